@@ -1,0 +1,47 @@
+import type { ReleaseResult } from './outputs.js'
+
+/** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
+export function renderSummary(result: ReleaseResult): string {
+  const parts: string[] = [`## gitops-release: ${result.tag}`, '']
+  if (result.images.length > 0) {
+    parts.push(
+      '### Images',
+      '',
+      '| image | ref | digest | build time |',
+      '| --- | --- | --- | --- |'
+    )
+    for (const image of result.images) {
+      const seconds = result.buildSeconds.get(image.name)
+      parts.push(
+        `| ${image.name} | \`${image.repository}:${image.tag}\` | ${image.digest === '' ? '(not built)' : `\`${image.digest}\``} | ${seconds === undefined ? '' : `${seconds.toFixed(1)} s`} |`
+      )
+    }
+    parts.push('')
+  }
+  const changed = result.edits.filter((edit) => edit.before !== edit.after)
+  parts.push('### Changes', '')
+  if (changed.length === 0) {
+    parts.push('No file needed a change: the tags were already in place.', '')
+  } else {
+    for (const edit of changed) {
+      parts.push(`\`${edit.path}\``, '', '```diff', fileDiff(result.diff, edit.path), '```', '')
+    }
+  }
+  if (result.prUrl !== undefined && result.prNumber !== undefined) {
+    parts.push('### Pull request', '', `[#${result.prNumber}](${result.prUrl})`, '')
+  }
+  if (result.commitSha !== '') {
+    const short = result.commitSha.slice(0, 7)
+    const commit = result.commitUrl === '' ? `\`${short}\`` : `[\`${short}\`](${result.commitUrl})`
+    parts.push('### Commit', '', `${commit} on \`${result.branch}\``, '')
+  }
+  parts.push(...result.summarySections)
+  return parts.join('\n')
+}
+
+// The `diff` output holds every file; the summary shows each file's part under its own heading.
+function fileDiff(diff: string, file: string): string {
+  const sections = diff.split(/^(?=--- )/m)
+  const own = sections.find((section) => section.startsWith(`--- a/${file}\n`))
+  return (own ?? diff).trimEnd()
+}
