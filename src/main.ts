@@ -1,6 +1,303 @@
 import * as core from '@actions/core'
+import { ActionError, errorMessage } from './errors.js'
+import { getInputs } from './inputs.js'
+import { coreLogger, type Logger } from './logger.js'
+import { imagesOutput, outputValues, type ReleaseResult } from './outputs.js'
+import { renderSummary } from './summary.js'
+import { renderTemplate } from './settings/templates.js'
+import type { Settings } from './settings/settings.js'
+import type { EditRequest, FileEdit, FileSource, ImageTarget } from './edit/types.js'
+import { computeEdits } from './edit/compute-edits.js'
+import { createWorkspaceSource } from './edit/workspace-source.js'
+import { writeEdits } from './edit/write-edits.js'
+import { unifiedDiff } from './edit/unified-diff.js'
+import { buildImages, checkBuildContexts, type BuildOptions } from './build/build-images.js'
+import { createDocker } from './build/docker.js'
+import { publish, type PublishOptions, type PublishResult } from './publish/publish.js'
+import {
+  notifyWebhook,
+  refreshAndWait,
+  validateArgoCdOptions,
+  argoCdSummary,
+  type ArgoCdOptions,
+  type PushedCommit
+} from './argocd/argocd.js'
+
+// A digest of the right shape, so the preflight can resolve digest paths before anything is built.
+const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
 
 /** Runs the action: every stage in order; the only place that fails the step. */
 export async function run(): Promise<void> {
-  await core.group('gitops-release', () => Promise.resolve())
+  try {
+    const settings = getInputs()
+    const result = await release(settings, coreLogger)
+    for (const [name, value] of Object.entries(outputValues(result))) core.setOutput(name, value)
+    await writeSummary(result)
+  } catch (error) {
+    fail(error)
+  }
+}
+
+/** The stages in order: preflight, build, edit, commit, Argo CD. */
+export async function release(settings: Settings, logger: Logger): Promise<ReleaseResult> {
+  const request = (images: readonly ImageTarget[]): EditRequest => editRequest(settings, images)
+  const plannedImages = settings.images.map((image) => ({
+    name: image.name,
+    repository: image.repository,
+    tag: settings.tag,
+    digest: ''
+  }))
+
+  await logger.group('Checking inputs and files', async () => {
+    if (settings.build) await checkBuildContexts(buildOptions(settings))
+    validateArgoCdOptions(argoCdOptions(settings))
+    // Every file and path is resolved now, so a typo costs no build and pushes nothing.
+    const preview = plannedImages.map((image) => ({
+      ...image,
+      digest: settings.build ? PLACEHOLDER_DIGEST : ''
+    }))
+    const edits = await computeEdits(
+      createWorkspaceSource(settings.workspace),
+      request(preview),
+      logger
+    )
+    logger.info(`${edits.length} file(s) to edit; every path resolves.`)
+  })
+
+  let images: readonly ImageTarget[] = plannedImages
+  const buildSeconds = new Map<string, number>()
+  if (settings.build) {
+    const built = await logger.group(
+      settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images',
+      () => buildImages(buildOptions(settings), createDocker(), logger)
+    )
+    images = built.map((image) => ({
+      name: image.name,
+      repository: image.repository,
+      tag: image.tag,
+      digest: image.digest
+    }))
+    for (const image of built) buildSeconds.set(image.name, image.seconds)
+  } else {
+    logger.info('build: false, so no image is built; the image names only drive the tag edits.')
+  }
+  core.setOutput('images', imagesOutput(images))
+
+  const compute = (source: FileSource): Promise<FileEdit[]> =>
+    computeEdits(source, request(images), logger)
+
+  let edits: readonly FileEdit[]
+  let published: PublishResult | undefined
+  if (settings.commit) {
+    published = await logger.group(
+      settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing',
+      () => publish(publishOptions(settings, images), compute, logger)
+    )
+    edits = published.edits
+  } else {
+    edits = await logger.group('Editing files', async () => {
+      const planned = await compute(createWorkspaceSource(settings.workspace))
+      if (settings.dryRun) logger.info('dry-run: the files are left as they are.')
+      else await writeEdits(settings.workspace, planned)
+      return planned
+    })
+  }
+  const diff = unifiedDiff(edits)
+  const changedFiles = edits.filter((edit) => edit.before !== edit.after).map((edit) => edit.path)
+  logger.info(
+    changedFiles.length === 0
+      ? 'No file changed: the tags were already in place.'
+      : `Changed ${changedFiles.join(', ')}.`
+  )
+  if (diff !== '') logger.info(diff)
+
+  const summarySections: string[] = []
+  let argocd: ReleaseResult['argocd']
+  const pushed = published !== undefined && published.commitSha !== '' && !settings.createPr
+  if (pushed) {
+    const commit = pushedCommit(settings, published, images)
+    const options = argoCdOptions(settings)
+    const webhook =
+      options.webhookUrl === undefined
+        ? undefined
+        : await logger.group('Notifying Argo CD', () => notifyWebhook(options, commit, logger))
+    const apps =
+      options.server === undefined || options.apps.length === 0
+        ? []
+        : await logger.group('Argo CD refresh and wait', () =>
+            refreshAndWait(options, commit, logger)
+          )
+    const last = apps.at(-1)
+    if (options.wait && last !== undefined) {
+      argocd = {
+        revision: last.revision,
+        syncStatus: last.syncStatus,
+        healthStatus: last.healthStatus
+      }
+    }
+    if (webhook !== undefined || apps.length > 0) summarySections.push(argoCdSummary(webhook, apps))
+  }
+
+  return {
+    tag: settings.tag,
+    images,
+    buildSeconds,
+    edits,
+    diff,
+    changed: published === undefined ? changedFiles.length > 0 : published.changed,
+    commitSha: published?.commitSha ?? '',
+    commitUrl: published?.commitUrl ?? '',
+    branch: published?.branch ?? '',
+    ...(published?.prNumber === undefined ? {} : { prNumber: published.prNumber }),
+    ...(published?.prUrl === undefined ? {} : { prUrl: published.prUrl }),
+    summarySections,
+    ...(argocd === undefined ? {} : { argocd })
+  }
+}
+
+function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
+  return {
+    images,
+    valuesFiles: settings.valuesFiles,
+    valuesFileIsDefault: settings.valuesFileIsDefault,
+    tagPath: settings.tagPath,
+    ...(settings.repositoryPath === undefined ? {} : { repositoryPath: settings.repositoryPath }),
+    ...(settings.digestPath === undefined ? {} : { digestPath: settings.digestPath }),
+    kustomizations: settings.kustomizations,
+    manifests: settings.manifests,
+    pinDigest: settings.pinDigest,
+    changes: settings.changes,
+    createMissing: settings.createMissing,
+    vars: { tag: settings.tag, sha: settings.sha, shortSha: settings.shortSha }
+  }
+}
+
+function buildOptions(settings: Settings): BuildOptions {
+  return {
+    images: settings.images,
+    tag: settings.tag,
+    workspace: settings.workspace,
+    registry: settings.registry,
+    ...(settings.username === undefined ? {} : { username: settings.username }),
+    ...(settings.password === undefined ? {} : { password: settings.password }),
+    ...(settings.platforms === undefined ? {} : { platforms: settings.platforms }),
+    buildArgs: settings.buildArgs,
+    ...(settings.cacheFrom === undefined ? {} : { cacheFrom: settings.cacheFrom }),
+    ...(settings.cacheTo === undefined ? {} : { cacheTo: settings.cacheTo }),
+    ...(settings.builder === undefined ? {} : { builder: settings.builder }),
+    maxParallel: settings.maxParallel,
+    push: !settings.dryRun,
+    act: settings.github.act
+  }
+}
+
+function publishOptions(settings: Settings, images: readonly ImageTarget[]): PublishOptions {
+  const message = renderTemplate(settings.message, {
+    names: images.map((image) => image.name).join(', ') || 'changes',
+    tag: settings.tag,
+    sha: settings.sha,
+    shortSha: settings.shortSha
+  })
+  const [owner, repo] = githubRepository(settings)
+  return {
+    workspace: settings.workspace,
+    target: settings.target,
+    ...(settings.branch === undefined ? {} : { branch: settings.branch }),
+    ...(settings.github.branch === undefined ? {} : { workflowBranch: settings.github.branch }),
+    ...(settings.token === undefined ? {} : { token: settings.token }),
+    message,
+    authorName: settings.authorName,
+    authorEmail: settings.authorEmail,
+    pushAttempts: settings.pushAttempts,
+    mode: settings.commitMode,
+    createPr: settings.createPr,
+    prBranch: `release/${settings.tag}`,
+    prTitle: settings.prTitle ?? message.split('\n')[0] ?? message,
+    prLabels: settings.prLabels,
+    dryRun: settings.dryRun,
+    tempDir: settings.github.runnerTemp,
+    github: {
+      serverUrl: settings.github.serverUrl,
+      apiUrl: settings.github.apiUrl,
+      graphqlUrl: settings.github.graphqlUrl,
+      ...(owner === undefined || repo === undefined ? {} : { repository: { owner, repo } })
+    }
+  }
+}
+
+// OWNER/NAME of the commit target when it is on this GitHub server.
+function githubRepository(settings: Settings): [string | undefined, string | undefined] {
+  const name =
+    settings.target.kind === 'workspace'
+      ? settings.github.repository
+      : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
+        ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
+        : ''
+  const [owner, repo] = name.split('/')
+  return [owner || undefined, repo || undefined]
+}
+
+function argoCdOptions(settings: Settings): ArgoCdOptions {
+  const a = settings.argocd
+  return {
+    ...(a.webhookUrl === undefined ? {} : { webhookUrl: a.webhookUrl }),
+    ...(a.webhookSecret === undefined ? {} : { webhookSecret: a.webhookSecret }),
+    ...(a.server === undefined ? {} : { server: a.server }),
+    ...(a.token === undefined ? {} : { token: a.token }),
+    apps: a.apps,
+    sync: a.sync,
+    wait: a.wait,
+    timeoutSeconds: a.timeoutSeconds,
+    insecure: a.insecure
+  }
+}
+
+function pushedCommit(
+  settings: Settings,
+  published: PublishResult,
+  images: readonly ImageTarget[]
+): PushedCommit {
+  const repoUrl =
+    settings.argocd.repoUrl ??
+    (settings.target.kind === 'workspace'
+      ? `${settings.github.serverUrl}/${settings.github.repository}`
+      : published.remoteUrl)
+  return {
+    repoUrl,
+    branch: published.branch,
+    defaultBranch: published.defaultBranch,
+    before: published.before,
+    after: published.commitSha,
+    files: published.files,
+    message: publishOptions(settings, images).message,
+    authorName: settings.authorName,
+    authorEmail: settings.authorEmail
+  }
+}
+
+async function writeSummary(result: ReleaseResult): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
+    return
+  try {
+    await core.summary.addRaw(renderSummary(result), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
+}
+
+// One error annotation per failure, with file and line when the error has them.
+function fail(error: unknown): void {
+  const message = errorMessage(error)
+  const location = error instanceof ActionError ? error.location : {}
+  if (location.file === undefined) {
+    core.setFailed(message)
+    return
+  }
+  core.error(message, {
+    title: 'gitops-release',
+    file: location.file,
+    ...(location.line === undefined ? {} : { startLine: location.line }),
+    ...(location.column === undefined ? {} : { startColumn: location.column })
+  })
+  process.exitCode = core.ExitCode.Failure
 }
