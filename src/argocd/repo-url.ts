@@ -70,14 +70,16 @@ function unsupported(url: string, input: string): InputError {
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url)
-    if (parsed.username !== '' || parsed.password !== '') {
+    if (parsed.host !== '') {
       parsed.username = ''
       parsed.password = ''
+      parsed.search = ''
+      parsed.hash = ''
+      return parsed.toString()
     }
-    parsed.search = ''
-    parsed.hash = ''
-    return parsed.toString()
   } catch {
-    return url.replace(/^[^@/\s]*@/, '').replace(/\/\/[^@/\s]*@/, '//')
+    // Not a URL: fall through.
   }
+  // No host part (e.g. `user:pw@host` reads as scheme `user:`): drop everything up to an `@`.
+  return url.replace(/^[^@/\s]*@/, '').replace(/\/\/[^@/\s]*@/, '//')
 }
