@@ -349,7 +349,7 @@ const PING: Spec = { hook_id: 'int', zen: 'string', repository: REPOSITORY }
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 function checkTypes(value: unknown, spec: Spec, path: string): string | undefined {
-  if (value === null) return undefined
+  if (value === null || value === undefined) return undefined
   const wrong = (goType: string): string =>
     `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${path || '.'} of type ${goType}`
   if (spec === 'string') return typeof value === 'string' ? undefined : wrong('string')

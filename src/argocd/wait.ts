@@ -45,6 +45,8 @@ interface Tracked {
   refreshed: boolean
   lastRefreshAt: number
   lastProblem: string
+  /** The state line logged last, so each change is logged once. */
+  lastLine: string
 }
 
 /**
@@ -87,8 +89,15 @@ export async function refreshAndWait(
     status: undefined,
     refreshed: false,
     lastRefreshAt: clock.now(),
-    lastProblem: ''
+    lastProblem: '',
+    lastLine: ''
   }))
+
+  const report = (app: Tracked, status: AppStatus): void => {
+    const line = describeStatus(status, target)
+    if (line !== app.lastLine) logger.info(`${app.ref.label}: ${line}`)
+    app.lastLine = line
+  }
 
   const refresh = async (app: Tracked): Promise<void> => {
     app.lastRefreshAt = clock.now()
@@ -168,7 +177,7 @@ export async function refreshAndWait(
       logger.info(`${app.ref.label}: refreshing`)
       await refresh(app)
       if (app.status === undefined) await poll(app)
-      if (app.status) logger.info(`${app.ref.label}: ${describeStatus(app.status, target)}`)
+      if (app.status) report(app, app.status)
       if (options.sync) await startSync(app)
     })
   )
@@ -184,14 +193,11 @@ export async function refreshAndWait(
 
   async function waitFor(app: Tracked): Promise<AppState> {
     const label = app.ref.label
-    let lastLine = ''
     let successes = 0
     for (;;) {
       const status = app.status
       if (status) {
-        const line = describeStatus(status, target)
-        if (line !== lastLine) logger.info(`${label}: ${line}`)
-        lastLine = line
+        report(app, status)
         const verdict = evaluateWait(status, target, app.refreshed)
         if (verdict.kind === 'failed') {
           throw waitError(`Argo CD app ${label} failed: ${verdict.reason}`, app, 'failed')
