@@ -327,6 +327,48 @@ describe('refreshAndWait', () => {
     )
   })
 
+  it('judges the state after its own sync, not an older failed attempt', async () => {
+    const failedBefore: AppFrame = {
+      revision: OURS,
+      sync: 'OutOfSync',
+      health: 'Healthy',
+      phase: 'Failed',
+      message: 'old'
+    }
+    const app: FakeApp = { name: 'web', frames: [failedBefore], afterSync: [syncing, deployed] }
+    const { outcome } = await run([app], { sync: true })
+    expect((await outcome)[0]?.outcome).toBe('deployed')
+  })
+
+  it('warns, without failing, when Argo CD cannot be reached and there is no wait', async () => {
+    const gone = await startFakeArgoCd({ token: TOKEN, apps: [] })
+    await gone.close()
+    const logger = createMemoryLogger()
+    const options: ArgoCdOptions = {
+      server: gone.url,
+      token: TOKEN,
+      apps: ['web'],
+      sync: false,
+      wait: false,
+      timeoutSeconds: 60,
+      insecure: false
+    }
+    const states = await refreshAndWait(options, commit, logger, {
+      clock: createFakeClock(),
+      mask: () => undefined
+    })
+    expect(states).toEqual([
+      expect.objectContaining({
+        app: 'web',
+        outcome: 'unreachable',
+        message: expect.stringContaining('ECONNREFUSED') as unknown
+      })
+    ])
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([
+      expect.stringMatching(/^warning: Argo CD app web could not be refreshed: .*ECONNREFUSED/)
+    ])
+  })
+
   it('does not sync while an operation runs', async () => {
     const {
       outcome,

@@ -14,9 +14,16 @@ export interface ArgoCdApi {
     app: AppRef,
     options: { readonly refresh: boolean; readonly timeoutMs: number }
   ): Promise<unknown>
-  /** POST a sync without a revision; `in-progress` when another operation already runs. */
-  sync(app: AppRef, timeoutMs: number): Promise<'started' | 'in-progress'>
+  /**
+   * POST a sync without a revision: `started` with the Application (its operation set), or
+   * `in-progress` when another operation already runs.
+   */
+  sync(app: AppRef, timeoutMs: number): Promise<SyncResult>
 }
+
+/** The answer to a sync request. */
+export type SyncResult =
+  { readonly result: 'started'; readonly application: unknown } | { readonly result: 'in-progress' }
 
 /** The API did not answer usefully for now (network error, timeout, 5xx, 429): try again later. */
 export class ArgoCdUnavailableError extends Error {
@@ -144,12 +151,14 @@ export function createArgoCdApi(server: string, token: string, http: HttpClient)
         body: Buffer.from(JSON.stringify(body), 'utf8'),
         timeoutMs
       })
-      if (response.status === 200) return 'started'
+      if (response.status === 200) {
+        return { result: 'started', application: json(app, 'syncing', response) }
+      }
       if (
         response.status === 400 &&
         /another operation is already in progress/i.test(response.body)
       ) {
-        return 'in-progress'
+        return { result: 'in-progress' }
       }
       return refuse(app, 'syncing', response)
     }

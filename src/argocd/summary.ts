@@ -5,6 +5,7 @@ const OUTCOME: Record<AppOutcome, string> = {
   deployed: '✅ deployed',
   superseded: '⚠️ superseded by a newer commit',
   refreshed: '🔄 refreshed',
+  unreachable: '⚠️ could not be read',
   failed: '❌ failed',
   'timed-out': '⏱️ timed out'
 }

@@ -59,7 +59,8 @@ export interface WebhookResult {
 }
 
 /** How the wait (or the refresh alone) ended for one app. */
-export type AppOutcome = 'deployed' | 'superseded' | 'refreshed' | 'failed' | 'timed-out'
+export type AppOutcome =
+  'deployed' | 'superseded' | 'refreshed' | 'unreachable' | 'failed' | 'timed-out'
 
 /** The last state seen of one Argo CD application. */
 export interface AppState {

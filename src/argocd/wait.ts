@@ -148,12 +148,16 @@ export async function refreshAndWait(
       return
     }
     try {
-      const result = await api.sync(app.ref, remaining(timing.request))
-      logger.info(
-        result === 'started'
-          ? `${app.ref.label}: sync requested`
-          : `${app.ref.label}: another operation is already in progress; waiting for it instead`
-      )
+      const answer = await api.sync(app.ref, remaining(timing.request))
+      if (answer.result === 'started') {
+        // The answer carries the requested operation; the state read before the sync is stale.
+        app.status = readAppStatus(answer.application)
+        logger.info(`${app.ref.label}: sync requested`)
+      } else {
+        logger.info(
+          `${app.ref.label}: another operation is already in progress; waiting for it instead`
+        )
+      }
     } catch (error) {
       if (!(error instanceof ArgoCdUnavailableError)) throw error
       // Without wait this is the only chance: the sync did not happen.
@@ -169,7 +173,7 @@ export async function refreshAndWait(
   }
 
   const states = (): AppState[] =>
-    apps.map((app) => stateOf(app, target, app.status ? 'refreshed' : 'timed-out'))
+    apps.map((app) => stateOf(app, target, app.status ? 'refreshed' : 'unreachable'))
 
   // Refresh (and sync) every app first and together: a bad token or app name shows at once.
   const first = await Promise.allSettled(
@@ -183,7 +187,12 @@ export async function refreshAndWait(
   )
   const rejected = first.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (rejected) throw rejected.reason
-  if (!options.wait) return states()
+  if (!options.wait) {
+    for (const app of apps.filter((a) => a.status === undefined)) {
+      logger.warning(`Argo CD app ${app.ref.label} could not be refreshed: ${app.lastProblem}`)
+    }
+    return states()
+  }
 
   const results = new Map<Tracked, AppState>()
   for (const app of apps) {
@@ -250,7 +259,7 @@ export async function refreshAndWait(
     const all = apps.map((app) =>
       app === failing
         ? stateOf(app, target, outcome)
-        : stateOf(app, target, app.status ? 'refreshed' : 'timed-out')
+        : stateOf(app, target, app.status ? 'refreshed' : 'unreachable')
     )
     return new ArgoCdWaitError(message, all, { input: 'argocd-app' })
   }
