@@ -3,8 +3,9 @@
 import { createHmac } from 'node:crypto'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startWebhookReceiver, webUrlMatches, wouldRefresh } from '../support/argocd-receiver.js'
-import type { ReceivedEvent, WebhookReceiver } from '../support/argocd-receiver.js'
+import { webUrlMatches, wouldRefresh } from '../support/argocd-app-match.js'
+import { startWebhookReceiver } from '../support/argocd-receiver.js'
+import type { WebhookReceiver } from '../support/argocd-receiver.js'
 
 const SECRET = 's3cr3t'
 const EXAMPLE =
@@ -252,7 +253,7 @@ describe('webUrlMatches (§2.5) and wouldRefresh (§2.6)', () => {
     webURL: 'https://github.com/acme/gitops',
     revision: 'main',
     touchedHead: true
-  } as ReceivedEvent
+  }
   it.each([
     ['', true],
     ['HEAD', true],

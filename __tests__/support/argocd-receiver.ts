@@ -5,6 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { checkTypes, PING_EVENT, PUSH_EVENT } from './go-event-types.js'
 
 /** Which signature Argo CD checks: `sha256` (2.13 and later) or `sha1` (2.12 and earlier). */
 export type SignatureMode = 'sha256' | 'sha1'
@@ -162,7 +163,7 @@ export async function startWebhookReceiver(
       answer(req, res, 400, failed((error as Error).message))
       return
     }
-    const typeError = checkTypes(payload, event === 'push' ? PUSH : PING, '')
+    const typeError = checkTypes(payload, event === 'push' ? PUSH_EVENT : PING_EVENT, '')
     if (typeError !== undefined) {
       answer(req, res, 400, failed(typeError))
       return
@@ -287,126 +288,4 @@ function describe(
     after: text(payload.after),
     receivedAt: performance.now()
   }
-}
-
-// The Go types of the fields go-playground/webhooks v6.4 decodes (unknown fields are ignored;
-// null is accepted everywhere, as encoding/json leaves the zero value).
-type Spec = 'string' | 'bool' | 'int' | 'time' | { readonly [key: string]: Spec } | readonly [Spec]
-
-const USER: Spec = { name: 'string', email: 'string', username: 'string' }
-const COMMIT: Spec = {
-  sha: 'string',
-  id: 'string',
-  node_id: 'string',
-  tree_id: 'string',
-  distinct: 'bool',
-  message: 'string',
-  timestamp: 'string',
-  url: 'string',
-  author: USER,
-  committer: USER,
-  added: ['string'],
-  removed: ['string'],
-  modified: ['string']
-}
-const REPOSITORY: Spec = {
-  id: 'int',
-  node_id: 'string',
-  name: 'string',
-  full_name: 'string',
-  private: 'bool',
-  html_url: 'string',
-  url: 'string',
-  clone_url: 'string',
-  ssh_url: 'string',
-  default_branch: 'string',
-  master_branch: 'string',
-  created_at: 'int',
-  pushed_at: 'int',
-  updated_at: 'time',
-  size: 'int',
-  homepage: 'string',
-  language: 'string',
-  mirror_url: 'string'
-}
-const PUSH: Spec = {
-  ref: 'string',
-  before: 'string',
-  after: 'string',
-  created: 'bool',
-  deleted: 'bool',
-  forced: 'bool',
-  base_ref: 'string',
-  compare: 'string',
-  commits: [COMMIT],
-  head_commit: COMMIT,
-  repository: REPOSITORY,
-  pusher: { name: 'string', email: 'string' },
-  sender: { login: 'string', id: 'int' }
-}
-const PING: Spec = { hook_id: 'int', zen: 'string', repository: REPOSITORY }
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
-
-function checkTypes(value: unknown, spec: Spec, path: string): string | undefined {
-  if (value === null || value === undefined) return undefined
-  const wrong = (goType: string): string =>
-    `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${path || '.'} of type ${goType}`
-  if (spec === 'string') return typeof value === 'string' ? undefined : wrong('string')
-  if (spec === 'bool') return typeof value === 'boolean' ? undefined : wrong('bool')
-  if (spec === 'int') return Number.isInteger(value) ? undefined : wrong('int64')
-  if (spec === 'time') {
-    return typeof value === 'string' && RFC3339.test(value) ? undefined : wrong('time.Time')
-  }
-  if (Array.isArray(spec)) {
-    if (!Array.isArray(value)) return wrong('array')
-    const [item] = spec as readonly [Spec]
-    for (const [index, element] of (value as unknown[]).entries()) {
-      const error = checkTypes(element, item, `${path}[${index}]`)
-      if (error !== undefined) return error
-    }
-    return undefined
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) return wrong('struct')
-  for (const [key, fieldSpec] of Object.entries(spec as Record<string, Spec>)) {
-    const error = checkTypes((value as Record<string, unknown>)[key], fieldSpec, `${path}.${key}`)
-    if (error !== undefined) return error
-  }
-  return undefined
-}
-
-function jsonKind(value: unknown): string {
-  if (Array.isArray(value)) return 'array'
-  return typeof value === 'object' ? 'object' : typeof value
-}
-
-/** An Application's source, as far as the webhook handler looks at it. */
-export interface AppSource {
-  readonly repoURL: string
-  /** `spec.source.targetRevision` ('' or `HEAD` follows the default branch). */
-  readonly targetRevision?: string
-}
-
-/** Whether Argo CD (3.x) matches `repoURL` against the event's `html_url` (contract §2.5). */
-export function webUrlMatches(htmlUrl: string, repoURL: string): boolean {
-  const url = new URL(htmlUrl)
-  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(
-    '^(?:(?:https?|ssh)://)?(?:[\\w.][\\w.-]{0,31}\\$?@)?(?:ssh\\.|altssh\\.)?' +
-      `${escape(url.hostname)}(?::\\d+)?[:/]${escape(url.pathname.replace(/^\//, ''))}(?:\\.git)?$`,
-    'i'
-  )
-  return pattern.test(repoURL)
-}
-
-/** Whether Argo CD would refresh an app with `source` for `event` (§2.5 and §2.6, without semver). */
-export function wouldRefresh(event: ReceivedEvent, source: AppSource): boolean {
-  if (!webUrlMatches(event.webURL, source.repoURL)) return false
-  const target = source.targetRevision ?? ''
-  const parts = target.split('/')
-  const last = parts.length >= 3 ? parts.slice(2).join('/') : (parts.at(-1) ?? '')
-  if (target === '' || target === 'HEAD' || last === 'HEAD') return event.touchedHead
-  if (target.startsWith('refs/heads/') || target.startsWith('refs/tags/'))
-    return event.revision === last
-  return event.revision === target
 }

@@ -3,6 +3,7 @@ import type { AppRef } from './app-ref.js'
 import type { HttpClient, HttpResponse } from './http-client.js'
 import { HttpNetworkError } from './http-client.js'
 import { redactUrl } from './repo-url.js'
+import { describeBody } from './text.js'
 
 /** The Argo CD REST calls the stage makes (`/api/v1/applications`, contract §5.3). */
 export interface ArgoCdApi {
@@ -163,22 +164,4 @@ export function createArgoCdApi(server: string, token: string, http: HttpClient)
       return refuse(app, 'syncing', response)
     }
   }
-}
-
-/** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
-export function describeBody(response: HttpResponse): string {
-  let text = response.body
-  try {
-    const parsed = JSON.parse(text) as unknown
-    if (typeof parsed === 'object' && parsed !== null) {
-      const record = parsed as Record<string, unknown>
-      const message = record.message ?? record.error
-      if (typeof message === 'string') text = message
-    }
-  } catch {
-    // Not JSON: show the text itself.
-  }
-  text = text.replace(/\s+/g, ' ').trim()
-  if (text === '') return ''
-  return `: ${text.length > 300 ? `${text.slice(0, 297)}...` : text}`
 }

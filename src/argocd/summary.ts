@@ -1,5 +1,5 @@
 import type { AppOutcome, AppState, WebhookResult } from './types.js'
-import { short } from './wait-state.js'
+import { short } from './text.js'
 
 const OUTCOME: Record<AppOutcome, string> = {
   deployed: '✅ deployed',

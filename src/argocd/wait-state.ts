@@ -1,4 +1,5 @@
 import type { AppStatus } from './app-status.js'
+import { short, suffix } from './text.js'
 import type { AppOutcome, AppState } from './types.js'
 
 /** What the wait is for: the pushed commit, and the tip it replaced. */
@@ -152,14 +153,4 @@ function shownRevision(status: AppStatus, ours: string): string {
 
 function sameSha(a: string, b: string): boolean {
   return a !== '' && a.toLowerCase() === b.toLowerCase()
-}
-
-/** The first 7 characters of a SHA. */
-export function short(sha: string): string {
-  return /^[0-9a-f]{40,64}$/i.test(sha) ? sha.slice(0, 7) : sha
-}
-
-function suffix(message: string): string {
-  const text = message.replace(/\s+/g, ' ').trim()
-  return text === '' ? '' : `: ${text.length > 300 ? `${text.slice(0, 297)}...` : text}`
 }

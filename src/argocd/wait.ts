@@ -11,6 +11,7 @@ import { createHttpClient } from './http-client.js'
 import type { HttpClient } from './http-client.js'
 import { coreMask, maskArgoCdSecrets } from './mask.js'
 import type { Mask } from './mask.js'
+import { short } from './text.js'
 import type { ArgoCdOptions, AppState, PushedCommit } from './types.js'
 import { ArgoCdWaitError } from './wait-error.js'
 import {
@@ -18,7 +19,6 @@ import {
   describeStatus,
   evaluateWait,
   operationRunning,
-  short,
   toAppState
 } from './wait-state.js'
 import type { WaitTarget } from './wait-state.js'
