@@ -1,7 +1,7 @@
 // Go's view of a GitHub event body: the types of the fields go-playground/webhooks v6.4 decodes.
-// A JSON value of another type makes encoding/json fail, and Argo CD answer 400.
+// A JSON value of another type makes encoding/json fail, and Argo CD answer 400. Unknown fields
+// are ignored; null is accepted everywhere, as encoding/json leaves the zero value.
 
-// Unknown fields are ignored; null is accepted everywhere, as encoding/json leaves the zero value.
 /** A Go type: scalar, struct (object of fields) or slice ([item]). */
 export type Spec =
   'string' | 'bool' | 'int' | 'time' | { readonly [key: string]: Spec } | readonly [Spec]
