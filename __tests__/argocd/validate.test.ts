@@ -1,0 +1,140 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseAppRef } from '../../src/argocd/app-ref.js'
+import type { ArgoCdOptions } from '../../src/argocd/types.js'
+import { validateArgoCdOptions } from '../../src/argocd/validate.js'
+import { InputError } from '../../src/errors.js'
+
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl'
+const base: ArgoCdOptions = {
+  apps: [],
+  sync: false,
+  wait: false,
+  timeoutSeconds: 300,
+  insecure: false
+}
+const api: ArgoCdOptions = {
+  ...base,
+  server: 'https://argocd.example.com',
+  token: TOKEN,
+  apps: ['guestbook']
+}
+
+describe('validateArgoCdOptions', () => {
+  it.each<[string, ArgoCdOptions]>([
+    ['nothing set', base],
+    [
+      'webhook only',
+      { ...base, webhookUrl: 'https://argocd.example.com/api/webhook', webhookSecret: 's' }
+    ],
+    ['http webhook', { ...base, webhookUrl: 'http://argocd.local:8080/argocd/api/webhook' }],
+    [
+      'repo url override',
+      {
+        ...base,
+        webhookUrl: 'https://a.example/api/webhook',
+        repoUrl: 'git@github.com:acme/gitops.git'
+      }
+    ],
+    ['refresh only', api],
+    ['wait and sync', { ...api, sync: true, wait: true, apps: ['guestbook', 'team-a/web'] }],
+    ['server with a root path', { ...api, server: 'https://example.com/argocd/' }],
+    ['insecure plain http server', { ...api, server: 'http://127.0.0.1:8080', insecure: true }]
+  ])('accepts %s', (_name, options) => {
+    expect(() => {
+      validateArgoCdOptions(options)
+    }).not.toThrow()
+  })
+
+  it.each<[string, ArgoCdOptions, string, RegExp]>([
+    [
+      'a non-http webhook URL',
+      { ...base, webhookUrl: 'ftp://argocd/api/webhook' },
+      'argocd-webhook-url',
+      /not an http\(s\) URL/
+    ],
+    [
+      'a webhook URL that is no URL',
+      { ...base, webhookUrl: 'argocd.example.com/api/webhook' },
+      'argocd-webhook-url',
+      /http\(s\)/
+    ],
+    [
+      'a secret without URL',
+      { ...base, webhookSecret: 's' },
+      'argocd-webhook-secret',
+      /argocd-webhook-url is not/
+    ],
+    [
+      'a bad repo URL',
+      { ...base, webhookUrl: 'https://a.example/api/webhook', repoUrl: 'file:///tmp/x' },
+      'argocd-repo-url',
+      /argocd-repo-url/
+    ],
+    [
+      'wait without server',
+      { ...base, wait: true, token: TOKEN, apps: ['a'] },
+      'argocd-server',
+      /required for argocd-wait/
+    ],
+    [
+      'sync without token',
+      { ...base, sync: true, server: 'https://argocd.example.com', apps: ['a'] },
+      'argocd-token',
+      /required for argocd-sync/
+    ],
+    [
+      'wait without app',
+      { ...api, wait: true, apps: [] },
+      'argocd-app',
+      /required for argocd-wait/
+    ],
+    ['a token without server', { ...base, token: TOKEN }, 'argocd-server', /required/],
+    ['a non-http server', { ...api, server: 'argocd.example.com' }, 'argocd-server', /http\(s\)/],
+    [
+      'a server URL with /api',
+      { ...api, server: 'https://argocd.example.com/api/v1' },
+      'argocd-server',
+      /base URL/
+    ],
+    ['a token that is no JWT', { ...api, token: 'not-a-jwt' }, 'argocd-token', /JWT/],
+    ['a bad app name', { ...api, apps: ['Guest Book'] }, 'argocd-app', /NAMESPACE\/NAME/],
+    ['an app listed twice', { ...api, apps: ['ns/a', 'ns/a'] }, 'argocd-app', /twice/],
+    ['a zero timeout', { ...api, timeoutSeconds: 0 }, 'argocd-timeout', /whole number/],
+    ['a NaN timeout', { ...api, timeoutSeconds: Number.NaN }, 'argocd-timeout', /NaN/],
+    ['a fractional timeout', { ...api, timeoutSeconds: 1.5 }, 'argocd-timeout', /whole number/],
+    ['a timeout over six hours', { ...api, timeoutSeconds: 21601 }, 'argocd-timeout', /21600/]
+  ])('refuses %s', (_name, options, input, message) => {
+    let thrown: unknown
+    try {
+      validateArgoCdOptions(options)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(InputError)
+    expect((thrown as InputError).location.input).toBe(input)
+    expect((thrown as InputError).message).toMatch(message)
+  })
+
+  it('never puts the token in a message', () => {
+    const secretish = 'ghp_abcdefSECRET'
+    expect(() => {
+      validateArgoCdOptions({ ...api, token: secretish })
+    }).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(secretish) as unknown })
+    )
+  })
+})
+
+describe('parseAppRef', () => {
+  it.each([
+    ['guestbook', { name: 'guestbook', label: 'guestbook' }],
+    [' web.v2 ', { name: 'web.v2', label: 'web.v2' }],
+    ['team-a/web', { name: 'web', namespace: 'team-a', label: 'team-a/web' }]
+  ])('%p', (text, expected) => {
+    expect(parseAppRef(text)).toEqual(expected)
+  })
+
+  it.each(['', 'a/b/c', 'Upper', 'team.a/web', '-web', 'web-', '/web'])('refuses %p', (text) => {
+    expect(() => parseAppRef(text)).toThrow(InputError)
+  })
+})

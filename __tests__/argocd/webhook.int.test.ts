@@ -1,0 +1,273 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { ArgoCdOptions, PushedCommit } from '../../src/argocd/types.js'
+import { notifyWebhook, webhookEndpoint } from '../../src/argocd/webhook.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { wouldRefresh } from '../support/argocd-app-match.js'
+import { startWebhookReceiver } from '../support/argocd-receiver.js'
+import type { ReceiverOptions, WebhookReceiver } from '../support/argocd-receiver.js'
+import { createFakeClock } from '../support/fake-clock.js'
+
+const SECRET = 'hook-secret-value'
+const commit: PushedCommit = {
+  repoUrl: 'git@github.com:acme/gitops.git',
+  branch: 'main',
+  defaultBranch: 'main',
+  before: '1'.repeat(40),
+  after: '2'.repeat(40),
+  files: ['helm/values.yaml', 'apps/web/deployment.yaml'],
+  message: 'chore(release): web 2222222 [skip ci]',
+  authorName: 'github-actions[bot]',
+  authorEmail: '41898282+github-actions[bot]@users.noreply.github.com'
+}
+const options = (webhookUrl: string, extra: Partial<ArgoCdOptions> = {}): ArgoCdOptions => ({
+  webhookUrl,
+  webhookSecret: SECRET,
+  apps: [],
+  sync: false,
+  wait: false,
+  timeoutSeconds: 300,
+  insecure: false,
+  ...extra
+})
+
+let receiver: WebhookReceiver | undefined
+const start = async (settings: ReceiverOptions): Promise<WebhookReceiver> => {
+  receiver = await startWebhookReceiver(settings)
+  return receiver
+}
+afterEach(async () => {
+  await receiver?.close()
+  receiver = undefined
+})
+const quiet = { mask: () => undefined }
+
+describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
+  it.each<[string, ReceiverOptions]>([
+    ['Argo CD >= 2.13 (SHA-256)', { secret: SECRET, mode: 'sha256' }],
+    ['Argo CD <= 2.12 (SHA-1)', { secret: SECRET, mode: 'sha1' }],
+    ['Argo CD without a secret', {}]
+  ])('is accepted by %s', async (_name, settings) => {
+    const hook = await start(settings)
+    const logger = createMemoryLogger()
+    const result = await notifyWebhook(options(hook.url), commit, logger, quiet)
+    expect(result).toEqual({
+      delivered: true,
+      status: 200,
+      attempts: 1,
+      url: hook.url,
+      reason: 'accepted (HTTP 200)'
+    })
+    expect(hook.events).toHaveLength(1)
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([])
+  })
+
+  it('sends a payload Argo CD reads right', async () => {
+    const hook = await start({ secret: SECRET })
+    await notifyWebhook(
+      options(hook.url),
+      { ...commit, branch: 'env/prod' },
+      createMemoryLogger(),
+      {
+        ...quiet,
+        deliveryId: () => 'delivery-1'
+      }
+    )
+    const [event] = hook.events
+    expect(event).toMatchObject({
+      event: 'push',
+      deliveryId: 'delivery-1',
+      webURL: 'https://github.com/acme/gitops',
+      revision: 'env/prod',
+      touchedHead: false,
+      changedFiles: commit.files,
+      before: commit.before,
+      after: commit.after
+    })
+    expect(event!.payload).toMatchObject({
+      ref: 'refs/heads/env/prod',
+      repository: { default_branch: 'main' }
+    })
+    expect(event!.headers['content-type']).toBe('application/json')
+    expect(event!.headers['x-github-event']).toBe('push')
+    expect(event!.headers['x-hub-signature-256']).toMatch(/^sha256=[0-9a-f]{64}$/)
+    expect(event!.headers['x-hub-signature']).toMatch(/^sha1=[0-9a-f]{40}$/)
+    expect(Number(event!.headers['content-length'])).toBe(event!.rawBody.length)
+  })
+
+  it('refreshes the apps whatever form their repoURL takes', async () => {
+    const hook = await start({ secret: SECRET })
+    await notifyWebhook(
+      options(hook.url),
+      { ...commit, repoUrl: 'https://github.com/acme/gitops.git' },
+      createMemoryLogger(),
+      quiet
+    )
+    const [event] = hook.events
+    for (const repoURL of [
+      'https://github.com/acme/gitops',
+      'https://github.com/acme/gitops.git',
+      'git@github.com:acme/gitops.git',
+      'ssh://git@github.com/acme/gitops.git'
+    ]) {
+      expect(wouldRefresh(event!, { repoURL, targetRevision: 'HEAD' })).toBe(true)
+    }
+    expect(
+      wouldRefresh(event!, { repoURL: 'https://github.com/acme/other', targetRevision: 'HEAD' })
+    ).toBe(false)
+  })
+
+  it('uses argocd-repo-url over the repository', async () => {
+    const hook = await start({})
+    await notifyWebhook(
+      options(hook.url, { repoUrl: 'https://git.example.com/platform/deploy.git' }),
+      commit,
+      createMemoryLogger(),
+      quiet
+    )
+    expect(hook.events[0]!.webURL).toBe('https://git.example.com/platform/deploy')
+  })
+
+  it('trims the secret, as a secret stored with a newline would otherwise never verify', async () => {
+    const hook = await start({ secret: SECRET })
+    const result = await notifyWebhook(
+      options(hook.url, { webhookSecret: `${SECRET}\n` }),
+      commit,
+      createMemoryLogger(),
+      quiet
+    )
+    expect(result.delivered).toBe(true)
+  })
+
+  it('warns, with the status and body, when the secret is wrong (400, not retried)', async () => {
+    const hook = await start({ secret: SECRET, detailedErrors: true })
+    const logger = createMemoryLogger()
+    const result = await notifyWebhook(
+      options(hook.url, { webhookSecret: 'wrong' }),
+      commit,
+      logger,
+      quiet
+    )
+    expect(result).toMatchObject({ delivered: false, status: 400, attempts: 1 })
+    expect(result.reason).toMatch(
+      /^HTTP 400: Webhook processing failed: HMAC verification failed; .*webhook\.github\.secret/
+    )
+    expect(hook.requests.map((r) => r.status)).toEqual([400])
+    const warnings = logger.lines.filter((l) => l.startsWith('warning'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/not delivered .*HTTP 400.*next poll/)
+  })
+
+  it('retries a 503 and delivers', async () => {
+    const hook = await start({ secret: SECRET, script: [503] })
+    const clock = createFakeClock()
+    const logger = createMemoryLogger()
+    const result = await notifyWebhook(options(hook.url), commit, logger, { ...quiet, clock })
+    expect(result).toMatchObject({ delivered: true, status: 200, attempts: 2 })
+    expect(hook.requests.map((r) => r.status)).toEqual([503, 200])
+    expect(clock.sleeps).toEqual([1000])
+    // The receiver answers its scripted 503 only to a request whose signature verified.
+    expect(logger.lines.join('\n')).toContain('attempt 1 failed (HTTP 503: Queue is full')
+  })
+
+  it('gives up on 5xx within the retry budget, with a warning', async () => {
+    const hook = await start({ script: [503, 503, 503, 503, 503, 503, 503] })
+    const clock = createFakeClock()
+    const logger = createMemoryLogger()
+    const result = await notifyWebhook(options(hook.url, { webhookSecret: '' }), commit, logger, {
+      ...quiet,
+      clock,
+      retry: { attempts: 10, baseDelayMs: 1000, maxDelayMs: 4000, totalMs: 8000 }
+    })
+    expect(result).toMatchObject({ delivered: false, status: 503 })
+    expect(clock.sleeps).toEqual([1000, 2000, 4000])
+    expect(hook.requests).toHaveLength(4)
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toHaveLength(1)
+  })
+
+  it('retries network errors and warns when nothing answers', async () => {
+    const closed = await start({})
+    const url = closed.url
+    await closed.close()
+    receiver = undefined
+    const clock = createFakeClock()
+    const logger = createMemoryLogger()
+    const result = await notifyWebhook(options(url), commit, logger, { ...quiet, clock })
+    expect(result.delivered).toBe(false)
+    expect(result.status).toBeUndefined()
+    expect(result.attempts).toBe(5)
+    expect(result.reason).toMatch(/ECONNREFUSED/)
+    expect(logger.lines.find((l) => l.startsWith('warning'))).toMatch(
+      /Argo CD will still notice the commit/
+    )
+  })
+
+  it('does not take a web page for a delivery', async () => {
+    const ui = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' })
+      res.end('<!doctype html><title>Argo CD</title>')
+    })
+    await new Promise<void>((resolve) => ui.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = ui.address() as AddressInfo
+      const result = await notifyWebhook(
+        options(`http://127.0.0.1:${port}/argocd`),
+        commit,
+        createMemoryLogger(),
+        quiet
+      )
+      expect(result).toMatchObject({ delivered: false, status: 200, attempts: 1 })
+      expect(result.reason).toMatch(/web UI/)
+    } finally {
+      ui.closeAllConnections()
+      await new Promise((resolve) => ui.close(resolve))
+    }
+  })
+
+  it('masks the secret and never logs it', async () => {
+    const hook = await start({ secret: SECRET })
+    const masked: string[] = []
+    const logger = createMemoryLogger()
+    await notifyWebhook(options(hook.url, { webhookSecret: ` ${SECRET} ` }), commit, logger, {
+      mask: (s) => masked.push(s)
+    })
+    expect(masked).toEqual(expect.arrayContaining([SECRET, ` ${SECRET} `]))
+    expect(logger.lines.join('\n')).not.toContain(SECRET)
+  })
+
+  it('does nothing without a URL', async () => {
+    const result = await notifyWebhook(options(''), commit, createMemoryLogger(), quiet)
+    expect(result).toEqual({
+      delivered: false,
+      attempts: 0,
+      url: '',
+      reason: 'argocd-webhook-url is not set'
+    })
+  })
+
+  it('warns instead of throwing when the repository URL cannot be used', async () => {
+    const hook = await start({})
+    const logger = createMemoryLogger()
+    const result = await notifyWebhook(
+      options(hook.url),
+      { ...commit, repoUrl: 'file:///tmp/gitops.git' },
+      logger,
+      quiet
+    )
+    expect(result.delivered).toBe(false)
+    expect(result.reason).toMatch(/argocd-repo-url/)
+    expect(hook.requests).toHaveLength(0)
+  })
+})
+
+describe('webhookEndpoint', () => {
+  it.each([
+    ['https://argocd.example.com', 'https://argocd.example.com/api/webhook'],
+    ['https://argocd.example.com/', 'https://argocd.example.com/api/webhook'],
+    ['https://argocd.example.com/api/webhook', 'https://argocd.example.com/api/webhook'],
+    ['https://example.com/argocd/api/webhook', 'https://example.com/argocd/api/webhook']
+  ])('%s → %s', (input, expected) => {
+    expect(webhookEndpoint(input)).toBe(expected)
+  })
+})

@@ -1,0 +1,85 @@
+import { InputError } from '../errors.js'
+
+// scp-like git syntax: [user@]host:path, with no scheme (a `://` would make it a URL).
+const SCP_LIKE = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/
+const WEB_SCHEMES = new Set(['https:', 'http:'])
+const SSH_SCHEMES = new Set(['ssh:', 'git+ssh:', 'ssh+git:', 'git:'])
+// Hosts that serve only SSH next to a web host of the same name; Argo CD's matcher accepts the
+// prefix on an Application's repoURL but only when html_url names the web host.
+const SSH_HOST_PREFIX = /^(?:ssh|altssh)\./i
+
+/**
+ * The web URL Argo CD matches Applications against (`repository.html_url`): `https://HOST/OWNER/REPO`,
+ * without credentials, `.git` or a trailing slash. scp and ssh forms become https on the web host.
+ */
+export function normalizeRepoUrl(url: string, input = 'argocd-repo-url'): string {
+  const text = url.trim()
+  const scp = SCP_LIKE.exec(text)
+  if (scp && !text.includes('://')) {
+    const [, host = '', path = ''] = scp
+    return build('https:', webHost(host), '', path, url, input)
+  }
+  let parsed: URL
+  try {
+    parsed = new URL(text)
+  } catch {
+    throw unsupported(url, input)
+  }
+  if (WEB_SCHEMES.has(parsed.protocol)) {
+    return build(parsed.protocol, parsed.hostname, parsed.port, parsed.pathname, url, input)
+  }
+  if (SSH_SCHEMES.has(parsed.protocol)) {
+    // The port of an ssh URL is the SSH port, never the web one.
+    return build('https:', webHost(parsed.hostname), '', parsed.pathname, url, input)
+  }
+  throw unsupported(url, input)
+}
+
+function webHost(host: string): string {
+  const lower = host.toLowerCase()
+  // Keep a bare `ssh.` host (no further dot) rather than turn it into a TLD.
+  const stripped = lower.replace(SSH_HOST_PREFIX, '')
+  return stripped.includes('.') ? stripped : lower
+}
+
+function build(
+  scheme: string,
+  host: string,
+  port: string,
+  rawPath: string,
+  original: string,
+  input: string
+): string {
+  let path = rawPath.replace(/^\/+/, '').replace(/\/+$/, '')
+  if (path.endsWith('.git')) path = path.slice(0, -'.git'.length).replace(/\/+$/, '')
+  if (host === '' || !path.includes('/')) throw unsupported(original, input)
+  return `${scheme}//${host}${port === '' ? '' : `:${port}`}/${path}`
+}
+
+function unsupported(url: string, input: string): InputError {
+  // The URL may carry a token (https://x-access-token:...@host/...): never echo it whole.
+  return new InputError(
+    `${input}: cannot turn "${redactUrl(url)}" into the repository's web URL; expected ` +
+      'https://HOST/OWNER/REPO (or a git URL such as git@HOST:OWNER/REPO.git). ' +
+      'Set argocd-repo-url to the URL your Argo CD Applications use as repoURL.',
+    { input }
+  )
+}
+
+/** The URL with any `user:password@` removed and query and fragment dropped, safe to log. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.host !== '') {
+      parsed.username = ''
+      parsed.password = ''
+      parsed.search = ''
+      parsed.hash = ''
+      return parsed.toString()
+    }
+  } catch {
+    // Not a URL: fall through.
+  }
+  // No host part (e.g. `user:pw@host` reads as scheme `user:`): drop everything up to an `@`.
+  return url.replace(/^[^@/\s]*@/, '').replace(/\/\/[^@/\s]*@/, '//')
+}
