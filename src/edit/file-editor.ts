@@ -238,7 +238,8 @@ export class FileEditor {
       at = piece.end
     }
     out += this.file.text.slice(at)
-    verifyEdit(this.file.path, this.file.docs, out)
+    const rootInserts = this.file.docs.some((doc) => this.inserts.has(doc.contents as object))
+    verifyEdit(this.file, pieces, out, rootInserts)
     return out
   }
 }

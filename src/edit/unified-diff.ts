@@ -54,7 +54,11 @@ function backtrack(
     const prevK = down ? k + 1 : k - 1
     const prevX = v[offset + prevK] ?? 0
     const prevY = prevX - prevK
-    while (x > prevX && y > prevY) ops.push([' ', a[--x] ?? ''])
+    while (x > prevX && y > prevY) {
+      x--
+      y--
+      ops.push([' ', a[x] ?? ''])
+    }
     if (down) ops.push(['+', b[--y] ?? ''])
     else ops.push(['-', a[--x] ?? ''])
   }
