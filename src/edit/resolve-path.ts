@@ -69,7 +69,8 @@ function refuse(ctx: PathContext, offset: number, what: string): never {
 
 function refuseAlias(ctx: PathContext, alias: Alias): never {
   const anchored = alias.resolve(ctx.doc)
-  const where = anchored?.range ? ` (line ${ctx.file.lineOf(anchored.range[0])})` : ''
+  const at = anchored?.range ? ctx.file.text.lastIndexOf(`&${alias.source}`, anchored.range[0]) : -1
+  const where = at >= 0 ? ` (line ${ctx.file.lineOf(at)})` : ''
   refuse(
     ctx,
     offsetOf(alias),
