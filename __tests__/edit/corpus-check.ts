@@ -32,7 +32,11 @@ export function valueScalarsByLine(text: string): Map<number, Scalar> {
  * only the value's own span changed (the text before and after it is byte-identical), and that
  * the data of every document equals the original with just those values changed.
  */
-export function expectOnlyValuesChanged(before: string, after: string, edits: readonly LineEdit[]): void {
+export function expectOnlyValuesChanged(
+  before: string,
+  after: string,
+  edits: readonly LineEdit[]
+): void {
   const lines = [...new Set(edits.map((e) => e.line - 1))].sort((a, b) => a - b)
   expect(changedLines(before, after)).toEqual(lines)
   const beforeLines = before.split('\n')
@@ -44,13 +48,15 @@ export function expectOnlyValuesChanged(before: string, after: string, edits: re
       Scalar(key, node, path) {
         if (key === 'key' && isPair(path.at(-1))) return
         const start = node.range?.[0]
-        if (start !== undefined && !targets.has(lineAt(before, start))) targets.set(lineAt(before, start), node)
+        if (start !== undefined && !targets.has(lineAt(before, start)))
+          targets.set(lineAt(before, start), node)
       }
     })
   }
   for (const edit of edits) {
     const node = targets.get(edit.line - 1)
-    if (!node || !isScalar(node) || !node.range) throw new Error(`no value scalar on line ${edit.line}`)
+    if (!node || !isScalar(node) || !node.range)
+      throw new Error(`no value scalar on line ${edit.line}`)
     const lineStart = before.lastIndexOf('\n', node.range[0] - 1) + 1
     const startCol = node.range[0] - lineStart
     const endCol = node.range[1] - lineStart
@@ -63,5 +69,7 @@ export function expectOnlyValuesChanged(before: string, after: string, edits: re
   }
   const actual = parseAllDocuments(after)
   expect(actual.every((d) => d.errors.length === 0)).toBe(true)
-  expect(actual.map((d) => d.toJS() as unknown)).toEqual(expectedDocs.map((d) => d.toJS() as unknown))
+  expect(actual.map((d) => d.toJS() as unknown)).toEqual(
+    expectedDocs.map((d) => d.toJS() as unknown)
+  )
 }

@@ -14,10 +14,22 @@ const VALUES: readonly (readonly [string, readonly string[]])[] = [
   ['argoproj__argo-helm__argo-rollouts.yaml', ['controller.image.tag', 'dashboard.image.tag']],
   [
     'argoproj__argo-helm__argo-workflows.yaml',
-    ['images.tag', 'crds.upgradeJob.image.tag', 'controller.image.tag', 'executor.image.tag', 'server.image.tag']
+    [
+      'images.tag',
+      'crds.upgradeJob.image.tag',
+      'controller.image.tag',
+      'executor.image.tag',
+      'server.image.tag'
+    ]
   ],
-  ['prometheus-community__helm-charts__kube-state-metrics.yaml', ['image.tag', 'kubeRBACProxy.image.tag']],
-  ['prometheus-community__helm-charts__alertmanager.yaml', ['image.tag', 'configmapReload.image.tag']],
+  [
+    'prometheus-community__helm-charts__kube-state-metrics.yaml',
+    ['image.tag', 'kubeRBACProxy.image.tag']
+  ],
+  [
+    'prometheus-community__helm-charts__alertmanager.yaml',
+    ['image.tag', 'configmapReload.image.tag']
+  ],
   ['prometheus-community__helm-charts__prometheus-json-exporter.yaml', ['image.tag']],
   ['grafana__helm-charts__enterprise-logs.yaml', ['image.tag']],
   [
@@ -40,12 +52,26 @@ const VALUES: readonly (readonly [string, readonly string[]])[] = [
   ],
   [
     'kubernetes__ingress-nginx__ingress-nginx.yaml',
-    ['controller.image.tag', 'controller.admissionWebhooks.patch.image.tag', 'defaultBackend.image.tag']
+    [
+      'controller.image.tag',
+      'controller.admissionWebhooks.patch.image.tag',
+      'defaultBackend.image.tag'
+    ]
   ],
-  ['bitnami__charts__nginx.yaml', ['image.tag', 'cloneStaticSiteFromGit.image.tag', 'metrics.image.tag']],
+  [
+    'bitnami__charts__nginx.yaml',
+    ['image.tag', 'cloneStaticSiteFromGit.image.tag', 'metrics.image.tag']
+  ],
   [
     'bitnami__charts__redis.yaml',
-    ['image.tag', 'sentinel.image.tag', 'metrics.image.tag', 'volumePermissions.image.tag', 'kubectl.image.tag', 'sysctl.image.tag']
+    [
+      'image.tag',
+      'sentinel.image.tag',
+      'metrics.image.tag',
+      'volumePermissions.image.tag',
+      'kubectl.image.tag',
+      'sysctl.image.tag'
+    ]
   ],
   ['example__tutorial-app__helm.yaml', ['frontend.tag', 'backend.tag']]
 ]
@@ -56,7 +82,11 @@ const VALUE_SETS = [
   ['1e10', 'yes']
 ]
 
-async function editValues(file: string, changes: Record<string, unknown>, createMissing = false): Promise<string> {
+async function editValues(
+  file: string,
+  changes: Record<string, unknown>,
+  createMissing = false
+): Promise<string> {
   const { after } = await run(
     { [file]: corpusFile(`values/${file}`) },
     { changes: JSON.stringify({ [file]: changes }), createMissing }
@@ -87,7 +117,10 @@ describe('corpus', () => {
       async (_i, set) => {
         const changes = Object.fromEntries(paths.map((p, i) => [p, set[i % set.length]]))
         const after = await editValues(file, changes)
-        const edits: LineEdit[] = paths.map((p) => ({ line: lineOfPath(before, p), value: changes[p] }))
+        const edits: LineEdit[] = paths.map((p) => ({
+          line: lineOfPath(before, p),
+          value: changes[p]
+        }))
         expectOnlyValuesChanged(before, after, edits)
       }
     )
@@ -102,11 +135,17 @@ describe('corpus', () => {
   it('values/enterprise-logs: editing the anchored tag changes its alias too, and the alias path is refused', async () => {
     const file = 'grafana__helm-charts__enterprise-logs.yaml'
     const after = await editValues(file, { 'image.tag': 'v2.0.0' })
-    const data = parseDocument(after).toJS() as { 'loki-distributed': { loki: { image: { tag: string } } } }
+    const data = parseDocument(after).toJS() as {
+      'loki-distributed': { loki: { image: { tag: string } } }
+    }
     expect(data['loki-distributed'].loki.image.tag).toBe('v2.0.0')
-    const error = await editValues(file, { 'loki-distributed.loki.image.tag': 'v2' }).catch((e: unknown) => e)
+    const error = await editValues(file, { 'loki-distributed.loki.image.tag': 'v2' }).catch(
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(EditError)
-    expect((error as EditError).message).toMatch(/goes through the alias \*image; .*&image \(line 16\)/)
+    expect((error as EditError).message).toMatch(
+      /goes through the alias \*image; .*&image \(line 16\)/
+    )
     expect((error as EditError).location).toMatchObject({ file, line: 597 })
   })
 
@@ -120,7 +159,9 @@ describe('corpus', () => {
       digest: ''
     }))
     const { after } = await run({ [file]: before }, { images })
-    expect(after(file)).toBe(before.replace('tag: latest', 'tag: "2682590"').replace("'1276e23'", "'2682590'"))
+    expect(after(file)).toBe(
+      before.replace('tag: latest', 'tag: "2682590"').replace("'1276e23'", "'2682590'")
+    )
     expect(after(file).endsWith('postgres\n  ')).toBe(true)
     const again = await run({ [file]: after(file) }, { images })
     expect(again.after(file)).toBe(after(file))
@@ -134,7 +175,9 @@ describe('corpus', () => {
       { [file]: before },
       {
         valuesFiles: [file],
-        images: [{ name: 'controller', repository: 'ghcr.io/acme/controller', tag: 'v2.0.0', digest }],
+        images: [
+          { name: 'controller', repository: 'ghcr.io/acme/controller', tag: 'v2.0.0', digest }
+        ],
         tagPath: '{name}.image.tag',
         repositoryPath: '{name}.image.image',
         digestPath: '{name}.image.digest'
@@ -149,18 +192,32 @@ describe('corpus', () => {
 
   it('values/cert-manager: create-missing adds each tag at its siblings indentation, nothing else', async () => {
     const before = corpusFile(`values/${CERT_MANAGER}`)
-    const parents = ['image', 'webhook.image', 'cainjector.image', 'acmesolver.image', 'startupapicheck.image']
+    const parents = [
+      'image',
+      'webhook.image',
+      'cainjector.image',
+      'acmesolver.image',
+      'startupapicheck.image'
+    ]
     const changes = Object.fromEntries(parents.map((p) => [`${p}.tag`, 'v1.19.0']))
     const after = await editValues(CERT_MANAGER, changes, true)
-    const added = after.split('\n').flatMap((line, i) => (line.trim() === 'tag: v1.19.0' ? [i] : []))
+    const added = after
+      .split('\n')
+      .flatMap((line, i) => (line.trim() === 'tag: v1.19.0' ? [i] : []))
     expect(added).toHaveLength(parents.length)
     // Removing the added lines gives back the original bytes.
-    expect(after.split('\n').filter((_l, i) => !added.includes(i)).join('\n')).toBe(before)
+    expect(
+      after
+        .split('\n')
+        .filter((_l, i) => !added.includes(i))
+        .join('\n')
+    ).toBe(before)
     const doc = parseDocument(before)
     for (const [i, parent] of parents.entries()) {
       const path = parent.split('.')
       const map = doc.getIn(path) as YAMLMap
-      const key = map.items.find((p) => isScalar(p.key) && p.key.value === 'repository')!.key as Scalar
+      const key = map.items.find((p) => isScalar(p.key) && p.key.value === 'repository')!
+        .key as Scalar
       const column = key.range![0] - before.lastIndexOf('\n', key.range![0]) - 1
       expect(after.split('\n')[added[i]!]).toBe(`${' '.repeat(column)}tag: v1.19.0`)
       doc.setIn([...path, 'tag'], 'v1.19.0')

@@ -14,7 +14,11 @@ describe('empty values are filled in place', () => {
     ['tag: ~\n', 'tag: v1.2.3\n', 'tag: "2682590"\n'],
     ['tag: ~ # c\n', 'tag: v1.2.3 # c\n', 'tag: "2682590" # c\n'],
     ['tag:', 'tag: v1.2.3', 'tag: "2682590"'],
-    ['x:\n  tag:\n  pull: Always\n', 'x:\n  tag: v1.2.3\n  pull: Always\n', 'x:\n  tag: "2682590"\n  pull: Always\n']
+    [
+      'x:\n  tag:\n  pull: Always\n',
+      'x:\n  tag: v1.2.3\n  pull: Always\n',
+      'x:\n  tag: "2682590"\n  pull: Always\n'
+    ]
   ])('%p', async (before, withVersion, withSha) => {
     const path = before.startsWith('x:') ? 'x.tag' : 'tag'
     expect(await editFile(before, { [path]: 'v1.2.3' })).toBe(withVersion)
@@ -43,7 +47,11 @@ describe('replaced values keep their quote style', () => {
     ['image: {repository: x, tag: v1}', 'a,b', 'image: {repository: x, tag: "a,b"}'],
     ['tags: [v1, v2]', 'v3', 'tags: [v3, v2]']
   ])('%p set to %p', async (before, value, expected) => {
-    const path = before.startsWith('image') ? 'image.tag' : before.startsWith('tags') ? 'tags[0]' : 'tag'
+    const path = before.startsWith('image')
+      ? 'image.tag'
+      : before.startsWith('tags')
+        ? 'tags[0]'
+        : 'tag'
     expect(await editFile(`${before}\n`, { [path]: value })).toBe(`${expected}\n`)
   })
 
@@ -121,7 +129,9 @@ describe('paths', () => {
   })
 
   it('indexes sequences, also with the legacy a.0.b form', async () => {
-    expect(await editFile(doc, { 'containers[0].image': 'app:v2' })).toBe(doc.replace('app:v1', 'app:v2'))
+    expect(await editFile(doc, { 'containers[0].image': 'app:v2' })).toBe(
+      doc.replace('app:v1', 'app:v2')
+    )
     expect(await editFile(doc, { 'containers.1.image': 'side:v2' })).toBe(
       doc.replace('side:v1', 'side:v2')
     )
@@ -178,12 +188,18 @@ describe('create-missing', () => {
 
   it('turns an empty value into a map', async () => {
     expect(
-      await editFile('frontend: # none yet\nb: 1\n', { 'frontend.tag': 'v1' }, { createMissing: true })
+      await editFile(
+        'frontend: # none yet\nb: 1\n',
+        { 'frontend.tag': 'v1' },
+        { createMissing: true }
+      )
     ).toBe('frontend: # none yet\n  tag: v1\nb: 1\n')
   })
 
   it('adds to flow maps', async () => {
-    expect(await editFile('a: {}\n', { 'a.tag': 'v1' }, { createMissing: true })).toBe('a: {tag: v1}\n')
+    expect(await editFile('a: {}\n', { 'a.tag': 'v1' }, { createMissing: true })).toBe(
+      'a: {tag: v1}\n'
+    )
     expect(await editFile('a: {x: 1}\n', { 'a.tag': 'a,b' }, { createMissing: true })).toBe(
       'a: {x: 1, tag: "a,b"}\n'
     )
@@ -204,7 +220,9 @@ describe('create-missing', () => {
 
 describe('several edits of one file', () => {
   it('refuses two different values for the same node', async () => {
-    const error = await editFile('tag: v1\n', { tag: 'v2', '["tag"]': 'v3' }).catch((e: unknown) => e)
+    const error = await editFile('tag: v1\n', { tag: 'v2', '["tag"]': 'v3' }).catch(
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(EditError)
     expect((error as EditError).message).toMatch(/conflicting edits: tag sets "v2" and \["tag"\]/)
     expect((error as EditError).location).toMatchObject({ file: 'f.yaml', line: 1 })

@@ -88,9 +88,9 @@ describe('fillTemplate', () => {
   })
 
   it('refuses a name that makes a forbidden key', () => {
-    expect(() => fillTemplate(parsePath('{name}.tag', 'tag-path'), 'constructor', 'tag-path')).toThrow(
-      InputError
-    )
+    expect(() =>
+      fillTemplate(parsePath('{name}.tag', 'tag-path'), 'constructor', 'tag-path')
+    ).toThrow(InputError)
   })
 })
 
