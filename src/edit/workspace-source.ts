@@ -1,8 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EditError, errorMessage } from '../errors.js'
 import type { FileSource } from './types.js'
 import { normalizeRelativePath, resolveInside } from './workspace-path.js'
+
+async function isFileLink(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}
 
 async function listFiles(root: string, folder: string, out: string[]): Promise<void> {
   const entries = await readdir(join(root, folder), { withFileTypes: true })
@@ -11,7 +19,7 @@ async function listFiles(root: string, folder: string, out: string[]): Promise<v
     // Symlinked folders are not followed: they may loop or lead out of the repository.
     if (entry.isDirectory()) {
       if (entry.name !== '.git') await listFiles(root, path, out)
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
+    } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileLink(join(root, path))))) {
       out.push(path)
     }
   }
