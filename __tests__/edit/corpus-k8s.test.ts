@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ['warn', { assertFunctionNames: ['expect', 'expectOnlyValuesChanged'] }] */
 import { describe, expect, it } from '@jest/globals'
 import type { ImageTarget } from '../../src/edit/types.js'
 import { expectOnlyValuesChanged } from './corpus-check.js'
