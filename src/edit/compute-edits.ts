@@ -1,4 +1,4 @@
-import { ActionError, EditError, InputError, errorMessage } from '../errors.js'
+import { EditError, InputError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { parseChanges } from './changes.js'
 import type { ChangeEntry } from './changes.js'
@@ -12,6 +12,7 @@ import type { ScalarValue } from './render-scalar.js'
 import type { EditRequest, FileEdit, FileSource } from './types.js'
 import { normalizeRelativePath } from './workspace-path.js'
 import { parseYamlFile } from './yaml-file.js'
+import { missingFile, readText } from './read-text.js'
 
 type Step = (editor: FileEditor) => void
 
@@ -22,8 +23,6 @@ interface FilePlan {
   readonly steps: Step[]
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
 class Planner {
   readonly files = new Map<string, FilePlan>()
 
@@ -32,42 +31,6 @@ class Planner {
     plan.steps.push(step)
     this.files.set(path, plan)
   }
-}
-
-async function readText(
-  source: FileSource,
-  path: string,
-  input: string
-): Promise<string | undefined> {
-  let bytes: Buffer | undefined
-  try {
-    bytes = await source.read(path)
-  } catch (error) {
-    // The source knows the file but not which input named it; add that to the location.
-    if (error instanceof ActionError) {
-      throw new EditError(`${input}: ${error.message}`, { ...error.location, input, file: path })
-    }
-    throw new EditError(`${input}: ${path} cannot be read: ${errorMessage(error)}`, {
-      input,
-      file: path
-    })
-  }
-  if (bytes === undefined) return undefined
-  try {
-    return UTF8.decode(bytes)
-  } catch {
-    throw new EditError(`${input}: ${path} is not UTF-8 text; only UTF-8 YAML files are edited.`, {
-      input,
-      file: path
-    })
-  }
-}
-
-function missingFile(path: string, input: string, source: FileSource): EditError {
-  return new EditError(`${input}: ${path} does not exist in ${source.description}.`, {
-    input,
-    file: path
-  })
 }
 
 function setStep(
