@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { EditError } from '../../src/errors.js'
+import { createWorkspaceSource } from '../../src/edit/workspace-source.js'
+import { writeEdits } from '../../src/edit/write-edits.js'
+
+let root: string
+let outside: string
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'gitops-release-ws-'))
+  outside = await mkdtemp(join(tmpdir(), 'gitops-release-out-'))
+  await mkdir(join(root, 'helm/sub'), { recursive: true })
+  await mkdir(join(root, '.git'))
+  await writeFile(join(root, '.git/config'), '')
+  await writeFile(join(root, 'helm/values.yaml'), 'tag: v1\n')
+  await writeFile(join(root, 'helm/sub/x.yaml'), 'a: 1\n')
+  await writeFile(join(outside, 'secret.yaml'), 'a: 1\n')
+})
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true })
+  await rm(outside, { recursive: true, force: true })
+})
+
+describe('createWorkspaceSource', () => {
+  it('reads files by relative path and returns undefined for missing ones', async () => {
+    const source = createWorkspaceSource(root)
+    expect((await source.read('./helm//values.yaml'))?.toString()).toBe('tag: v1\n')
+    expect(await source.read('helm/none.yaml')).toBeUndefined()
+    expect(await source.read('none/none.yaml')).toBeUndefined()
+  })
+
+  it('lists files without .git and without following symlinked folders', async () => {
+    await symlink(outside, join(root, 'out'))
+    await symlink(join(root, 'helm/values.yaml'), join(root, 'link.yaml'))
+    expect(await createWorkspaceSource(root).list()).toEqual([
+      'helm/sub/x.yaml',
+      'helm/values.yaml',
+      'link.yaml'
+    ])
+  })
+
+  it('reads a symlink that stays inside', async () => {
+    await symlink(join(root, 'helm/values.yaml'), join(root, 'link.yaml'))
+    expect((await createWorkspaceSource(root).read('link.yaml'))?.toString()).toBe('tag: v1\n')
+  })
+
+  it.each([
+    ['../secret.yaml', 'is outside the repository'],
+    ['helm/../../secret.yaml', 'is outside the repository'],
+    ['/etc/hosts', 'is an absolute path'],
+    ['C:\\x.yaml', 'is an absolute path'],
+    ['.', 'is the repository folder'],
+    ['', 'is not a file path']
+  ])('refuses %p', async (path, message) => {
+    const error = await createWorkspaceSource(root)
+      .read(path)
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EditError)
+    expect((error as EditError).message).toContain(message)
+    expect((error as EditError).location).toEqual({ file: path })
+  })
+
+  it('refuses symlinks that lead out, to files and through folders', async () => {
+    await symlink(join(outside, 'secret.yaml'), join(root, 'helm/leak.yaml'))
+    await symlink(outside, join(root, 'out'))
+    const source = createWorkspaceSource(root)
+    await expect(source.read('helm/leak.yaml')).rejects.toThrow(
+      /helm\/leak\.yaml leads outside the repository/
+    )
+    await expect(source.read('out/secret.yaml')).rejects.toThrow(/leads outside/)
+    await expect(source.read('out/missing.yaml')).rejects.toThrow(/leads outside/)
+  })
+})
+
+describe('writeEdits', () => {
+  const read = (path: string): Promise<string> => readFile(join(root, path), 'utf8')
+
+  it('writes only changed files, keeps the mode and leaves no temp file', async () => {
+    await chmod(join(root, 'helm/values.yaml'), 0o640)
+    const untouched = (await stat(join(root, 'helm/sub/x.yaml'))).mtimeMs
+    await writeEdits(root, [
+      { path: 'helm/values.yaml', before: 'tag: v1\n', after: 'tag: v2\n' },
+      { path: 'helm/sub/x.yaml', before: 'a: 1\n', after: 'a: 1\n' }
+    ])
+    expect(await read('helm/values.yaml')).toBe('tag: v2\n')
+    expect((await stat(join(root, 'helm/values.yaml'))).mode & 0o777).toBe(0o640)
+    expect((await stat(join(root, 'helm/sub/x.yaml'))).mtimeMs).toBe(untouched)
+    expect(await readdir(join(root, 'helm'))).toEqual(['sub', 'values.yaml'])
+  })
+
+  it('writes through a symlink inside the root instead of replacing it', async () => {
+    await symlink('helm/values.yaml', join(root, 'link.yaml'))
+    await writeEdits(root, [{ path: 'link.yaml', before: 'tag: v1\n', after: 'tag: v3\n' }])
+    expect(await read('helm/values.yaml')).toBe('tag: v3\n')
+    expect((await stat(join(root, 'link.yaml'))).isFile()).toBe(true)
+  })
+
+  it('is all or nothing: a file changed on disk stops every write', async () => {
+    const error = await writeEdits(root, [
+      { path: 'helm/values.yaml', before: 'tag: v1\n', after: 'tag: v2\n' },
+      { path: 'helm/sub/x.yaml', before: 'a: 0\n', after: 'a: 2\n' }
+    ]).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EditError)
+    expect((error as EditError).message).toMatch(
+      /helm\/sub\/x\.yaml changed on disk after it was read/
+    )
+    expect(await read('helm/values.yaml')).toBe('tag: v1\n')
+    expect(await readdir(join(root, 'helm'))).toEqual(['sub', 'values.yaml'])
+  })
+
+  it('is all or nothing when a folder is not writable', async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores folder permissions; make the second target unwritable another way.
+      await rm(join(root, 'helm/sub/x.yaml'))
+      await mkdir(join(root, 'helm/sub/x.yaml'))
+    } else {
+      await chmod(join(root, 'helm/sub'), 0o500)
+    }
+    const error = await writeEdits(root, [
+      { path: 'helm/values.yaml', before: 'tag: v1\n', after: 'tag: v2\n' },
+      { path: 'helm/sub/x.yaml', before: 'a: 1\n', after: 'a: 2\n' }
+    ]).catch((e: unknown) => e)
+    await chmod(join(root, 'helm/sub'), 0o755)
+    expect(error).toBeInstanceOf(EditError)
+    expect(await read('helm/values.yaml')).toBe('tag: v1\n')
+    expect(await readdir(join(root, 'helm'))).toEqual(['sub', 'values.yaml'])
+  })
+
+  it('refuses paths outside the root', async () => {
+    await expect(writeEdits(root, [{ path: '../x.yaml', before: '', after: 'a' }])).rejects.toThrow(
+      EditError
+    )
+  })
+})

@@ -1,0 +1,270 @@
+import { EditError, InputError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { parseChanges } from './changes.js'
+import type { ChangeEntry } from './changes.js'
+import { FileEditor } from './file-editor.js'
+import { isGlob, matchesGlob } from './glob.js'
+import { editKustomization } from './kustomization.js'
+import { editManifest } from './manifests.js'
+import { fillTemplate, parsePath } from './path.js'
+import type { PathSegment } from './path.js'
+import type { ScalarValue } from './render-scalar.js'
+import type { EditRequest, FileEdit, FileSource } from './types.js'
+import { normalizeRelativePath } from './workspace-path.js'
+import { parseYamlFile } from './yaml-file.js'
+import { missingFile, readText } from './read-text.js'
+
+type Step = (editor: FileEditor) => void
+
+interface FilePlan {
+  readonly path: string
+  /** The input that first named the file. */
+  readonly input: string
+  readonly steps: Step[]
+}
+
+class Planner {
+  readonly files = new Map<string, FilePlan>()
+
+  add(path: string, input: string, step: Step): void {
+    const plan = this.files.get(path) ?? { path, input, steps: [] }
+    plan.steps.push(step)
+    this.files.set(path, plan)
+  }
+}
+
+function setStep(
+  segments: readonly PathSegment[],
+  pathText: string,
+  value: ScalarValue,
+  input: string,
+  create: boolean
+): Step {
+  return (editor) => {
+    editor.setPath(segments, value, { input, pathText, create })
+  }
+}
+
+async function expandManifests(request: EditRequest, source: FileSource): Promise<string[]> {
+  const out: string[] = []
+  let all: string[] | undefined
+  for (const entry of request.manifests) {
+    if (!isGlob(entry)) {
+      out.push(normalizeRelativePath(entry, 'manifests'))
+      continue
+    }
+    const pattern = normalizeRelativePath(entry, 'manifests')
+    all ??= await source.list()
+    const matches = all.filter((path) => matchesGlob(path, pattern))
+    if (matches.length === 0) {
+      throw new InputError(
+        `manifests: the glob ${entry} matches no file in ${source.description}.`,
+        {
+          input: 'manifests'
+        }
+      )
+    }
+    out.push(...matches)
+  }
+  return [...new Set(out)]
+}
+
+function planValues(
+  request: EditRequest,
+  planner: Planner,
+  valuesFiles: readonly string[],
+  changes: readonly ChangeEntry[]
+): void {
+  const templates = [
+    {
+      input: 'tag-path',
+      text: request.tagPath,
+      value: (i: EditRequest['images'][number]) => i.tag
+    },
+    {
+      input: 'repository-path',
+      text: request.repositoryPath,
+      value: (i: EditRequest['images'][number]) => i.repository
+    },
+    {
+      input: 'digest-path',
+      text: request.digestPath,
+      value: (i: EditRequest['images'][number]) => i.digest
+    }
+  ]
+  for (const template of templates) {
+    if (template.text === undefined || template.text.trim() === '') continue
+    const parsed = parsePath(template.text.trim(), template.input)
+    for (const image of request.images) {
+      const value = template.value(image)
+      if (template.input === 'digest-path' && value === '') continue
+      const segments = fillTemplate(parsed, image.name, template.input)
+      const pathText = template.text.trim().replaceAll('{name}', image.name)
+      for (const file of valuesFiles) {
+        planner.add(
+          file,
+          'values-file',
+          setStep(segments, pathText, value, template.input, request.createMissing)
+        )
+      }
+    }
+  }
+  for (const change of changes) {
+    for (const file of valuesFiles) {
+      planner.add(
+        file,
+        'values-file',
+        setStep(change.segments, change.pathText, change.value, 'changes', request.createMissing)
+      )
+    }
+  }
+}
+
+/**
+ * Plans every edit the request asks for, across values files, `changes`, kustomizations and
+ * manifests: reads and parses each file once, resolves every path, splices the new values into
+ * the original text and verifies each result. Writes nothing. Returns one FileEdit per file read,
+ * in the order the inputs name them; a file with nothing to change has `after === before`.
+ * Throws InputError/EditError (with input, file, line, path) for bad input and InternalError when
+ * a verification fails.
+ */
+export async function computeEdits(
+  source: FileSource,
+  request: EditRequest,
+  logger: Logger
+): Promise<FileEdit[]> {
+  const changes = parseChanges(request.changes, request.vars)
+  const planner = new Planner()
+  const texts = new Map<string, string>()
+  const load = async (path: string, input: string): Promise<string | undefined> => {
+    const known = texts.get(path)
+    if (known !== undefined) return known
+    const text = await readText(source, path, input)
+    if (text !== undefined) texts.set(path, text)
+    return text
+  }
+
+  const valuesFiles: string[] = []
+  const hasImages = request.images.length > 0
+  if (hasImages || changes.values.length > 0) {
+    const optional =
+      request.valuesFileIsDefault &&
+      (request.kustomizations.length > 0 || request.manifests.length > 0)
+    for (const entry of request.valuesFiles) {
+      const path = normalizeRelativePath(entry, 'values-file')
+      if ((await load(path, 'values-file')) !== undefined) valuesFiles.push(path)
+      else if (optional)
+        logger.debug(`values-file: ${path} does not exist; no values file is edited`)
+      else throw missingFile(path, 'values-file', source)
+    }
+  }
+  if (changes.values.length > 0 && valuesFiles.length === 0) {
+    throw new InputError(
+      'changes: PATH: VALUE entries need a values file (values-file), and there is none. Use FILE: {PATH: VALUE} to name the file.',
+      { input: 'changes' }
+    )
+  }
+  planValues(request, planner, valuesFiles, changes.values)
+
+  for (const { file, entries } of changes.files) {
+    const path = normalizeRelativePath(file, 'changes')
+    if ((await load(path, 'changes')) === undefined) throw missingFile(path, 'changes', source)
+    for (const change of entries) {
+      planner.add(
+        path,
+        'changes',
+        setStep(change.segments, change.pathText, change.value, 'changes', request.createMissing)
+      )
+    }
+  }
+  if (!hasImages && (request.kustomizations.length > 0 || request.manifests.length > 0)) {
+    logger.warning(
+      'kustomization/manifests are given but there are no images; they are not edited.'
+    )
+  }
+  if (request.pinDigest && hasImages) {
+    for (const image of request.images.filter((i) => i.digest === '')) {
+      logger.warning(
+        `pin-digest: no digest is known for ${image.name} (not built); only its tag is written.`
+      )
+    }
+  }
+  const matched = { kustomization: new Set<string>(), manifests: new Set<string>() }
+  if (hasImages) {
+    for (const entry of request.kustomizations) {
+      const path = normalizeRelativePath(entry, 'kustomization')
+      if ((await load(path, 'kustomization')) === undefined)
+        throw missingFile(path, 'kustomization', source)
+      planner.add(path, 'kustomization', (editor) => {
+        for (const name of editKustomization(editor, request.images, request.pinDigest, logger))
+          matched.kustomization.add(name)
+      })
+    }
+    for (const path of await expandManifests(request, source)) {
+      if ((await load(path, 'manifests')) === undefined)
+        throw missingFile(path, 'manifests', source)
+      planner.add(path, 'manifests', (editor) => {
+        for (const name of editManifest(editor, request.images, request.pinDigest))
+          matched.manifests.add(name)
+      })
+    }
+  }
+
+  const edits: FileEdit[] = []
+  for (const plan of planner.files.values()) {
+    const before = texts.get(plan.path) ?? ''
+    const editor = new FileEditor(parseYamlFile(plan.path, before, plan.input))
+    for (const step of plan.steps) step(editor)
+    const after = editor.result()
+    for (const change of editor.changes) {
+      const was =
+        change.before === undefined
+          ? 'created'
+          : change.before === ''
+            ? 'was empty'
+            : `was ${change.before}`
+      logger.info(`${plan.path}:${change.line}: ${change.label} = ${change.after} (${was})`)
+    }
+    if (after === before) logger.info(`${plan.path}: already up to date`)
+    edits.push({ path: plan.path, before, after })
+  }
+  checkMatched(request, matched, logger)
+  return edits
+}
+
+function checkMatched(
+  request: EditRequest,
+  matched: { readonly kustomization: Set<string>; readonly manifests: Set<string> },
+  logger: Logger
+): void {
+  if (request.images.length === 0) return
+  const kinds = [
+    {
+      input: 'kustomization',
+      files: request.kustomizations,
+      names: matched.kustomization,
+      where: 'images entry'
+    },
+    {
+      input: 'manifests',
+      files: request.manifests,
+      names: matched.manifests,
+      where: 'container image'
+    }
+  ]
+  for (const kind of kinds) {
+    if (kind.files.length === 0) continue
+    if (kind.names.size === 0) {
+      const wanted = request.images.map((i) => i.repository).join(', ')
+      throw new EditError(
+        `${kind.input}: no ${kind.where} in ${kind.files.join(', ')} names any of the images (${wanted}).`,
+        { input: kind.input }
+      )
+    }
+    for (const image of request.images.filter((i) => !kind.names.has(i.name))) {
+      logger.warning(
+        `${kind.input}: no ${kind.where} names ${image.repository} (image ${image.name}); its tag is not written there.`
+      )
+    }
+  }
+}

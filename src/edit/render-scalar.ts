@@ -1,0 +1,96 @@
+import { parse } from 'yaml'
+
+/** A value the engine writes: a string, or a typed JSON scalar written plain. */
+export type ScalarValue = string | number | boolean | null
+
+/** The quote style of the scalar being replaced (`yaml`'s Scalar.type values we keep). */
+export type QuoteStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'
+
+// Characters YAML does not allow raw in a scalar (C0/C1 controls, DEL, surrogates, BOM,
+// and the Unicode line/paragraph separators YAML 1.1 treats as line breaks).
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/
+
+function readsAs(text: string, version: '1.1' | '1.2'): unknown {
+  try {
+    return parse(text, { version, prettyErrors: false, uniqueKeys: false })
+  } catch {
+    return Symbol('unparsable')
+  }
+}
+
+/**
+ * True when `value` can be written as a plain scalar that YAML 1.1 (Helm's Go parser) and
+ * YAML 1.2 both read back as exactly this string.
+ */
+export function isPlainSafe(value: string, inFlow: boolean): boolean {
+  if (value === '' || value.trim() !== value || NEEDS_ESCAPE.test(value)) return false
+  const first = value[0] ?? ''
+  if ('[]{}#&*!|>\'"%@`,'.includes(first)) return false
+  if ('-?:'.includes(first) && (value.length === 1 || value[1] === ' ')) return false
+  if (value.startsWith('---') || value.startsWith('...')) return false
+  if (value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false
+  if (inFlow && /[,[\]{}]/.test(value)) return false
+  return readsAs(value, '1.2') === value && readsAs(value, '1.1') === value
+}
+
+/** A double-quoted YAML scalar for `value` (escapes only what YAML requires). */
+export function doubleQuoted(value: string): string {
+  let out = '"'
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0
+    if (ch === '"') out += '\\"'
+    else if (ch === '\\') out += '\\\\'
+    else if (ch === '\n') out += '\\n'
+    else if (ch === '\t') out += '\\t'
+    else if (ch === '\r') out += '\\r'
+    else if (NEEDS_ESCAPE.test(ch)) out += `\\u${code.toString(16).padStart(4, '0')}`
+    else out += ch
+  }
+  return `${out}"`
+}
+
+/** A single-quoted YAML scalar, or undefined when `value` cannot be written single-quoted on one line. */
+export function singleQuoted(value: string): string | undefined {
+  if (NEEDS_ESCAPE.test(value)) return undefined
+  return `'${value.replaceAll("'", "''")}'`
+}
+
+/**
+ * The source text for a string value replacing a scalar of the given style: the style is kept,
+ * except that a plain value that would not read back as the same string in YAML 1.1 and 1.2
+ * (e.g. `1276e23`, `0123456`, `on`, `1.10`) and a single-quoted value with control characters
+ * become double-quoted.
+ */
+export function renderString(value: string, style: QuoteStyle, inFlow: boolean): string {
+  if (style === 'QUOTE_SINGLE') return singleQuoted(value) ?? doubleQuoted(value)
+  if (style === 'PLAIN' && isPlainSafe(value, inFlow)) return value
+  return doubleQuoted(value)
+}
+
+/** The plain source text of a typed value (number, boolean, null) that reads back as that type. */
+export function renderTyped(value: number | boolean | null): string {
+  if (value === null) return 'null'
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  if (Number.isNaN(value)) return '.nan'
+  if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf'
+  if (Object.is(value, -0)) return '-0'
+  const text = String(value)
+  // YAML 1.1 floats need a dot before the exponent (1e+21 would be a string there).
+  if (text.includes('e') && !text.includes('.')) return text.replace('e', '.0e')
+  return text
+}
+
+/** Renders any ScalarValue for a node of the given style (typed values always plain). */
+export function renderValue(value: ScalarValue, style: QuoteStyle, inFlow: boolean): string {
+  return typeof value === 'string' ? renderString(value, style, inFlow) : renderTyped(value)
+}
+
+/** The text of a parsed scalar value for comparisons (keys, `name` fields): '' for non-scalars. */
+export function scalarString(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value)
+  }
+  return value === null ? 'null' : ''
+}
