@@ -9,6 +9,8 @@ import type {
   Settings
 } from './settings/settings.js'
 import { parseImages } from './settings/parse-images.js'
+import { validateArgoCdOptions } from './argocd/validate.js'
+import type { ArgoCdOptions } from './argocd/types.js'
 
 /** How inputs are read; `@actions/core` in the action, a map in tests. */
 export interface InputSource {
@@ -187,21 +189,10 @@ function readArgoCd(
   optional: (name: string) => string | undefined,
   bool: (name: string, fallback: boolean) => boolean,
   list: (name: string) => string[]
-): ArgoCdSettings {
-  const webhookUrl = optional('argocd-webhook-url')
-  const server = optional('argocd-server')?.replace(/\/+$/, '')
-  for (const [name, value] of [
-    ['argocd-webhook-url', webhookUrl],
-    ['argocd-server', server]
-  ] as const) {
-    if (value !== undefined && !/^https?:\/\/[^/\s]+/i.test(value)) {
-      throw new InputError(`Input '${name}' is '${value}'; expected an http:// or https:// URL.`, {
-        input: name
-      })
-    }
-  }
-  return {
-    webhookUrl,
+): ArgoCdOptions {
+  const server = optional('argocd-server')
+  const options: ArgoCdOptions = {
+    webhookUrl: optional('argocd-webhook-url'),
     webhookSecret: optional('argocd-webhook-secret'),
     repoUrl: optional('argocd-repo-url'),
     server,
@@ -212,8 +203,9 @@ function readArgoCd(
     timeoutSeconds: readInteger('argocd-timeout', text('argocd-timeout'), 300, 1, 6 * 3600),
     insecure: bool('argocd-insecure', false)
   }
+  validateArgoCdOptions(options)
+  return options
 }
-
 /** Splits a list input: one item per line, blank and `#` comment lines dropped. */
 export function splitList(value: string): string[] {
   return value

@@ -14,14 +14,11 @@ import { unifiedDiff } from './edit/unified-diff.js'
 import { buildImages, checkBuildContexts, type BuildOptions } from './build/build-images.js'
 import { createDocker } from './build/docker.js'
 import { publish, type PublishOptions, type PublishResult } from './publish/publish.js'
-import {
-  notifyWebhook,
-  refreshAndWait,
-  validateArgoCdOptions,
-  argoCdSummary,
-  type ArgoCdOptions,
-  type PushedCommit
-} from './argocd/argocd.js'
+import type { ArgoCdOptions, AppState, PushedCommit, WebhookResult } from './argocd/types.js'
+import { notifyWebhook } from './argocd/webhook.js'
+import { refreshAndWait } from './argocd/wait.js'
+import { ArgoCdWaitError } from './argocd/wait-error.js'
+import { argoCdOutputs, argoCdSummary } from './argocd/summary.js'
 
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
@@ -50,7 +47,6 @@ export async function release(settings: Settings, logger: Logger): Promise<Relea
 
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
-    validateArgoCdOptions(argoCdOptions(settings))
     // Every file and path is resolved now, so a typo costs no build and pushes nothing.
     const preview = plannedImages.map((image) => ({
       ...image,
@@ -113,29 +109,12 @@ export async function release(settings: Settings, logger: Logger): Promise<Relea
 
   const summarySections: string[] = []
   let argocd: ReleaseResult['argocd']
-  const pushed = published !== undefined && published.commitSha !== '' && !settings.createPr
-  if (pushed) {
-    const commit = pushedCommit(settings, published, images)
-    const options = argoCdOptions(settings)
-    const webhook =
-      options.webhookUrl === undefined
-        ? undefined
-        : await logger.group('Notifying Argo CD', () => notifyWebhook(options, commit, logger))
-    const apps =
-      options.server === undefined || options.apps.length === 0
-        ? []
-        : await logger.group('Argo CD refresh and wait', () =>
-            refreshAndWait(options, commit, logger)
-          )
-    const last = apps.at(-1)
-    if (options.wait && last !== undefined) {
-      argocd = {
-        revision: last.revision,
-        syncStatus: last.syncStatus,
-        healthStatus: last.healthStatus
-      }
-    }
-    if (webhook !== undefined || apps.length > 0) summarySections.push(argoCdSummary(webhook, apps))
+  if (published !== undefined && published.commitSha !== '' && !settings.createPr) {
+    const outcome = await tellArgoCd(settings, pushedCommit(settings, published, images), logger)
+    summarySections.push(outcome.summary)
+    argocd = outcome.state
+  } else if (published !== undefined && settings.createPr && published.commitSha !== '') {
+    logger.info('Pull-request mode: Argo CD is told when the pull request is merged, not now.')
   }
 
   return {
@@ -237,21 +216,6 @@ function githubRepository(settings: Settings): [string | undefined, string | und
   return [owner || undefined, repo || undefined]
 }
 
-function argoCdOptions(settings: Settings): ArgoCdOptions {
-  const a = settings.argocd
-  return {
-    ...(a.webhookUrl === undefined ? {} : { webhookUrl: a.webhookUrl }),
-    ...(a.webhookSecret === undefined ? {} : { webhookSecret: a.webhookSecret }),
-    ...(a.server === undefined ? {} : { server: a.server }),
-    ...(a.token === undefined ? {} : { token: a.token }),
-    apps: a.apps,
-    sync: a.sync,
-    wait: a.wait,
-    timeoutSeconds: a.timeoutSeconds,
-    insecure: a.insecure
-  }
-}
-
 function pushedCommit(
   settings: Settings,
   published: PublishResult,
@@ -272,6 +236,57 @@ function pushedCommit(
     message: publishOptions(settings, images).message,
     authorName: settings.authorName,
     authorEmail: settings.authorEmail
+  }
+}
+
+// Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
+async function tellArgoCd(
+  settings: Settings,
+  commit: PushedCommit,
+  logger: Logger
+): Promise<{ summary: string; state: ReleaseResult['argocd'] }> {
+  const options: ArgoCdOptions = settings.argocd
+  let webhook: WebhookResult | undefined
+  if (options.webhookUrl !== undefined) {
+    webhook = await logger.group('Notifying Argo CD', () => notifyWebhook(options, commit, logger))
+  }
+  let apps: readonly AppState[] = []
+  if (options.server !== undefined && options.apps.length > 0) {
+    try {
+      apps = await logger.group('Waiting for Argo CD', () => refreshAndWait(options, commit, logger))
+    } catch (error) {
+      if (error instanceof ArgoCdWaitError) {
+        // The outputs and summary still show where each app got to.
+        setArgoCdOutputs(error.apps, options.wait)
+        await writeSummaryText(argoCdSummary(webhook, error.apps))
+      }
+      throw error
+    }
+  }
+  const outputs = argoCdOutputs(apps)
+  return {
+    summary: webhook === undefined && apps.length === 0 ? '' : argoCdSummary(webhook, apps),
+    state: options.wait
+      ? {
+          revision: outputs['argocd-revision'],
+          syncStatus: outputs['argocd-sync-status'],
+          healthStatus: outputs['argocd-health-status']
+        }
+      : undefined
+  }
+}
+
+function setArgoCdOutputs(apps: readonly AppState[], wait: boolean): void {
+  if (!wait) return
+  for (const [name, value] of Object.entries(argoCdOutputs(apps))) core.setOutput(name, value)
+}
+
+async function writeSummaryText(text: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '') return
+  try {
+    await core.summary.addRaw(text, true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ArgoCdOptions } from '../argocd/types.js'
 import type { ImageSpec } from '../image-spec.js'
 
 /** Where the commit goes: the workflow's own checkout, or another repository cloned for the run. */
@@ -25,21 +26,6 @@ export interface GitHubEnvironment {
   readonly act: boolean
   /** Temporary folder for clones and build metadata. */
   readonly runnerTemp: string
-}
-
-/** Argo CD settings. */
-export interface ArgoCdSettings {
-  readonly webhookUrl?: string
-  readonly webhookSecret?: string
-  /** `argocd-repo-url`; undefined means derived from the commit target. */
-  readonly repoUrl?: string
-  readonly server?: string
-  readonly token?: string
-  readonly apps: readonly string[]
-  readonly sync: boolean
-  readonly wait: boolean
-  readonly timeoutSeconds: number
-  readonly insecure: boolean
 }
 
 /** Every input, validated and resolved once by `getInputs`; passed down read-only. */
@@ -101,5 +87,5 @@ export interface Settings {
   readonly prLabels: readonly string[]
   readonly dryRun: boolean
 
-  readonly argocd: ArgoCdSettings
+  readonly argocd: ArgoCdOptions
 }
