@@ -6,6 +6,7 @@
 #
 # Sourced by .ci/run. Also runs standalone: `bash .ci/services.sh` (or scripts/start-services.sh)
 # starts or reuses the services and prints the export lines. `bash .ci/services.sh stop` stops them.
+# GITOPS_SERVICES_NO_INSTALL=1: never run apt-get (report what is missing instead).
 # Folder: $GITOPS_SERVICES_DIR, default ${TMPDIR:-/tmp}/gitops-release-services (kept short:
 # socket paths are limited to 108 bytes).
 #
@@ -28,6 +29,10 @@ _gr_install() {
   command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return 0
+  if [ -n "${GITOPS_SERVICES_NO_INSTALL:-}" ]; then
+    _gr_error="missing packages (${missing[*]}); run: bash scripts/start-services.sh (as root) to install them"
+    return 1
+  fi
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     _gr_error="missing packages (${missing[*]}); install them with apt-get as root"
     return 1
