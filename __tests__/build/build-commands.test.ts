@@ -202,6 +202,27 @@ describe('build argument lists', () => {
         '--push',
         '/ws/backend'
       ]
+    ],
+    [
+      'network for RUN steps',
+      plan(),
+      { push: true, network: 'host', ...files },
+      [
+        'buildx',
+        'build',
+        '--progress',
+        'plain',
+        '--network',
+        'host',
+        '--tag',
+        'r.io/acme/backend:t1',
+        '--metadata-file',
+        '/tmp/m.json',
+        '--iidfile',
+        '/tmp/i.txt',
+        '--push',
+        '/ws/backend'
+      ]
     ]
   ])('buildx: %s', (_title, input, options, expected) => {
     expect(buildxBuildArgs(input, options)).toEqual(expected)
@@ -234,7 +255,20 @@ describe('build argument lists', () => {
       ]
     ]
   ])('classic: %s', (_title, input, expected) => {
-    expect(classicBuildArgs(input, '/tmp/i')).toEqual(expected)
+    expect(classicBuildArgs(input, { iidFile: '/tmp/i' })).toEqual(expected)
+  })
+
+  it('classic: network for RUN steps', () => {
+    expect(classicBuildArgs(plan(), { iidFile: '/tmp/i', network: 'none' })).toEqual([
+      'build',
+      '--network',
+      'none',
+      '--tag',
+      'r.io/acme/backend:t1',
+      '--iidfile',
+      '/tmp/i',
+      '/ws/backend'
+    ])
   })
 
   it.each<[string, string[], string[]]>([

@@ -1,6 +1,6 @@
 // Helpers for tests against a real registry and Docker engine (see docker-env.ts).
 import { spawnSync } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DockerEnv } from './docker-env.js'
@@ -86,12 +86,24 @@ export async function pushBaseImage(
   }
 }
 
-/** True when the test engine's CLI has the buildx plugin. */
-export function hasBuildx(env: DockerEnv): boolean {
+/** True when the test engine's CLI has the buildx plugin (with `extra` variables, e.g. DOCKER_CONFIG). */
+export function hasBuildx(env: DockerEnv, extra: Record<string, string> = {}): boolean {
   return (
     spawnSync('docker', ['buildx', 'version'], {
-      env: { ...process.env, DOCKER_HOST: env.dockerHost },
+      env: { ...process.env, DOCKER_HOST: env.dockerHost, ...extra },
       timeout: 20_000
     }).status === 0
   )
+}
+
+/**
+ * A fresh DOCKER_CONFIG folder for a test. When GITOPS_TEST_CLI_PLUGINS names a folder of docker
+ * CLI plugins (e.g. one holding `docker-buildx`), it is linked in as `cli-plugins`, so a developer
+ * can run the same tests with buildx.
+ */
+export async function createDockerConfig(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'docker-config-'))
+  const plugins = process.env.GITOPS_TEST_CLI_PLUGINS
+  if (plugins) await symlink(plugins, join(dir, 'cli-plugins'))
+  return dir
 }

@@ -99,13 +99,16 @@ export function planImage(spec: ImageSpec, settings: PlanSettings): ImagePlan {
 /** Files and switches of one buildx invocation. */
 export interface BuildxSettings {
   readonly builder?: string
+  /** `--network` for RUN steps (e.g. `host`, `none`); the builder's default when undefined. */
+  readonly network?: string
   readonly push: boolean
   readonly metadataFile: string
   readonly iidFile: string
 }
 
-function commonBuildArgs(plan: ImagePlan): string[] {
+function commonBuildArgs(plan: ImagePlan, network: string | undefined): string[] {
   const args: string[] = []
+  if (network !== undefined && network !== '') args.push('--network', network)
   if (plan.dockerfile !== undefined) args.push('--file', plan.dockerfile)
   if (plan.target !== undefined) args.push('--target', plan.target)
   for (const arg of plan.buildArgs) args.push('--build-arg', arg)
@@ -118,7 +121,7 @@ export function buildxBuildArgs(plan: ImagePlan, settings: BuildxSettings): stri
   if (settings.builder !== undefined && settings.builder !== '') {
     args.push('--builder', settings.builder)
   }
-  args.push(...commonBuildArgs(plan))
+  args.push(...commonBuildArgs(plan, settings.network))
   if (plan.platforms !== undefined) args.push('--platform', plan.platforms)
   for (const entry of plan.cacheFrom) args.push('--cache-from', entry)
   for (const entry of plan.cacheTo) args.push('--cache-to', entry)
@@ -129,9 +132,24 @@ export function buildxBuildArgs(plan: ImagePlan, settings: BuildxSettings): stri
   return args
 }
 
+/** Files and switches of one classic `docker build`. */
+export interface ClassicSettings {
+  readonly iidFile: string
+  /** `--network` for RUN steps; the engine's default when undefined. */
+  readonly network?: string
+}
+
 /** Arguments of the classic `docker build` for one image (the context comes last). */
-export function classicBuildArgs(plan: ImagePlan, iidFile: string): string[] {
-  return ['build', ...commonBuildArgs(plan), '--tag', plan.ref, '--iidfile', iidFile, plan.context]
+export function classicBuildArgs(plan: ImagePlan, settings: ClassicSettings): string[] {
+  return [
+    'build',
+    ...commonBuildArgs(plan, settings.network),
+    '--tag',
+    plan.ref,
+    '--iidfile',
+    settings.iidFile,
+    plan.context
+  ]
 }
 
 /** Arguments of `docker push` for one built image. */

@@ -48,6 +48,8 @@ export interface BuildOptions {
   /** `cache-to` input: one entry per line. */
   readonly cacheTo?: string
   readonly builder?: string
+  /** `--network` for RUN steps (`host`, `none`, …); the builder's default when unset. */
+  readonly network?: string
   readonly maxParallel: number
   /** false with dry-run: build, do not push. */
   readonly push: boolean
@@ -111,6 +113,7 @@ async function buildWithBuildx(
     const iidFile = join(dir, `${plan.name}.iid`)
     const args = buildxBuildArgs(plan, {
       ...(options.builder === undefined ? {} : { builder: options.builder }),
+      ...(options.network === undefined ? {} : { network: options.network }),
       push: options.push,
       metadataFile,
       iidFile
@@ -141,7 +144,10 @@ async function buildWithClassic(
   // The legacy builder, even when the CLI would pick BuildKit: its output and flags are known.
   const env = { DOCKER_BUILDKIT: '0' }
   const images = await forEachImage(plans, options.maxParallel, 'build', async (plan) => {
-    const args = classicBuildArgs(plan, join(dir, `${plan.name}.iid`))
+    const args = classicBuildArgs(plan, {
+      iidFile: join(dir, `${plan.name}.iid`),
+      ...(options.network === undefined ? {} : { network: options.network })
+    })
     const step = await runStep(context, plan, 'Build', args, env)
     if (!step.ok) return failed(plan, `docker build exit code ${step.exitCode}`, step.output)
     return built(plan, '', step.seconds)
