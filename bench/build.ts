@@ -3,14 +3,14 @@
 // and registry of .ci/services.sh. Prints the medians and their ratio. Goal: ratio <= 0.65.
 // Usage: npm run bench -- build [rounds] [loop-iterations]
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildImages, type BuildOptions } from '../src/build/build-images.js'
 import { createDocker } from '../src/build/docker.js'
 import type { BuildRuntime } from '../src/build/runtime.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { dockerUnavailableReason, getDockerEnv } from '../__tests__/support/docker-env.js'
-import { pushBaseImage, uniqueSuffix } from '../__tests__/support/registry.js'
+import { createDockerConfig, pushBaseImage, uniqueSuffix } from '../__tests__/support/registry.js'
 
 const GOAL = 0.65
 const rounds = Number(process.argv[2] ?? 3)
@@ -35,16 +35,17 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const workspace = await mkdtemp(join(tmpdir(), 'bench-build-'))
-  const dockerConfig = await mkdtemp(join(tmpdir(), 'bench-docker-config-'))
+  const dockerConfig = await createDockerConfig()
   try {
     const base = await pushBaseImage(env, env.registry)
+    // Different RUN texts, so one image never reuses the other's layer.
     const names = ['cpu-a', 'cpu-b']
     for (const name of names) {
       await mkdir(join(workspace, name))
       await writeFile(
         join(workspace, name, 'Dockerfile'),
         `FROM ${base}\nARG RUN_ID\n` +
-          `RUN i=0; while [ $i -lt ${iterations} ]; do i=$((i+1)); done; echo "$RUN_ID $i" > /work.txt\n`
+          `RUN i=0; while [ $i -lt ${iterations} ]; do i=$((i+1)); done; echo "$RUN_ID $i ${name}" > /work.txt\n`
       )
     }
     const suffix = uniqueSuffix()
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
         timings[mode].push((performance.now() - started) / 1000)
       }
     }
+    const load = loadavg()[0] ?? 0
     const sequential = median(timings.sequential)
     const parallel = median(timings.parallel)
     const ratio = parallel / sequential
