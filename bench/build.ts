@@ -104,6 +104,12 @@ async function main(): Promise<void> {
     console.log(
       `  parallel   (max-parallel 2): median ${parallel.toFixed(2)} s  [${timings.parallel.map((t) => t.toFixed(2)).join(', ')}]`
     )
+    console.log(`  load average ${load.toFixed(2)} on ${cpus().length} cores at the end`)
+    if (load > 1.5) {
+      console.log(
+        '  WARNING: other work is using the CPU; parallel builds cannot gain much, rerun on a quiet machine'
+      )
+    }
     console.log(
       `  ratio parallel/sequential: ${ratio.toFixed(3)} (goal <= ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'})`
     )
