@@ -17,8 +17,10 @@ _gr_log() { printf 'services: %s\n' "$*" >&2; }
 
 # True when pid $1 is alive and its command line mentions our folder (never touch other processes).
 _gr_ours() {
-  local pid=$1
-  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$_gr_dir"
+  local pid=$1 cmd
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ $cmd == *"$_gr_dir"* ]]
 }
 
 _gr_install() {
@@ -85,6 +87,17 @@ _gr_reuse() {
     [ "$(_gr_http_code "$GITOPS_TEST_AUTH_REGISTRY")" = 401 ]
 }
 
+# dockerd mounts its data folder onto itself and its network namespace under the exec folder;
+# a killed dockerd leaves those behind, and a new one cannot start on top of them.
+_gr_unmount() {
+  local mounts i
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    mounts=$(awk -v dir="$_gr_dir/" 'index($2, dir) == 1 { print $2 }' /proc/mounts | sort -r)
+    [ -z "$mounts" ] && return 0
+    while IFS= read -r m; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true; done <<<"$mounts"
+  done
+}
+
 _gr_stop() {
   local f pid
   for f in "$_gr_dir"/registry-*/pid "$_gr_dir/docker/docker.pid"; do
@@ -96,17 +109,14 @@ _gr_stop() {
     fi
     rm -f "$f"
   done
-  # dockerd leaves its network namespace mounted.
-  if [ -d "$_gr_dir/docker/exec/netns" ]; then
-    for f in "$_gr_dir"/docker/exec/netns/*; do
-      [ -e "$f" ] && umount "$f" 2>/dev/null || true
-    done
-  fi
+  _gr_unmount
   rm -f "$_gr_dir/env.sh"
 }
 
 _gr_start_docker() {
   local d=$_gr_dir/docker
+  # Runtime state of an earlier dockerd (sockets, pid files) must not survive it.
+  rm -rf "$d/exec" "$d/docker.pid" "$d/docker.sock"
   mkdir -p "$d/data" "$d/exec"
   echo '{}' >"$d/daemon.json"
   _gr_log "starting dockerd (vfs, no bridge) on unix://$d/docker.sock"
