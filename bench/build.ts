@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       registry: env.registry,
       // A new RUN_ID every time keeps the RUN step out of the layer cache.
       buildArgs: [`RUN_ID=${run}`],
+      // The test engine has no bridge network; nothing is downloaded.
+      network: 'none',
       maxParallel,
       push: true,
       act: false
