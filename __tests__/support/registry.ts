@@ -1,0 +1,109 @@
+// Helpers for tests against a real registry and Docker engine (see docker-env.ts).
+import { spawnSync } from 'node:child_process'
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { DockerEnv } from './docker-env.js'
+
+/** Every manifest type a push can produce (single image, list, OCI manifest, OCI index). */
+export const MANIFEST_TYPES = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json'
+].join(', ')
+
+/** The `Docker-Content-Digest` the registry serves for NAME:TAG, or undefined (404 and such). */
+export async function registryDigest(
+  registry: string,
+  name: string,
+  tag: string,
+  auth?: { readonly user: string; readonly pass: string }
+): Promise<string | undefined> {
+  const headers: Record<string, string> = { Accept: MANIFEST_TYPES }
+  if (auth)
+    headers.Authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`
+  const response = await fetch(`http://${registry}/v2/${name}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers,
+    signal: AbortSignal.timeout(10_000)
+  })
+  if (!response.ok) return undefined
+  return response.headers.get('docker-content-digest') ?? undefined
+}
+
+/** A short random suffix, so runs do not see each other's tags. */
+export function uniqueSuffix(): string {
+  return Math.random().toString(36).slice(2, 10)
+}
+
+/** Runs the docker CLI against the test engine; throws with its output when it fails. */
+export function dockerCli(
+  env: DockerEnv,
+  args: readonly string[],
+  extra: Record<string, string> = {}
+): string {
+  const result = spawnSync('docker', args, {
+    env: { ...process.env, DOCKER_HOST: env.dockerHost, ...extra },
+    encoding: 'utf8',
+    timeout: 120_000
+  })
+  if (result.status !== 0) {
+    throw new Error(`docker ${args.join(' ')} failed: ${result.stdout}${result.stderr}`)
+  }
+  return result.stdout
+}
+
+/**
+ * Builds a small base image from the static busybox binary (a shell and coreutils, nothing
+ * downloaded) and pushes it to `registry`; returns its ref.
+ */
+export async function pushBaseImage(
+  env: DockerEnv,
+  registry: string,
+  name = 'gitops-test/base'
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'base-image-'))
+  try {
+    await mkdir(join(dir, 'bin'))
+    await copyFile(env.busybox, join(dir, 'bin', 'busybox'))
+    await writeFile(
+      join(dir, 'Dockerfile'),
+      [
+        'FROM scratch',
+        'COPY bin/busybox /bin/busybox',
+        'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+        'ENV PATH=/bin',
+        ''
+      ].join('\n')
+    )
+    const ref = `${registry}/${name}:${uniqueSuffix()}`
+    dockerCli(env, ['build', '--tag', ref, dir], { DOCKER_BUILDKIT: '0' })
+    dockerCli(env, ['push', ref])
+    return ref
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** True when the test engine's CLI has the buildx plugin (with `extra` variables, e.g. DOCKER_CONFIG). */
+export function hasBuildx(env: DockerEnv, extra: Record<string, string> = {}): boolean {
+  return (
+    spawnSync('docker', ['buildx', 'version'], {
+      env: { ...process.env, DOCKER_HOST: env.dockerHost, ...extra },
+      timeout: 20_000
+    }).status === 0
+  )
+}
+
+/**
+ * A fresh DOCKER_CONFIG folder for a test. When GITOPS_TEST_CLI_PLUGINS names a folder of docker
+ * CLI plugins (e.g. one holding `docker-buildx`), it is linked in as `cli-plugins`, so a developer
+ * can run the same tests with buildx.
+ */
+export async function createDockerConfig(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'docker-config-'))
+  const plugins = process.env.GITOPS_TEST_CLI_PLUGINS
+  if (plugins) await symlink(plugins, join(dir, 'cli-plugins'))
+  return dir
+}

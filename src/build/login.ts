@@ -1,0 +1,67 @@
+import { BuildError, errorMessage } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { loginArgs, logoutArgs } from './build-commands.js'
+import { createDocker, type Docker } from './docker.js'
+import { coreRuntime, type BuildRuntime } from './runtime.js'
+
+/** State key listing the registries the post step logs out of (JSON array). */
+export const LOGOUT_STATE = 'docker-logout'
+
+/** Replaces every occurrence of `secret` in `text` with `***`. */
+export function redact(text: string, secret: string): string {
+  return secret === '' ? text : text.split(secret).join('***')
+}
+
+/**
+ * `docker login --password-stdin`: the password goes to the CLI's stdin, never on its command
+ * line or into a log. Records the registry so the post step logs out.
+ */
+export async function dockerLogin(
+  docker: Docker,
+  credentials: { readonly registry: string; readonly username: string; readonly password: string },
+  logger: Logger,
+  runtime: BuildRuntime = coreRuntime
+): Promise<void> {
+  const { registry, username, password } = credentials
+  runtime.setSecret(password)
+  logger.info(`Logging in to ${registry} as ${username}`)
+  const result = await docker.run(loginArgs(registry, username), { input: password })
+  if (result.exitCode !== 0) {
+    const detail = redact(result.stderr.trim() || result.stdout.trim(), password)
+    throw new BuildError(
+      `docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
+        `${detail}. Check the 'username' and 'password' inputs and the 'registry' input.`,
+      { input: 'password' }
+    )
+  }
+  logger.debug(redact(result.stdout.trim(), password))
+  runtime.saveState(LOGOUT_STATE, JSON.stringify([registry]))
+}
+
+/** The post step: `docker logout` from every registry the main step logged in to. */
+export async function cleanupBuild(
+  logger: Logger,
+  docker: Docker = createDocker(),
+  runtime: BuildRuntime = coreRuntime
+): Promise<void> {
+  const saved = runtime.getState(LOGOUT_STATE)
+  if (saved === '') return
+  let registries: unknown
+  try {
+    registries = JSON.parse(saved)
+  } catch (error) {
+    logger.warning(`Ignoring the saved docker logout state: ${errorMessage(error)}`)
+    return
+  }
+  if (!Array.isArray(registries)) return
+  for (const registry of registries) {
+    if (typeof registry !== 'string') continue
+    try {
+      const result = await docker.run(logoutArgs(registry))
+      if (result.exitCode === 0) logger.info(`Logged out of ${registry}`)
+      else logger.warning(`docker logout ${registry} failed: ${result.stderr.trim()}`)
+    } catch (error) {
+      logger.warning(`docker logout ${registry} failed: ${errorMessage(error)}`)
+    }
+  }
+}
