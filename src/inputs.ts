@@ -2,12 +2,7 @@ import * as core from '@actions/core'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from './errors.js'
-import type {
-  ArgoCdSettings,
-  CommitTarget,
-  GitHubEnvironment,
-  Settings
-} from './settings/settings.js'
+import type { CommitTarget, GitHubEnvironment, Settings } from './settings/settings.js'
 import { parseImages } from './settings/parse-images.js'
 import { validateArgoCdOptions } from './argocd/validate.js'
 import type { ArgoCdOptions } from './argocd/types.js'
