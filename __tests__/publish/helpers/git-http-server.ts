@@ -69,6 +69,9 @@ function serveGit(root: string, req: IncomingMessage, res: ServerResponse, body:
     if (!headersSent) res.writeHead(500)
     res.end()
   })
+  child.stdin.on('error', () => {
+    // http-backend may answer without reading the body
+  })
   child.stdin.end(body)
 }
 
