@@ -1,5 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { EditError, PublishError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
@@ -139,7 +146,12 @@ describe('publish with git to a separate repository', () => {
     const { url } = createRemote({ [VALUES]: valuesFile(1) })
     const temp = tempDir()
     const run = publish(
-      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp, branch: 'gitops' }),
+      publishOptions({
+        target: remoteTarget(url),
+        workspace: temp,
+        tempDir: temp,
+        branch: 'gitops'
+      }),
       setLine(VALUES, 'app0', 'v2'),
       createMemoryLogger(),
       fastDeps()
@@ -178,7 +190,9 @@ describe('publish with git: faults', () => {
     )
     expect(result.changed).toBe(true)
     expect(remoteFile(bare, VALUES)).toContain('app0: v2')
-    expect(logger.lines.join('\n')).toMatch(/Attempt 1 of 5 did not land \(the remote refused the push: .*busy, try later/)
+    expect(logger.lines.join('\n')).toMatch(
+      /Attempt 1 of 5 did not land \(the remote refused the push: .*busy, try later/
+    )
     expect(remoteLog(bare)).toHaveLength(2)
   })
 
@@ -192,7 +206,8 @@ describe('publish with git: faults', () => {
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       async (source) => {
         calls++
-        if (calls === 1) human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
+        if (calls === 1)
+          human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
         return inner(source)
       },
       createMemoryLogger(),
@@ -224,7 +239,9 @@ describe('publish with git: faults', () => {
       logger,
       fastDeps()
     )
-    await expect(run).rejects.toThrow(/branch main of .*repo\.git was refused by branch protection.*create-pr: true/)
+    await expect(run).rejects.toThrow(
+      /branch main of .*repo\.git was refused by branch protection.*create-pr: true/
+    )
     expect(logger.lines.join('\n')).not.toContain('Attempt 1')
   })
 
@@ -261,21 +278,29 @@ describe('publish with git in the workspace checkout', () => {
     writeFileSync(join(ws, 'other.txt'), 'local change\n')
     const temp = tempDir()
     const result = await publish(
-      publishOptions({ target: { kind: 'workspace' }, workspace: ws, tempDir: temp, workflowBranch: 'main' }),
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: temp,
+        workflowBranch: 'main'
+      }),
       setLine(VALUES, 'app1', 'v2'),
       createMemoryLogger(),
       fastDeps()
     )
-    const expected = valuesFile(2).replace('app0: old', 'app0: human').replace('app1: old', 'app1: v2')
+    const expected = valuesFile(2)
+      .replace('app0: old', 'app0: human')
+      .replace('app1: old', 'app1: v2')
     expect(result).toMatchObject({ changed: true, branch: 'main', before: human })
     expect(remoteFile(bare, VALUES)).toBe(expected)
     expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(expected)
     expect(readFileSync(join(ws, 'other.txt'), 'utf8')).toBe('local change\n')
     expect(git(ws, 'rev-parse', 'HEAD')).toBe(head)
-    expect(git(ws, 'status', '--porcelain').split('\n').map((line) => line.trim())).toEqual([
-      `M ${VALUES}`,
-      'M other.txt'
-    ])
+    expect(
+      git(ws, 'status', '--porcelain')
+        .split('\n')
+        .map((line) => line.trim())
+    ).toEqual([`M ${VALUES}`, 'M other.txt'])
     expect(readdirSync(temp)).toEqual([])
   })
 

@@ -34,7 +34,10 @@ function recordGitCommandLines(): { log: string; restore: () => void } {
   const bin = tempDir('publish-bin-')
   const log = join(bin, 'argv.log')
   const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`)
+  writeFileSync(
+    join(bin, 'git'),
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`
+  )
   chmodSync(join(bin, 'git'), 0o755)
   writeFileSync(log, '')
   const path = process.env.PATH
@@ -76,7 +79,12 @@ describe('publish over smart HTTP with a token', () => {
     const recording = recordGitCommandLines()
     try {
       const result = await publish(
-        publishOptions({ target: { kind: 'remote', url: repoUrl }, workspace: temp, tempDir: temp, token: TOKEN }),
+        publishOptions({
+          target: { kind: 'remote', url: repoUrl },
+          workspace: temp,
+          tempDir: temp,
+          token: TOKEN
+        }),
         setLine(VALUES, 'app0', 'v2'),
         logger,
         { ...deps }
@@ -87,7 +95,9 @@ describe('publish over smart HTTP with a token', () => {
     }
     expect(remoteFile(bare, VALUES)).toContain('app0: v2')
     const argv = readFileSync(recording.log, 'utf8')
-    expect(argv).toMatch(/^-C \S+ push --porcelain --no-verify origin [0-9a-f]{40}:refs\/heads\/main$/m)
+    expect(argv).toMatch(
+      /^-C \S+ push --porcelain --no-verify origin [0-9a-f]{40}:refs\/heads\/main$/m
+    )
     expect(argv).toMatch(/^-C \S+ fetch /m)
     for (const secret of [TOKEN, HEADER_B64]) {
       expect(argv).not.toContain(secret)
@@ -97,7 +107,9 @@ describe('publish over smart HTTP with a token', () => {
     expect(readdirSync(temp)).toEqual([])
     expect(filesContaining(process.env.HOME ?? '', [TOKEN, HEADER_B64])).toEqual([])
     expect(filesContaining(root, [TOKEN, HEADER_B64])).toEqual([])
-    expect(server.requests.some((line) => line.startsWith('POST /acme/gitops.git/git-receive-pack 200'))).toBe(true)
+    expect(
+      server.requests.some((line) => line.startsWith('POST /acme/gitops.git/git-receive-pack 200'))
+    ).toBe(true)
   })
 
   it('fails clearly, once, with a wrong token', async () => {
@@ -118,7 +130,9 @@ describe('publish over smart HTTP with a token', () => {
     )
     await expect(run).rejects.toThrow(PublishError)
     await expect(run).rejects.toThrow(
-      new RegExp(`Authentication to ${repoUrl.replace(/[.]/g, '\\.')} failed \\(HTTP 401/403\\) while reading branch main`)
+      new RegExp(
+        `Authentication to ${repoUrl.replace(/[.]/g, '\\.')} failed \\(HTTP 401/403\\) while reading branch main`
+      )
     )
     await run.catch((error: unknown) => {
       expect(String(error)).not.toContain('wrong-token')
@@ -137,7 +151,13 @@ describe('publish over smart HTTP with a token', () => {
     const config = readFileSync(join(ws, '.git', 'config'), 'utf8')
     const temp = tempDir()
     const result = await publish(
-      publishOptions({ target: { kind: 'workspace' }, workspace: ws, tempDir: temp, token: TOKEN, workflowBranch: 'main' }),
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: temp,
+        token: TOKEN,
+        workflowBranch: 'main'
+      }),
       setLine(VALUES, 'app1', 'v3'),
       createMemoryLogger(),
       fastDeps()

@@ -13,8 +13,15 @@ import {
 } from './failure.js'
 
 /** What one attempt ended with: a result, or a reason to fetch the new tip and try again. */
-export type AttemptResult<T> =
-  { readonly done: T } | { readonly retry: FailureKind; readonly detail: string }
+export type AttemptResult<T> = { readonly done: T } | Retry
+
+/** A lost attempt. */
+export interface Retry {
+  readonly retry: FailureKind
+  readonly detail: string
+  /** How long the tip we built on was exposed to racers (fetch to refused push). */
+  readonly windowMs?: number
+}
 
 /** Timing and randomness, injectable so tests run fast and deterministic. */
 export interface LoopTiming {
@@ -36,10 +43,12 @@ export interface LoopOptions extends LoopTiming {
 export function failureOutcome<T>(
   kind: FailureKind,
   output: string,
-  context: FailureContext
+  context: FailureContext,
+  windowMs?: number
 ): AttemptResult<T> {
   const detail = failureDetail(output)
-  if (isRetryable(kind)) return { retry: kind, detail }
+  if (isRetryable(kind))
+    return windowMs === undefined ? { retry: kind, detail } : { retry: kind, detail, windowMs }
   throw publishFailure(kind, context, detail)
 }
 
@@ -52,7 +61,7 @@ export async function casLoop<T>(
   options: LoopOptions
 ): Promise<T> {
   const attempts = Math.max(1, Math.floor(options.attempts))
-  let last: { retry: FailureKind; detail: string } = { retry: 'other', detail: '' }
+  let last: Retry = { retry: 'other', detail: '' }
   for (let n = 1; n <= attempts; n++) {
     const started = Date.now()
     let result: AttemptResult<T>
@@ -70,7 +79,8 @@ export async function casLoop<T>(
     if ('done' in result) return result.done
     last = result
     if (n < attempts) {
-      const delay = backoffDelay(n, Date.now() - started, options.random, options.minBackoffMs)
+      const window = result.windowMs ?? Date.now() - started
+      const delay = backoffDelay(n, window, options.random, options.minBackoffMs)
       const why =
         result.retry === 'stale'
           ? 'the branch moved'

@@ -67,6 +67,7 @@ export async function publishWithApi(
     phase = 'reading'
     defaultBranch ??= await api.defaultBranch(repository)
     if (branch === '') branch = chooseBranch(options, defaultBranch, label, logger)
+    const read = Date.now()
     const head = await api.branchHead(repository, branch)
     if (!head) return failureOutcome('missing-branch', '', failureContext())
     logger.debug(`Tip of ${branch} is ${head.oid}`)
@@ -100,7 +101,12 @@ export async function publishWithApi(
     if (outcome.ok) {
       return { done: { tip: head.oid, sha: outcome.oid, url: outcome.url, edits, changed: true } }
     }
-    return failureOutcome(outcome.kind, outcome.detail, { ...failureContext(), branch: target })
+    return failureOutcome(
+      outcome.kind,
+      outcome.detail,
+      { ...failureContext(), branch: target },
+      Date.now() - read
+    )
   }
 
   const landed = await casLoop(attempt, {

@@ -149,6 +149,7 @@ async function land(
     defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? ''
     if (branch === '') branch = chooseBranch(options, defaultBranch, label, logger)
     phase = 'fetching'
+    const fetched = Date.now()
     const tip = await git.fetchBranch(REMOTE, branch, repo.shallow)
     if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
     if (pushed?.sha === tip) return { done: pushed }
@@ -177,7 +178,12 @@ async function land(
       pushed = { tip, sha, edits, changed: true }
       const result = await git.push(REMOTE, sha, `refs/heads/${branch}`)
       if (result.ok) return { done: { tip, sha, edits, changed: true } }
-      return failureOutcome(classifyFailure(result.output), result.output, failureContext())
+      return failureOutcome(
+        classifyFailure(result.output),
+        result.output,
+        failureContext(),
+        Date.now() - fetched
+      )
     }
     const prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow)
     if (
@@ -190,10 +196,12 @@ async function land(
     }
     const result = await git.push(REMOTE, sha, `refs/heads/${options.prBranch}`, prTip ?? '')
     if (result.ok) return { done: { tip, sha, edits, changed: true } }
-    return failureOutcome(classifyFailure(result.output), result.output, {
-      ...failureContext(),
-      branch: options.prBranch
-    })
+    return failureOutcome(
+      classifyFailure(result.output),
+      result.output,
+      { ...failureContext(), branch: options.prBranch },
+      Date.now() - fetched
+    )
   }
 
   const landed = await casLoop(attempt, {

@@ -34,7 +34,8 @@ export function isolateGitConfig(): () => void {
   process.env.GIT_CONFIG_GLOBAL = join(home, '.gitconfig')
   process.env.GIT_CONFIG_NOSYSTEM = '1'
   return () => {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) Reflect.deleteProperty(process.env, key)
+    for (const key of Object.keys(process.env))
+      if (!(key in saved)) Reflect.deleteProperty(process.env, key)
     Object.assign(process.env, saved)
   }
 }

@@ -3,7 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 
 /** Handles a request before git does; returns false to let git serve it. */
-export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, body: Buffer) => boolean | Promise<boolean>
+export type ExtraRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer
+) => boolean | Promise<boolean>
 
 /** A smart-HTTP git server on 127.0.0.1 (`git http-backend` as CGI) that demands a token. */
 export interface GitHttpServer {

@@ -25,7 +25,10 @@ export function publishOptions(
 }
 
 /** Dependencies without waiting, recording masked secrets and saved state. */
-export function fastDeps(): Partial<PublishDeps> & { secrets: string[]; state: Map<string, string> } {
+export function fastDeps(): Partial<PublishDeps> & {
+  secrets: string[]
+  state: Map<string, string>
+} {
   const secrets: string[] = []
   const state = new Map<string, string>()
   return {
