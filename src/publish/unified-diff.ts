@@ -46,7 +46,11 @@ function editScript(a: readonly string[], b: readonly string[]): Op[] {
     const prevK = down ? k + 1 : k - 1
     const prevX = d === 0 ? 0 : (prev[offset + prevK] ?? 0)
     const prevY = d === 0 ? 0 : prevX - prevK
-    while (x > prevX && y > prevY) ops.push(['=', a[--x] ?? ''])
+    while (x > prevX && y > prevY) {
+      x--
+      y--
+      ops.push(['=', a[x] ?? ''])
+    }
     if (d > 0) {
       if (down) ops.push(['+', b[--y] ?? ''])
       else ops.push(['-', a[--x] ?? ''])
