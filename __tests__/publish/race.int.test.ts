@@ -45,11 +45,12 @@ describe('racing publishes (separate processes, one remote)', () => {
     const log = remoteLog(bare)
     expect(log).toHaveLength(RACERS + 1)
     // linear: each commit's only parent is the next one down
-    log.forEach((line, i) => {
-      const [sha, ...parents] = line.split('|')[0]!.trim().split(' ')
-      expect(parents).toEqual(i === RACERS ? [] : [log[i + 1]!.split(' ')[0]])
-      if (i === RACERS) expect(sha).toBe(initial)
-    })
+    const chain = log.map((line) => line.split('|')[0]!.trim().split(' '))
+    expect(chain.map((shas) => shas.slice(1))).toEqual([
+      ...chain.slice(1).map((shas) => [shas[0]]),
+      []
+    ])
+    expect(chain.at(-1)?.[0]).toBe(initial)
     expect(new Set(log.slice(0, RACERS).map((line) => line.split('|')[1]))).toEqual(
       new Set(Array.from({ length: RACERS }, (_, i) => `chore(release): app${i} v${i} [skip ci]`))
     )

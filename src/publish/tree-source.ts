@@ -43,38 +43,44 @@ export function createTreeSource(
 ): FileSource {
   const byPath = new Map(entries.map((entry) => [entry.path, entry]))
   const cache = new Map<string, Promise<Buffer>>()
+  // the entry at `path`; undefined when missing; throws for links, submodules, bad paths
+  const locate = (path: string): TreeEntry | undefined => {
+    const parts = checkRepositoryPath(path)
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/')
+      const entry = byPath.get(prefix)
+      if (!entry) continue
+      if (entry.mode === '120000') {
+        throw new EditError(
+          `${prefix} is a symbolic link in ${description}; symbolic links are not followed (they could lead outside the repository). Point the input at the real file.`,
+          { file: path }
+        )
+      }
+      if (!REGULAR_FILE.test(entry.mode)) {
+        throw new EditError(`${prefix} is a submodule in ${description}, not a file.`, {
+          file: path
+        })
+      }
+      return i === parts.length ? entry : undefined
+    }
+    return undefined
+  }
   return {
     description,
     read(path: string): Promise<Buffer | undefined> {
-      const parts = checkRepositoryPath(path)
-      for (let i = 1; i <= parts.length; i++) {
-        const prefix = parts.slice(0, i).join('/')
-        const entry = byPath.get(prefix)
-        if (!entry) continue
-        if (entry.mode === '120000') {
-          return Promise.reject(
-            new EditError(
-              `${prefix} is a symbolic link in ${description}; symbolic links are not followed (they could lead outside the repository). Point the input at the real file.`,
-              { file: path }
-            )
-          )
-        }
-        if (!REGULAR_FILE.test(entry.mode)) {
-          return Promise.reject(
-            new EditError(`${prefix} is a submodule in ${description}, not a file.`, {
-              file: path
-            })
-          )
-        }
-        if (i < parts.length) return Promise.resolve(undefined)
-        let blob = cache.get(entry.sha)
-        if (!blob) {
-          blob = readBlob(entry.sha)
-          cache.set(entry.sha, blob)
-        }
-        return blob
+      let entry: TreeEntry | undefined
+      try {
+        entry = locate(path)
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)))
       }
-      return Promise.resolve(undefined)
+      if (!entry) return Promise.resolve(undefined)
+      let blob = cache.get(entry.sha)
+      if (!blob) {
+        blob = readBlob(entry.sha)
+        cache.set(entry.sha, blob)
+      }
+      return blob
     },
     list(): Promise<string[]> {
       return Promise.resolve(

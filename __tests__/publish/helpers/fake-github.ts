@@ -302,7 +302,7 @@ export async function startFakeGitHub(
         head,
         base: String(body.base),
         title: String(body.title),
-        body: String(body.body ?? ''),
+        body: typeof body.body === 'string' ? body.body : '',
         state: 'open',
         labels: []
       }
