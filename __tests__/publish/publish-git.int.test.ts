@@ -304,6 +304,26 @@ describe('publish with git in the workspace checkout', () => {
     expect(readdirSync(temp)).toEqual([])
   })
 
+  it('dry run in the workspace leaves files and the branch alone', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const ws = cloneWorkspace(url)
+    const before = git(bare, 'rev-parse', 'main')
+    const result = await publish(
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: tempDir(),
+        dryRun: true
+      }),
+      setLine(VALUES, 'app1', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result).toMatchObject({ changed: true, commitSha: '', branch: 'main' })
+    expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(valuesFile(2))
+    expect(git(bare, 'rev-parse', 'main')).toBe(before)
+  })
+
   it('works from a stale full clone and leaves its branch where it was', async () => {
     const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
     const ws = cloneWorkspace(url, 0x7fffffff)

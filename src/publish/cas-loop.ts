@@ -60,7 +60,7 @@ export async function casLoop<T>(
   attempt: (n: number) => Promise<AttemptResult<T>>,
   options: LoopOptions
 ): Promise<T> {
-  const attempts = Math.max(1, Math.floor(options.attempts))
+  const attempts = Number.isFinite(options.attempts) ? Math.max(1, Math.floor(options.attempts)) : 1
   let last: Retry = { retry: 'other', detail: '' }
   for (let n = 1; n <= attempts; n++) {
     const started = Date.now()

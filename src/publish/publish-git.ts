@@ -99,8 +99,13 @@ async function openRepository(
   auth.secrets.forEach(deps.setSecret)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
   deps.saveState(CLONE_STATE, dir)
-  const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
-  return { git, url, shallow: true }
+  try {
+    const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
+    return { git, url, shallow: true }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
 }
 
 /** The git-CLI strategy: plumbing on a temporary index, non-force push, fetch and retry. */
