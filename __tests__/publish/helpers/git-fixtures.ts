@@ -28,7 +28,7 @@ const identity = {
 /** Points HOME and the global git config at an empty folder; returns the restore function. */
 export function isolateGitConfig(): () => void {
   const saved = { ...process.env }
-  const home = tempDir('publish-home-')
+  const home = mkdtempSync(join(tmpdir(), 'publish-home-'))
   writeFileSync(join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n')
   process.env.HOME = home
   process.env.GIT_CONFIG_GLOBAL = join(home, '.gitconfig')
@@ -37,6 +37,7 @@ export function isolateGitConfig(): () => void {
     for (const key of Object.keys(process.env))
       if (!(key in saved)) Reflect.deleteProperty(process.env, key)
     Object.assign(process.env, saved)
+    rmSync(home, { recursive: true, force: true })
   }
 }
 
