@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals'
+import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/backoff.js'
+import { basicAuthHeader, gitAuthEnv } from '../../src/publish/git-auth.js'
+import {
+  commitWebUrl,
+  hasEmbeddedCredentials,
+  httpOrigin,
+  normalizeRemote,
+  repositoryFromUrl,
+  withoutCredentials
+} from '../../src/publish/remote-url.js'
+
+describe('backoffDelay', () => {
+  it.each([
+    // failures, window, random, expected
+    [1, 50, 1, 1000],
+    [1, 50, 0.5, 500],
+    [2, 50, 1, 2000],
+    [3, 50, 1, 4000],
+    [1, 500, 1, 4000],
+    [2, 500, 0.25, 2000],
+    [9, 500, 1, MAX_BACKOFF_MS],
+    [1, 50, 0, 0]
+  ])('failure %p, window %p ms, random %p → %p ms', (failures, window, random, expected) => {
+    expect(backoffDelay(failures, window, () => random)).toBe(expected)
+  })
+})
+
+describe('gitAuthEnv', () => {
+  it('clears persisted headers, then sends ours, for each origin; nothing on argv', () => {
+    const auth = gitAuthEnv(
+      ['https://github.com/', 'https://github.com/', 'http://127.0.0.1:8080/'],
+      'TOKEN',
+      {}
+    )
+    const header = `basic ${Buffer.from('x-access-token:TOKEN').toString('base64')}`
+    expect(auth.env).toEqual({
+      GIT_CONFIG_COUNT: '4',
+      GIT_CONFIG_KEY_0: 'http.https://github.com/.extraheader',
+      GIT_CONFIG_VALUE_0: '',
+      GIT_CONFIG_KEY_1: 'http.https://github.com/.extraheader',
+      GIT_CONFIG_VALUE_1: `AUTHORIZATION: ${header}`,
+      GIT_CONFIG_KEY_2: 'http.http://127.0.0.1:8080/.extraheader',
+      GIT_CONFIG_VALUE_2: '',
+      GIT_CONFIG_KEY_3: 'http.http://127.0.0.1:8080/.extraheader',
+      GIT_CONFIG_VALUE_3: `AUTHORIZATION: ${header}`
+    })
+    expect(auth.secrets).toEqual(['TOKEN', header, header.slice(6)])
+    expect(basicAuthHeader('TOKEN')).toBe(header)
+  })
+
+  it('keeps config entries already in the environment', () => {
+    const auth = gitAuthEnv(['https://github.com/'], 'T', { GIT_CONFIG_COUNT: '2' })
+    expect(auth.env.GIT_CONFIG_COUNT).toBe('4')
+    expect(auth.env.GIT_CONFIG_KEY_2).toBe('http.https://github.com/.extraheader')
+    expect(auth.env.GIT_CONFIG_KEY_0).toBeUndefined()
+  })
+
+  it.each([
+    [[], 'T'],
+    [['https://github.com/'], '']
+  ])('adds nothing for origins %p and token %p', (origins, token) => {
+    expect(gitAuthEnv(origins, token, {})).toEqual({ env: {}, secrets: [] })
+  })
+})
+
+describe('remote URLs', () => {
+  it.each([
+    ['https://github.com/acme/gitops.git', 'https://github.com/'],
+    ['http://127.0.0.1:8080/a/b.git', 'http://127.0.0.1:8080/'],
+    ['file:///tmp/x.git', undefined],
+    ['git@github.com:acme/gitops.git', undefined]
+  ])('httpOrigin(%p) = %p', (url, origin) => {
+    expect(httpOrigin(url)).toBe(origin)
+  })
+
+  it.each([
+    ['https://x-access-token:secret@github.com/a/b.git', 'https://github.com/a/b.git', true],
+    ['https://github.com/a/b.git', 'https://github.com/a/b.git', false],
+    ['file:///tmp/x.git', 'file:///tmp/x.git', false]
+  ])('withoutCredentials(%p)', (url, clean, embedded) => {
+    expect(withoutCredentials(url)).toBe(clean)
+    expect(hasEmbeddedCredentials(url)).toBe(embedded)
+  })
+
+  it.each([
+    ['https://github.com/acme/gitops.git', 'https://github.com', { owner: 'acme', repo: 'gitops' }],
+    ['https://github.com/acme/gitops', 'https://github.com/', { owner: 'acme', repo: 'gitops' }],
+    ['https://ghe.example.com/acme/gitops.git', 'https://github.com', undefined],
+    ['https://github.com/acme/gitops/extra', 'https://github.com', undefined],
+    ['file:///srv/acme/gitops.git', 'https://github.com', undefined]
+  ])('repositoryFromUrl(%p, %p)', (url, server, expected) => {
+    expect(repositoryFromUrl(url, server)).toEqual(expected)
+  })
+
+  it.each([
+    ['https://github.com/a/b.git', '/ws', 'https://github.com/a/b.git'],
+    ['git@github.com:a/b.git', '/ws', 'git@github.com:a/b.git'],
+    ['../gitops.git', '/ws/repo', 'file:///ws/gitops.git'],
+    ['/srv/gitops.git', '/ws', 'file:///srv/gitops.git']
+  ])('normalizeRemote(%p, %p) = %p', (url, base, expected) => {
+    expect(normalizeRemote(url, base)).toBe(expected)
+  })
+
+  it('builds the commit URL', () => {
+    expect(commitWebUrl('https://github.com/', { owner: 'a', repo: 'b' }, 'abc')).toBe(
+      'https://github.com/a/b/commit/abc'
+    )
+  })
+})

@@ -1,0 +1,362 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startGitHttpServer, type GitHttpServer } from './git-http-server.js'
+
+/** A pull request as the fake stores it. */
+export interface FakePull {
+  number: number
+  head: string
+  base: string
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  labels: string[]
+}
+
+/**
+ * A fake GitHub (GHES-shaped URLs: REST under /api/v3, GraphQL at /api/graphql) over one bare
+ * repository, which is also served over smart HTTP at /OWNER/REPO.git. Answers are shaped like
+ * GitHub's documented responses, including its error bodies.
+ */
+export interface FakeGitHub {
+  readonly serverUrl: string
+  readonly apiUrl: string
+  readonly graphqlUrl: string
+  readonly gitUrl: string
+  /** `METHOD PATH` of every API request, with the GraphQL operation's first word. */
+  readonly calls: string[]
+  readonly mutations: Record<string, unknown>[]
+  readonly pulls: FakePull[]
+  /** Runs once, just before the next createCommitOnBranch compares expectedHeadOid. */
+  beforeCommit?: () => void
+  /** The next pull request listing answers [] (another job opens one meanwhile). */
+  hideOpenPullsOnce: boolean
+  close(): Promise<void>
+}
+
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+
+function send(res: ServerResponse, status: number, body: unknown): true {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+  return true
+}
+
+function restError(res: ServerResponse, status: number, message: string, extra = {}): true {
+  return send(res, status, {
+    message,
+    documentation_url: 'https://docs.github.com/rest',
+    status: String(status),
+    ...extra
+  })
+}
+
+/** Starts the fake for `OWNER/REPO` whose bare repository is `bare` under `root`. */
+export async function startFakeGitHub(
+  root: string,
+  owner: string,
+  repo: string,
+  token: string
+): Promise<FakeGitHub> {
+  const bare = join(root, owner, `${repo}.git`)
+  const gitIn = (args: string[], input?: Buffer | string, env: NodeJS.ProcessEnv = {}): string =>
+    execFileSync(realGit, args, {
+      env: { ...process.env, GIT_DIR: bare, ...env },
+      input,
+      encoding: 'utf8'
+    }).trim()
+  const refSha = (ref: string): string | undefined => {
+    try {
+      return gitIn(['rev-parse', '--verify', '--quiet', ref])
+    } catch {
+      return undefined
+    }
+  }
+  let serverUrl = ''
+  const calls: string[] = []
+  const mutations: Record<string, unknown>[] = []
+  const pulls: FakePull[] = []
+  const repoPath = `/api/v3/repos/${owner}/${repo}`
+
+  const createCommit = (input: {
+    branch: { repositoryNameWithOwner: string; branchName: string }
+    expectedHeadOid: string
+    message: { headline: string; body?: string }
+    fileChanges: { additions?: { path: string; contents: string }[] }
+  }): unknown => {
+    const ref = `refs/heads/${input.branch.branchName}`
+    if (input.branch.repositoryNameWithOwner !== `${owner}/${repo}` || !refSha(ref)) {
+      return {
+        data: { createCommitOnBranch: null },
+        errors: [
+          {
+            type: 'NOT_FOUND',
+            path: ['createCommitOnBranch'],
+            locations: [{ line: 2, column: 3 }],
+            message: `A ref named "${ref}" does not exist in ${input.branch.repositoryNameWithOwner}.`
+          }
+        ]
+      }
+    }
+    const hook = fake.beforeCommit
+    fake.beforeCommit = undefined
+    hook?.()
+    if (refSha(ref) !== input.expectedHeadOid) {
+      return {
+        data: { createCommitOnBranch: null },
+        errors: [
+          {
+            type: 'STALE_DATA',
+            path: ['createCommitOnBranch'],
+            locations: [{ line: 2, column: 3 }],
+            message: `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`
+          }
+        ]
+      }
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'fake-gh-index-'))
+    const env = { GIT_INDEX_FILE: join(folder, 'index') }
+    try {
+      gitIn(['read-tree', input.expectedHeadOid], undefined, env)
+      for (const addition of input.fileChanges.additions ?? []) {
+        const blob = gitIn(
+          ['hash-object', '-w', '--stdin'],
+          Buffer.from(addition.contents, 'base64')
+        )
+        gitIn(
+          ['update-index', '--add', '--cacheinfo', `100644,${blob},${addition.path}`],
+          undefined,
+          env
+        )
+      }
+      const tree = gitIn(['write-tree'], undefined, env)
+      const message = `${input.message.headline}${input.message.body ? `\n\n${input.message.body}` : ''}\n`
+      const oid = gitIn(['commit-tree', tree, '-p', input.expectedHeadOid], message, {
+        GIT_AUTHOR_NAME: 'github-actions[bot]',
+        GIT_AUTHOR_EMAIL: '41898282+github-actions[bot]@users.noreply.github.com',
+        GIT_COMMITTER_NAME: 'GitHub',
+        GIT_COMMITTER_EMAIL: 'noreply@github.com'
+      })
+      gitIn(['update-ref', ref, oid, input.expectedHeadOid])
+      return {
+        data: {
+          createCommitOnBranch: {
+            commit: { oid, url: `${serverUrl}/${owner}/${repo}/commit/${oid}` }
+          }
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }
+
+  const graphql = (
+    res: ServerResponse,
+    body: { query: string; variables: Record<string, unknown> }
+  ): true => {
+    const { query, variables } = body
+    calls.push(
+      `POST /api/graphql ${/createCommitOnBranch|defaultBranchRef|ref\(/.exec(query)?.[0] ?? '?'}`
+    )
+    const found = variables.owner === owner && variables.name === repo
+    if (query.includes('createCommitOnBranch')) {
+      mutations.push(variables.input as Record<string, unknown>)
+      return send(res, 200, createCommit(variables.input as Parameters<typeof createCommit>[0]))
+    }
+    if (!found) {
+      return send(res, 200, {
+        data: { repository: null },
+        errors: [
+          {
+            type: 'NOT_FOUND',
+            path: ['repository'],
+            locations: [{ line: 2, column: 3 }],
+            message: `Could not resolve to a Repository with the name '${String(variables.owner)}/${String(variables.name)}'.`
+          }
+        ]
+      })
+    }
+    if (query.includes('defaultBranchRef')) {
+      return send(res, 200, { data: { repository: { defaultBranchRef: { name: 'main' } } } })
+    }
+    const oid = refSha(String(variables.ref))
+    const target = oid ? { oid, tree: { oid: gitIn(['rev-parse', `${oid}^{tree}`]) } } : undefined
+    return send(res, 200, { data: { repository: { ref: target ? { target } : null } } })
+  }
+
+  const rest = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>
+  ): true => {
+    const method = req.method ?? 'GET'
+    calls.push(`${method} ${path}`)
+    let match: RegExpExecArray | null
+    if (method === 'GET' && (match = /^\/git\/trees\/([0-9a-f]{40})$/.exec(path))) {
+      const sha = match[1] ?? ''
+      const lines = query.get('recursive')
+        ? gitIn(['ls-tree', '-r', '-t', '-l', sha])
+        : gitIn(['ls-tree', '-l', sha])
+      const tree = lines
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [meta = '', entryPath = ''] = line.split('\t')
+          const [mode = '', type = '', entrySha = '', size = '-'] = meta.split(/\s+/)
+          return {
+            path: entryPath,
+            mode,
+            type,
+            sha: entrySha,
+            ...(type === 'blob' ? { size: Number(size) } : {}),
+            url: `${serverUrl}${repoPath}/git/${type}s/${entrySha}`
+          }
+        })
+      return send(res, 200, {
+        sha,
+        url: `${serverUrl}${repoPath}/git/trees/${sha}`,
+        tree,
+        truncated: false
+      })
+    }
+    if (method === 'GET' && (match = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(path))) {
+      const sha = match[1] ?? ''
+      const bytes = execFileSync(realGit, ['cat-file', 'blob', sha], {
+        env: { ...process.env, GIT_DIR: bare }
+      })
+      const content = (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n')
+      return send(res, 200, {
+        sha,
+        node_id: 'B_x',
+        size: bytes.length,
+        url: `${serverUrl}${repoPath}/git/blobs/${sha}`,
+        content: `${content}\n`,
+        encoding: 'base64'
+      })
+    }
+    if (method === 'POST' && path === '/git/refs') {
+      const ref = String(body.ref)
+      if (refSha(ref)) return restError(res, 422, 'Reference already exists')
+      gitIn(['update-ref', ref, String(body.sha), ''])
+      return send(res, 201, { ref, object: { type: 'commit', sha: body.sha } })
+    }
+    if (method === 'PATCH' && (match = /^\/git\/refs\/(heads\/.+)$/.exec(path))) {
+      gitIn(['update-ref', `refs/${match[1] ?? ''}`, String(body.sha)])
+      return send(res, 200, {
+        ref: `refs/${match[1] ?? ''}`,
+        object: { type: 'commit', sha: body.sha }
+      })
+    }
+    const pullJson = (pull: FakePull): unknown => ({
+      number: pull.number,
+      html_url: `${serverUrl}/${owner}/${repo}/pull/${pull.number}`,
+      state: pull.state,
+      title: pull.title,
+      body: pull.body,
+      head: { ref: pull.head, label: `${owner}:${pull.head}` },
+      base: { ref: pull.base, label: `${owner}:${pull.base}` }
+    })
+    if (method === 'GET' && path === '/pulls') {
+      if (fake.hideOpenPullsOnce) {
+        fake.hideOpenPullsOnce = false
+        return send(res, 200, [])
+      }
+      const head = query.get('head')
+      const base = query.get('base')
+      return send(
+        res,
+        200,
+        pulls
+          .filter((p) => p.state === (query.get('state') ?? 'open'))
+          .filter((p) => !head || `${owner}:${p.head}` === head)
+          .filter((p) => !base || p.base === base)
+          .map(pullJson)
+      )
+    }
+    if (method === 'POST' && path === '/pulls') {
+      const head = String(body.head)
+      if (!refSha(`refs/heads/${head}`)) {
+        return restError(res, 422, 'Validation Failed', {
+          errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]
+        })
+      }
+      if (pulls.some((p) => p.state === 'open' && p.head === head && p.base === body.base)) {
+        return restError(res, 422, 'Validation Failed', {
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${owner}:${head}.`
+            }
+          ],
+          documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request'
+        })
+      }
+      const pull: FakePull = {
+        number: pulls.length + 1,
+        head,
+        base: String(body.base),
+        title: String(body.title),
+        body: typeof body.body === 'string' ? body.body : '',
+        state: 'open',
+        labels: []
+      }
+      pulls.push(pull)
+      return send(res, 201, pullJson(pull))
+    }
+    if (method === 'PATCH' && (match = /^\/pulls\/(\d+)$/.exec(path))) {
+      const pull = pulls.find((p) => p.number === Number(match?.[1]))
+      if (!pull) return restError(res, 404, 'Not Found')
+      if (typeof body.title === 'string') pull.title = body.title
+      if (typeof body.body === 'string') pull.body = body.body
+      return send(res, 200, pullJson(pull))
+    }
+    if (method === 'POST' && (match = /^\/issues\/(\d+)\/labels$/.exec(path))) {
+      const pull = pulls.find((p) => p.number === Number(match?.[1]))
+      if (!pull) return restError(res, 404, 'Not Found')
+      for (const label of body.labels as string[])
+        if (!pull.labels.includes(label)) pull.labels.push(label)
+      return send(
+        res,
+        200,
+        pull.labels.map((name, id) => ({ id, name, color: 'ededed', default: false }))
+      )
+    }
+    return restError(res, 404, 'Not Found')
+  }
+
+  const server: GitHttpServer = await startGitHttpServer(root, token, (req, res, raw) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith('/api/')) return false
+    const auth = req.headers.authorization ?? ''
+    if (auth !== `token ${token}` && auth !== `bearer ${token}`) {
+      return restError(res, 401, 'Bad credentials')
+    }
+    const body = (raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}) as Record<string, unknown>
+    if (url.pathname === '/api/graphql') {
+      return graphql(res, body as { query: string; variables: Record<string, unknown> })
+    }
+    if (url.pathname.startsWith(repoPath)) {
+      return rest(req, res, url.pathname.slice(repoPath.length), url.searchParams, body)
+    }
+    return restError(res, 404, 'Not Found')
+  })
+  serverUrl = server.url
+  const fake: FakeGitHub = {
+    serverUrl,
+    apiUrl: `${serverUrl}/api/v3`,
+    graphqlUrl: `${serverUrl}/api/graphql`,
+    gitUrl: `${serverUrl}/${owner}/${repo}.git`,
+    calls,
+    mutations,
+    pulls,
+    hideOpenPullsOnce: false,
+    close: () => server.close()
+  }
+  return fake
+}

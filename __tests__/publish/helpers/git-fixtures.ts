@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const dirs: string[] = []
+
+/** A fresh temporary folder, removed by removeTempDirs(). */
+export function tempDir(prefix = 'publish-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  dirs.push(dir)
+  return dir
+}
+
+/** Removes every folder tempDir() made. */
+export function removeTempDirs(): void {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
+
+const identity = {
+  GIT_AUTHOR_NAME: 'Human',
+  GIT_AUTHOR_EMAIL: 'human@example.com',
+  GIT_COMMITTER_NAME: 'Human',
+  GIT_COMMITTER_EMAIL: 'human@example.com'
+}
+
+/** Points HOME and the global git config at an empty folder; returns the restore function. */
+export function isolateGitConfig(): () => void {
+  const saved = { ...process.env }
+  const home = mkdtempSync(join(tmpdir(), 'publish-home-'))
+  writeFileSync(join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n')
+  process.env.HOME = home
+  process.env.GIT_CONFIG_GLOBAL = join(home, '.gitconfig')
+  process.env.GIT_CONFIG_NOSYSTEM = '1'
+  return () => {
+    for (const key of Object.keys(process.env))
+      if (!(key in saved)) Reflect.deleteProperty(process.env, key)
+    Object.assign(process.env, saved)
+    rmSync(home, { recursive: true, force: true })
+  }
+}
+
+/** Runs git synchronously (test set-up only) and returns trimmed stdout. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    env: { ...process.env, ...identity },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe']
+  }).trim()
+}
+
+/** A bare repository whose `main` holds `files` in one commit. */
+export function createRemote(
+  files: Readonly<Record<string, string>>,
+  bare = join(tempDir('publish-remote-'), 'repo.git')
+): { bare: string; url: string } {
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', bare])
+  const work = tempDir('publish-seed-')
+  git(work, 'init', '--quiet', '--initial-branch=main')
+  for (const [path, content] of Object.entries(files)) {
+    execFileSync('mkdir', ['-p', join(work, path, '..')])
+    writeFileSync(join(work, path), content)
+  }
+  git(work, 'add', '-A')
+  git(work, 'commit', '--quiet', '-m', 'initial')
+  git(work, 'push', '--quiet', bare, 'main')
+  return { bare, url: pathToFileURL(bare).toString() }
+}
+
+/** A clone of `url` (a workspace as actions/checkout leaves it, shallow by default). */
+export function cloneWorkspace(url: string, depth = 1): string {
+  const dir = tempDir('publish-ws-')
+  git(dir, 'clone', '--quiet', `--depth=${depth}`, url, '.')
+  return dir
+}
+
+/** Pushes a commit by someone else that rewrites `path` with `edit`. */
+export function humanCommit(url: string, path: string, edit: (text: string) => string): string {
+  const dir = cloneWorkspace(url)
+  writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')))
+  git(dir, 'commit', '--quiet', '-am', `human edit of ${path}`)
+  git(dir, 'push', '--quiet', 'origin', 'HEAD:main')
+  return git(dir, 'rev-parse', 'HEAD')
+}
+
+/** A file at a branch of a bare repository. */
+export function remoteFile(bare: string, path: string, branch = 'main'): string {
+  return execFileSync('git', ['--git-dir', bare, 'show', `${branch}:${path}`], { encoding: 'utf8' })
+}
+
+/** `SHA PARENTS|SUBJECT` lines of a branch, newest first. */
+export function remoteLog(bare: string, branch = 'main'): string[] {
+  return git(bare, 'log', '--format=%H %P|%s', branch).split('\n')
+}
+
+/** Every file under `dir` whose bytes contain any of `needles`. */
+export function filesContaining(dir: string, needles: readonly string[]): string[] {
+  const found: string[] = []
+  const walk = (path: string): void => {
+    const stat = statSync(path, { throwIfNoEntry: false })
+    if (!stat) return
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path)) walk(join(path, name))
+      return
+    }
+    const bytes = readFileSync(path)
+    if (needles.some((needle) => bytes.includes(needle))) found.push(path)
+  }
+  walk(dir)
+  return found
+}

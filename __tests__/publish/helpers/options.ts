@@ -1,0 +1,43 @@
+import type { PublishDeps, PublishOptions } from '../../../src/publish/publish.js'
+
+/** Publish options with the action's defaults; tests override what they exercise. */
+export function publishOptions(
+  over: Partial<PublishOptions> & Pick<PublishOptions, 'target' | 'workspace' | 'tempDir'>
+): PublishOptions {
+  return {
+    message: 'chore(release): app 1.0 [skip ci]',
+    authorName: 'github-actions[bot]',
+    authorEmail: '41898282+github-actions[bot]@users.noreply.github.com',
+    pushAttempts: 5,
+    mode: 'git',
+    createPr: false,
+    prBranch: 'release/1.0',
+    prTitle: 'chore(release): app 1.0 [skip ci]',
+    prLabels: [],
+    dryRun: false,
+    github: {
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com',
+      graphqlUrl: 'https://api.github.com/graphql'
+    },
+    ...over
+  }
+}
+
+/** Dependencies without waiting, recording masked secrets and saved state. */
+export function fastDeps(): Partial<PublishDeps> & {
+  secrets: string[]
+  state: Map<string, string>
+} {
+  const secrets: string[] = []
+  const state = new Map<string, string>()
+  return {
+    secrets,
+    state,
+    sleep: () => Promise.resolve(),
+    minBackoffMs: 1,
+    setSecret: (secret) => secrets.push(secret),
+    saveState: (name, value) => state.set(name, value),
+    getState: (name) => state.get(name) ?? ''
+  }
+}

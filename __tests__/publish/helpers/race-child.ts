@@ -1,0 +1,3 @@
+import { raceWorkerMain } from './race-worker.js'
+
+await raceWorkerMain()

@@ -1,0 +1,345 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { join } from 'node:path'
+import { EditError, PublishError } from '../../src/errors.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { cleanupPublish, publish, CLONE_STATE } from '../../src/publish/publish.js'
+import {
+  cloneWorkspace,
+  createRemote,
+  git,
+  humanCommit,
+  isolateGitConfig,
+  remoteFile,
+  remoteLog,
+  removeTempDirs,
+  tempDir
+} from './helpers/git-fixtures.js'
+import { setLine, valuesFile } from './helpers/line-compute.js'
+import { fastDeps, publishOptions } from './helpers/options.js'
+
+let restore: () => void
+beforeAll(() => {
+  restore = isolateGitConfig()
+})
+afterAll(() => {
+  restore()
+})
+afterEach(() => {
+  removeTempDirs()
+})
+
+const VALUES = 'helm/values.yaml'
+
+function remoteTarget(url: string) {
+  return { kind: 'remote' as const, url }
+}
+
+describe('publish with git to a separate repository', () => {
+  it('lands one commit on the tip with the message and identity, and leaves nothing behind', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(3), 'README.md': 'hi\n' })
+    const before = git(bare, 'rev-parse', 'main')
+    const temp = tempDir()
+    const deps = fastDeps()
+    const logger = createMemoryLogger()
+    const result = await publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      setLine(VALUES, 'app1', 'v2'),
+      logger,
+      deps
+    )
+    expect(result).toMatchObject({
+      changed: true,
+      branch: 'main',
+      defaultBranch: 'main',
+      before,
+      files: [VALUES],
+      remoteUrl: url,
+      commitUrl: ''
+    })
+    expect(remoteFile(bare, VALUES)).toBe(valuesFile(3).replace('app1: old', 'app1: v2'))
+    expect(remoteFile(bare, 'README.md')).toBe('hi\n')
+    const [head, parent] = remoteLog(bare)
+    expect(head).toBe(`${result.commitSha} ${before}|chore(release): app 1.0 [skip ci]`)
+    expect(parent).toBe(`${before} |initial`)
+    expect(git(bare, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', 'main')).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
+    )
+    expect(result.diff).toContain('-app1: old\n+app1: v2\n')
+    expect(readdirSync(temp)).toEqual([])
+    expect(deps.state.get(CLONE_STATE)).toMatch(/gitops-release-clone-/)
+  })
+
+  it('makes no commit when the tip already has the change', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2).replace('app0: old', 'app0: v1') })
+    const before = git(bare, 'rev-parse', 'main')
+    const temp = tempDir()
+    const result = await publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      setLine(VALUES, 'app0', 'v1'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result).toMatchObject({ changed: false, commitSha: '', before })
+    expect(git(bare, 'rev-parse', 'main')).toBe(before)
+  })
+
+  it('keeps the executable bit of an edited file', async () => {
+    const { bare, url } = createRemote({ 'deploy.sh': 'app0: old\n' })
+    const work = cloneWorkspace(url)
+    chmodSync(join(work, 'deploy.sh'), 0o755)
+    git(work, 'commit', '--quiet', '-am', 'exec')
+    git(work, 'push', '--quiet', 'origin', 'HEAD:main')
+    const temp = tempDir()
+    await publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      setLine('deploy.sh', 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(git(bare, 'ls-tree', 'main', 'deploy.sh')).toMatch(/^100755 /)
+  })
+
+  it('dry run computes and shows the diff but pushes nothing', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const before = git(bare, 'rev-parse', 'main')
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    const result = await publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp, dryRun: true }),
+      setLine(VALUES, 'app0', 'v9'),
+      logger,
+      fastDeps()
+    )
+    expect(result).toMatchObject({ changed: true, commitSha: '', files: [VALUES] })
+    expect(logger.lines.join('\n')).toContain('-app0: old\n+app0: v9')
+    expect(git(bare, 'rev-parse', 'main')).toBe(before)
+  })
+
+  it('refuses to read through a symbolic link in the branch', async () => {
+    const { url } = createRemote({ 'real.yaml': 'app0: old\n' })
+    const work = cloneWorkspace(url)
+    symlinkSync('/etc/passwd', join(work, 'values.yaml'))
+    git(work, 'add', 'values.yaml')
+    git(work, 'commit', '--quiet', '-m', 'link')
+    git(work, 'push', '--quiet', 'origin', 'HEAD:main')
+    const temp = tempDir()
+    const run = publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      setLine('values.yaml', 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(EditError)
+    await expect(run).rejects.toThrow(/values\.yaml is a symbolic link/)
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('names repository and branch when the branch does not exist', async () => {
+    const { url } = createRemote({ [VALUES]: valuesFile(1) })
+    const temp = tempDir()
+    const run = publish(
+      publishOptions({
+        target: remoteTarget(url),
+        workspace: temp,
+        tempDir: temp,
+        branch: 'gitops'
+      }),
+      setLine(VALUES, 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(PublishError)
+    await expect(run).rejects.toThrow(`Branch gitops does not exist in ${url}`)
+  })
+
+  it('cleanupPublish removes a clone a cancelled run left behind', async () => {
+    const temp = tempDir()
+    const left = join(temp, 'gitops-release-clone-abc')
+    git(temp, 'init', '--quiet', '--bare', left)
+    const state = new Map([[CLONE_STATE, left]])
+    await cleanupPublish(createMemoryLogger(), { getState: (name) => state.get(name) ?? '' })
+    expect(existsSync(left)).toBe(false)
+  })
+})
+
+describe('publish with git: faults', () => {
+  it('survives a remote that rejects the first push (pre-receive hook)', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const marker = join(tempDir(), 'rejected-once')
+    const hook = join(bare, 'hooks', 'pre-receive')
+    writeFileSync(
+      hook,
+      `#!/bin/sh\nif [ ! -f '${marker}' ]; then touch '${marker}'; echo 'busy, try later' >&2; exit 1; fi\n`
+    )
+    chmodSync(hook, 0o755)
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    const result = await publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      setLine(VALUES, 'app0', 'v2'),
+      logger,
+      fastDeps()
+    )
+    expect(result.changed).toBe(true)
+    expect(remoteFile(bare, VALUES)).toContain('app0: v2')
+    expect(logger.lines.join('\n')).toMatch(
+      /Attempt 1 of 5 did not land \(the remote refused the push: .*busy, try later/
+    )
+    expect(remoteLog(bare)).toHaveLength(2)
+  })
+
+  it('lands on top of a human commit that moved the branch meanwhile, keeping it', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(3) })
+    const temp = tempDir()
+    let calls = 0
+    let human = ''
+    const inner = setLine(VALUES, 'app2', 'v2')
+    const result = await publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      async (source) => {
+        calls++
+        if (calls === 1)
+          human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
+        return inner(source)
+      },
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(calls).toBe(2)
+    expect(result.before).toBe(human)
+    expect(remoteFile(bare, VALUES)).toBe(
+      valuesFile(3).replace('app0: old', 'app0: human').replace('app2: old', 'app2: v2')
+    )
+    const log = remoteLog(bare)
+    expect(log).toHaveLength(3)
+    expect(log[0]).toBe(`${result.commitSha} ${human}|chore(release): app 1.0 [skip ci]`)
+  })
+
+  it('fails at once, suggesting create-pr, when branch protection refuses the push', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(1) })
+    const hook = join(bare, 'hooks', 'pre-receive')
+    writeFileSync(
+      hook,
+      "#!/bin/sh\necho 'error: GH006: Protected branch update failed for refs/heads/main.' >&2\nexit 1\n"
+    )
+    chmodSync(hook, 0o755)
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    const run = publish(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      setLine(VALUES, 'app0', 'v2'),
+      logger,
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(
+      /branch main of .*repo\.git was refused by branch protection.*create-pr: true/
+    )
+    expect(logger.lines.join('\n')).not.toContain('Attempt 1')
+  })
+
+  it('gives a clear error after the attempts when the remote is unreachable', async () => {
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    const run = publish(
+      publishOptions({
+        target: remoteTarget('http://127.0.0.1:1/acme/gitops.git'),
+        workspace: temp,
+        tempDir: temp,
+        pushAttempts: 3,
+        token: 'unreachable-token'
+      }),
+      setLine(VALUES, 'app0', 'v2'),
+      logger,
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(
+      /Could not reach http:\/\/127\.0\.0\.1:1\/acme\/gitops\.git \(branch .*\) in 3 attempt\(s\)\..*Failed to connect/
+    )
+    expect(logger.lines.filter((line) => line.includes('did not land'))).toHaveLength(2)
+    expect(readdirSync(temp)).toEqual([])
+  })
+})
+
+describe('publish with git in the workspace checkout', () => {
+  it('works from a detached HEAD, pushes to origin and updates the workspace file only', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2), 'other.txt': 'x\n' })
+    const ws = cloneWorkspace(url)
+    git(ws, 'checkout', '--quiet', '--detach')
+    const head = git(ws, 'rev-parse', 'HEAD')
+    const human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
+    writeFileSync(join(ws, 'other.txt'), 'local change\n')
+    const temp = tempDir()
+    const result = await publish(
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: temp,
+        workflowBranch: 'main'
+      }),
+      setLine(VALUES, 'app1', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    const expected = valuesFile(2)
+      .replace('app0: old', 'app0: human')
+      .replace('app1: old', 'app1: v2')
+    expect(result).toMatchObject({ changed: true, branch: 'main', before: human })
+    expect(remoteFile(bare, VALUES)).toBe(expected)
+    expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(expected)
+    expect(readFileSync(join(ws, 'other.txt'), 'utf8')).toBe('local change\n')
+    expect(git(ws, 'rev-parse', 'HEAD')).toBe(head)
+    expect(
+      git(ws, 'status', '--porcelain')
+        .split('\n')
+        .map((line) => line.trim())
+    ).toEqual([`M ${VALUES}`, 'M other.txt'])
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('dry run in the workspace leaves files and the branch alone', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const ws = cloneWorkspace(url)
+    const before = git(bare, 'rev-parse', 'main')
+    const result = await publish(
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: tempDir(),
+        dryRun: true
+      }),
+      setLine(VALUES, 'app1', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result).toMatchObject({ changed: true, commitSha: '', branch: 'main' })
+    expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(valuesFile(2))
+    expect(git(bare, 'rev-parse', 'main')).toBe(before)
+  })
+
+  it('works from a stale full clone and leaves its branch where it was', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const ws = cloneWorkspace(url, 0x7fffffff)
+    const local = git(ws, 'rev-parse', 'main')
+    humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
+    const temp = tempDir()
+    const result = await publish(
+      publishOptions({ target: { kind: 'workspace' }, workspace: ws, tempDir: temp }),
+      setLine(VALUES, 'app1', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result.branch).toBe('main')
+    expect(remoteFile(bare, VALUES)).toContain('app0: human\napp1: v2\n')
+    expect(readFileSync(join(ws, VALUES), 'utf8')).toContain('app0: human\napp1: v2\n')
+    expect(git(ws, 'rev-parse', 'main')).toBe(local)
+    expect(git(ws, 'rev-parse', '--is-shallow-repository')).toBe('false')
+  })
+})

@@ -1,0 +1,261 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PublishError } from '../../src/errors.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { publish, type PublishOptions } from '../../src/publish/publish.js'
+import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
+import {
+  cloneWorkspace,
+  createRemote,
+  git,
+  isolateGitConfig,
+  remoteFile,
+  remoteLog,
+  removeTempDirs,
+  tempDir
+} from './helpers/git-fixtures.js'
+import { setLine, valuesFile } from './helpers/line-compute.js'
+import { fastDeps, publishOptions } from './helpers/options.js'
+
+const TOKEN = 'ghs_FakeGitHubToken0123456789'
+const VALUES = 'helm/values.yaml'
+
+let restore: () => void
+let github: FakeGitHub
+let bare: string
+beforeAll(() => {
+  restore = isolateGitConfig()
+})
+beforeEach(async () => {
+  const root = tempDir('publish-gh-root-')
+  bare = createRemote(
+    { [VALUES]: valuesFile(3), 'README.md': 'hi\n' },
+    join(root, 'acme', 'gitops.git')
+  ).bare
+  github = await startFakeGitHub(root, 'acme', 'gitops', TOKEN)
+})
+afterEach(async () => {
+  await github.close()
+  removeTempDirs()
+})
+afterAll(() => {
+  restore()
+})
+
+function options(over: Partial<PublishOptions> = {}): PublishOptions {
+  const temp = tempDir()
+  return publishOptions({
+    target: { kind: 'remote', url: github.gitUrl },
+    workspace: temp,
+    tempDir: temp,
+    token: TOKEN,
+    github: {
+      serverUrl: github.serverUrl,
+      apiUrl: github.apiUrl,
+      graphqlUrl: github.graphqlUrl
+    },
+    ...over
+  })
+}
+
+/** An earlier run's release branch (another tag value) with its pull request still open. */
+function openEarlierPullRequest(): string {
+  const work = cloneWorkspace(bare)
+  execFileSync('sed', ['-i', 's/^app0: old$/app0: v1/', join(work, VALUES)])
+  git(work, 'commit', '--quiet', '-am', 'earlier release')
+  git(work, 'push', '--quiet', 'origin', 'HEAD:refs/heads/release/1.0')
+  github.pulls.push({
+    number: 1,
+    head: 'release/1.0',
+    base: 'main',
+    title: 'old',
+    body: '',
+    state: 'open',
+    labels: []
+  })
+  return git(work, 'rev-parse', 'HEAD')
+}
+
+describe('commit-mode api (createCommitOnBranch)', () => {
+  it('lands the commit through GraphQL with expectedHeadOid and base64 contents', async () => {
+    const head = git(bare, 'rev-parse', 'main')
+    const result = await publish(
+      options({ mode: 'api' }),
+      setLine(VALUES, 'app1', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result).toMatchObject({
+      changed: true,
+      branch: 'main',
+      defaultBranch: 'main',
+      before: head,
+      files: [VALUES]
+    })
+    expect(result.commitSha).toBe(git(bare, 'rev-parse', 'main'))
+    expect(result.commitUrl).toBe(`${github.serverUrl}/acme/gitops/commit/${result.commitSha}`)
+    expect(remoteFile(bare, VALUES)).toBe(valuesFile(3).replace('app1: old', 'app1: v2'))
+    expect(github.mutations).toEqual([
+      {
+        branch: { repositoryNameWithOwner: 'acme/gitops', branchName: 'main' },
+        expectedHeadOid: head,
+        message: { headline: 'chore(release): app 1.0 [skip ci]', body: '' },
+        fileChanges: {
+          additions: [
+            { path: VALUES, contents: Buffer.from(remoteFile(bare, VALUES)).toString('base64') }
+          ]
+        }
+      }
+    ])
+  })
+
+  it('re-reads and retries when the head moved (stale expectedHeadOid)', async () => {
+    let human = ''
+    github.beforeCommit = () => {
+      const work = cloneWorkspace(bare)
+      execFileSync('sed', ['-i', 's/^app0: old$/app0: human/', join(work, VALUES)])
+      git(work, 'commit', '--quiet', '-am', 'human')
+      git(work, 'push', '--quiet', 'origin', 'HEAD:main')
+      human = git(work, 'rev-parse', 'HEAD')
+    }
+    const logger = createMemoryLogger()
+    const result = await publish(
+      options({ mode: 'api' }),
+      setLine(VALUES, 'app2', 'v2'),
+      logger,
+      fastDeps()
+    )
+    expect(github.mutations).toHaveLength(2)
+    expect(github.mutations[1]?.expectedHeadOid).toBe(human)
+    expect(result.before).toBe(human)
+    expect(remoteFile(bare, VALUES)).toBe(
+      valuesFile(3).replace('app0: old', 'app0: human').replace('app2: old', 'app2: v2')
+    )
+    expect(remoteLog(bare)).toHaveLength(3)
+    expect(logger.lines.join('\n')).toMatch(
+      /Attempt 1 of 5 did not land \(the branch moved: .*Expected branch to point to/
+    )
+  })
+
+  it('updates the workspace files when the target is the workspace repository', async () => {
+    const ws = cloneWorkspace(bare)
+    const result = await publish(
+      options({
+        mode: 'api',
+        target: { kind: 'workspace' },
+        workspace: ws,
+        workflowBranch: 'main',
+        github: {
+          serverUrl: github.serverUrl,
+          apiUrl: github.apiUrl,
+          graphqlUrl: github.graphqlUrl,
+          repository: { owner: 'acme', repo: 'gitops' }
+        }
+      }),
+      setLine(VALUES, 'app0', 'v7'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result.changed).toBe(true)
+    expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(remoteFile(bare, VALUES))
+    expect(remoteFile(bare, VALUES)).toContain('app0: v7')
+  })
+
+  it('names repository and branch on bad credentials', async () => {
+    const run = publish(
+      options({ mode: 'api', token: 'bad', branch: 'main' }),
+      setLine(VALUES, 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(PublishError)
+    await expect(run).rejects.toThrow(
+      /Authentication to acme\/gitops failed \(HTTP 401\/403\) while reading branch main.*Bad credentials/
+    )
+  })
+})
+
+describe('create-pr', () => {
+  it('pushes the release branch and opens a labelled pull request; main stays', async () => {
+    const main = git(bare, 'rev-parse', 'main')
+    const result = await publish(
+      options({ createPr: true, prLabels: ['release', 'gitops'] }),
+      setLine(VALUES, 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(git(bare, 'rev-parse', 'main')).toBe(main)
+    expect(remoteFile(bare, VALUES, 'release/1.0')).toContain('app0: v2')
+    expect(result).toMatchObject({
+      changed: true,
+      branch: 'release/1.0',
+      before: main,
+      prNumber: 1,
+      prUrl: `${github.serverUrl}/acme/gitops/pull/1`
+    })
+    expect(github.pulls).toEqual([
+      expect.objectContaining({
+        head: 'release/1.0',
+        base: 'main',
+        title: 'chore(release): app 1.0 [skip ci]',
+        labels: ['release', 'gitops'],
+        state: 'open'
+      })
+    ])
+    expect(github.pulls[0]?.body).toContain(`- \`${VALUES}\``)
+  })
+
+  it('updates the open pull request of an earlier run instead of opening another', async () => {
+    const earlier = openEarlierPullRequest()
+    const result = await publish(
+      options({ createPr: true, prTitle: 'release v3' }),
+      setLine(VALUES, 'app0', 'v3'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(github.pulls).toHaveLength(1)
+    expect(github.pulls[0]?.title).toBe('release v3')
+    expect(result.prNumber).toBe(1)
+    expect(remoteFile(bare, VALUES, 'release/1.0')).toBe(
+      valuesFile(3).replace('app0: old', 'app0: v3')
+    )
+    expect(git(bare, 'rev-parse', 'release/1.0^')).toBe(git(bare, 'rev-parse', 'main'))
+    expect(git(bare, 'rev-parse', 'release/1.0')).not.toBe(earlier)
+    expect(github.calls).toContain('PATCH /pulls/1')
+    expect(github.calls).not.toContain('POST /pulls')
+  })
+
+  it('handles "A pull request already exists" from a job that opened it meanwhile', async () => {
+    openEarlierPullRequest()
+    github.hideOpenPullsOnce = true
+    const logger = createMemoryLogger()
+    const result = await publish(
+      options({ createPr: true, prLabels: ['x'] }),
+      setLine(VALUES, 'app0', 'v2'),
+      logger,
+      fastDeps()
+    )
+    expect(github.calls.filter((call) => call === 'POST /pulls')).toHaveLength(1)
+    expect(github.pulls).toHaveLength(1)
+    expect(result.prNumber).toBe(1)
+    expect(github.pulls[0]?.labels).toEqual(['x'])
+    expect(logger.lines.join('\n')).toContain('Updated the open pull request #1')
+  })
+
+  it('works with commit-mode api: branch created at the base tip, commit on it, pull request', async () => {
+    const main = git(bare, 'rev-parse', 'main')
+    const result = await publish(
+      options({ createPr: true, mode: 'api' }),
+      setLine(VALUES, 'app1', 'v5'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(git(bare, 'rev-parse', 'main')).toBe(main)
+    expect(git(bare, 'rev-parse', 'release/1.0^')).toBe(main)
+    expect(remoteFile(bare, VALUES, 'release/1.0')).toContain('app1: v5')
+    expect(result.prNumber).toBe(1)
+    expect(github.calls).toContain('POST /git/refs')
+  })
+})

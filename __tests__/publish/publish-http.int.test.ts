@@ -1,0 +1,173 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PublishError } from '../../src/errors.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { publish } from '../../src/publish/publish.js'
+import {
+  cloneWorkspace,
+  createRemote,
+  filesContaining,
+  git,
+  isolateGitConfig,
+  remoteFile,
+  removeTempDirs,
+  tempDir
+} from './helpers/git-fixtures.js'
+import { startGitHttpServer, type GitHttpServer } from './helpers/git-http-server.js'
+import { setLine, valuesFile } from './helpers/line-compute.js'
+import { fastDeps, publishOptions } from './helpers/options.js'
+
+const TOKEN = 'ghs_TestToken0123456789abcdefABCDEF'
+const HEADER_B64 = Buffer.from(`x-access-token:${TOKEN}`).toString('base64')
+const VALUES = 'helm/values.yaml'
+
+let restore: () => void
+let root: string
+let bare: string
+let server: GitHttpServer
+let repoUrl: string
+
+/** Puts a `git` first on PATH that records every command line, then runs the real git. */
+function recordGitCommandLines(): { log: string; restore: () => void } {
+  const bin = tempDir('publish-bin-')
+  const log = join(bin, 'argv.log')
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+  writeFileSync(
+    join(bin, 'git'),
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`
+  )
+  chmodSync(join(bin, 'git'), 0o755)
+  writeFileSync(log, '')
+  const path = process.env.PATH
+  process.env.PATH = `${bin}:${path ?? ''}`
+  return {
+    log,
+    restore: () => {
+      process.env.PATH = path
+    }
+  }
+}
+
+beforeAll(async () => {
+  restore = isolateGitConfig()
+  root = tempDir('publish-http-root-')
+  server = await startGitHttpServer(root, TOKEN)
+  repoUrl = `${server.url}/acme/gitops.git`
+})
+afterAll(async () => {
+  await server.close()
+  restore()
+  removeTempDirs()
+})
+afterEach(() => {
+  server.requests.length = 0
+})
+
+function freshRemote(): void {
+  execFileSync('rm', ['-rf', join(root, 'acme')])
+  bare = createRemote({ [VALUES]: valuesFile(2) }, join(root, 'acme', 'gitops.git')).bare
+}
+
+describe('publish over smart HTTP with a token', () => {
+  it('pushes with the token from the environment only: no log, command line or file has it', async () => {
+    freshRemote()
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    const deps = fastDeps()
+    const recording = recordGitCommandLines()
+    try {
+      const result = await publish(
+        publishOptions({
+          target: { kind: 'remote', url: repoUrl },
+          workspace: temp,
+          tempDir: temp,
+          token: TOKEN
+        }),
+        setLine(VALUES, 'app0', 'v2'),
+        logger,
+        { ...deps }
+      )
+      expect(result.changed).toBe(true)
+    } finally {
+      recording.restore()
+    }
+    expect(remoteFile(bare, VALUES)).toContain('app0: v2')
+    const argv = readFileSync(recording.log, 'utf8')
+    expect(argv).toMatch(
+      /^-C \S+ push --porcelain --no-verify origin [0-9a-f]{40}:refs\/heads\/main$/m
+    )
+    expect(argv).toMatch(/^-C \S+ fetch /m)
+    for (const secret of [TOKEN, HEADER_B64]) {
+      expect(argv).not.toContain(secret)
+      expect(logger.lines.join('\n')).not.toContain(secret)
+    }
+    expect(deps.secrets).toEqual(expect.arrayContaining([TOKEN, `basic ${HEADER_B64}`, HEADER_B64]))
+    expect(readdirSync(temp)).toEqual([])
+    expect(filesContaining(process.env.HOME ?? '', [TOKEN, HEADER_B64])).toEqual([])
+    expect(filesContaining(root, [TOKEN, HEADER_B64])).toEqual([])
+    expect(
+      server.requests.some((line) => line.startsWith('POST /acme/gitops.git/git-receive-pack 200'))
+    ).toBe(true)
+  })
+
+  it('fails clearly, once, with a wrong token', async () => {
+    freshRemote()
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    const run = publish(
+      publishOptions({
+        target: { kind: 'remote', url: repoUrl },
+        workspace: temp,
+        tempDir: temp,
+        token: 'wrong-token',
+        branch: 'main'
+      }),
+      setLine(VALUES, 'app0', 'v2'),
+      logger,
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(PublishError)
+    await expect(run).rejects.toThrow(
+      new RegExp(
+        `Authentication to ${repoUrl.replace(/[.]/g, '\\.')} failed \\(HTTP 401/403\\) while reading branch main`
+      )
+    )
+    const message = await run.then(
+      () => '',
+      (error: unknown) => String(error)
+    )
+    expect(message).not.toContain('wrong-token')
+    expect(logger.lines.filter((line) => line.includes('did not land'))).toEqual([])
+    expect(server.requests.every((line) => line.endsWith(' 401'))).toBe(true)
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('replaces a header a checkout persisted in .git/config and leaves that file as it was', async () => {
+    freshRemote()
+    const ws = cloneWorkspace(bare)
+    git(ws, 'remote', 'set-url', 'origin', repoUrl)
+    const stale = Buffer.from('x-access-token:expired').toString('base64')
+    git(ws, 'config', `http.${server.url}/.extraheader`, `AUTHORIZATION: basic ${stale}`)
+    const config = readFileSync(join(ws, '.git', 'config'), 'utf8')
+    const temp = tempDir()
+    const result = await publish(
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: temp,
+        token: TOKEN,
+        workflowBranch: 'main'
+      }),
+      setLine(VALUES, 'app1', 'v3'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(result.changed).toBe(true)
+    expect(remoteFile(bare, VALUES)).toContain('app1: v3')
+    expect(readFileSync(join(ws, '.git', 'config'), 'utf8')).toBe(config)
+    expect(filesContaining(ws, [TOKEN, HEADER_B64])).toEqual([])
+    expect(server.requests.filter((line) => !line.endsWith(' 200'))).toEqual([])
+  })
+})

@@ -1,0 +1,41 @@
+/** Environment for git that authenticates HTTP(S) requests, and the secrets derived. */
+export interface GitAuth {
+  /** GIT_CONFIG_COUNT / GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n entries. */
+  readonly env: Readonly<Record<string, string>>
+  /** The derived header values (to mask and to keep off command lines). */
+  readonly secrets: readonly string[]
+}
+
+/** The `AUTHORIZATION` header value git sends for a GitHub token (as actions/checkout does). */
+export function basicAuthHeader(token: string): string {
+  return `basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`
+}
+
+/**
+ * Env-scoped git config that sends the token to each origin. Config from the environment has
+ * command-line scope, so it lives only in our child processes and is never written to a file.
+ * An empty `extraheader` first clears headers a checkout may have persisted for the same origin
+ * (two Authorization headers make GitHub answer 400). Entries already in the environment keep
+ * their indexes.
+ */
+export function gitAuthEnv(
+  origins: readonly string[],
+  token: string,
+  inherited: NodeJS.ProcessEnv = process.env
+): GitAuth {
+  const unique = [...new Set(origins)]
+  if (token === '' || unique.length === 0) return { env: {}, secrets: [] }
+  const header = basicAuthHeader(token)
+  const start = Number.parseInt(inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0
+  const env: Record<string, string> = {}
+  let index = start
+  for (const origin of unique) {
+    for (const value of ['', `AUTHORIZATION: ${header}`]) {
+      env[`GIT_CONFIG_KEY_${index}`] = `http.${origin}.extraheader`
+      env[`GIT_CONFIG_VALUE_${index}`] = value
+      index++
+    }
+  }
+  env.GIT_CONFIG_COUNT = String(index)
+  return { env, secrets: [token, header, header.slice('basic '.length)] }
+}

@@ -1,0 +1,81 @@
+import { PublishError } from '../errors.js'
+import type { FileEdit } from '../edit/types.js'
+import type { Logger } from '../logger.js'
+import type { PublishOptions } from './publish.js'
+import { unifiedDiff } from './unified-diff.js'
+
+/** The edits that change content. */
+export function changedEdits(edits: readonly FileEdit[]): FileEdit[] {
+  return edits.filter((edit) => edit.before !== edit.after)
+}
+
+/** Unified diff of every changed file. */
+export function editsDiff(edits: readonly FileEdit[]): string {
+  return changedEdits(edits)
+    .map((edit) => unifiedDiff(edit.path, edit.before, edit.after))
+    .join('')
+}
+
+/** The branch to commit to when the `branch` input is empty, with the reason logged. */
+export function chooseBranch(
+  options: PublishOptions,
+  defaultBranch: string,
+  repository: string,
+  logger: Logger
+): string {
+  if (options.branch) return options.branch
+  if (options.target.kind === 'workspace' && options.workflowBranch) {
+    logger.info(`Committing to the workflow's branch ${options.workflowBranch} of ${repository}.`)
+    return options.workflowBranch
+  }
+  if (defaultBranch === '') {
+    throw new PublishError(
+      `${repository} does not name a default branch (is it empty?). Set the branch input.`,
+      { input: 'branch' }
+    )
+  }
+  logger.info(`Committing to the default branch ${defaultBranch} of ${repository}.`)
+  return defaultBranch
+}
+
+/** The pull request description. */
+export function pullRequestBody(message: string, files: readonly string[], base: string): string {
+  const body = message.split('\n').slice(1).join('\n').trim()
+  return [
+    ...(body === '' ? [] : [body, '']),
+    'Files changed:',
+    ...files.map((file) => `- \`${file}\``),
+    '',
+    `Opened by gitops-release. Merging it lands the release on \`${base}\`; a newer release for the same branch updates this pull request.`
+  ].join('\n')
+}
+
+/** Logs the dry-run outcome and returns the diff. */
+export function logDryRun(edits: readonly FileEdit[], where: string, logger: Logger): string {
+  const diff = editsDiff(edits)
+  if (diff === '')
+    logger.info(`Dry run: ${where} already has the change; nothing would be committed.`)
+  else logger.info(`Dry run: would commit to ${where}:\n${diff}`)
+  return diff
+}
+
+/** Refuses options that cannot work before anything is pushed. */
+export function checkPrerequisites(options: PublishOptions, onGitHub: boolean): void {
+  if ((options.createPr || options.mode === 'api') && !options.dryRun) {
+    const what = options.mode === 'api' ? 'commit-mode: api' : 'create-pr'
+    if (!onGitHub) {
+      throw new PublishError(
+        `${what} needs a repository on the GitHub server (${options.github.serverUrl}); the target is not one. Use commit-mode: git without create-pr, or set repository to OWNER/NAME.`,
+        { input: options.mode === 'api' ? 'commit-mode' : 'create-pr' }
+      )
+    }
+    if (!options.token) {
+      throw new PublishError(
+        `${what} needs a token for the GitHub API; the token input is empty.`,
+        {
+          input: 'token'
+        }
+      )
+    }
+  }
+}

@@ -1,0 +1,260 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PublishError } from '../errors.js'
+import type { FileEdit } from '../edit/types.js'
+import type { Logger } from '../logger.js'
+import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
+import { classifyFailure, type FailureContext } from './failure.js'
+import { createGit, gitTopLevel, initBareRepository, type Git, type GitContext } from './git.js'
+import { gitAuthEnv } from './git-auth.js'
+import { ensurePullRequest } from './pull-request.js'
+import {
+  changedEdits,
+  checkPrerequisites,
+  chooseBranch,
+  editsDiff,
+  logDryRun,
+  pullRequestBody
+} from './publish-common.js'
+import {
+  CLONE_STATE,
+  TEMP_PREFIX,
+  type ComputeChanges,
+  type PublishDeps,
+  type PublishOptions,
+  type PublishResult
+} from './publish.js'
+import {
+  commitWebUrl,
+  hasEmbeddedCredentials,
+  httpOrigin,
+  normalizeRemote,
+  repositoryFromUrl,
+  withoutCredentials
+} from './remote-url.js'
+import { createTreeSource } from './tree-source.js'
+import { writeWorkspaceFiles } from './workspace-files.js'
+
+interface Landed {
+  readonly tip: string
+  readonly sha: string
+  readonly edits: FileEdit[]
+  readonly changed: boolean
+}
+
+interface Repository {
+  readonly git: Git
+  /** Work tree top level in workspace mode. */
+  readonly root?: string
+  readonly url: string
+  readonly shallow: boolean
+}
+
+const REMOTE = 'origin'
+
+async function openRepository(
+  options: PublishOptions,
+  context: (env: GitContext['env'], secrets: readonly string[]) => GitContext,
+  deps: PublishDeps
+): Promise<Repository> {
+  const bare = context({}, [])
+  if (options.target.kind === 'workspace') {
+    let root: string
+    try {
+      root = await gitTopLevel(options.workspace, bare)
+    } catch {
+      throw new PublishError(
+        `The workspace ${options.workspace} is not a git repository. Run actions/checkout before this step, or set repository to the GitOps repository.`,
+        { input: 'repository' }
+      )
+    }
+    let urls: { fetch: string; push: string }
+    try {
+      urls = await createGit(root, bare).remoteUrls(REMOTE)
+    } catch {
+      throw new PublishError(
+        `The workspace repository at ${root} has no remote named origin. Check out the repository with actions/checkout, or set repository.`,
+        { input: 'repository' }
+      )
+    }
+    const auth = gitAuthEnv(
+      [httpOrigin(urls.fetch), httpOrigin(urls.push)].filter((o) => o !== undefined),
+      options.token ?? ''
+    )
+    auth.secrets.forEach(deps.setSecret)
+    const git = createGit(root, context(auth.env, auth.secrets))
+    return { git, root, url: urls.fetch, shallow: await git.isShallow() }
+  }
+  const url = normalizeRemote(options.target.url, options.workspace)
+  if (hasEmbeddedCredentials(url)) {
+    throw new PublishError(
+      `The repository URL carries credentials. Remove them from the URL and pass the token in the token input.`,
+      { input: 'repository' }
+    )
+  }
+  const auth = gitAuthEnv(
+    [httpOrigin(url)].filter((o) => o !== undefined),
+    options.token ?? ''
+  )
+  auth.secrets.forEach(deps.setSecret)
+  const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
+  deps.saveState(CLONE_STATE, dir)
+  try {
+    const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
+    return { git, url, shallow: true }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** The git-CLI strategy: plumbing on a temporary index, non-force push, fetch and retry. */
+export async function publishWithGit(
+  options: PublishOptions,
+  compute: ComputeChanges,
+  logger: Logger,
+  deps: PublishDeps
+): Promise<PublishResult> {
+  const context = (env: GitContext['env'], secrets: readonly string[]): GitContext => ({
+    env,
+    secrets,
+    logger,
+    tempDir: options.tempDir
+  })
+  const repo = await openRepository(options, context, deps)
+  try {
+    return await land(options, compute, logger, deps, repo)
+  } finally {
+    if (options.target.kind === 'remote') await rm(repo.git.dir, { recursive: true, force: true })
+  }
+}
+
+async function land(
+  options: PublishOptions,
+  compute: ComputeChanges,
+  logger: Logger,
+  deps: PublishDeps,
+  repo: Repository
+): Promise<PublishResult> {
+  const { git } = repo
+  const onGitHub = repositoryFromUrl(repo.url, options.github.serverUrl)
+  const repository = options.github.repository ?? onGitHub
+  const label = repository ? `${repository.owner}/${repository.repo}` : withoutCredentials(repo.url)
+  checkPrerequisites(options, repository !== undefined)
+  const identity = { name: options.authorName, email: options.authorEmail }
+  let defaultBranch: string | undefined
+  let branch = options.branch ?? ''
+  let phase = 'reading'
+  // a push whose answer was lost may still have landed: the next tip then is our commit
+  let pushed: Landed | undefined
+  const failureContext = (): FailureContext => ({ repository: label, branch, action: phase })
+
+  const attempt = async (): Promise<AttemptResult<Landed>> => {
+    phase = 'reading'
+    defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? ''
+    if (branch === '') branch = chooseBranch(options, defaultBranch, label, logger)
+    phase = 'fetching'
+    const fetched = Date.now()
+    const tip = await git.fetchBranch(REMOTE, branch, repo.shallow)
+    if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
+    if (pushed?.sha === tip) return { done: pushed }
+    logger.debug(`Tip of ${branch} is ${tip}`)
+    const entries = await git.listTree(tip)
+    const modes = new Map(entries.map((entry) => [entry.path, entry.mode]))
+    const source = createTreeSource(`${label}@${branch} (${tip.slice(0, 7)})`, entries, (sha) =>
+      git.readBlob(sha)
+    )
+    const edits = await compute(source)
+    const changed = changedEdits(edits)
+    if (changed.length === 0) return { done: { tip, sha: '', edits, changed: false } }
+    const tree = await git.writeTree(
+      tip,
+      changed.map((edit) => ({
+        path: edit.path,
+        mode: modes.get(edit.path) ?? '100644',
+        content: Buffer.from(edit.after, 'utf8')
+      }))
+    )
+    if (tree === (await git.treeOf(tip))) return { done: { tip, sha: '', edits, changed: false } }
+    if (options.dryRun) return { done: { tip, sha: '', edits, changed: true } }
+    const sha = await git.commitTree(tree, tip, options.message, identity)
+    phase = 'pushing'
+    if (!options.createPr) {
+      pushed = { tip, sha, edits, changed: true }
+      const result = await git.push(REMOTE, sha, `refs/heads/${branch}`)
+      if (result.ok) return { done: { tip, sha, edits, changed: true } }
+      return failureOutcome(
+        classifyFailure(result.output),
+        result.output,
+        failureContext(),
+        Date.now() - fetched
+      )
+    }
+    const prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow)
+    if (
+      prTip !== undefined &&
+      (await git.treeOf(prTip)) === tree &&
+      (await git.parentsOf(prTip))[0] === tip
+    ) {
+      logger.info(`${options.prBranch} already holds this change on ${branch}'s tip; not pushing.`)
+      return { done: { tip, sha: prTip, edits, changed: true } }
+    }
+    const result = await git.push(REMOTE, sha, `refs/heads/${options.prBranch}`, prTip ?? '')
+    if (result.ok) return { done: { tip, sha, edits, changed: true } }
+    return failureOutcome(
+      classifyFailure(result.output),
+      result.output,
+      { ...failureContext(), branch: options.prBranch },
+      Date.now() - fetched
+    )
+  }
+
+  const landed = await casLoop(attempt, {
+    attempts: options.pushAttempts,
+    logger,
+    context: failureContext,
+    sleep: deps.sleep,
+    random: deps.random,
+    minBackoffMs: deps.minBackoffMs
+  })
+  const files = changedEdits(landed.edits).map((edit) => edit.path)
+  const base = {
+    before: landed.tip,
+    defaultBranch: defaultBranch ?? '',
+    remoteUrl: withoutCredentials(repo.url),
+    files,
+    edits: landed.edits
+  }
+  if (options.dryRun) {
+    const diff = logDryRun(landed.edits, `${label}@${branch}`, logger)
+    return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff }
+  }
+  const diff = editsDiff(landed.edits)
+  if (!landed.changed) {
+    logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`)
+    return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff }
+  }
+  const commitUrl = onGitHub ? commitWebUrl(options.github.serverUrl, onGitHub, landed.sha) : ''
+  const target = options.createPr ? options.prBranch : branch
+  logger.info(
+    `Landed ${landed.sha} on ${target} of ${label} (on top of ${landed.tip.slice(0, 7)}).`
+  )
+  if (repo.root !== undefined && !options.createPr) {
+    await writeWorkspaceFiles(repo.root, landed.edits, logger)
+  }
+  const result = { ...base, changed: true, commitSha: landed.sha, commitUrl, branch: target, diff }
+  if (!options.createPr || !repository) return result
+  const pull = await ensurePullRequest(
+    deps.createGitHubApi(options.token ?? '', options.github),
+    repository,
+    {
+      head: options.prBranch,
+      base: branch,
+      title: options.prTitle,
+      body: pullRequestBody(options.message, files, branch),
+      labels: options.prLabels
+    },
+    logger
+  )
+  return { ...result, prNumber: pull.number, prUrl: pull.url }
+}

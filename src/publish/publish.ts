@@ -1,0 +1,136 @@
+import * as core from '@actions/core'
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { FileEdit, FileSource } from '../edit/types.js'
+import type { Logger } from '../logger.js'
+import { MIN_BACKOFF_MS } from './backoff.js'
+import type { LoopTiming } from './cas-loop.js'
+import { createGitHubApi, type GitHubApi, type GitHubUrls } from './github-api.js'
+import { publishWithApi } from './publish-api.js'
+import { publishWithGit } from './publish-git.js'
+import type { RepositoryName } from './remote-url.js'
+
+/** Where and how to land the commit (inputs of "Where to commit", already parsed). */
+export interface PublishOptions {
+  /** GITHUB_WORKSPACE */
+  readonly workspace: string
+  /** The workspace checkout (pushing to its origin), or a separate repository by URL or path. */
+  readonly target:
+    { readonly kind: 'workspace' } | { readonly kind: 'remote'; readonly url: string }
+  /** Branch to commit to; default: workflowBranch (workspace) or the remote's default branch. */
+  readonly branch?: string
+  /** The workflow's branch, when GITHUB_REF is refs/heads/*. */
+  readonly workflowBranch?: string
+  /** May be empty (act, file:// remotes). */
+  readonly token?: string
+  /** Commit message, already rendered. */
+  readonly message: string
+  readonly authorName: string
+  readonly authorEmail: string
+  readonly pushAttempts: number
+  readonly mode: 'git' | 'api'
+  readonly createPr: boolean
+  readonly prBranch: string
+  readonly prTitle: string
+  readonly prLabels: readonly string[]
+  readonly dryRun: boolean
+  /** RUNNER_TEMP */
+  readonly tempDir: string
+  readonly github: {
+    readonly serverUrl: string
+    readonly apiUrl: string
+    readonly graphqlUrl: string
+    /** The target repository on the GitHub server, when known. */
+    readonly repository?: RepositoryName
+  }
+}
+
+/** Computes the edits against the files of one repository state (called once per attempt). */
+export type ComputeChanges = (source: FileSource) => Promise<FileEdit[]>
+
+/** What landed. */
+export interface PublishResult {
+  /** True when a commit landed (dry run: when the edits change any file). */
+  readonly changed: boolean
+  /** The commit that landed; empty when none (nothing to change, dry run). */
+  readonly commitSha: string
+  /** Web URL of the commit on the GitHub server; empty elsewhere. */
+  readonly commitUrl: string
+  /** The branch that received the commit (the pull request branch with createPr). */
+  readonly branch: string
+  /** The tip our commit was built on (its parent). */
+  readonly before: string
+  readonly defaultBranch: string
+  /** The repository URL, without credentials. */
+  readonly remoteUrl: string
+  /** Paths whose content changed. */
+  readonly files: readonly string[]
+  /** The edits as computed against the final tip. */
+  readonly edits: readonly FileEdit[]
+  /** Unified diff of the changed files. */
+  readonly diff: string
+  readonly prNumber?: number
+  readonly prUrl?: string
+}
+
+/** Side effects the stage needs besides git and HTTP; replaceable in tests. */
+export interface PublishDeps extends LoopTiming {
+  readonly setSecret: (secret: string) => void
+  readonly saveState: (name: string, value: string) => void
+  readonly getState: (name: string) => string
+  readonly createGitHubApi: (token: string, urls: GitHubUrls) => GitHubApi
+}
+
+/** The state entry naming the temporary clone, removed by cleanupPublish. */
+export const CLONE_STATE = 'publish-clone-dir'
+
+/** Prefix of every folder the stage creates under RUNNER_TEMP. */
+export const TEMP_PREFIX = 'gitops-release-'
+
+/** The production dependencies. */
+export const defaultPublishDeps: PublishDeps = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  minBackoffMs: MIN_BACKOFF_MS,
+  setSecret: (secret) => {
+    core.setSecret(secret)
+  },
+  saveState: (name, value) => {
+    core.saveState(name, value)
+  },
+  getState: (name) => core.getState(name),
+  createGitHubApi
+}
+
+/**
+ * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
+ * branch tip, computes the edits against it, and swaps the branch to a commit on that tip only
+ * if the tip did not move (a non-force push, or createCommitOnBranch with expectedHeadOid).
+ */
+export async function publish(
+  options: PublishOptions,
+  compute: ComputeChanges,
+  logger: Logger,
+  deps: Partial<PublishDeps> = {}
+): Promise<PublishResult> {
+  const all: PublishDeps = { ...defaultPublishDeps, ...deps }
+  if (options.token) all.setSecret(options.token)
+  return options.mode === 'api'
+    ? publishWithApi(options, compute, logger, all)
+    : publishWithGit(options, compute, logger, all)
+}
+
+/**
+ * Post step. Credentials never reach a file (they live in the environment of our git
+ * processes only), so the one thing to clean is a temporary clone a cancelled run left behind.
+ */
+export async function cleanupPublish(
+  logger: Logger,
+  deps: Pick<PublishDeps, 'getState'> = defaultPublishDeps
+): Promise<void> {
+  const dir = deps.getState(CLONE_STATE)
+  if (dir === '' || !basename(dir).startsWith(TEMP_PREFIX) || !existsSync(dir)) return
+  await rm(dir, { recursive: true, force: true })
+  logger.debug(`Removed the temporary clone ${dir}`)
+}

@@ -1,0 +1,52 @@
+import { PublishError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import type { GitHubApi, PullRequestRef } from './github-api.js'
+import type { RepositoryName } from './remote-url.js'
+
+/** What the pull request should say. */
+export interface PullRequestSpec {
+  readonly head: string
+  readonly base: string
+  readonly title: string
+  readonly body: string
+  readonly labels: readonly string[]
+}
+
+/** Opens a pull request from `head` to `base`, or updates the one already open for `head`. */
+export async function ensurePullRequest(
+  api: GitHubApi,
+  repository: RepositoryName,
+  spec: PullRequestSpec,
+  logger: Logger
+): Promise<PullRequestRef> {
+  const fields = { title: spec.title, body: spec.body }
+  let pull: PullRequestRef
+  const open = await api.findOpenPull(repository, spec.head, spec.base)
+  if (open) {
+    pull = await api.updatePull(repository, open.number, fields)
+    logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`)
+  } else {
+    const created = await api.createPull(repository, {
+      ...fields,
+      head: spec.head,
+      base: spec.base
+    })
+    if (created === 'exists') {
+      // another job opened it between our lookup and our request
+      const raced = await api.findOpenPull(repository, spec.head, spec.base)
+      if (!raced) {
+        throw new PublishError(
+          `GitHub says a pull request from ${spec.head} already exists in ${repository.owner}/${repository.repo}, but none is open against ${spec.base}. Close it or choose another branch.`,
+          { input: 'create-pr' }
+        )
+      }
+      pull = await api.updatePull(repository, raced.number, fields)
+      logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`)
+    } else {
+      pull = created
+      logger.info(`Opened pull request #${pull.number}: ${pull.url}`)
+    }
+  }
+  await api.addLabels(repository, pull.number, spec.labels)
+  return pull
+}

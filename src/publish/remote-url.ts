@@ -1,0 +1,66 @@
+import { isAbsolute, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+/** A GitHub repository by owner and name. */
+export interface RepositoryName {
+  readonly owner: string
+  readonly repo: string
+}
+
+function parseHttpUrl(url: string): URL | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
+/** True for a URL or path git reaches without HTTP(S) authentication (a local path or file://). */
+export function isLocalRemote(url: string): boolean {
+  return url.startsWith('file://') || isAbsolute(url) || url.startsWith('.')
+}
+
+/** The URL with any user name and password removed (http/https); other forms unchanged. */
+export function withoutCredentials(url: string): string {
+  const parsed = parseHttpUrl(url)
+  if (!parsed || (parsed.username === '' && parsed.password === '')) return url
+  parsed.username = ''
+  parsed.password = ''
+  return parsed.toString()
+}
+
+/** True when an http(s) URL carries a password or token in its user information. */
+export function hasEmbeddedCredentials(url: string): boolean {
+  const parsed = parseHttpUrl(url)
+  return parsed !== undefined && (parsed.password !== '' || parsed.username !== '')
+}
+
+/** `scheme://host[:port]/` of an http(s) URL, the key git uses for `http.<url>.extraheader`. */
+export function httpOrigin(url: string): string | undefined {
+  const parsed = parseHttpUrl(url)
+  return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined
+}
+
+/** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
+export function normalizeRemote(url: string, base: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url)) return url
+  return pathToFileURL(resolve(base, url)).toString()
+}
+
+/** OWNER/NAME of a remote URL on the given GitHub server, undefined for any other host. */
+export function repositoryFromUrl(url: string, serverUrl: string): RepositoryName | undefined {
+  const parsed = parseHttpUrl(url)
+  const server = parseHttpUrl(serverUrl)
+  if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase()) return undefined
+  const serverPath = server.pathname.replace(/\/+$/, '')
+  if (!parsed.pathname.startsWith(`${serverPath}/`)) return undefined
+  const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(parsed.pathname.slice(serverPath.length))
+  if (!match?.[1] || !match[2]) return undefined
+  return { owner: match[1], repo: match[2] }
+}
+
+/** Web URL of a commit on a GitHub server. */
+export function commitWebUrl(serverUrl: string, repository: RepositoryName, sha: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`
+}
