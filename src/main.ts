@@ -213,8 +213,8 @@ function githubRepository(settings: Settings): [string | undefined, string | und
       : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
         ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
         : ''
-  const [owner, repo] = name.split('/')
-  return [owner || undefined, repo || undefined]
+  const [owner = '', repo = ''] = name.split('/')
+  return owner === '' || repo === '' ? [undefined, undefined] : [owner, repo]
 }
 
 function pushedCommit(
@@ -254,7 +254,9 @@ async function tellArgoCd(
   let apps: readonly AppState[] = []
   if (options.server !== undefined && options.apps.length > 0) {
     try {
-      apps = await logger.group('Waiting for Argo CD', () => refreshAndWait(options, commit, logger))
+      apps = await logger.group('Waiting for Argo CD', () =>
+        refreshAndWait(options, commit, logger)
+      )
     } catch (error) {
       if (error instanceof ArgoCdWaitError) {
         // The outputs and summary still show where each app got to.
@@ -283,7 +285,8 @@ function setArgoCdOutputs(apps: readonly AppState[], wait: boolean): void {
 }
 
 async function writeSummaryText(text: string): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '') return
+  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
+    return
   try {
     await core.summary.addRaw(text, true).write()
   } catch (error) {

@@ -42,11 +42,14 @@ describe('getInputs', () => {
       username: 'u',
       password: 'p4ss',
       token: 'ghs_x',
+      'argocd-webhook-url': 'https://argocd.example.com/api/webhook',
       'argocd-webhook-secret': ' whs ',
-      'argocd-token': 'atok'
+      'argocd-token': 'aa.bb.cc',
+      'argocd-server': 'https://argocd.example.com',
+      'argocd-app': 'shop'
     })
     getInputs(inputs, env)
-    expect(inputs.masked).toEqual(['p4ss', 'ghs_x', 'whs', 'atok'])
+    expect(inputs.masked).toEqual(['p4ss', 'ghs_x', 'whs', 'aa.bb.cc'])
   })
 
   it.each([
@@ -99,7 +102,7 @@ describe('getInputs', () => {
     }
     expect(caught).toBeInstanceOf(InputError)
     expect((caught as InputError).location.input).toBe(input)
-    expect((caught as InputError).message).toContain(`'${input}`)
+    expect((caught as InputError).message).toContain(input)
   })
 
   it('needs a tag when GITHUB_SHA is missing', () => {
