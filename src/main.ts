@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { ActionError, errorMessage } from './errors.js'
 import { getInputs } from './inputs.js'
-import { coreLogger, type Logger } from './logger.js'
+import { coreLogger, createMemoryLogger, type Logger } from './logger.js'
 import { imagesOutput, outputValues, type ReleaseResult } from './outputs.js'
 import { renderSummary } from './summary.js'
 import { renderTemplate } from './settings/templates.js'
@@ -53,12 +53,10 @@ export async function release(settings: Settings, logger: Logger): Promise<Relea
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await computeEdits(
-      createWorkspaceSource(settings.workspace),
-      request(preview),
-      logger
-    )
-    logger.info(`${edits.length} file(s) to edit; every path resolves.`)
+    const edits = await preflightEdits(settings, request(preview))
+    const where =
+      settings.commit && settings.target.kind === 'remote' ? settings.targetName : 'the workspace'
+    logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
 
   let images: readonly ImageTarget[] = plannedImages
@@ -133,6 +131,21 @@ export async function release(settings: Settings, logger: Logger): Promise<Relea
     summarySections,
     ...(argocd === undefined ? {} : { argocd })
   }
+}
+
+// The files to check live where the edits will land: the workspace, or the GitOps repository's
+// branch tip (read through a dry run of the publish stage, which clones it shallowly).
+async function preflightEdits(settings: Settings, request: EditRequest): Promise<FileEdit[]> {
+  const quiet = createMemoryLogger()
+  if (!settings.commit || settings.target.kind === 'workspace') {
+    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet)
+  }
+  const result = await publish(
+    { ...publishOptions(settings, request.images), dryRun: true },
+    (source) => computeEdits(source, request, quiet),
+    quiet
+  )
+  return [...result.edits]
 }
 
 function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
