@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 import { PublishError, errorMessage } from '../errors.js'
 import { classifyFailure, type FailureKind } from './failure.js'
 import type { RepositoryName } from './remote-url.js'
@@ -128,15 +128,20 @@ export interface GitHubUrls {
 
 /** The GitHubApi backed by Octokit from `@actions/github`. */
 export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
-  const octokit = getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, '') })
+  // Loaded on first use: Octokit is most of the bundle, and most runs never call the API.
+  let octokit: Promise<ReturnType<typeof getOctokit>> | undefined
+  const client = (): Promise<ReturnType<typeof getOctokit>> =>
+    (octokit ??= import('@actions/github').then((github) =>
+      github.getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, '') })
+    ))
 
   async function graphql(
     what: string,
     query: string,
     variables: Record<string, unknown>
   ): Promise<{ data: unknown; errors: readonly GraphqlError[] }> {
-    const response = await call(what, () =>
-      octokit.request({ method: 'POST', url: urls.graphqlUrl, query, variables })
+    const response = await call(what, async () =>
+      (await client()).request({ method: 'POST', url: urls.graphqlUrl, query, variables })
     )
     const body = response.data as { data?: unknown; errors?: GraphqlError[] } | undefined
     return { data: body?.data, errors: body?.errors ?? [] }
@@ -192,8 +197,8 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       return { oid: target.oid, treeOid: target.tree.oid }
     },
     async listTree(repository, treeSha) {
-      const { data } = await call(`Listing tree ${treeSha}`, () =>
-        octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      const { data } = await call(`Listing tree ${treeSha}`, async () =>
+        (await client()).request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
           ...repository,
           tree_sha: treeSha,
           recursive: '1'
@@ -210,8 +215,8 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
         .map((entry) => ({ mode: entry.mode, sha: entry.sha, path: entry.path }))
     },
     async readBlob(repository, sha) {
-      const { data } = await call(`Reading blob ${sha}`, () =>
-        octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+      const { data } = await call(`Reading blob ${sha}`, async () =>
+        (await client()).request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
           ...repository,
           file_sha: sha
         })
@@ -265,14 +270,18 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       const existing = await this.branchHead(repository, branch)
       await call(`Pointing branch ${branch} at ${sha}`, async () => {
         if (existing) {
-          await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+          await (
+            await client()
+          ).request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
             ...repository,
             ref: `heads/${branch}`,
             sha,
             force: true
           })
         } else {
-          await octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+          await (
+            await client()
+          ).request('POST /repos/{owner}/{repo}/git/refs', {
             ...repository,
             ref: `refs/heads/${branch}`,
             sha
@@ -283,8 +292,8 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
     async findOpenPull(repository, head, base) {
       const { data } = await call(
         `Listing pull requests of ${repository.owner}/${repository.repo}`,
-        () =>
-          octokit.request('GET /repos/{owner}/{repo}/pulls', {
+        async () =>
+          (await client()).request('GET /repos/{owner}/{repo}/pulls', {
             ...repository,
             state: 'open',
             head: `${repository.owner}:${head}`,
@@ -296,7 +305,9 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
     },
     async createPull(repository, pull) {
       try {
-        const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', {
+        const { data } = await (
+          await client()
+        ).request('POST /repos/{owner}/{repo}/pulls', {
           ...repository,
           ...pull
         })
@@ -316,8 +327,8 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       }
     },
     async updatePull(repository, number, pull) {
-      const { data } = await call(`Updating pull request #${number}`, () =>
-        octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
+      const { data } = await call(`Updating pull request #${number}`, async () =>
+        (await client()).request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
           ...repository,
           pull_number: number,
           ...pull
@@ -327,8 +338,8 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
     },
     async addLabels(repository, number, labels) {
       if (labels.length === 0) return
-      await call(`Labelling pull request #${number}`, () =>
-        octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+      await call(`Labelling pull request #${number}`, async () =>
+        (await client()).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
           ...repository,
           issue_number: number,
           labels: [...labels]
