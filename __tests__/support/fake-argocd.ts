@@ -62,6 +62,9 @@ export interface FakeArgoCdOptions {
   readonly rootPath?: string
   /** Answer for an unknown app: Argo CD gives 403 without a project, 404 with one (default 404). */
   readonly unknownAppStatus?: 403 | 404
+  /** Maps a scripted revision to the one served, for revisions only known at run time
+   * (e.g. `PUSHED` → the commit the action just pushed). */
+  readonly resolveRevision?: (revision: string) => string
 }
 
 /** A running fake. */
@@ -193,8 +196,15 @@ export async function startFakeArgoCd(options: FakeArgoCdOptions): Promise<FakeA
       }
       return
     }
-    const current = (): AppFrame =>
-      entry.frames[Math.min(entry.index, entry.frames.length - 1)] ?? {}
+    const resolve = options.resolveRevision ?? ((revision: string) => revision)
+    const current = (): AppFrame => {
+      const frame = entry.frames[Math.min(entry.index, entry.frames.length - 1)] ?? {}
+      return {
+        ...frame,
+        ...(frame.revision === undefined ? {} : { revision: resolve(frame.revision) }),
+        ...(frame.opRevision === undefined ? {} : { opRevision: resolve(frame.opRevision) })
+      }
+    }
     if (req.method === 'GET' && action === '') {
       if (query.refresh !== undefined) {
         if (entry.app.refreshStatus !== undefined) {
