@@ -2,7 +2,7 @@ import { PublishError } from '../errors.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import type { PublishOptions } from './publish.js'
-import { unifiedDiff } from './unified-diff.js'
+import { unifiedDiff } from '../edit/unified-diff.js'
 
 /** The edits that change content. */
 export function changedEdits(edits: readonly FileEdit[]): FileEdit[] {
@@ -11,9 +11,7 @@ export function changedEdits(edits: readonly FileEdit[]): FileEdit[] {
 
 /** Unified diff of every changed file. */
 export function editsDiff(edits: readonly FileEdit[]): string {
-  return changedEdits(edits)
-    .map((edit) => unifiedDiff(edit.path, edit.before, edit.after))
-    .join('')
+  return unifiedDiff(changedEdits(edits))
 }
 
 /** The branch to commit to when the `branch` input is empty, with the reason logged. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { unifiedDiff } from '../../src/publish/unified-diff.js'
+import { unifiedDiff as diffEdits } from '../../src/edit/unified-diff.js'
+
+const unifiedDiff = (path: string, before: string, after: string): string =>
+  diffEdits([{ path, before, after }])
 
 const lines = (n: number): string => Array.from({ length: n }, (_, i) => `l${i + 1}\n`).join('')
 
-describe('unifiedDiff', () => {
+describe('unifiedDiff hunks', () => {
   it('is empty for equal content', () => {
     expect(unifiedDiff('a', 'x\n', 'x\n')).toBe('')
   })
