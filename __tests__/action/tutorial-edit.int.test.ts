@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, expect, it } from '@jest/globals'
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { corpusDir } from '../support/corpus.js'
+import { corpusDir, describeWithCorpus } from '../support/corpus.js'
 import { runAction } from '../support/run-action.js'
 
 // The tutorial scenario run as the runner runs it: yaml-update-action replacement mode.
@@ -14,7 +14,7 @@ const inputs = {
   tag: '2682590'
 }
 
-describe('dist/index.js in the tutorial scenario (build: false, commit: false)', () => {
+describeWithCorpus('dist/index.js in the tutorial scenario (build: false, commit: false)', () => {
   let workspace: string
   let valuesFile: string
   let original: string

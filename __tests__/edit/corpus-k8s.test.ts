@@ -1,8 +1,9 @@
 /* eslint jest/expect-expect: ['warn', { assertFunctionNames: ['expect', 'expectOnlyValuesChanged'] }] */
-import { describe, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import type { ImageTarget } from '../../src/edit/types.js'
 import { expectOnlyValuesChanged } from './corpus-check.js'
 import { corpusFile, run } from './helpers.js'
+import { describeWithCorpus } from '../support/corpus.js'
 
 const DIGEST = `sha256:${'0f'.repeat(32)}`
 const BOUTIQUE = 'us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo'
@@ -37,7 +38,7 @@ async function manifests(
   return [before, after('deploy/all.yaml')]
 }
 
-describe('corpus kustomizations', () => {
+describeWithCorpus('corpus kustomizations', () => {
   it.each([
     ['argoproj__argo-cd__manifests-base__kustomization.yaml', 8],
     ['argoproj__argo-cd__manifests-ha-base__kustomization.yaml', 15]
@@ -93,7 +94,7 @@ describe('corpus kustomizations', () => {
   })
 })
 
-describe('corpus manifests', () => {
+describeWithCorpus('corpus manifests', () => {
   const boutique = 'GoogleCloudPlatform__microservices-demo__release__kubernetes-manifests.yaml'
 
   it('microservices-demo: Deployment containers, Docker Hub library images and init containers', async () => {

@@ -8,7 +8,8 @@ import { EditError } from '../../src/errors.js'
 import type { ImageTarget } from '../../src/edit/types.js'
 import { expectOnlyValuesChanged } from './corpus-check.js'
 import type { LineEdit } from './corpus-check.js'
-import { corpusDir, corpusFile, lineAt, run } from './helpers.js'
+import { corpusFile, lineAt, run } from './helpers.js'
+import { corpusDir, describeWithCorpus } from '../support/corpus.js'
 
 // Every values file of SOURCES.md with its image tag paths (cert-manager has none: see create-missing).
 const VALUES: readonly (readonly [string, readonly string[]])[] = [
@@ -102,7 +103,7 @@ function lineOfPath(text: string, path: string): number {
   return lineAt(text, start) + 1
 }
 
-describe('corpus', () => {
+describeWithCorpus('corpus', () => {
   it('covers every values file of SOURCES.md', () => {
     const files = readdirSync(join(corpusDir(), 'values')).filter((f) => f.endsWith('.yaml'))
     expect(files.sort()).toEqual([...VALUES.map(([f]) => f), CERT_MANAGER].sort())

@@ -1,25 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemorySource } from '../../src/edit/memory-source.js'
 import type { EditRequest, FileEdit, ImageTarget } from '../../src/edit/types.js'
 import { createMemoryLogger } from '../../src/logger.js'
+import { corpusDir } from '../support/corpus.js'
 
 /** The repository root (this file is __tests__/edit/helpers.ts). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-
-/** The shared corpus, beside the clone; its absence fails the suite loudly (never a skip). */
-export function corpusDir(): string {
-  const dir = resolve(repoRoot, '..', 'shared', 'corpus')
-  if (!existsSync(join(dir, 'values', 'SOURCES.md'))) {
-    throw new Error(
-      `The YAML corpus is missing: expected ${dir} (shared/ beside the repository clone). ` +
-        'Corpus tests cannot run without it.'
-    )
-  }
-  return dir
-}
 
 /** A corpus file's text, e.g. corpusFile('values/bitnami__charts__redis.yaml'). */
 export function corpusFile(relative: string): string {

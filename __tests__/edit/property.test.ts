@@ -1,10 +1,11 @@
-import { describe, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml'
 import type { Scalar } from 'yaml'
 import { expectOnlyValuesChanged, valueScalarsByLine } from './corpus-check.js'
-import { corpusDir, corpusFile, lineAt, run } from './helpers.js'
+import { corpusFile, lineAt, run } from './helpers.js'
+import { corpusDir, describeWithCorpus } from '../support/corpus.js'
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -133,7 +134,7 @@ function leaves(text: string): Leaf[] {
   })
 }
 
-describe('random edits of random scalar leaves of the corpus', () => {
+describeWithCorpus('random edits of random scalar leaves of the corpus', () => {
   const dir = corpusDir()
   const files = ['values', 'kustomize', 'manifests'].flatMap((sub) =>
     readdirSync(join(dir, sub))
