@@ -107,3 +107,25 @@ export async function createDockerConfig(): Promise<string> {
   if (plugins) await symlink(plugins, join(dir, 'cli-plugins'))
   return dir
 }
+
+/**
+ * Removes what tests left in the test engine: the stopped containers of failed classic builds
+ * (children of `base`, which is unique per test run) and the given image refs. Never throws.
+ */
+export function removeLocalImages(env: DockerEnv, refs: readonly string[], base?: string): void {
+  const run = (args: readonly string[]): string => {
+    const result = spawnSync('docker', args, {
+      env: { ...process.env, DOCKER_HOST: env.dockerHost },
+      encoding: 'utf8',
+      timeout: 60_000
+    })
+    return result.status === 0 ? result.stdout : ''
+  }
+  if (base !== undefined) {
+    const containers = run(['ps', '--all', '--quiet', '--filter', `ancestor=${base}`])
+      .split('\n')
+      .filter(Boolean)
+    if (containers.length > 0) run(['rm', '--force', ...containers])
+  }
+  for (const ref of refs) run(['image', 'rm', '--force', ref])
+}
