@@ -28478,6 +28478,8 @@ function buildxBuildArgs(plan, settings) {
 function classicBuildArgs(plan, settings) {
     return [
         'build',
+        // A failed step would otherwise leave its stopped container behind on the engine.
+        '--force-rm',
         ...commonBuildArgs(plan, settings.network),
         '--tag',
         plan.ref,
@@ -28675,6 +28677,146 @@ const coreRuntime = {
 
 /***/ }),
 
+/***/ 7772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ unifiedDiff)
+/* harmony export */ });
+const CONTEXT = 3;
+/** Beyond this many differences the middle is shown as one replacement (keeps memory bounded). */
+const MAX_EDIT_DISTANCE = 2000;
+/** Lines with their terminator, so a last line without newline differs from one with it. */
+function splitLines(text) {
+    const lines = text.split(/(?<=\n)/);
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+function myers(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = Math.min(n + m, MAX_EDIT_DISTANCE);
+    const offset = max + 1;
+    const v = new Int32Array(2 * max + 3);
+    const trace = [];
+    for (let d = 0; d <= max; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            const down = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0));
+            let x = down ? (v[offset + k + 1] ?? 0) : (v[offset + k - 1] ?? 0) + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[offset + k] = x;
+            if (x >= n && y >= m)
+                return backtrack(a, b, trace, offset, d);
+        }
+    }
+    return undefined;
+}
+function backtrack(a, b, trace, offset, distance) {
+    const ops = [];
+    let x = a.length;
+    let y = b.length;
+    for (let d = distance; d > 0; d--) {
+        const v = trace[d] ?? new Int32Array();
+        const k = x - y;
+        const down = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0));
+        const prevK = down ? k + 1 : k - 1;
+        const prevX = v[offset + prevK] ?? 0;
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            ops.push([' ', a[x] ?? '']);
+        }
+        if (down)
+            ops.push(['+', b[--y] ?? '']);
+        else
+            ops.push(['-', a[--x] ?? '']);
+    }
+    while (x > 0 && y > 0) {
+        x--;
+        y--;
+        ops.push([' ', a[x] ?? '']);
+    }
+    return ops.reverse();
+}
+function diffOps(a, b) {
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start])
+        start++;
+    let endA = a.length;
+    let endB = b.length;
+    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+        endA--;
+        endB--;
+    }
+    const midA = a.slice(start, endA);
+    const midB = b.slice(start, endB);
+    const middle = myers(midA, midB) ?? [
+        ...midA.map((line) => ['-', line]),
+        ...midB.map((line) => ['+', line])
+    ];
+    return [
+        ...a.slice(0, start).map((line) => [' ', line]),
+        ...middle,
+        ...a.slice(endA).map((line) => [' ', line])
+    ];
+}
+function range(start, count) {
+    if (count === 1)
+        return String(start + 1);
+    return `${count === 0 ? start : start + 1},${count}`;
+}
+function renderLine(kind, line) {
+    if (line.endsWith('\n'))
+        return kind + line;
+    return `${kind}${line}\n\\ No newline at end of file\n`;
+}
+function fileDiff(edit) {
+    const ops = diffOps(splitLines(edit.before), splitLines(edit.after));
+    const changed = ops.flatMap((op, i) => (op[0] === ' ' ? [] : [i]));
+    if (changed.length === 0)
+        return '';
+    let out = `--- a/${edit.path}\n+++ b/${edit.path}\n`;
+    let i = 0;
+    while (i < changed.length) {
+        const first = changed[i] ?? 0;
+        let last = first;
+        while (i + 1 < changed.length && (changed[i + 1] ?? 0) - last <= 2 * CONTEXT + 1)
+            last = changed[++i] ?? 0;
+        i++;
+        const from = Math.max(0, first - CONTEXT);
+        const to = Math.min(ops.length, last + CONTEXT + 1);
+        let aLine = 0;
+        let bLine = 0;
+        for (const op of ops.slice(0, from)) {
+            if (op[0] !== '+')
+                aLine++;
+            if (op[0] !== '-')
+                bLine++;
+        }
+        const hunk = ops.slice(from, to);
+        const aCount = hunk.filter((op) => op[0] !== '+').length;
+        const bCount = hunk.filter((op) => op[0] !== '-').length;
+        out += `@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@\n`;
+        for (const [kind, line] of hunk)
+            out += renderLine(kind, line);
+    }
+    return out;
+}
+/** A git-style unified diff (`--- a/PATH`, `+++ b/PATH`, 3 lines of context) of every changed file. */
+function unifiedDiff(edits) {
+    return edits.map(fileDiff).join('');
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28731,7 +28873,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4077);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1499);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 
 
@@ -28790,7 +28932,7 @@ function createMemoryLogger() {
 
 /***/ }),
 
-/***/ 4077:
+/***/ 1499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29185,7 +29327,11 @@ function getInputs(inputs = actionInputs, env = process.env) {
             input: 'registry'
         });
     }
-    const owner = env.GITHUB_REPOSITORY_OWNER ?? github.repository.split('/')[0] ?? '';
+    // Under act, GITHUB_REPOSITORY can be a local path or URL: only a real OWNER/NAME names an owner.
+    const ownerName = /^([A-Za-z0-9_.-]+)\/[A-Za-z0-9_.-]+$/.exec(github.repository)?.[1] ?? '';
+    const owner = /^[A-Za-z0-9_.-]+$/.test(env.GITHUB_REPOSITORY_OWNER ?? '')
+        ? (env.GITHUB_REPOSITORY_OWNER ?? '')
+        : ownerName;
     const namespaceInput = inputs.get('namespace');
     const namespace = (namespaceInput.trim() === '' ? owner : namespaceInput.trim())
         .replace(/^\/+|\/+$/g, '')
@@ -31155,138 +31301,8 @@ async function writeEdits(root, edits) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/edit/unified-diff.ts
-const CONTEXT = 3;
-/** Beyond this many differences the middle is shown as one replacement (keeps memory bounded). */
-const MAX_EDIT_DISTANCE = 2000;
-/** Lines with their terminator, so a last line without newline differs from one with it. */
-function splitLines(text) {
-    const lines = text.split(/(?<=\n)/);
-    if (lines.at(-1) === '')
-        lines.pop();
-    return lines;
-}
-function myers(a, b) {
-    const n = a.length;
-    const m = b.length;
-    const max = Math.min(n + m, MAX_EDIT_DISTANCE);
-    const offset = max + 1;
-    const v = new Int32Array(2 * max + 3);
-    const trace = [];
-    for (let d = 0; d <= max; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            const down = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0));
-            let x = down ? (v[offset + k + 1] ?? 0) : (v[offset + k - 1] ?? 0) + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m)
-                return backtrack(a, b, trace, offset, d);
-        }
-    }
-    return undefined;
-}
-function backtrack(a, b, trace, offset, distance) {
-    const ops = [];
-    let x = a.length;
-    let y = b.length;
-    for (let d = distance; d > 0; d--) {
-        const v = trace[d] ?? new Int32Array();
-        const k = x - y;
-        const down = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0));
-        const prevK = down ? k + 1 : k - 1;
-        const prevX = v[offset + prevK] ?? 0;
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            x--;
-            y--;
-            ops.push([' ', a[x] ?? '']);
-        }
-        if (down)
-            ops.push(['+', b[--y] ?? '']);
-        else
-            ops.push(['-', a[--x] ?? '']);
-    }
-    while (x > 0 && y > 0) {
-        x--;
-        y--;
-        ops.push([' ', a[x] ?? '']);
-    }
-    return ops.reverse();
-}
-function diffOps(a, b) {
-    let start = 0;
-    while (start < a.length && start < b.length && a[start] === b[start])
-        start++;
-    let endA = a.length;
-    let endB = b.length;
-    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-        endA--;
-        endB--;
-    }
-    const midA = a.slice(start, endA);
-    const midB = b.slice(start, endB);
-    const middle = myers(midA, midB) ?? [
-        ...midA.map((line) => ['-', line]),
-        ...midB.map((line) => ['+', line])
-    ];
-    return [
-        ...a.slice(0, start).map((line) => [' ', line]),
-        ...middle,
-        ...a.slice(endA).map((line) => [' ', line])
-    ];
-}
-function range(start, count) {
-    if (count === 1)
-        return String(start + 1);
-    return `${count === 0 ? start : start + 1},${count}`;
-}
-function renderLine(kind, line) {
-    if (line.endsWith('\n'))
-        return kind + line;
-    return `${kind}${line}\n\\ No newline at end of file\n`;
-}
-function unified_diff_fileDiff(edit) {
-    const ops = diffOps(splitLines(edit.before), splitLines(edit.after));
-    const changed = ops.flatMap((op, i) => (op[0] === ' ' ? [] : [i]));
-    if (changed.length === 0)
-        return '';
-    let out = `--- a/${edit.path}\n+++ b/${edit.path}\n`;
-    let i = 0;
-    while (i < changed.length) {
-        const first = changed[i] ?? 0;
-        let last = first;
-        while (i + 1 < changed.length && (changed[i + 1] ?? 0) - last <= 2 * CONTEXT + 1)
-            last = changed[++i] ?? 0;
-        i++;
-        const from = Math.max(0, first - CONTEXT);
-        const to = Math.min(ops.length, last + CONTEXT + 1);
-        let aLine = 0;
-        let bLine = 0;
-        for (const op of ops.slice(0, from)) {
-            if (op[0] !== '+')
-                aLine++;
-            if (op[0] !== '-')
-                bLine++;
-        }
-        const hunk = ops.slice(from, to);
-        const aCount = hunk.filter((op) => op[0] !== '+').length;
-        const bCount = hunk.filter((op) => op[0] !== '-').length;
-        out += `@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@\n`;
-        for (const [kind, line] of hunk)
-            out += renderLine(kind, line);
-    }
-    return out;
-}
-/** A git-style unified diff (`--- a/PATH`, `+++ b/PATH`, 3 lines of context) of every changed file. */
-function unifiedDiff(edits) {
-    return edits.map(unified_diff_fileDiff).join('');
-}
-
+// EXTERNAL MODULE: ./src/edit/unified-diff.ts
+var unified_diff = __nccwpck_require__(7772);
 // EXTERNAL MODULE: ./src/build/build-commands.ts
 var build_commands = __nccwpck_require__(5247);
 ;// CONCATENATED MODULE: ./src/build/build-step.ts
@@ -31756,8 +31772,8 @@ async function checkBuildContexts(options) {
 
 // EXTERNAL MODULE: ./src/build/docker.ts
 var docker = __nccwpck_require__(4558);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 15 modules
-var publish = __nccwpck_require__(948);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 14 modules
+var publish = __nccwpck_require__(2813);
 ;// CONCATENATED MODULE: ./src/argocd/text.ts
 /** The first 7 characters of a SHA. */
 function text_short(sha) {
@@ -32809,7 +32825,7 @@ async function release(settings, logger) {
             return planned;
         });
     }
-    const diff = unifiedDiff(edits);
+    const diff = (0,unified_diff/* unifiedDiff */.W)(edits);
     const changedFiles = edits.filter((edit) => edit.before !== edit.after).map((edit) => edit.path);
     logger.info(changedFiles.length === 0
         ? 'No file changed: the tags were already in place.'
@@ -33035,7 +33051,7 @@ function main_fail(error) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6999);
 /* harmony import */ var _build_login_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9125);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(948);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2813);
 
 
 
@@ -33060,7 +33076,7 @@ async function runPost() {
 
 /***/ }),
 
-/***/ 948:
+/***/ 2813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33676,130 +33692,8 @@ async function ensurePullRequest(api, repository, spec, logger) {
     return pull;
 }
 
-;// CONCATENATED MODULE: ./src/publish/unified-diff.ts
-function splitLines(text) {
-    if (text === '')
-        return [];
-    const lines = text.split('\n');
-    if (lines.at(-1) === '')
-        lines.pop();
-    else
-        lines.push(`${lines.pop() ?? ''}\n\\ No newline at end of file`);
-    return lines;
-}
-// Myers' O(ND) shortest edit script over the lines between the common prefix and suffix.
-function editScript(a, b) {
-    const n = a.length;
-    const m = b.length;
-    const max = n + m;
-    const offset = max + 1;
-    const v = new Int32Array(2 * max + 3);
-    const trace = [];
-    let found = false;
-    for (let d = 0; d <= max && !found; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0))
-                ? (v[offset + k + 1] ?? 0)
-                : (v[offset + k - 1] ?? 0) + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m) {
-                found = true;
-                break;
-            }
-        }
-    }
-    const ops = [];
-    let x = n;
-    let y = m;
-    for (let d = trace.length - 1; d >= 0; d--) {
-        const prev = trace[d] ?? v;
-        const k = x - y;
-        const down = k === -d || (k !== d && (prev[offset + k - 1] ?? 0) < (prev[offset + k + 1] ?? 0));
-        const prevK = down ? k + 1 : k - 1;
-        const prevX = d === 0 ? 0 : (prev[offset + prevK] ?? 0);
-        const prevY = d === 0 ? 0 : prevX - prevK;
-        while (x > prevX && y > prevY) {
-            x--;
-            y--;
-            ops.push(['=', a[x] ?? '']);
-        }
-        if (d > 0) {
-            if (down)
-                ops.push(['+', b[--y] ?? '']);
-            else
-                ops.push(['-', a[--x] ?? '']);
-        }
-    }
-    return ops.reverse();
-}
-/** A unified diff (`git diff` style, 3 lines of context) of one file; empty when equal. */
-function unifiedDiff(path, before, after, context = 3) {
-    if (before === after)
-        return '';
-    const a = splitLines(before);
-    const b = splitLines(after);
-    let prefix = 0;
-    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix])
-        prefix++;
-    let suffix = 0;
-    while (suffix < a.length - prefix &&
-        suffix < b.length - prefix &&
-        a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
-        suffix++;
-    const ops = [
-        ...a.slice(0, prefix).map((line) => ['=', line]),
-        ...editScript(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)),
-        ...a.slice(a.length - suffix).map((line) => ['=', line])
-    ];
-    const out = [`--- a/${path}`, `+++ b/${path}`];
-    let i = 0;
-    while (i < ops.length) {
-        while (i < ops.length && ops[i]?.[0] === '=')
-            i++;
-        if (i >= ops.length)
-            break;
-        const start = Math.max(0, i - context);
-        let end = i;
-        // extend the hunk while the next change is within 2*context equal lines
-        for (;;) {
-            while (end < ops.length && ops[end]?.[0] !== '=')
-                end++;
-            let eq = end;
-            while (eq < ops.length && ops[eq]?.[0] === '=')
-                eq++;
-            if (eq < ops.length && eq - end <= 2 * context)
-                end = eq;
-            else {
-                end = Math.min(ops.length, end + context);
-                break;
-            }
-        }
-        let oldLine = 1;
-        let newLine = 1;
-        for (const [kind] of ops.slice(0, start)) {
-            if (kind !== '+')
-                oldLine++;
-            if (kind !== '-')
-                newLine++;
-        }
-        const hunk = ops.slice(start, end);
-        const oldCount = hunk.filter(([kind]) => kind !== '+').length;
-        const newCount = hunk.filter(([kind]) => kind !== '-').length;
-        const range = (line, count) => `${count === 0 ? line - 1 : line}${count === 1 ? '' : `,${count}`}`;
-        out.push(`@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@`);
-        for (const [kind, line] of hunk)
-            out.push(`${kind === '=' ? ' ' : kind}${line}`);
-        i = end;
-    }
-    return `${out.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/edit/unified-diff.ts
+var unified_diff = __nccwpck_require__(7772);
 ;// CONCATENATED MODULE: ./src/publish/publish-common.ts
 
 
@@ -33809,9 +33703,7 @@ function changedEdits(edits) {
 }
 /** Unified diff of every changed file. */
 function editsDiff(edits) {
-    return changedEdits(edits)
-        .map((edit) => unifiedDiff(edit.path, edit.before, edit.after))
-        .join('');
+    return (0,unified_diff/* unifiedDiff */.W)(changedEdits(edits));
 }
 /** The branch to commit to when the `branch` input is empty, with the reason logged. */
 function chooseBranch(options, defaultBranch, repository, logger) {

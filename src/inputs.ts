@@ -69,7 +69,11 @@ export function getInputs(
       }
     )
   }
-  const owner = env.GITHUB_REPOSITORY_OWNER ?? github.repository.split('/')[0] ?? ''
+  // Under act, GITHUB_REPOSITORY can be a local path or URL: only a real OWNER/NAME names an owner.
+  const ownerName = /^([A-Za-z0-9_.-]+)\/[A-Za-z0-9_.-]+$/.exec(github.repository)?.[1] ?? ''
+  const owner = /^[A-Za-z0-9_.-]+$/.test(env.GITHUB_REPOSITORY_OWNER ?? '')
+    ? (env.GITHUB_REPOSITORY_OWNER ?? '')
+    : ownerName
   const namespaceInput = inputs.get('namespace')
   const namespace = (namespaceInput.trim() === '' ? owner : namespaceInput.trim())
     .replace(/^\/+|\/+$/g, '')

@@ -232,13 +232,14 @@ describe('build argument lists', () => {
     [
       'minimal',
       plan(),
-      ['build', '--tag', 'r.io/acme/backend:t1', '--iidfile', '/tmp/i', '/ws/backend']
+      ['build', '--force-rm', '--tag', 'r.io/acme/backend:t1', '--iidfile', '/tmp/i', '/ws/backend']
     ],
     [
       'file, target, build args',
       plan({ dockerfile: '/ws/D', target: 't', buildArgs: ['A=1', 'B'] }),
       [
         'build',
+        '--force-rm',
         '--file',
         '/ws/D',
         '--target',
@@ -261,6 +262,7 @@ describe('build argument lists', () => {
   it('classic: network for RUN steps', () => {
     expect(classicBuildArgs(plan(), { iidFile: '/tmp/i', network: 'none' })).toEqual([
       'build',
+      '--force-rm',
       '--network',
       'none',
       '--tag',

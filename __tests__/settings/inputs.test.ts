@@ -105,6 +105,18 @@ describe('getInputs', () => {
     expect((caught as InputError).message).toContain(input)
   })
 
+  it.each([
+    ['a local path under act', '/home/me/shop', 'file:', ''],
+    ['OWNER/NAME without GITHUB_REPOSITORY_OWNER', 'Acme/shop', '', 'acme']
+  ])('derives the namespace from %s', (_label, repository, owner, namespace) => {
+    const settings = getInputs(source({ images: 'a' }), {
+      ...env,
+      GITHUB_REPOSITORY: repository,
+      GITHUB_REPOSITORY_OWNER: owner
+    })
+    expect(settings.namespace).toBe(namespace)
+  })
+
   it('needs a tag when GITHUB_SHA is missing', () => {
     expect(() => getInputs(source({ images: 'a' }), { ...env, GITHUB_SHA: '' })).toThrow(
       /GITHUB_SHA is not set/

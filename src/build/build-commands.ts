@@ -143,6 +143,8 @@ export interface ClassicSettings {
 export function classicBuildArgs(plan: ImagePlan, settings: ClassicSettings): string[] {
   return [
     'build',
+    // A failed step would otherwise leave its stopped container behind on the engine.
+    '--force-rm',
     ...commonBuildArgs(plan, settings.network),
     '--tag',
     plan.ref,
