@@ -16,6 +16,11 @@ export default tseslint.config(
     },
     rules: {
       'no-console': 'error',
+      // An empty string is a missing value for inputs and environment variables.
+      '@typescript-eslint/prefer-nullish-coalescing': [
+        'error',
+        { ignorePrimitives: { string: true } }
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }]
     }
   },
@@ -26,6 +31,11 @@ export default tseslint.config(
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'no-console': 'off',
+      // `itWithX` is `it`, or `it.skip` when X is not on this machine (reported as skipped).
+      'jest/no-standalone-expect': [
+        'error',
+        { additionalTestBlockFunctions: ['itWithOldNode', 'itWithDocker'] }
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off'
     }
   },

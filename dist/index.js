@@ -28873,18 +28873,18 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1499);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4355);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 
 
 
 // action.yml points `main` and `post` at this one bundle; saved state tells them apart.
 if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true') {
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a)();
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
 }
 else {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)();
 }
 
 __webpack_async_result__();
@@ -28932,16 +28932,16 @@ function createMemoryLogger() {
 
 /***/ }),
 
-/***/ 1499:
+/***/ 4355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: release
+// UNUSED EXPORTS: realStages, release
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
@@ -29282,7 +29282,48 @@ function httpUrl(value, input, example) {
     return url;
 }
 
+;// CONCATENATED MODULE: ./src/argocd/mask.ts
+
+/** The runner's masking (`::add-mask::`). */
+const coreMask = (secret) => {
+    core/* setSecret */.Pq(secret);
+};
+/**
+ * Masks the Argo CD secrets and the forms derived from them (trimmed, the bearer header, a
+ * password in a URL). Harmless to call twice; the input reader masks on read as well.
+ */
+function maskArgoCdSecrets(options, mask) {
+    const values = new Set();
+    for (const raw of [options.webhookSecret, options.token]) {
+        if (raw === undefined || raw.trim() === '')
+            continue;
+        values.add(raw);
+        values.add(raw.trim());
+    }
+    if (options.token !== undefined && options.token.trim() !== '')
+        values.add(`Bearer ${options.token.trim()}`);
+    for (const url of [options.webhookUrl, options.server]) {
+        const password = urlPassword(url);
+        if (password !== '')
+            values.add(password);
+    }
+    for (const value of values)
+        mask(value);
+}
+function urlPassword(url) {
+    if (url === undefined)
+        return '';
+    try {
+        const parsed = new URL(url);
+        return parsed.password === '' ? '' : decodeURIComponent(parsed.password);
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -29312,7 +29353,7 @@ function getInputs(inputs = actionInputs, env = process.env) {
     const bool = (name, fallback) => readBoolean(name, text(name), fallback);
     const list = (name) => splitList(inputs.get(name));
     const github = readGitHubEnvironment(env);
-    const workspace = external_node_path_.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+    const workspace = external_node_path_.resolve(env.GITHUB_WORKSPACE || process.cwd());
     const sha = github.sha;
     const tag = text('tag') || sha.slice(0, 7);
     if (tag === '') {
@@ -29412,14 +29453,16 @@ function getInputs(inputs = actionInputs, env = process.env) {
         prTitle: optional('pr-title'),
         prLabels: list('pr-labels'),
         dryRun: bool('dry-run', false),
-        argocd: readArgoCd(text, optional, bool, list)
+        argocd: readArgoCd((secret) => {
+            inputs.mask(secret);
+        }, text, optional, bool, list)
     };
     if (settings.pinDigest && !settings.build) {
         throw new errors/* InputError */.dz("Input 'pin-digest: true' needs digests, which only a build produces; it cannot be used with 'build: false'.", { input: 'pin-digest' });
     }
     return settings;
 }
-function readArgoCd(text, optional, bool, list) {
+function readArgoCd(mask, text, optional, bool, list) {
     const server = optional('argocd-server');
     const options = {
         webhookUrl: optional('argocd-webhook-url'),
@@ -29434,6 +29477,8 @@ function readArgoCd(text, optional, bool, list) {
         insecure: bool('argocd-insecure', false)
     };
     validateArgoCdOptions(options);
+    // A password inside a URL is a secret too; mask it now, not when the stage runs.
+    maskArgoCdSecrets(options, mask);
     return options;
 }
 /** Splits a list input: one item per line, blank and `#` comment lines dropped. */
@@ -29464,19 +29509,24 @@ function readInteger(name, value, fallback, min, max) {
     return parsed;
 }
 function readGitHubEnvironment(env) {
-    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    // `||`, not `??`: harnesses and .env files often set these to the empty string.
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const isDotCom = /^https:\/\/github\.com$/i.test(serverUrl);
-    const apiUrl = env.GITHUB_API_URL ?? (isDotCom ? 'https://api.github.com' : `${serverUrl}/api/v3`);
+    const apiUrl = env.GITHUB_API_URL || (isDotCom ? 'https://api.github.com' : `${serverUrl}/api/v3`);
     const ref = env.GITHUB_REF ?? '';
+    // A pull request runs on refs/pull/N/merge; its branch is the head branch.
+    const branch = ref.startsWith('refs/heads/')
+        ? ref.slice('refs/heads/'.length)
+        : env.GITHUB_HEAD_REF || undefined;
     return {
         serverUrl,
         apiUrl,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL ?? (isDotCom ? `${apiUrl}/graphql` : `${serverUrl}/api/graphql`),
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || (isDotCom ? `${apiUrl}/graphql` : `${serverUrl}/api/graphql`),
         repository: env.GITHUB_REPOSITORY ?? '',
         sha: env.GITHUB_SHA ?? '',
-        ...(ref.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
+        ...(branch === undefined ? {} : { branch }),
         act: env.ACT === 'true',
-        runnerTemp: env.RUNNER_TEMP ?? external_node_os_namespaceObject.tmpdir()
+        runnerTemp: env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir()
     };
 }
 function resolveTarget(repository, github) {
@@ -29492,7 +29542,10 @@ function resolveTarget(repository, github) {
             targetName: repository
         };
     }
-    if (/^(https?|file|ssh|git):\/\//i.test(repository) || repository.startsWith('/')) {
+    const isUrl = /^(https?|file|ssh|git):\/\//i.test(repository);
+    const isScp = /^[^/\\\s]+@[^/\\:\s]+:/.test(repository);
+    const isPath = repository.startsWith('/') || repository.startsWith('.');
+    if (isUrl || isScp || isPath) {
         if (/^https?:\/\/[^/]*@/i.test(repository)) {
             throw new errors/* InputError */.dz("Input 'repository' contains credentials in the URL; give the token in 'token' instead.", { input: 'repository' });
         }
@@ -29504,6 +29557,21 @@ function resolveTarget(repository, github) {
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __nccwpck_require__(6999);
 ;// CONCATENATED MODULE: ./src/outputs.ts
+/** A state before any stage ran. */
+function newReleaseState(tag) {
+    return {
+        tag,
+        images: [],
+        buildSeconds: new Map(),
+        edits: [],
+        diff: '',
+        changed: false,
+        commitSha: '',
+        commitUrl: '',
+        branch: '',
+        summarySections: []
+    };
+}
 /** The `images` output: one object per image. */
 function imagesOutput(images) {
     return JSON.stringify(images.map((image) => ({
@@ -29515,19 +29583,19 @@ function imagesOutput(images) {
     })));
 }
 /** Every output of action.yml as name → value. */
-function outputValues(result) {
+function outputValues(state) {
     return {
-        tag: result.tag,
-        images: imagesOutput(result.images),
-        changed: String(result.changed),
-        diff: result.diff,
-        'commit-sha': result.commitSha,
-        'commit-url': result.commitUrl,
-        'pr-number': result.prNumber === undefined ? '' : String(result.prNumber),
-        'pr-url': result.prUrl ?? '',
-        'argocd-revision': result.argocd?.revision ?? '',
-        'argocd-sync-status': result.argocd?.syncStatus ?? '',
-        'argocd-health-status': result.argocd?.healthStatus ?? ''
+        tag: state.tag,
+        images: imagesOutput(state.images),
+        changed: String(state.changed),
+        diff: state.diff,
+        'commit-sha': state.commitSha,
+        'commit-url': state.commitUrl,
+        'pr-number': state.prNumber === undefined ? '' : String(state.prNumber),
+        'pr-url': state.prUrl ?? '',
+        'argocd-revision': state.argocd?.revision ?? '',
+        'argocd-sync-status': state.argocd?.syncStatus ?? '',
+        'argocd-health-status': state.argocd?.healthStatus ?? ''
     };
 }
 
@@ -29535,6 +29603,8 @@ function outputValues(result) {
 /** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
 function renderSummary(result) {
     const parts = [`## gitops-release: ${result.tag}`, ''];
+    if (result.failure !== undefined)
+        parts.push(`**Failed:** ${result.failure}`, '');
     if (result.images.length > 0) {
         parts.push('### Images', '', '| image | ref | digest | build time |', '| --- | --- | --- | --- |');
         for (const image of result.images) {
@@ -29586,6 +29656,114 @@ function renderTemplate(template, values) {
                 return values.shortSha;
         }
     });
+}
+
+;// CONCATENATED MODULE: ./src/settings/stage-options.ts
+
+const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** What the edit engine needs: the images (with digests once built) and the edit inputs. */
+function editRequest(settings, images) {
+    return {
+        images,
+        valuesFiles: settings.valuesFiles,
+        valuesFileIsDefault: settings.valuesFileIsDefault,
+        tagPath: settings.tagPath,
+        ...(settings.repositoryPath === undefined ? {} : { repositoryPath: settings.repositoryPath }),
+        ...(settings.digestPath === undefined ? {} : { digestPath: settings.digestPath }),
+        kustomizations: settings.kustomizations,
+        manifests: settings.manifests,
+        pinDigest: settings.pinDigest,
+        changes: settings.changes,
+        createMissing: settings.createMissing,
+        vars: { tag: settings.tag, sha: settings.sha, shortSha: settings.shortSha }
+    };
+}
+/** What the build stage needs. */
+function buildOptions(settings) {
+    return {
+        images: settings.images,
+        tag: settings.tag,
+        workspace: settings.workspace,
+        registry: settings.registry,
+        ...(settings.username === undefined ? {} : { username: settings.username }),
+        ...(settings.password === undefined ? {} : { password: settings.password }),
+        ...(settings.platforms === undefined ? {} : { platforms: settings.platforms }),
+        buildArgs: settings.buildArgs,
+        ...(settings.cacheFrom === undefined ? {} : { cacheFrom: settings.cacheFrom }),
+        ...(settings.cacheTo === undefined ? {} : { cacheTo: settings.cacheTo }),
+        ...(settings.builder === undefined ? {} : { builder: settings.builder }),
+        maxParallel: settings.maxParallel,
+        push: !settings.dryRun,
+        act: settings.github.act
+    };
+}
+/** The commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in. */
+function commitMessage(settings, images) {
+    return renderTemplate(settings.message, {
+        names: images.map((image) => image.name).join(', ') || 'changes',
+        tag: settings.tag,
+        sha: settings.sha,
+        shortSha: settings.shortSha
+    });
+}
+/** What the publish stage needs. */
+function publishOptions(settings, images) {
+    const message = commitMessage(settings, images);
+    const repository = githubRepository(settings);
+    return {
+        workspace: settings.workspace,
+        target: settings.target,
+        ...(settings.branch === undefined ? {} : { branch: settings.branch }),
+        ...(settings.github.branch === undefined ? {} : { workflowBranch: settings.github.branch }),
+        ...(settings.token === undefined ? {} : { token: settings.token }),
+        message,
+        authorName: settings.authorName,
+        authorEmail: settings.authorEmail,
+        pushAttempts: settings.pushAttempts,
+        mode: settings.commitMode,
+        createPr: settings.createPr,
+        prBranch: `release/${settings.tag}`,
+        prTitle: settings.prTitle ?? message.split('\n')[0] ?? message,
+        prLabels: settings.prLabels,
+        dryRun: settings.dryRun,
+        tempDir: settings.github.runnerTemp,
+        github: {
+            serverUrl: settings.github.serverUrl,
+            apiUrl: settings.github.apiUrl,
+            graphqlUrl: settings.github.graphqlUrl,
+            ...(repository === undefined ? {} : { repository })
+        }
+    };
+}
+/** OWNER/NAME of the commit target when it is a repository on this GitHub server. */
+function githubRepository(settings) {
+    const name = settings.target.kind === 'workspace'
+        ? settings.github.repository
+        : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
+            ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
+            : '';
+    if (!OWNER_NAME.test(name))
+        return undefined;
+    const [owner = '', repo = ''] = name.split('/');
+    return { owner, repo };
+}
+/** The pushed commit as the Argo CD stage describes it in the webhook. */
+function pushedCommit(settings, published, images) {
+    const onServer = settings.target.kind === 'workspace' && OWNER_NAME.test(settings.github.repository);
+    return {
+        repoUrl: settings.argocd.repoUrl ??
+            (onServer
+                ? `${settings.github.serverUrl}/${settings.github.repository}`
+                : published.remoteUrl),
+        branch: published.branch,
+        defaultBranch: published.defaultBranch,
+        before: published.before,
+        after: published.commitSha,
+        files: published.files,
+        message: commitMessage(settings, images),
+        authorName: settings.authorName,
+        authorEmail: settings.authorEmail
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/edit/path.ts
@@ -31923,46 +32101,6 @@ function send(request, agent, maxBody) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/argocd/mask.ts
-
-/** The runner's masking (`::add-mask::`). */
-const coreMask = (secret) => {
-    core/* setSecret */.Pq(secret);
-};
-/**
- * Masks the Argo CD secrets and the forms derived from them (trimmed, the bearer header, a
- * password in a URL). Harmless to call twice; the input reader masks on read as well.
- */
-function maskArgoCdSecrets(options, mask) {
-    const values = new Set();
-    for (const raw of [options.webhookSecret, options.token]) {
-        if (raw === undefined || raw.trim() === '')
-            continue;
-        values.add(raw);
-        values.add(raw.trim());
-    }
-    if (options.token !== undefined && options.token.trim() !== '')
-        values.add(`Bearer ${options.token.trim()}`);
-    for (const url of [options.webhookUrl, options.server]) {
-        const password = urlPassword(url);
-        if (password !== '')
-            values.add(password);
-    }
-    for (const value of values)
-        mask(value);
-}
-function urlPassword(url) {
-    if (url === undefined)
-        return '';
-    try {
-        const parsed = new URL(url);
-        return parsed.password === '' ? '' : decodeURIComponent(parsed.password);
-    }
-    catch {
-        return '';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/argocd/signature.ts
 
 /**
@@ -32757,66 +32895,71 @@ function cell(text) {
 
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`;
+/** The real stages. */
+const realStages = {
+    buildImages: (options, logger) => buildImages(options, (0,docker/* createDocker */.h)(), logger),
+    publish: publish/* publish */.mk,
+    notifyWebhook: notifyWebhook,
+    refreshAndWait: refreshAndWait
+};
 /** Runs the action: every stage in order; the only place that fails the step. */
 async function run() {
+    let state;
+    let failure;
     try {
         const settings = getInputs();
-        const result = await release(settings, logger/* coreLogger */.W);
-        for (const [name, value] of Object.entries(outputValues(result)))
-            core/* setOutput */.uH(name, value);
-        await writeSummary(result);
+        state = newReleaseState(settings.tag);
+        await release(settings, logger/* coreLogger */.W, state);
     }
     catch (error) {
-        main_fail(error);
+        failure = error;
     }
+    // Outputs and summary are written even after a failure: a later `if: failure()` step still
+    // learns which commit landed and where Argo CD stood.
+    if (state !== undefined) {
+        if (failure !== undefined)
+            state.failure = (0,errors/* errorMessage */.gJ)(failure);
+        for (const [name, value] of Object.entries(outputValues(state)))
+            core/* setOutput */.uH(name, value);
+        await writeSummary(renderSummary(state));
+    }
+    if (failure !== undefined)
+        main_fail(failure);
 }
-/** The stages in order: preflight, build, edit, commit, Argo CD. */
-async function release(settings, logger) {
+/** The stages in order: preflight, build, edit, commit, Argo CD; `state` records each result. */
+async function release(settings, logger, state, stages = realStages) {
     const request = (images) => editRequest(settings, images);
-    const plannedImages = settings.images.map((image) => ({
-        name: image.name,
-        repository: image.repository,
-        tag: settings.tag,
-        digest: ''
-    }));
+    state.images = plannedImages(settings);
     await logger.group('Checking inputs and files', async () => {
         if (settings.build)
             await checkBuildContexts(buildOptions(settings));
         // Every file and path is resolved now, so a typo costs no build and pushes nothing.
-        const preview = plannedImages.map((image) => ({
+        const preview = state.images.map((image) => ({
             ...image,
             digest: settings.build ? PLACEHOLDER_DIGEST : ''
         }));
-        const edits = await preflightEdits(settings, request(preview));
-        const where = settings.commit && settings.target.kind === 'remote' ? settings.targetName : 'the workspace';
+        const edits = await preflightEdits(settings, request(preview), stages);
+        const where = settings.commit ? settings.targetName : 'the workspace';
         logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`);
     });
-    let images = plannedImages;
-    const buildSeconds = new Map();
     if (settings.build) {
-        const built = await logger.group(settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images', () => buildImages(buildOptions(settings), (0,docker/* createDocker */.h)(), logger));
-        images = built.map((image) => ({
+        const built = await logger.group(settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images', () => stages.buildImages(buildOptions(settings), logger));
+        state.images = built.map((image) => ({
             name: image.name,
             repository: image.repository,
             tag: image.tag,
             digest: image.digest
         }));
         for (const image of built)
-            buildSeconds.set(image.name, image.seconds);
+            state.buildSeconds.set(image.name, image.seconds);
     }
     else {
         logger.info('build: false, so no image is built; the image names only drive the tag edits.');
     }
-    core/* setOutput */.uH('images', imagesOutput(images));
+    const images = state.images;
     const compute = (source) => computeEdits(source, request(images), logger);
-    let edits;
-    let published;
-    if (settings.commit) {
-        published = await logger.group(settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing', () => (0,publish/* publish */.mk)(publishOptions(settings, images), compute, logger));
-        edits = published.edits;
-    }
-    else {
-        edits = await logger.group('Editing files', async () => {
+    if (!settings.commit) {
+        state.edits = await logger.group('Editing files', async () => {
             const planned = await compute(createWorkspaceSource(settings.workspace));
             if (settings.dryRun)
                 logger.info('dry-run: the files are left as they are.');
@@ -32824,198 +32967,96 @@ async function release(settings, logger) {
                 await writeEdits(settings.workspace, planned);
             return planned;
         });
+        state.changed = state.edits.some((edit) => edit.before !== edit.after);
+        state.diff = (0,unified_diff/* unifiedDiff */.W)(state.edits);
+        logChanges(state, logger);
+        return;
     }
-    const diff = (0,unified_diff/* unifiedDiff */.W)(edits);
-    const changedFiles = edits.filter((edit) => edit.before !== edit.after).map((edit) => edit.path);
-    logger.info(changedFiles.length === 0
-        ? 'No file changed: the tags were already in place.'
-        : `Changed ${changedFiles.join(', ')}.`);
-    if (diff !== '')
-        logger.info(diff);
-    const summarySections = [];
-    let argocd;
-    if (published !== undefined && published.commitSha !== '' && !settings.createPr) {
-        const outcome = await tellArgoCd(settings, pushedCommit(settings, published, images), logger);
-        summarySections.push(outcome.summary);
-        argocd = outcome.state;
+    const published = await logger.group(settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing', () => stages.publish(publishOptions(settings, images), compute, logger));
+    state.edits = published.edits;
+    state.diff = (0,unified_diff/* unifiedDiff */.W)(published.edits);
+    state.changed = published.changed;
+    state.commitSha = published.commitSha;
+    state.commitUrl = published.commitUrl;
+    state.branch = published.branch;
+    if (published.prNumber !== undefined)
+        state.prNumber = published.prNumber;
+    if (published.prUrl !== undefined)
+        state.prUrl = published.prUrl;
+    logChanges(state, logger);
+    if (published.commitSha === '')
+        return;
+    if (settings.createPr) {
+        logger.info('Pull-request mode: Argo CD hears of the change when the pull request is merged.');
+        return;
     }
-    else if (published !== undefined && settings.createPr && published.commitSha !== '') {
-        logger.info('Pull-request mode: Argo CD is told when the pull request is merged, not now.');
-    }
-    return {
-        tag: settings.tag,
-        images,
-        buildSeconds,
-        edits,
-        diff,
-        changed: published === undefined ? changedFiles.length > 0 : published.changed,
-        commitSha: published?.commitSha ?? '',
-        commitUrl: published?.commitUrl ?? '',
-        branch: published?.branch ?? '',
-        ...(published?.prNumber === undefined ? {} : { prNumber: published.prNumber }),
-        ...(published?.prUrl === undefined ? {} : { prUrl: published.prUrl }),
-        summarySections,
-        ...(argocd === undefined ? {} : { argocd })
-    };
+    await tellArgoCd(settings, pushedCommit(settings, published, images), logger, state, stages);
 }
-// The files to check live where the edits will land: the workspace, or the GitOps repository's
-// branch tip (read through a dry run of the publish stage, which clones it shallowly).
-async function preflightEdits(settings, request) {
+/** The images as planned before any build: no digests yet. */
+function plannedImages(settings) {
+    return settings.images.map((image) => ({
+        name: image.name,
+        repository: image.repository,
+        tag: settings.tag,
+        digest: ''
+    }));
+}
+// The files to check live where the edits will land: the workspace (commit: false), or the
+// branch tip of the GitOps repository, read through a dry run of the publish stage.
+async function preflightEdits(settings, request, stages) {
     const quiet = (0,logger/* createMemoryLogger */.C)();
-    if (!settings.commit || settings.target.kind === 'workspace') {
+    if (!settings.commit) {
         return computeEdits(createWorkspaceSource(settings.workspace), request, quiet);
     }
-    const result = await (0,publish/* publish */.mk)({ ...publishOptions(settings, request.images), dryRun: true }, (source) => computeEdits(source, request, quiet), quiet);
-    return [...result.edits];
+    const result = await stages.publish({ ...publishOptions(settings, request.images), dryRun: true }, (source) => computeEdits(source, request, quiet), quiet);
+    return result.edits;
 }
-function editRequest(settings, images) {
-    return {
-        images,
-        valuesFiles: settings.valuesFiles,
-        valuesFileIsDefault: settings.valuesFileIsDefault,
-        tagPath: settings.tagPath,
-        ...(settings.repositoryPath === undefined ? {} : { repositoryPath: settings.repositoryPath }),
-        ...(settings.digestPath === undefined ? {} : { digestPath: settings.digestPath }),
-        kustomizations: settings.kustomizations,
-        manifests: settings.manifests,
-        pinDigest: settings.pinDigest,
-        changes: settings.changes,
-        createMissing: settings.createMissing,
-        vars: { tag: settings.tag, sha: settings.sha, shortSha: settings.shortSha }
-    };
-}
-function buildOptions(settings) {
-    return {
-        images: settings.images,
-        tag: settings.tag,
-        workspace: settings.workspace,
-        registry: settings.registry,
-        ...(settings.username === undefined ? {} : { username: settings.username }),
-        ...(settings.password === undefined ? {} : { password: settings.password }),
-        ...(settings.platforms === undefined ? {} : { platforms: settings.platforms }),
-        buildArgs: settings.buildArgs,
-        ...(settings.cacheFrom === undefined ? {} : { cacheFrom: settings.cacheFrom }),
-        ...(settings.cacheTo === undefined ? {} : { cacheTo: settings.cacheTo }),
-        ...(settings.builder === undefined ? {} : { builder: settings.builder }),
-        maxParallel: settings.maxParallel,
-        push: !settings.dryRun,
-        act: settings.github.act
-    };
-}
-function publishOptions(settings, images) {
-    const message = renderTemplate(settings.message, {
-        names: images.map((image) => image.name).join(', ') || 'changes',
-        tag: settings.tag,
-        sha: settings.sha,
-        shortSha: settings.shortSha
-    });
-    const [owner, repo] = githubRepository(settings);
-    return {
-        workspace: settings.workspace,
-        target: settings.target,
-        ...(settings.branch === undefined ? {} : { branch: settings.branch }),
-        ...(settings.github.branch === undefined ? {} : { workflowBranch: settings.github.branch }),
-        ...(settings.token === undefined ? {} : { token: settings.token }),
-        message,
-        authorName: settings.authorName,
-        authorEmail: settings.authorEmail,
-        pushAttempts: settings.pushAttempts,
-        mode: settings.commitMode,
-        createPr: settings.createPr,
-        prBranch: `release/${settings.tag}`,
-        prTitle: settings.prTitle ?? message.split('\n')[0] ?? message,
-        prLabels: settings.prLabels,
-        dryRun: settings.dryRun,
-        tempDir: settings.github.runnerTemp,
-        github: {
-            serverUrl: settings.github.serverUrl,
-            apiUrl: settings.github.apiUrl,
-            graphqlUrl: settings.github.graphqlUrl,
-            ...(owner === undefined || repo === undefined ? {} : { repository: { owner, repo } })
-        }
-    };
-}
-// OWNER/NAME of the commit target when it is on this GitHub server.
-function githubRepository(settings) {
-    const name = settings.target.kind === 'workspace'
-        ? settings.github.repository
-        : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
-            ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
-            : '';
-    const [owner = '', repo = ''] = name.split('/');
-    return owner === '' || repo === '' ? [undefined, undefined] : [owner, repo];
-}
-function pushedCommit(settings, published, images) {
-    const repoUrl = settings.argocd.repoUrl ??
-        (settings.target.kind === 'workspace'
-            ? `${settings.github.serverUrl}/${settings.github.repository}`
-            : published.remoteUrl);
-    return {
-        repoUrl,
-        branch: published.branch,
-        defaultBranch: published.defaultBranch,
-        before: published.before,
-        after: published.commitSha,
-        files: published.files,
-        message: publishOptions(settings, images).message,
-        authorName: settings.authorName,
-        authorEmail: settings.authorEmail
-    };
+function logChanges(state, logger) {
+    const changed = state.edits.filter((edit) => edit.before !== edit.after).map((e) => e.path);
+    logger.info(changed.length === 0
+        ? 'No file changed: the tags were already in place.'
+        : `Changed ${changed.join(', ')}.`);
+    if (state.diff !== '')
+        logger.info(state.diff);
 }
 // Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
-async function tellArgoCd(settings, commit, logger) {
+async function tellArgoCd(settings, commit, logger, state, stages) {
     const options = settings.argocd;
     let webhook;
     if (options.webhookUrl !== undefined) {
-        webhook = await logger.group('Notifying Argo CD', () => notifyWebhook(options, commit, logger));
+        webhook = await logger.group('Notifying Argo CD', () => stages.notifyWebhook(options, commit, logger));
     }
     let apps = [];
-    if (options.server !== undefined && options.apps.length > 0) {
-        try {
-            apps = await logger.group('Waiting for Argo CD', () => refreshAndWait(options, commit, logger));
-        }
-        catch (error) {
-            if (error instanceof ArgoCdWaitError) {
-                // The outputs and summary still show where each app got to.
-                setArgoCdOutputs(error.apps, options.wait);
-                await writeSummaryText(argoCdSummary(webhook, error.apps));
-            }
-            throw error;
+    try {
+        if (options.server !== undefined && options.apps.length > 0) {
+            apps = await logger.group('Waiting for Argo CD', () => stages.refreshAndWait(options, commit, logger));
         }
     }
-    const outputs = argoCdOutputs(apps);
-    return {
-        summary: webhook === undefined && apps.length === 0 ? '' : argoCdSummary(webhook, apps),
-        state: options.wait
-            ? {
+    catch (error) {
+        // A failed wait still shows where each app got to.
+        if (error instanceof ArgoCdWaitError)
+            apps = error.apps;
+        throw error;
+    }
+    finally {
+        if (webhook !== undefined || apps.length > 0) {
+            state.summarySections.push(argoCdSummary(webhook, apps));
+        }
+        if (options.wait && apps.length > 0) {
+            const outputs = argoCdOutputs(apps);
+            state.argocd = {
                 revision: outputs['argocd-revision'],
                 syncStatus: outputs['argocd-sync-status'],
                 healthStatus: outputs['argocd-health-status']
-            }
-            : undefined
-    };
+            };
+        }
+    }
 }
-function setArgoCdOutputs(apps, wait) {
-    if (!wait)
-        return;
-    for (const [name, value] of Object.entries(argoCdOutputs(apps)))
-        core/* setOutput */.uH(name, value);
-}
-async function writeSummaryText(text) {
+async function writeSummary(markdown) {
     if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
         return;
     try {
-        await core/* summary */.z.addRaw(text, true).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-}
-async function writeSummary(result) {
-    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-        return;
-    try {
-        await core/* summary */.z.addRaw(renderSummary(result), true).write();
+        await core/* summary */.z.addRaw(markdown, true).write();
     }
     catch (error) {
         core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -33045,7 +33086,7 @@ function main_fail(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runPost)
+/* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -33057,8 +33098,8 @@ function main_fail(error) {
 
 
 
-/** The post step: logs out of the registry and removes credentials; never fails the job. */
-async function runPost() {
+/** The post step (entry `run`, as @github/local-action --post expects): logs out of the registry and removes credentials; never fails the job. */
+async function run() {
     const cleanups = [
         ['registry logout', () => (0,_build_login_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupBuild */ .dm)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .W)],
         ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupPublish */ .qH)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .W)]

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { run } from './main.js'
-import { runPost } from './post.js'
+import { run as runPost } from './post.js'
 
 // action.yml points `main` and `post` at this one bundle; saved state tells them apart.
 if (core.getState('isPost') === 'true') {

@@ -5,6 +5,7 @@ import { InputError } from './errors.js'
 import type { CommitTarget, GitHubEnvironment, Settings } from './settings/settings.js'
 import { parseImages } from './settings/parse-images.js'
 import { validateArgoCdOptions } from './argocd/validate.js'
+import { maskArgoCdSecrets } from './argocd/mask.js'
 import type { ArgoCdOptions } from './argocd/types.js'
 
 /** How inputs are read; `@actions/core` in the action, a map in tests. */
@@ -43,7 +44,7 @@ export function getInputs(
   const list = (name: string): string[] => splitList(inputs.get(name))
 
   const github = readGitHubEnvironment(env)
-  const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
 
   const sha = github.sha
   const tag = text('tag') || sha.slice(0, 7)
@@ -172,7 +173,15 @@ export function getInputs(
     prTitle: optional('pr-title'),
     prLabels: list('pr-labels'),
     dryRun: bool('dry-run', false),
-    argocd: readArgoCd(text, optional, bool, list)
+    argocd: readArgoCd(
+      (secret) => {
+        inputs.mask(secret)
+      },
+      text,
+      optional,
+      bool,
+      list
+    )
   }
   if (settings.pinDigest && !settings.build) {
     throw new InputError(
@@ -184,6 +193,7 @@ export function getInputs(
 }
 
 function readArgoCd(
+  mask: (secret: string) => void,
   text: (name: string) => string,
   optional: (name: string) => string | undefined,
   bool: (name: string, fallback: boolean) => boolean,
@@ -203,6 +213,8 @@ function readArgoCd(
     insecure: bool('argocd-insecure', false)
   }
   validateArgoCdOptions(options)
+  // A password inside a URL is a secret too; mask it now, not when the stage runs.
+  maskArgoCdSecrets(options, mask)
   return options
 }
 /** Splits a list input: one item per line, blank and `#` comment lines dropped. */
@@ -241,20 +253,25 @@ function readInteger(
 }
 
 function readGitHubEnvironment(env: NodeJS.ProcessEnv): GitHubEnvironment {
-  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
+  // `||`, not `??`: harnesses and .env files often set these to the empty string.
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const isDotCom = /^https:\/\/github\.com$/i.test(serverUrl)
-  const apiUrl = env.GITHUB_API_URL ?? (isDotCom ? 'https://api.github.com' : `${serverUrl}/api/v3`)
+  const apiUrl = env.GITHUB_API_URL || (isDotCom ? 'https://api.github.com' : `${serverUrl}/api/v3`)
   const ref = env.GITHUB_REF ?? ''
+  // A pull request runs on refs/pull/N/merge; its branch is the head branch.
+  const branch = ref.startsWith('refs/heads/')
+    ? ref.slice('refs/heads/'.length)
+    : env.GITHUB_HEAD_REF || undefined
   return {
     serverUrl,
     apiUrl,
     graphqlUrl:
-      env.GITHUB_GRAPHQL_URL ?? (isDotCom ? `${apiUrl}/graphql` : `${serverUrl}/api/graphql`),
+      env.GITHUB_GRAPHQL_URL || (isDotCom ? `${apiUrl}/graphql` : `${serverUrl}/api/graphql`),
     repository: env.GITHUB_REPOSITORY ?? '',
     sha: env.GITHUB_SHA ?? '',
-    ...(ref.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
+    ...(branch === undefined ? {} : { branch }),
     act: env.ACT === 'true',
-    runnerTemp: env.RUNNER_TEMP ?? os.tmpdir()
+    runnerTemp: env.RUNNER_TEMP || os.tmpdir()
   }
 }
 
@@ -274,7 +291,10 @@ function resolveTarget(
       targetName: repository
     }
   }
-  if (/^(https?|file|ssh|git):\/\//i.test(repository) || repository.startsWith('/')) {
+  const isUrl = /^(https?|file|ssh|git):\/\//i.test(repository)
+  const isScp = /^[^/\\\s]+@[^/\\:\s]+:/.test(repository)
+  const isPath = repository.startsWith('/') || repository.startsWith('.')
+  if (isUrl || isScp || isPath) {
     if (/^https?:\/\/[^/]*@/i.test(repository)) {
       throw new InputError(
         "Input 'repository' contains credentials in the URL; give the token in 'token' instead.",

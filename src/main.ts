@@ -2,20 +2,25 @@ import * as core from '@actions/core'
 import { ActionError, errorMessage } from './errors.js'
 import { getInputs } from './inputs.js'
 import { coreLogger, createMemoryLogger, type Logger } from './logger.js'
-import { imagesOutput, outputValues, type ReleaseResult } from './outputs.js'
+import { newReleaseState, outputValues, type ReleaseState } from './outputs.js'
 import { renderSummary } from './summary.js'
-import { renderTemplate } from './settings/templates.js'
 import type { Settings } from './settings/settings.js'
+import {
+  buildOptions,
+  editRequest,
+  publishOptions,
+  pushedCommit
+} from './settings/stage-options.js'
 import type { EditRequest, FileEdit, FileSource, ImageTarget } from './edit/types.js'
 import { computeEdits } from './edit/compute-edits.js'
 import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
 import { unifiedDiff } from './edit/unified-diff.js'
-import { buildImages, type BuildOptions } from './build/build-images.js'
+import { buildImages } from './build/build-images.js'
 import { checkBuildContexts } from './build/check-contexts.js'
 import { createDocker } from './build/docker.js'
-import { publish, type PublishOptions, type PublishResult } from './publish/publish.js'
-import type { ArgoCdOptions, AppState, PushedCommit, WebhookResult } from './argocd/types.js'
+import { publish } from './publish/publish.js'
+import type { AppState, PushedCommit, WebhookResult } from './argocd/types.js'
 import { notifyWebhook } from './argocd/webhook.js'
 import { refreshAndWait } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
@@ -24,294 +29,208 @@ import { argoCdOutputs, argoCdSummary } from './argocd/summary.js'
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
 
-/** Runs the action: every stage in order; the only place that fails the step. */
-export async function run(): Promise<void> {
-  try {
-    const settings = getInputs()
-    const result = await release(settings, coreLogger)
-    for (const [name, value] of Object.entries(outputValues(result))) core.setOutput(name, value)
-    await writeSummary(result)
-  } catch (error) {
-    fail(error)
-  }
+/** The side-effecting stage entry points, injectable so the orchestration can be tested. */
+export interface ReleaseStages {
+  readonly buildImages: (
+    options: ReturnType<typeof buildOptions>,
+    logger: Logger
+  ) => ReturnType<typeof buildImages>
+  readonly publish: typeof publish
+  readonly notifyWebhook: typeof notifyWebhook
+  readonly refreshAndWait: typeof refreshAndWait
 }
 
-/** The stages in order: preflight, build, edit, commit, Argo CD. */
-export async function release(settings: Settings, logger: Logger): Promise<ReleaseResult> {
+/** The real stages. */
+export const realStages: ReleaseStages = {
+  buildImages: (options, logger) => buildImages(options, createDocker(), logger),
+  publish,
+  notifyWebhook,
+  refreshAndWait
+}
+
+/** Runs the action: every stage in order; the only place that fails the step. */
+export async function run(): Promise<void> {
+  let state: ReleaseState | undefined
+  let failure: unknown
+  try {
+    const settings = getInputs()
+    state = newReleaseState(settings.tag)
+    await release(settings, coreLogger, state)
+  } catch (error) {
+    failure = error
+  }
+  // Outputs and summary are written even after a failure: a later `if: failure()` step still
+  // learns which commit landed and where Argo CD stood.
+  if (state !== undefined) {
+    if (failure !== undefined) state.failure = errorMessage(failure)
+    for (const [name, value] of Object.entries(outputValues(state))) core.setOutput(name, value)
+    await writeSummary(renderSummary(state))
+  }
+  if (failure !== undefined) fail(failure)
+}
+
+/** The stages in order: preflight, build, edit, commit, Argo CD; `state` records each result. */
+export async function release(
+  settings: Settings,
+  logger: Logger,
+  state: ReleaseState,
+  stages: ReleaseStages = realStages
+): Promise<void> {
   const request = (images: readonly ImageTarget[]): EditRequest => editRequest(settings, images)
-  const plannedImages = settings.images.map((image) => ({
-    name: image.name,
-    repository: image.repository,
-    tag: settings.tag,
-    digest: ''
-  }))
+  state.images = plannedImages(settings)
 
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
     // Every file and path is resolved now, so a typo costs no build and pushes nothing.
-    const preview = plannedImages.map((image) => ({
+    const preview = state.images.map((image) => ({
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await preflightEdits(settings, request(preview))
-    const where =
-      settings.commit && settings.target.kind === 'remote' ? settings.targetName : 'the workspace'
+    const edits = await preflightEdits(settings, request(preview), stages)
+    const where = settings.commit ? settings.targetName : 'the workspace'
     logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
 
-  let images: readonly ImageTarget[] = plannedImages
-  const buildSeconds = new Map<string, number>()
   if (settings.build) {
     const built = await logger.group(
       settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images',
-      () => buildImages(buildOptions(settings), createDocker(), logger)
+      () => stages.buildImages(buildOptions(settings), logger)
     )
-    images = built.map((image) => ({
+    state.images = built.map((image) => ({
       name: image.name,
       repository: image.repository,
       tag: image.tag,
       digest: image.digest
     }))
-    for (const image of built) buildSeconds.set(image.name, image.seconds)
+    for (const image of built) state.buildSeconds.set(image.name, image.seconds)
   } else {
     logger.info('build: false, so no image is built; the image names only drive the tag edits.')
   }
-  core.setOutput('images', imagesOutput(images))
 
+  const images = state.images
   const compute = (source: FileSource): Promise<FileEdit[]> =>
     computeEdits(source, request(images), logger)
 
-  let edits: readonly FileEdit[]
-  let published: PublishResult | undefined
-  if (settings.commit) {
-    published = await logger.group(
-      settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing',
-      () => publish(publishOptions(settings, images), compute, logger)
-    )
-    edits = published.edits
-  } else {
-    edits = await logger.group('Editing files', async () => {
+  if (!settings.commit) {
+    state.edits = await logger.group('Editing files', async () => {
       const planned = await compute(createWorkspaceSource(settings.workspace))
       if (settings.dryRun) logger.info('dry-run: the files are left as they are.')
       else await writeEdits(settings.workspace, planned)
       return planned
     })
+    state.changed = state.edits.some((edit) => edit.before !== edit.after)
+    state.diff = unifiedDiff(state.edits)
+    logChanges(state, logger)
+    return
   }
-  const diff = unifiedDiff(edits)
-  const changedFiles = edits.filter((edit) => edit.before !== edit.after).map((edit) => edit.path)
-  logger.info(
-    changedFiles.length === 0
-      ? 'No file changed: the tags were already in place.'
-      : `Changed ${changedFiles.join(', ')}.`
+
+  const published = await logger.group(
+    settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing',
+    () => stages.publish(publishOptions(settings, images), compute, logger)
   )
-  if (diff !== '') logger.info(diff)
+  state.edits = published.edits
+  state.diff = unifiedDiff(published.edits)
+  state.changed = published.changed
+  state.commitSha = published.commitSha
+  state.commitUrl = published.commitUrl
+  state.branch = published.branch
+  if (published.prNumber !== undefined) state.prNumber = published.prNumber
+  if (published.prUrl !== undefined) state.prUrl = published.prUrl
+  logChanges(state, logger)
 
-  const summarySections: string[] = []
-  let argocd: ReleaseResult['argocd']
-  if (published !== undefined && published.commitSha !== '' && !settings.createPr) {
-    const outcome = await tellArgoCd(settings, pushedCommit(settings, published, images), logger)
-    summarySections.push(outcome.summary)
-    argocd = outcome.state
-  } else if (published !== undefined && settings.createPr && published.commitSha !== '') {
-    logger.info('Pull-request mode: Argo CD is told when the pull request is merged, not now.')
+  if (published.commitSha === '') return
+  if (settings.createPr) {
+    logger.info('Pull-request mode: Argo CD hears of the change when the pull request is merged.')
+    return
   }
-
-  return {
-    tag: settings.tag,
-    images,
-    buildSeconds,
-    edits,
-    diff,
-    changed: published === undefined ? changedFiles.length > 0 : published.changed,
-    commitSha: published?.commitSha ?? '',
-    commitUrl: published?.commitUrl ?? '',
-    branch: published?.branch ?? '',
-    ...(published?.prNumber === undefined ? {} : { prNumber: published.prNumber }),
-    ...(published?.prUrl === undefined ? {} : { prUrl: published.prUrl }),
-    summarySections,
-    ...(argocd === undefined ? {} : { argocd })
-  }
+  await tellArgoCd(settings, pushedCommit(settings, published, images), logger, state, stages)
 }
 
-// The files to check live where the edits will land: the workspace, or the GitOps repository's
-// branch tip (read through a dry run of the publish stage, which clones it shallowly).
-async function preflightEdits(settings: Settings, request: EditRequest): Promise<FileEdit[]> {
+/** The images as planned before any build: no digests yet. */
+function plannedImages(settings: Settings): ImageTarget[] {
+  return settings.images.map((image) => ({
+    name: image.name,
+    repository: image.repository,
+    tag: settings.tag,
+    digest: ''
+  }))
+}
+
+// The files to check live where the edits will land: the workspace (commit: false), or the
+// branch tip of the GitOps repository, read through a dry run of the publish stage.
+async function preflightEdits(
+  settings: Settings,
+  request: EditRequest,
+  stages: ReleaseStages
+): Promise<readonly FileEdit[]> {
   const quiet = createMemoryLogger()
-  if (!settings.commit || settings.target.kind === 'workspace') {
+  if (!settings.commit) {
     return computeEdits(createWorkspaceSource(settings.workspace), request, quiet)
   }
-  const result = await publish(
+  const result = await stages.publish(
     { ...publishOptions(settings, request.images), dryRun: true },
     (source) => computeEdits(source, request, quiet),
     quiet
   )
-  return [...result.edits]
+  return result.edits
 }
 
-function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
-  return {
-    images,
-    valuesFiles: settings.valuesFiles,
-    valuesFileIsDefault: settings.valuesFileIsDefault,
-    tagPath: settings.tagPath,
-    ...(settings.repositoryPath === undefined ? {} : { repositoryPath: settings.repositoryPath }),
-    ...(settings.digestPath === undefined ? {} : { digestPath: settings.digestPath }),
-    kustomizations: settings.kustomizations,
-    manifests: settings.manifests,
-    pinDigest: settings.pinDigest,
-    changes: settings.changes,
-    createMissing: settings.createMissing,
-    vars: { tag: settings.tag, sha: settings.sha, shortSha: settings.shortSha }
-  }
-}
-
-function buildOptions(settings: Settings): BuildOptions {
-  return {
-    images: settings.images,
-    tag: settings.tag,
-    workspace: settings.workspace,
-    registry: settings.registry,
-    ...(settings.username === undefined ? {} : { username: settings.username }),
-    ...(settings.password === undefined ? {} : { password: settings.password }),
-    ...(settings.platforms === undefined ? {} : { platforms: settings.platforms }),
-    buildArgs: settings.buildArgs,
-    ...(settings.cacheFrom === undefined ? {} : { cacheFrom: settings.cacheFrom }),
-    ...(settings.cacheTo === undefined ? {} : { cacheTo: settings.cacheTo }),
-    ...(settings.builder === undefined ? {} : { builder: settings.builder }),
-    maxParallel: settings.maxParallel,
-    push: !settings.dryRun,
-    act: settings.github.act
-  }
-}
-
-function publishOptions(settings: Settings, images: readonly ImageTarget[]): PublishOptions {
-  const message = renderTemplate(settings.message, {
-    names: images.map((image) => image.name).join(', ') || 'changes',
-    tag: settings.tag,
-    sha: settings.sha,
-    shortSha: settings.shortSha
-  })
-  const [owner, repo] = githubRepository(settings)
-  return {
-    workspace: settings.workspace,
-    target: settings.target,
-    ...(settings.branch === undefined ? {} : { branch: settings.branch }),
-    ...(settings.github.branch === undefined ? {} : { workflowBranch: settings.github.branch }),
-    ...(settings.token === undefined ? {} : { token: settings.token }),
-    message,
-    authorName: settings.authorName,
-    authorEmail: settings.authorEmail,
-    pushAttempts: settings.pushAttempts,
-    mode: settings.commitMode,
-    createPr: settings.createPr,
-    prBranch: `release/${settings.tag}`,
-    prTitle: settings.prTitle ?? message.split('\n')[0] ?? message,
-    prLabels: settings.prLabels,
-    dryRun: settings.dryRun,
-    tempDir: settings.github.runnerTemp,
-    github: {
-      serverUrl: settings.github.serverUrl,
-      apiUrl: settings.github.apiUrl,
-      graphqlUrl: settings.github.graphqlUrl,
-      ...(owner === undefined || repo === undefined ? {} : { repository: { owner, repo } })
-    }
-  }
-}
-
-// OWNER/NAME of the commit target when it is on this GitHub server.
-function githubRepository(settings: Settings): [string | undefined, string | undefined] {
-  const name =
-    settings.target.kind === 'workspace'
-      ? settings.github.repository
-      : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
-        ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
-        : ''
-  const [owner = '', repo = ''] = name.split('/')
-  return owner === '' || repo === '' ? [undefined, undefined] : [owner, repo]
-}
-
-function pushedCommit(
-  settings: Settings,
-  published: PublishResult,
-  images: readonly ImageTarget[]
-): PushedCommit {
-  const repoUrl =
-    settings.argocd.repoUrl ??
-    (settings.target.kind === 'workspace'
-      ? `${settings.github.serverUrl}/${settings.github.repository}`
-      : published.remoteUrl)
-  return {
-    repoUrl,
-    branch: published.branch,
-    defaultBranch: published.defaultBranch,
-    before: published.before,
-    after: published.commitSha,
-    files: published.files,
-    message: publishOptions(settings, images).message,
-    authorName: settings.authorName,
-    authorEmail: settings.authorEmail
-  }
+function logChanges(state: ReleaseState, logger: Logger): void {
+  const changed = state.edits.filter((edit) => edit.before !== edit.after).map((e) => e.path)
+  logger.info(
+    changed.length === 0
+      ? 'No file changed: the tags were already in place.'
+      : `Changed ${changed.join(', ')}.`
+  )
+  if (state.diff !== '') logger.info(state.diff)
 }
 
 // Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 async function tellArgoCd(
   settings: Settings,
   commit: PushedCommit,
-  logger: Logger
-): Promise<{ summary: string; state: ReleaseResult['argocd'] }> {
-  const options: ArgoCdOptions = settings.argocd
+  logger: Logger,
+  state: ReleaseState,
+  stages: ReleaseStages
+): Promise<void> {
+  const options = settings.argocd
   let webhook: WebhookResult | undefined
   if (options.webhookUrl !== undefined) {
-    webhook = await logger.group('Notifying Argo CD', () => notifyWebhook(options, commit, logger))
+    webhook = await logger.group('Notifying Argo CD', () =>
+      stages.notifyWebhook(options, commit, logger)
+    )
   }
   let apps: readonly AppState[] = []
-  if (options.server !== undefined && options.apps.length > 0) {
-    try {
+  try {
+    if (options.server !== undefined && options.apps.length > 0) {
       apps = await logger.group('Waiting for Argo CD', () =>
-        refreshAndWait(options, commit, logger)
+        stages.refreshAndWait(options, commit, logger)
       )
-    } catch (error) {
-      if (error instanceof ArgoCdWaitError) {
-        // The outputs and summary still show where each app got to.
-        setArgoCdOutputs(error.apps, options.wait)
-        await writeSummaryText(argoCdSummary(webhook, error.apps))
+    }
+  } catch (error) {
+    // A failed wait still shows where each app got to.
+    if (error instanceof ArgoCdWaitError) apps = error.apps
+    throw error
+  } finally {
+    if (webhook !== undefined || apps.length > 0) {
+      state.summarySections.push(argoCdSummary(webhook, apps))
+    }
+    if (options.wait && apps.length > 0) {
+      const outputs = argoCdOutputs(apps)
+      state.argocd = {
+        revision: outputs['argocd-revision'],
+        syncStatus: outputs['argocd-sync-status'],
+        healthStatus: outputs['argocd-health-status']
       }
-      throw error
     }
   }
-  const outputs = argoCdOutputs(apps)
-  return {
-    summary: webhook === undefined && apps.length === 0 ? '' : argoCdSummary(webhook, apps),
-    state: options.wait
-      ? {
-          revision: outputs['argocd-revision'],
-          syncStatus: outputs['argocd-sync-status'],
-          healthStatus: outputs['argocd-health-status']
-        }
-      : undefined
-  }
 }
 
-function setArgoCdOutputs(apps: readonly AppState[], wait: boolean): void {
-  if (!wait) return
-  for (const [name, value] of Object.entries(argoCdOutputs(apps))) core.setOutput(name, value)
-}
-
-async function writeSummaryText(text: string): Promise<void> {
+async function writeSummary(markdown: string): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
     return
   try {
-    await core.summary.addRaw(text, true).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
-  }
-}
-
-async function writeSummary(result: ReleaseResult): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-    return
-  try {
-    await core.summary.addRaw(renderSummary(result), true).write()
+    await core.summary.addRaw(markdown, true).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

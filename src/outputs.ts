@@ -1,25 +1,39 @@
 import type { FileEdit, ImageTarget } from './edit/types.js'
 
-/** What a run produced, for outputs and the job summary. */
-export interface ReleaseResult {
-  readonly tag: string
-  readonly images: readonly ImageTarget[]
+/** What a run has produced so far; filled in stage by stage, so a failure still reports it. */
+export interface ReleaseState {
+  tag: string
+  images: readonly ImageTarget[]
   /** Build time per image name, in seconds (absent when not built). */
-  readonly buildSeconds: ReadonlyMap<string, number>
-  readonly edits: readonly FileEdit[]
-  readonly diff: string
-  readonly changed: boolean
-  readonly commitSha: string
-  readonly commitUrl: string
-  readonly branch: string
-  readonly prNumber?: number
-  readonly prUrl?: string
+  buildSeconds: Map<string, number>
+  edits: readonly FileEdit[]
+  diff: string
+  changed: boolean
+  commitSha: string
+  commitUrl: string
+  branch: string
+  prNumber?: number
+  prUrl?: string
   /** Markdown sections contributed by stages (Argo CD state, …). */
-  readonly summarySections: readonly string[]
-  readonly argocd?: {
-    readonly revision: string
-    readonly syncStatus: string
-    readonly healthStatus: string
+  summarySections: string[]
+  argocd?: { revision: string; syncStatus: string; healthStatus: string }
+  /** The error that stopped the run, for the summary. */
+  failure?: string
+}
+
+/** A state before any stage ran. */
+export function newReleaseState(tag: string): ReleaseState {
+  return {
+    tag,
+    images: [],
+    buildSeconds: new Map(),
+    edits: [],
+    diff: '',
+    changed: false,
+    commitSha: '',
+    commitUrl: '',
+    branch: '',
+    summarySections: []
   }
 }
 
@@ -37,18 +51,18 @@ export function imagesOutput(images: readonly ImageTarget[]): string {
 }
 
 /** Every output of action.yml as name → value. */
-export function outputValues(result: ReleaseResult): Record<string, string> {
+export function outputValues(state: ReleaseState): Record<string, string> {
   return {
-    tag: result.tag,
-    images: imagesOutput(result.images),
-    changed: String(result.changed),
-    diff: result.diff,
-    'commit-sha': result.commitSha,
-    'commit-url': result.commitUrl,
-    'pr-number': result.prNumber === undefined ? '' : String(result.prNumber),
-    'pr-url': result.prUrl ?? '',
-    'argocd-revision': result.argocd?.revision ?? '',
-    'argocd-sync-status': result.argocd?.syncStatus ?? '',
-    'argocd-health-status': result.argocd?.healthStatus ?? ''
+    tag: state.tag,
+    images: imagesOutput(state.images),
+    changed: String(state.changed),
+    diff: state.diff,
+    'commit-sha': state.commitSha,
+    'commit-url': state.commitUrl,
+    'pr-number': state.prNumber === undefined ? '' : String(state.prNumber),
+    'pr-url': state.prUrl ?? '',
+    'argocd-revision': state.argocd?.revision ?? '',
+    'argocd-sync-status': state.argocd?.syncStatus ?? '',
+    'argocd-health-status': state.argocd?.healthStatus ?? ''
   }
 }

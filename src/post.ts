@@ -4,8 +4,8 @@ import { coreLogger } from './logger.js'
 import { cleanupBuild } from './build/login.js'
 import { cleanupPublish } from './publish/publish.js'
 
-/** The post step: logs out of the registry and removes credentials; never fails the job. */
-export async function runPost(): Promise<void> {
+/** The post step (entry `run`, as @github/local-action --post expects): logs out of the registry and removes credentials; never fails the job. */
+export async function run(): Promise<void> {
   const cleanups: [string, () => Promise<void>][] = [
     ['registry logout', () => cleanupBuild(coreLogger)],
     ['git credentials', () => cleanupPublish(coreLogger)]

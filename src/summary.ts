@@ -1,8 +1,9 @@
-import type { ReleaseResult } from './outputs.js'
+import type { ReleaseState } from './outputs.js'
 
 /** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
-export function renderSummary(result: ReleaseResult): string {
+export function renderSummary(result: ReleaseState): string {
   const parts: string[] = [`## gitops-release: ${result.tag}`, '']
+  if (result.failure !== undefined) parts.push(`**Failed:** ${result.failure}`, '')
   if (result.images.length > 0) {
     parts.push(
       '### Images',

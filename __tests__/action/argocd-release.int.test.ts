@@ -88,11 +88,21 @@ describe('dist/index.js telling Argo CD', () => {
     expect(run.outputs['argocd-health-status']).toBe('Healthy')
     expect(run.summary).toMatch(/Argo CD/)
 
-    // Secrets stay out of every log line, debug included (the runner hides masked values, so
-    // the only acceptable appearance is the ::add-mask:: command itself).
+    // Secrets stay out of every log line (debug included), output, summary and saved state; the
+    // only appearance allowed is the ::add-mask:: command, which the runner consumes.
+    const everything = [
+      run.stdout,
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      JSON.stringify(run.state)
+    ].join('\n')
     for (const secret of [SECRET, TOKEN]) {
-      const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => l.includes(secret))
-      expect(lines.every((line) => line.startsWith('::add-mask::'))).toBe(true)
+      expect(run.stdout).toContain(`::add-mask::${secret}`)
+      const leaks = everything
+        .split('\n')
+        .filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'))
+      expect(leaks).toEqual([])
     }
   }, 120_000)
 })

@@ -153,7 +153,9 @@ describeDocker('dist/index.js builds, pushes and commits the tutorial app', () =
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/^::error::1 of 2 images failed to build: frontend%0A/m)
     expect(run.stdout).toContain('frontend is broken')
-    expect(run.outputs['commit-sha']).toBeUndefined()
+    // Outputs are still written on failure: nothing landed.
+    expect(run.outputs['commit-sha']).toBe('')
+    expect(run.outputs.changed).toBe('false')
     expect(git(repo.remote, 'rev-parse', 'main')).toBe(repo.before)
     expect(await snapshotFiles(repo.workspace)).toEqual(files)
     expect(git(repo.workspace, 'status', '--porcelain')).toBe(status)

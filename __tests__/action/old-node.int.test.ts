@@ -7,6 +7,7 @@ import { runAction } from '../support/run-action.js'
 
 // act runs JavaScript actions with the Node of its runner image, which is often 20.
 const oldNode = process.env.GITOPS_TEST_OLD_NODE
+const itWithOldNode = oldNode === undefined || oldNode === '' ? it.skip : it
 
 describe('the bundle on an older Node', () => {
   let workspace: string
@@ -21,14 +22,10 @@ describe('the bundle on an older Node', () => {
     await rm(workspace, { recursive: true, force: true })
   })
 
-  it('edits the values file with the machine Node', async () => {
-    if (oldNode === undefined || oldNode === '') {
-      if (process.env.CI === 'true') throw new Error('GITOPS_TEST_OLD_NODE must be set in CI')
-      console.warn(
-        'SKIPPED: set GITOPS_TEST_OLD_NODE to a Node binary older than 24 to run this test'
-      )
-      return
-    }
+  // .ci/run sets GITOPS_TEST_OLD_NODE when the machine's Node is older than 24; elsewhere the
+  // test is reported as skipped, not passed.
+  itWithOldNode('edits the values file with the machine Node', async () => {
+    if (oldNode === undefined) return
     const version = execFileSync(oldNode, ['--version'], { encoding: 'utf8' }).trim()
     console.info(`running dist/index.js with ${oldNode} ${version}`)
     const run = await runAction({

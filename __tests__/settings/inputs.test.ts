@@ -42,14 +42,16 @@ describe('getInputs', () => {
       username: 'u',
       password: 'p4ss',
       token: 'ghs_x',
-      'argocd-webhook-url': 'https://argocd.example.com/api/webhook',
+      'argocd-webhook-url': 'https://ci:hunter2@argocd.example.com/api/webhook',
       'argocd-webhook-secret': ' whs ',
       'argocd-token': 'aa.bb.cc',
       'argocd-server': 'https://argocd.example.com',
       'argocd-app': 'shop'
     })
     getInputs(inputs, env)
-    expect(inputs.masked).toEqual(['p4ss', 'ghs_x', 'whs', 'aa.bb.cc'])
+    expect(inputs.masked.slice(0, 4)).toEqual(['p4ss', 'ghs_x', 'whs', 'aa.bb.cc'])
+    expect(inputs.masked).toContain('Bearer aa.bb.cc')
+    expect(inputs.masked).toContain('hunter2')
   })
 
   it.each([

@@ -1,0 +1,124 @@
+import type { PushedCommit } from '../argocd/types.js'
+import type { BuildOptions } from '../build/build-images.js'
+import type { EditRequest, ImageTarget } from '../edit/types.js'
+import type { PublishOptions, PublishResult } from '../publish/publish.js'
+import type { Settings } from './settings.js'
+import { renderTemplate } from './templates.js'
+
+const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
+
+/** What the edit engine needs: the images (with digests once built) and the edit inputs. */
+export function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
+  return {
+    images,
+    valuesFiles: settings.valuesFiles,
+    valuesFileIsDefault: settings.valuesFileIsDefault,
+    tagPath: settings.tagPath,
+    ...(settings.repositoryPath === undefined ? {} : { repositoryPath: settings.repositoryPath }),
+    ...(settings.digestPath === undefined ? {} : { digestPath: settings.digestPath }),
+    kustomizations: settings.kustomizations,
+    manifests: settings.manifests,
+    pinDigest: settings.pinDigest,
+    changes: settings.changes,
+    createMissing: settings.createMissing,
+    vars: { tag: settings.tag, sha: settings.sha, shortSha: settings.shortSha }
+  }
+}
+
+/** What the build stage needs. */
+export function buildOptions(settings: Settings): BuildOptions {
+  return {
+    images: settings.images,
+    tag: settings.tag,
+    workspace: settings.workspace,
+    registry: settings.registry,
+    ...(settings.username === undefined ? {} : { username: settings.username }),
+    ...(settings.password === undefined ? {} : { password: settings.password }),
+    ...(settings.platforms === undefined ? {} : { platforms: settings.platforms }),
+    buildArgs: settings.buildArgs,
+    ...(settings.cacheFrom === undefined ? {} : { cacheFrom: settings.cacheFrom }),
+    ...(settings.cacheTo === undefined ? {} : { cacheTo: settings.cacheTo }),
+    ...(settings.builder === undefined ? {} : { builder: settings.builder }),
+    maxParallel: settings.maxParallel,
+    push: !settings.dryRun,
+    act: settings.github.act
+  }
+}
+
+/** The commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in. */
+export function commitMessage(settings: Settings, images: readonly ImageTarget[]): string {
+  return renderTemplate(settings.message, {
+    names: images.map((image) => image.name).join(', ') || 'changes',
+    tag: settings.tag,
+    sha: settings.sha,
+    shortSha: settings.shortSha
+  })
+}
+
+/** What the publish stage needs. */
+export function publishOptions(settings: Settings, images: readonly ImageTarget[]): PublishOptions {
+  const message = commitMessage(settings, images)
+  const repository = githubRepository(settings)
+  return {
+    workspace: settings.workspace,
+    target: settings.target,
+    ...(settings.branch === undefined ? {} : { branch: settings.branch }),
+    ...(settings.github.branch === undefined ? {} : { workflowBranch: settings.github.branch }),
+    ...(settings.token === undefined ? {} : { token: settings.token }),
+    message,
+    authorName: settings.authorName,
+    authorEmail: settings.authorEmail,
+    pushAttempts: settings.pushAttempts,
+    mode: settings.commitMode,
+    createPr: settings.createPr,
+    prBranch: `release/${settings.tag}`,
+    prTitle: settings.prTitle ?? message.split('\n')[0] ?? message,
+    prLabels: settings.prLabels,
+    dryRun: settings.dryRun,
+    tempDir: settings.github.runnerTemp,
+    github: {
+      serverUrl: settings.github.serverUrl,
+      apiUrl: settings.github.apiUrl,
+      graphqlUrl: settings.github.graphqlUrl,
+      ...(repository === undefined ? {} : { repository })
+    }
+  }
+}
+
+/** OWNER/NAME of the commit target when it is a repository on this GitHub server. */
+export function githubRepository(settings: Settings): { owner: string; repo: string } | undefined {
+  const name =
+    settings.target.kind === 'workspace'
+      ? settings.github.repository
+      : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
+        ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
+        : ''
+  if (!OWNER_NAME.test(name)) return undefined
+  const [owner = '', repo = ''] = name.split('/')
+  return { owner, repo }
+}
+
+/** The pushed commit as the Argo CD stage describes it in the webhook. */
+export function pushedCommit(
+  settings: Settings,
+  published: PublishResult,
+  images: readonly ImageTarget[]
+): PushedCommit {
+  const onServer =
+    settings.target.kind === 'workspace' && OWNER_NAME.test(settings.github.repository)
+  return {
+    repoUrl:
+      settings.argocd.repoUrl ??
+      (onServer
+        ? `${settings.github.serverUrl}/${settings.github.repository}`
+        : published.remoteUrl),
+    branch: published.branch,
+    defaultBranch: published.defaultBranch,
+    before: published.before,
+    after: published.commitSha,
+    files: published.files,
+    message: commitMessage(settings, images),
+    authorName: settings.authorName,
+    authorEmail: settings.authorEmail
+  }
+}
