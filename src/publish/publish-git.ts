@@ -67,7 +67,7 @@ function credentials(
     const host = new URL(origin).host
     if (reason === 'plain-http') {
       logger.warning(
-        `No credentials are sent to ${host}: the token never goes over plain http:// (except to a loopback host). Use https:// for ${withoutCredentials(origin)}.`
+        `No credentials are sent to ${host}: the token never goes over plain http:// (except to a loopback host). Use https:// for ${host}.`
       )
     } else {
       logger.info(
