@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/backoff.js'
-import { basicAuthHeader, gitAuthEnv } from '../../src/publish/git-auth.js'
+import { basicAuthHeader, gitAuthEnv, tokenOrigins } from '../../src/publish/git-auth.js'
 import {
   commitWebUrl,
   hasEmbeddedCredentials,
   httpOrigin,
+  isLoopbackHost,
   normalizeRemote,
   repositoryFromUrl,
   withoutCredentials
@@ -61,6 +62,83 @@ describe('gitAuthEnv', () => {
     [['https://github.com/'], '']
   ])('adds nothing for origins %p and token %p', (origins, token) => {
     expect(gitAuthEnv(origins, token, {})).toEqual({ env: {}, secrets: [] })
+  })
+})
+
+describe('tokenOrigins', () => {
+  it.each([
+    // remote URLs, GitHub server, origins that get the token, origins withheld (reason)
+    [['https://github.com/acme/gitops.git'], 'https://github.com', ['https://github.com/'], []],
+    [['https://GitHub.com:443/acme/gitops'], 'https://github.com/', ['https://github.com/'], []],
+    [
+      ['https://gitlab.example.com/acme/gitops.git'],
+      'https://github.com',
+      [],
+      [['https://gitlab.example.com/', 'other-host']]
+    ],
+    [
+      ['https://github.com.evil.example/acme/gitops.git', 'https://github.com/acme/gitops.git'],
+      'https://github.com',
+      ['https://github.com/'],
+      [['https://github.com.evil.example/', 'other-host']]
+    ],
+    [
+      ['https://ghe.example.com:8443/acme/gitops.git'],
+      'https://ghe.example.com',
+      [],
+      [['https://ghe.example.com:8443/', 'other-host']]
+    ],
+    [
+      ['https://ghe.example.com/a/b.git'],
+      'https://ghe.example.com',
+      ['https://ghe.example.com/'],
+      []
+    ],
+    [
+      ['http://github.com/acme/gitops.git'],
+      'https://github.com',
+      [],
+      [['http://github.com/', 'other-host']]
+    ],
+    [
+      ['http://ghe.internal/a/b.git'],
+      'http://ghe.internal',
+      [],
+      [['http://ghe.internal/', 'plain-http']]
+    ],
+    [['http://127.0.0.1:8080/a/b.git'], 'http://127.0.0.1:8080', ['http://127.0.0.1:8080/'], []],
+    [
+      ['http://127.0.0.1:8081/a/b.git'],
+      'http://127.0.0.1:8080',
+      [],
+      [['http://127.0.0.1:8081/', 'other-host']]
+    ],
+    [['http://localhost:3000/a/b.git'], 'http://localhost:3000', ['http://localhost:3000/'], []],
+    [['http://[::1]:3000/a/b.git'], 'http://[::1]:3000', ['http://[::1]:3000/'], []],
+    [['git@github.com:acme/gitops.git', 'file:///srv/gitops.git'], 'https://github.com', [], []],
+    [['https://github.com/a/b.git'], '', [], [['https://github.com/', 'other-host']]]
+  ])('urls %p on server %p: token to %p, withheld %p', (urls, server, send, withheld) => {
+    expect(tokenOrigins(urls, server)).toEqual({
+      send,
+      withheld: withheld.map(([origin, reason]) => ({ origin, reason }))
+    })
+  })
+})
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['localhost', true],
+    ['LOCALHOST', true],
+    ['[::1]', true],
+    ['128.0.0.1', false],
+    ['127.0.0.1.nip.io', false],
+    ['localhost.example.com', false],
+    ['github.com', false],
+    ['[::2]', false]
+  ])('%p → %p', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback)
   })
 })
 

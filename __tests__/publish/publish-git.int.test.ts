@@ -11,12 +11,14 @@ import { join } from 'node:path'
 import { EditError, PublishError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { cleanupPublish, publish, CLONE_STATE } from '../../src/publish/publish.js'
+import { gitBlobSha } from '../../src/publish/tree-compare.js'
 import {
   cloneWorkspace,
   createRemote,
   git,
   humanCommit,
   isolateGitConfig,
+  recordGitCommandLines,
   remoteFile,
   remoteLog,
   removeTempDirs,
@@ -121,6 +123,38 @@ describe('publish with git to a separate repository', () => {
     expect(result).toMatchObject({ changed: true, commitSha: '', files: [VALUES] })
     expect(logger.lines.join('\n')).toContain('-app0: old\n+app0: v9')
     expect(git(bare, 'rev-parse', 'main')).toBe(before)
+  })
+
+  it.each([
+    [
+      'create-pr to a repository that is not on the GitHub server',
+      { createPr: true, token: 'T' },
+      /create-pr needs a repository on the GitHub server/
+    ],
+    [
+      'commit-mode api to a repository that is not on the GitHub server',
+      { mode: 'api' as const, token: 'T' },
+      /commit-mode: api needs a repository on the GitHub server/
+    ]
+  ])('dry run (the preflight) already refuses %s', async (_name, over, message) => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const temp = tempDir()
+    const run = publish(
+      publishOptions({
+        target: remoteTarget(url),
+        workspace: temp,
+        tempDir: temp,
+        dryRun: true,
+        ...over
+      }),
+      setLine(VALUES, 'app0', 'v9'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    await expect(run).rejects.toThrow(PublishError)
+    await expect(run).rejects.toThrow(message)
+    expect(readdirSync(temp)).toEqual([])
+    expect(git(bare, 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main')
   })
 
   it('refuses to read through a symbolic link in the branch', async () => {
@@ -304,24 +338,87 @@ describe('publish with git in the workspace checkout', () => {
     expect(readdirSync(temp)).toEqual([])
   })
 
-  it('dry run in the workspace leaves files and the branch alone', async () => {
+  it('dry run in the workspace (the preflight) reads the tip with one fetch and changes nothing but refs/remotes/origin', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2), 'other.txt': 'x\n' })
+    const ws = cloneWorkspace(url)
+    git(ws, 'checkout', '--quiet', '--detach')
+    const human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
+    writeFileSync(join(ws, 'other.txt'), 'local change\n')
+    writeFileSync(join(ws, 'untracked.txt'), 'new\n')
+    const state = (): unknown => ({
+      refs: git(ws, 'for-each-ref', '--format=%(refname) %(objectname)')
+        .split('\n')
+        .filter((line) => !line.startsWith('refs/remotes/origin/')),
+      head: git(ws, 'rev-parse', 'HEAD'),
+      symbolic: git(ws, 'rev-parse', '--abbrev-ref', 'HEAD'),
+      index: readFileSync(join(ws, '.git', 'index')).toString('base64'),
+      config: readFileSync(join(ws, '.git', 'config'), 'utf8'),
+      status: git(ws, 'status', '--porcelain', '--untracked-files=all'),
+      files: [VALUES, 'other.txt', 'untracked.txt'].map((f) => readFileSync(join(ws, f), 'utf8'))
+    })
+    const before = state()
+    const main = git(bare, 'rev-parse', 'main')
+    const temp = tempDir()
+    const recording = recordGitCommandLines()
+    let result
+    try {
+      result = await publish(
+        publishOptions({
+          target: { kind: 'workspace' },
+          workspace: ws,
+          tempDir: temp,
+          workflowBranch: 'main',
+          dryRun: true
+        }),
+        setLine(VALUES, 'app1', 'v2'),
+        createMemoryLogger(),
+        fastDeps()
+      )
+    } finally {
+      recording.restore()
+    }
+    const expected = valuesFile(2)
+      .replace('app0: old', 'app0: human')
+      .replace('app1: old', 'app1: v2')
+    expect(result).toMatchObject({ changed: true, commitSha: '', branch: 'main', before: human })
+    expect(result.edits).toEqual([
+      { path: VALUES, before: expected.replace('app1: v2', 'app1: old'), after: expected }
+    ])
+    expect(state()).toEqual(before)
+    expect(git(ws, 'rev-parse', 'refs/remotes/origin/main')).toBe(human)
+    expect(git(bare, 'rev-parse', 'main')).toBe(main)
+    // no object written: the new content exists nowhere in the workspace repository
+    expect(() => git(ws, 'cat-file', '-e', gitBlobSha(Buffer.from(expected)))).toThrow()
+    const network = readFileSync(recording.log, 'utf8')
+      .split('\n')
+      .filter((line) => /^-C \S+ (?:fetch|ls-remote|push|clone)\b/.test(line))
+    expect(network).toEqual([expect.stringMatching(/ fetch .* origin \+refs\/heads\/main:/)])
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('refuses a run that is not on a branch (pull request, tag) instead of using the default branch', async () => {
     const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
     const ws = cloneWorkspace(url)
-    const before = git(bare, 'rev-parse', 'main')
-    const result = await publish(
-      publishOptions({
-        target: { kind: 'workspace' },
-        workspace: ws,
-        tempDir: tempDir(),
-        dryRun: true
-      }),
-      setLine(VALUES, 'app1', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
-    expect(result).toMatchObject({ changed: true, commitSha: '', branch: 'main' })
-    expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(valuesFile(2))
-    expect(git(bare, 'rev-parse', 'main')).toBe(before)
+    const main = git(bare, 'rev-parse', 'main')
+    const refs = git(ws, 'for-each-ref')
+    for (const dryRun of [true, false]) {
+      const run = publish(
+        publishOptions({
+          target: { kind: 'workspace' },
+          workspace: ws,
+          tempDir: tempDir(),
+          dryRun
+        }),
+        setLine(VALUES, 'app1', 'v2'),
+        createMemoryLogger(),
+        fastDeps()
+      )
+      await expect(run).rejects.toThrow(PublishError)
+      await expect(run).rejects.toThrow(/This run is not on a branch.*Set the branch input/)
+      await expect(run).rejects.toMatchObject({ location: { input: 'branch' } })
+    }
+    expect(git(bare, 'rev-parse', 'main')).toBe(main)
+    expect(git(ws, 'for-each-ref')).toBe(refs)
   })
 
   it('works from a stale full clone and leaves its branch where it was', async () => {
@@ -331,7 +428,12 @@ describe('publish with git in the workspace checkout', () => {
     humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
     const temp = tempDir()
     const result = await publish(
-      publishOptions({ target: { kind: 'workspace' }, workspace: ws, tempDir: temp }),
+      publishOptions({
+        target: { kind: 'workspace' },
+        workspace: ws,
+        tempDir: temp,
+        workflowBranch: 'main'
+      }),
       setLine(VALUES, 'app1', 'v2'),
       createMemoryLogger(),
       fastDeps()

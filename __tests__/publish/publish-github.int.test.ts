@@ -244,6 +244,103 @@ describe('create-pr', () => {
     expect(logger.lines.join('\n')).toContain('Updated the open pull request #1')
   })
 
+  it.each(['git', 'api'] as const)(
+    'commit-mode %s: a re-run with the same inputs is changed=false, no new commit, no push, same pull request',
+    async (mode) => {
+      const first = await publish(
+        options({ createPr: true, mode, prLabels: ['release'] }),
+        setLine(VALUES, 'app0', 'v2'),
+        createMemoryLogger(),
+        fastDeps()
+      )
+      expect(first).toMatchObject({ changed: true, prNumber: 1 })
+      const release = git(bare, 'rev-parse', 'release/1.0')
+      const main = git(bare, 'rev-parse', 'main')
+      const calls = github.calls.length
+      const mutations = github.mutations.length
+      github.gitRequests.length = 0
+      const logger = createMemoryLogger()
+      const again = await publish(
+        options({ createPr: true, mode, prLabels: ['release'] }),
+        setLine(VALUES, 'app0', 'v2'),
+        logger,
+        fastDeps()
+      )
+      expect(again).toMatchObject({
+        changed: false,
+        commitSha: '',
+        commitUrl: '',
+        branch: 'release/1.0',
+        before: main,
+        files: [VALUES],
+        prNumber: 1,
+        prUrl: `${github.serverUrl}/acme/gitops/pull/1`
+      })
+      expect(git(bare, 'rev-parse', 'release/1.0')).toBe(release)
+      expect(git(bare, 'rev-parse', 'main')).toBe(main)
+      expect(github.mutations).toHaveLength(mutations)
+      const later = github.calls.slice(calls)
+      expect(later.filter((call) => /^(?:POST|PATCH) \/git\/refs/.test(call))).toEqual([])
+      expect(later).not.toContain('POST /pulls')
+      expect(github.gitRequests.filter((line) => line.includes('git-receive-pack'))).toEqual([])
+      expect(github.pulls).toHaveLength(1)
+      expect(logger.lines.join('\n')).toContain(
+        "release/1.0 already holds this change on main's tip"
+      )
+    }
+  )
+
+  it.each(['git', 'api'] as const)(
+    'commit-mode %s: a re-run after the base moved rebuilds the release branch on the new tip',
+    async (mode) => {
+      await publish(
+        options({ createPr: true, mode }),
+        setLine(VALUES, 'app0', 'v2'),
+        createMemoryLogger(),
+        fastDeps()
+      )
+      const work = cloneWorkspace(bare)
+      execFileSync('sed', ['-i', 's/^app2: old$/app2: human/', join(work, VALUES)])
+      git(work, 'commit', '--quiet', '-am', 'human')
+      git(work, 'push', '--quiet', 'origin', 'HEAD:main')
+      const main = git(work, 'rev-parse', 'HEAD')
+      const again = await publish(
+        options({ createPr: true, mode }),
+        setLine(VALUES, 'app0', 'v2'),
+        createMemoryLogger(),
+        fastDeps()
+      )
+      expect(again).toMatchObject({ changed: true, before: main, prNumber: 1 })
+      expect(again.commitSha).toBe(git(bare, 'rev-parse', 'release/1.0'))
+      expect(git(bare, 'rev-parse', 'release/1.0^')).toBe(main)
+      expect(remoteFile(bare, VALUES, 'release/1.0')).toBe(
+        valuesFile(3).replace('app0: old', 'app0: v2').replace('app2: old', 'app2: human')
+      )
+    }
+  )
+
+  it('a re-run whose release branch holds the change but whose pull request was not opened opens it', async () => {
+    await publish(
+      options({ createPr: true }),
+      setLine(VALUES, 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    const pull = github.pulls[0]
+    if (pull) pull.state = 'closed'
+    const again = await publish(
+      options({ createPr: true }),
+      setLine(VALUES, 'app0', 'v2'),
+      createMemoryLogger(),
+      fastDeps()
+    )
+    expect(again).toMatchObject({ changed: false, commitSha: '', prNumber: 2 })
+    expect(github.pulls.map((p) => `${String(p.number)} ${p.state}`)).toEqual([
+      '1 closed',
+      '2 open'
+    ])
+  })
+
   it('works with commit-mode api: branch created at the base tip, commit on it, pull request', async () => {
     const main = git(bare, 'rev-parse', 'main')
     const result = await publish(

@@ -1,16 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish } from '../../src/publish/publish.js'
+import { publish, type PublishOptions } from '../../src/publish/publish.js'
 import {
   cloneWorkspace,
   createRemote,
   filesContaining,
   git,
   isolateGitConfig,
+  recordGitCommandLines,
   remoteFile,
   removeTempDirs,
   tempDir
@@ -29,27 +30,6 @@ let bare: string
 let server: GitHttpServer
 let repoUrl: string
 
-/** Puts a `git` first on PATH that records every command line, then runs the real git. */
-function recordGitCommandLines(): { log: string; restore: () => void } {
-  const bin = tempDir('publish-bin-')
-  const log = join(bin, 'argv.log')
-  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
-  writeFileSync(
-    join(bin, 'git'),
-    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`
-  )
-  chmodSync(join(bin, 'git'), 0o755)
-  writeFileSync(log, '')
-  const path = process.env.PATH
-  process.env.PATH = `${bin}:${path ?? ''}`
-  return {
-    log,
-    restore: () => {
-      process.env.PATH = path
-    }
-  }
-}
-
 beforeAll(async () => {
   restore = isolateGitConfig()
   root = tempDir('publish-http-root-')
@@ -63,7 +43,20 @@ afterAll(async () => {
 })
 afterEach(() => {
   server.requests.length = 0
+  server.authorizations.length = 0
 })
+
+// The test server stands for the GitHub server: its origin is the one that gets the token.
+function options(over: Parameters<typeof publishOptions>[0]): PublishOptions {
+  return publishOptions({
+    github: {
+      serverUrl: server.url,
+      apiUrl: `${server.url}/api/v3`,
+      graphqlUrl: `${server.url}/api/graphql`
+    },
+    ...over
+  })
+}
 
 function freshRemote(): void {
   execFileSync('rm', ['-rf', join(root, 'acme')])
@@ -79,7 +72,7 @@ describe('publish over smart HTTP with a token', () => {
     const recording = recordGitCommandLines()
     try {
       const result = await publish(
-        publishOptions({
+        options({
           target: { kind: 'remote', url: repoUrl },
           workspace: temp,
           tempDir: temp,
@@ -110,6 +103,78 @@ describe('publish over smart HTTP with a token', () => {
     expect(
       server.requests.some((line) => line.startsWith('POST /acme/gitops.git/git-receive-pack 200'))
     ).toBe(true)
+    expect(server.authorizations.length).toBeGreaterThan(0)
+    expect(new Set(server.authorizations)).toEqual(new Set([`basic ${HEADER_B64}`]))
+  })
+
+  it('sends no token to a repository on another host than the GitHub server, and says so', async () => {
+    const otherRoot = tempDir('publish-http-other-')
+    const other = await startGitHttpServer(otherRoot, '')
+    try {
+      const otherBare = createRemote(
+        { [VALUES]: valuesFile(2) },
+        join(otherRoot, 'acme', 'gitops.git')
+      ).bare
+      const otherHost = new URL(other.url).host
+      const temp = tempDir()
+      const logger = createMemoryLogger()
+      const result = await publish(
+        options({
+          target: { kind: 'remote', url: `${other.url}/acme/gitops.git` },
+          workspace: temp,
+          tempDir: temp,
+          token: TOKEN
+        }),
+        setLine(VALUES, 'app0', 'v2'),
+        logger,
+        fastDeps()
+      )
+      expect(result.changed).toBe(true)
+      expect(remoteFile(otherBare, VALUES)).toContain('app0: v2')
+      expect(other.requests.some((line) => line.includes('git-receive-pack 200'))).toBe(true)
+      expect(other.authorizations.length).toBeGreaterThan(0)
+      expect(other.authorizations.filter((header) => header !== '')).toEqual([])
+      expect(server.authorizations).toEqual([])
+      expect(logger.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^info: No credentials are sent to ${otherHost.replace(/[.]/g, '\\.')}: `)
+        )
+      )
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('sends no token to another host from a workspace checkout either', async () => {
+    const otherRoot = tempDir('publish-http-other-')
+    const other = await startGitHttpServer(otherRoot, '')
+    try {
+      const otherBare = createRemote(
+        { [VALUES]: valuesFile(2) },
+        join(otherRoot, 'acme', 'gitops.git')
+      ).bare
+      const ws = cloneWorkspace(otherBare)
+      git(ws, 'remote', 'set-url', 'origin', `${other.url}/acme/gitops.git`)
+      const temp = tempDir()
+      const result = await publish(
+        options({
+          target: { kind: 'workspace' },
+          workspace: ws,
+          tempDir: temp,
+          token: TOKEN,
+          workflowBranch: 'main'
+        }),
+        setLine(VALUES, 'app1', 'v4'),
+        createMemoryLogger(),
+        fastDeps()
+      )
+      expect(result.changed).toBe(true)
+      expect(remoteFile(otherBare, VALUES)).toContain('app1: v4')
+      expect(other.authorizations.length).toBeGreaterThan(0)
+      expect(other.authorizations.filter((header) => header !== '')).toEqual([])
+    } finally {
+      await other.close()
+    }
   })
 
   it('fails clearly, once, with a wrong token', async () => {
@@ -117,7 +182,7 @@ describe('publish over smart HTTP with a token', () => {
     const temp = tempDir()
     const logger = createMemoryLogger()
     const run = publish(
-      publishOptions({
+      options({
         target: { kind: 'remote', url: repoUrl },
         workspace: temp,
         tempDir: temp,
@@ -130,9 +195,7 @@ describe('publish over smart HTTP with a token', () => {
     )
     await expect(run).rejects.toThrow(PublishError)
     await expect(run).rejects.toThrow(
-      new RegExp(
-        `Authentication to ${repoUrl.replace(/[.]/g, '\\.')} failed \\(HTTP 401/403\\) while reading branch main`
-      )
+      /Authentication to acme\/gitops failed \(HTTP 401\/403\) while reading branch main/
     )
     const message = await run.then(
       () => '',
@@ -153,7 +216,7 @@ describe('publish over smart HTTP with a token', () => {
     const config = readFileSync(join(ws, '.git', 'config'), 'utf8')
     const temp = tempDir()
     const result = await publish(
-      publishOptions({
+      options({
         target: { kind: 'workspace' },
         workspace: ws,
         tempDir: temp,

@@ -1,3 +1,5 @@
+import { httpOrigin, isLoopbackHost } from './remote-url.js'
+
 /** Environment for git that authenticates HTTP(S) requests, and the secrets derived. */
 export interface GitAuth {
   /** GIT_CONFIG_COUNT / GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n entries. */
@@ -38,4 +40,38 @@ export function gitAuthEnv(
   }
   env.GIT_CONFIG_COUNT = String(index)
   return { env, secrets: [token, header, header.slice('basic '.length)] }
+}
+
+/** Why the token is not sent to an origin. */
+export type WithheldReason = 'other-host' | 'plain-http'
+
+/** Which origins of a repository's remote URLs get the token. */
+export interface TokenOrigins {
+  /** `scheme://host[:port]/` origins that get the token: the GitHub server's only. */
+  readonly send: readonly string[]
+  /** HTTP(S) origins that get no credentials, with the reason. */
+  readonly withheld: readonly { readonly origin: string; readonly reason: WithheldReason }[]
+}
+
+/**
+ * The token goes only to the GitHub server's origin, as actions/checkout does: a remote on any
+ * other host gets no credentials (it must bring its own), and plain `http://` gets none unless
+ * the host is loopback. SSH and local remotes are not HTTP and are not listed.
+ */
+export function tokenOrigins(urls: readonly string[], serverUrl: string): TokenOrigins {
+  const server = httpOrigin(serverUrl)
+  const send = new Set<string>()
+  const withheld = new Map<string, WithheldReason>()
+  for (const url of urls) {
+    const origin = httpOrigin(url)
+    if (origin === undefined) continue
+    if (origin !== server) withheld.set(origin, 'other-host')
+    else if (origin.startsWith('http:') && !isLoopbackHost(new URL(origin).hostname))
+      withheld.set(origin, 'plain-http')
+    else send.add(origin)
+  }
+  return {
+    send: [...send],
+    withheld: [...withheld].map(([origin, reason]) => ({ origin, reason }))
+  }
 }

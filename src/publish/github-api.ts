@@ -8,6 +8,8 @@ import type { TreeEntry } from './tree-source.js'
 export interface BranchHead {
   readonly oid: string
   readonly treeOid: string
+  /** The first parent of the tip commit; empty for a root commit. */
+  readonly parentOid: string
 }
 
 /** A pull request by number and web URL. */
@@ -108,7 +110,9 @@ interface GraphqlError {
 
 const HEAD_QUERY = `query($owner: String!, $name: String!, $ref: String!) {
   repository(owner: $owner, name: $name) {
-    ref(qualifiedName: $ref) { target { oid ... on Commit { tree { oid } } } }
+    ref(qualifiedName: $ref) {
+      target { oid ... on Commit { tree { oid } parents(first: 1) { nodes { oid } } } }
+    }
   }
 }`
 
@@ -190,11 +194,20 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       if (errors.length > 0) throw graphqlFailure(what, errors)
       const target = (
         data as {
-          repository?: { ref?: { target?: { oid?: string; tree?: { oid?: string } } } | null }
+          repository?: {
+            ref?: {
+              target?: {
+                oid?: string
+                tree?: { oid?: string }
+                parents?: { nodes?: ({ oid?: string } | null)[] }
+              }
+            } | null
+          }
         }
       ).repository?.ref?.target
       if (!target?.oid || !target.tree?.oid) return undefined
-      return { oid: target.oid, treeOid: target.tree.oid }
+      const parentOid = target.parents?.nodes?.[0]?.oid ?? ''
+      return { oid: target.oid, treeOid: target.tree.oid, parentOid }
     },
     async listTree(repository, treeSha) {
       const { data } = await call(`Listing tree ${treeSha}`, async () =>

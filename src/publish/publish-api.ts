@@ -3,7 +3,7 @@ import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
 import type { FailureContext } from './failure.js'
-import { ensurePullRequest } from './pull-request.js'
+import { ensurePullRequest, type PullRequestSpec } from './pull-request.js'
 import {
   changedEdits,
   checkPrerequisites,
@@ -14,7 +14,8 @@ import {
 } from './publish-common.js'
 import type { ComputeChanges, PublishDeps, PublishOptions, PublishResult } from './publish.js'
 import { normalizeRemote, repositoryFromUrl, withoutCredentials } from './remote-url.js'
-import { createTreeSource } from './tree-source.js'
+import { sameTreeAfter } from './tree-compare.js'
+import { createTreeSource, type TreeEntry } from './tree-source.js'
 import { writeWorkspaceFiles } from './workspace-files.js'
 
 interface Landed {
@@ -23,6 +24,8 @@ interface Landed {
   readonly url: string
   readonly edits: FileEdit[]
   readonly changed: boolean
+  /** The pull request branch already holds this change on the tip (a re-run). */
+  readonly onPrBranch?: boolean
 }
 
 /**
@@ -62,11 +65,28 @@ export async function publishWithApi(
   let branch = options.branch ?? ''
   let phase = 'reading'
   const failureContext = (): FailureContext => ({ repository: label, branch, action: phase })
+  // a re-run: the release branch is one commit on the tip whose tree is the one we would write
+  const prBranchHolds = async (
+    tip: string,
+    entries: readonly TreeEntry[],
+    changed: readonly FileEdit[]
+  ): Promise<boolean> => {
+    const prHead = await api.branchHead(repository, options.prBranch)
+    if (prHead?.parentOid !== tip) return false
+    const writes = changed.map((edit) => ({
+      path: edit.path,
+      content: Buffer.from(edit.after, 'utf8')
+    }))
+    return sameTreeAfter(entries, writes, await api.listTree(repository, prHead.treeOid))
+  }
+
+  const readDefaultBranch = async (): Promise<string> =>
+    (defaultBranch ??= await api.defaultBranch(repository))
 
   const attempt = async (): Promise<AttemptResult<Landed>> => {
     phase = 'reading'
-    defaultBranch ??= await api.defaultBranch(repository)
-    if (branch === '') branch = chooseBranch(options, defaultBranch, label, logger)
+    if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
+    if (!options.dryRun) await readDefaultBranch()
     const read = Date.now()
     const head = await api.branchHead(repository, branch)
     if (!head) return failureOutcome('missing-branch', '', failureContext())
@@ -82,6 +102,12 @@ export async function publishWithApi(
     const none = { tip: head.oid, sha: '', url: '', edits }
     if (changed.length === 0) return { done: { ...none, changed: false } }
     if (options.dryRun) return { done: { ...none, changed: true } }
+    if (options.createPr && (await prBranchHolds(head.oid, entries, changed))) {
+      logger.info(
+        `${options.prBranch} already holds this change on ${branch}'s tip (${head.oid.slice(0, 7)}); no new commit.`
+      )
+      return { done: { ...none, changed: false, onPrBranch: true } }
+    }
     phase = 'pushing'
     let target = branch
     if (options.createPr) {
@@ -130,6 +156,18 @@ export async function publishWithApi(
     return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff }
   }
   const diff = editsDiff(landed.edits)
+  const pullRequest = (): PullRequestSpec => ({
+    head: options.prBranch,
+    base: branch,
+    title: options.prTitle,
+    body: pullRequestBody(options.message, files, branch),
+    labels: options.prLabels
+  })
+  if (landed.onPrBranch) {
+    const pull = await ensurePullRequest(api, repository, pullRequest(), logger)
+    const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff }
+    return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url }
+  }
   if (!landed.changed) {
     logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`)
     return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff }
@@ -150,17 +188,6 @@ export async function publishWithApi(
     diff
   }
   if (!options.createPr) return result
-  const pull = await ensurePullRequest(
-    api,
-    repository,
-    {
-      head: options.prBranch,
-      base: branch,
-      title: options.prTitle,
-      body: pullRequestBody(options.message, files, branch),
-      labels: options.prLabels
-    },
-    logger
-  )
+  const pull = await ensurePullRequest(api, repository, pullRequest(), logger)
   return { ...result, prNumber: pull.number, prUrl: pull.url }
 }

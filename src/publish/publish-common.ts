@@ -14,18 +14,30 @@ export function editsDiff(edits: readonly FileEdit[]): string {
   return unifiedDiff(changedEdits(edits))
 }
 
-/** The branch to commit to when the `branch` input is empty, with the reason logged. */
-export function chooseBranch(
+/**
+ * The branch to commit to when the `branch` input is empty, with the reason logged: the
+ * workflow's branch for the workspace repository, the default branch for another repository.
+ * The default branch is only read when it is the answer.
+ */
+export async function chooseBranch(
   options: PublishOptions,
-  defaultBranch: string,
+  readDefaultBranch: () => Promise<string>,
   repository: string,
   logger: Logger
-): string {
+): Promise<string> {
   if (options.branch) return options.branch
-  if (options.target.kind === 'workspace' && options.workflowBranch) {
+  if (options.target.kind === 'workspace') {
+    if (!options.workflowBranch) {
+      // the default branch would be a surprise: a pull request or tag run would release to it
+      throw new PublishError(
+        `This run is not on a branch (GITHUB_REF is a pull request, tag or other ref, not refs/heads/...), so there is no workflow branch of ${repository} to commit to. Set the branch input to the branch that should receive the commit.`,
+        { input: 'branch' }
+      )
+    }
     logger.info(`Committing to the workflow's branch ${options.workflowBranch} of ${repository}.`)
     return options.workflowBranch
   }
+  const defaultBranch = await readDefaultBranch()
   if (defaultBranch === '') {
     throw new PublishError(
       `${repository} does not name a default branch (is it empty?). Set the branch input.`,
@@ -57,9 +69,9 @@ export function logDryRun(edits: readonly FileEdit[], where: string, logger: Log
   return diff
 }
 
-/** Refuses options that cannot work before anything is pushed. */
+/** Refuses options that cannot work, before anything is pushed; in a dry run too. */
 export function checkPrerequisites(options: PublishOptions, onGitHub: boolean): void {
-  if ((options.createPr || options.mode === 'api') && !options.dryRun) {
+  if (options.createPr || options.mode === 'api') {
     const what = options.mode === 'api' ? 'commit-mode: api' : 'create-pr'
     if (!onGitHub) {
       throw new PublishError(

@@ -6,8 +6,8 @@ import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
 import { classifyFailure, type FailureContext } from './failure.js'
 import { createGit, gitTopLevel, initBareRepository, type Git, type GitContext } from './git.js'
-import { gitAuthEnv } from './git-auth.js'
-import { ensurePullRequest } from './pull-request.js'
+import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
+import { ensurePullRequest, type PullRequestSpec } from './pull-request.js'
 import {
   changedEdits,
   checkPrerequisites,
@@ -27,7 +27,6 @@ import {
 import {
   commitWebUrl,
   hasEmbeddedCredentials,
-  httpOrigin,
   normalizeRemote,
   repositoryFromUrl,
   withoutCredentials
@@ -40,6 +39,8 @@ interface Landed {
   readonly sha: string
   readonly edits: FileEdit[]
   readonly changed: boolean
+  /** The pull request branch already holds this change on the tip (a re-run). */
+  readonly onPrBranch?: boolean
 }
 
 interface Repository {
@@ -51,6 +52,33 @@ interface Repository {
 }
 
 const REMOTE = 'origin'
+
+// The token only goes to the GitHub server's origin; say so for every origin that gets none.
+function credentials(
+  urls: readonly string[],
+  options: PublishOptions,
+  logger: Logger,
+  deps: PublishDeps
+): GitAuth {
+  const token = options.token ?? ''
+  if (token === '') return gitAuthEnv([], token)
+  const origins = tokenOrigins(urls, options.github.serverUrl)
+  for (const { origin, reason } of origins.withheld) {
+    const host = new URL(origin).host
+    if (reason === 'plain-http') {
+      logger.warning(
+        `No credentials are sent to ${host}: the token never goes over plain http:// (except to a loopback host). Use https:// for ${host}.`
+      )
+    } else {
+      logger.info(
+        `No credentials are sent to ${host}: the token only goes to the GitHub server ${options.github.serverUrl}. A private repository on ${host} needs its own git credentials, set up in an earlier step (a credential helper or http.extraheader).`
+      )
+    }
+  }
+  const auth = gitAuthEnv(origins.send, token)
+  auth.secrets.forEach(deps.setSecret)
+  return auth
+}
 
 async function openRepository(
   options: PublishOptions,
@@ -77,11 +105,7 @@ async function openRepository(
         { input: 'repository' }
       )
     }
-    const auth = gitAuthEnv(
-      [httpOrigin(urls.fetch), httpOrigin(urls.push)].filter((o) => o !== undefined),
-      options.token ?? ''
-    )
-    auth.secrets.forEach(deps.setSecret)
+    const auth = credentials([urls.fetch, urls.push], options, bare.logger, deps)
     const git = createGit(root, context(auth.env, auth.secrets))
     return { git, root, url: urls.fetch, shallow: await git.isShallow() }
   }
@@ -92,11 +116,7 @@ async function openRepository(
       { input: 'repository' }
     )
   }
-  const auth = gitAuthEnv(
-    [httpOrigin(url)].filter((o) => o !== undefined),
-    options.token ?? ''
-  )
-  auth.secrets.forEach(deps.setSecret)
+  const auth = credentials([url], options, bare.logger, deps)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
   deps.saveState(CLONE_STATE, dir)
   try {
@@ -149,10 +169,14 @@ async function land(
   let pushed: Landed | undefined
   const failureContext = (): FailureContext => ({ repository: label, branch, action: phase })
 
+  const readDefaultBranch = async (): Promise<string> =>
+    (defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? '')
+
   const attempt = async (): Promise<AttemptResult<Landed>> => {
     phase = 'reading'
-    defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? ''
-    if (branch === '') branch = chooseBranch(options, defaultBranch, label, logger)
+    if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
+    // the default branch goes into Argo CD's push event; a dry run spares the round trip
+    if (!options.dryRun) await readDefaultBranch()
     phase = 'fetching'
     const fetched = Date.now()
     const tip = await git.fetchBranch(REMOTE, branch, repo.shallow)
@@ -167,6 +191,8 @@ async function land(
     const edits = await compute(source)
     const changed = changedEdits(edits)
     if (changed.length === 0) return { done: { tip, sha: '', edits, changed: false } }
+    // changed content is a changed tree: a dry run writes no object into the repository
+    if (options.dryRun) return { done: { tip, sha: '', edits, changed: true } }
     const tree = await git.writeTree(
       tip,
       changed.map((edit) => ({
@@ -176,10 +202,9 @@ async function land(
       }))
     )
     if (tree === (await git.treeOf(tip))) return { done: { tip, sha: '', edits, changed: false } }
-    if (options.dryRun) return { done: { tip, sha: '', edits, changed: true } }
-    const sha = await git.commitTree(tree, tip, options.message, identity)
-    phase = 'pushing'
     if (!options.createPr) {
+      const sha = await git.commitTree(tree, tip, options.message, identity)
+      phase = 'pushing'
       pushed = { tip, sha, edits, changed: true }
       const result = await git.push(REMOTE, sha, `refs/heads/${branch}`)
       if (result.ok) return { done: { tip, sha, edits, changed: true } }
@@ -196,9 +221,14 @@ async function land(
       (await git.treeOf(prTip)) === tree &&
       (await git.parentsOf(prTip))[0] === tip
     ) {
-      logger.info(`${options.prBranch} already holds this change on ${branch}'s tip; not pushing.`)
-      return { done: { tip, sha: prTip, edits, changed: true } }
+      // a re-run: the release branch already is this change on this tip, so nothing to push
+      logger.info(
+        `${options.prBranch} already holds this change on ${branch}'s tip (${tip.slice(0, 7)}); no new commit.`
+      )
+      return { done: { tip, sha: '', edits, changed: false, onPrBranch: true } }
     }
+    const sha = await git.commitTree(tree, tip, options.message, identity)
+    phase = 'pushing'
     const result = await git.push(REMOTE, sha, `refs/heads/${options.prBranch}`, prTip ?? '')
     if (result.ok) return { done: { tip, sha, edits, changed: true } }
     return failureOutcome(
@@ -230,6 +260,19 @@ async function land(
     return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff }
   }
   const diff = editsDiff(landed.edits)
+  const pullRequest = (): PullRequestSpec => ({
+    head: options.prBranch,
+    base: branch,
+    title: options.prTitle,
+    body: pullRequestBody(options.message, files, branch),
+    labels: options.prLabels
+  })
+  if (landed.onPrBranch && repository) {
+    const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff }
+    const api = deps.createGitHubApi(options.token ?? '', options.github)
+    const pull = await ensurePullRequest(api, repository, pullRequest(), logger)
+    return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url }
+  }
   if (!landed.changed) {
     logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`)
     return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff }
@@ -247,13 +290,7 @@ async function land(
   const pull = await ensurePullRequest(
     deps.createGitHubApi(options.token ?? '', options.github),
     repository,
-    {
-      head: options.prBranch,
-      base: branch,
-      title: options.prTitle,
-      body: pullRequestBody(options.message, files, branch),
-      labels: options.prLabels
-    },
+    pullRequest(),
     logger
   )
   return { ...result, prNumber: pull.number, prUrl: pull.url }

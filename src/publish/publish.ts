@@ -18,9 +18,12 @@ export interface PublishOptions {
   /** The workspace checkout (pushing to its origin), or a separate repository by URL or path. */
   readonly target:
     { readonly kind: 'workspace' } | { readonly kind: 'remote'; readonly url: string }
-  /** Branch to commit to; default: workflowBranch (workspace) or the remote's default branch. */
+  /**
+   * Branch to commit to; default: workflowBranch for the workspace (an error when the run is not
+   * on a branch) or the remote's default branch.
+   */
   readonly branch?: string
-  /** The workflow's branch, when GITHUB_REF is refs/heads/*. */
+  /** The workflow's branch: GITHUB_REF's refs/heads/*, or GITHUB_HEAD_REF in a pull request. */
   readonly workflowBranch?: string
   /** May be empty (act, file:// remotes). */
   readonly token?: string
@@ -34,6 +37,12 @@ export interface PublishOptions {
   readonly prBranch: string
   readonly prTitle: string
   readonly prLabels: readonly string[]
+  /**
+   * Read the branch tip, compute the edits and the diff, push nothing. Every check that does not
+   * need a push still runs (create-pr and commit-mode api need the GitHub server and a token), so
+   * a dry run also serves as the preflight before images are built. The workspace's work tree,
+   * index and refs are left alone, except the fetched `refs/remotes/origin/BRANCH`.
+   */
   readonly dryRun: boolean
   /** RUNNER_TEMP */
   readonly tempDir: string
@@ -51,16 +60,20 @@ export type ComputeChanges = (source: FileSource) => Promise<FileEdit[]>
 
 /** What landed. */
 export interface PublishResult {
-  /** True when a commit landed (dry run: when the edits change any file). */
+  /**
+   * True when a commit landed (dry run: when the edits change any file). False when the branch,
+   * or with createPr the pull request branch on the current tip, already has the change.
+   */
   readonly changed: boolean
   /** The commit that landed; empty when none (nothing to change, dry run). */
   readonly commitSha: string
   /** Web URL of the commit on the GitHub server; empty elsewhere. */
   readonly commitUrl: string
-  /** The branch that received the commit (the pull request branch with createPr). */
+  /** The branch that received (or already holds) the commit: the pull request branch with createPr. */
   readonly branch: string
   /** The tip our commit was built on (its parent). */
   readonly before: string
+  /** The repository's default branch; empty in a dry run when it was not needed. */
   readonly defaultBranch: string
   /** The repository URL, without credentials. */
   readonly remoteUrl: string

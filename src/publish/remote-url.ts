@@ -42,6 +42,17 @@ export function httpOrigin(url: string): string | undefined {
   return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined
 }
 
+/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  return (
+    host === 'localhost' ||
+    host === '[::1]' ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  )
+}
+
 /** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
 export function normalizeRemote(url: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url)) return url

@@ -28,6 +28,8 @@ export interface FakeGitHub {
   readonly gitUrl: string
   /** `METHOD PATH` of every API request, with the GraphQL operation's first word. */
   readonly calls: string[]
+  /** `METHOD PATH STATUS` of every git smart-HTTP request. */
+  readonly gitRequests: string[]
   readonly mutations: Record<string, unknown>[]
   readonly pulls: FakePull[]
   /** Runs once, just before the next createCommitOnBranch compares expectedHeadOid. */
@@ -183,7 +185,19 @@ export async function startFakeGitHub(
       return send(res, 200, { data: { repository: { defaultBranchRef: { name: 'main' } } } })
     }
     const oid = refSha(String(variables.ref))
-    const target = oid ? { oid, tree: { oid: gitIn(['rev-parse', `${oid}^{tree}`]) } } : undefined
+    const target = oid
+      ? {
+          oid,
+          tree: { oid: gitIn(['rev-parse', `${oid}^{tree}`]) },
+          parents: {
+            nodes: gitIn(['log', '-1', '--format=%P', oid])
+              .split(' ')
+              .filter(Boolean)
+              .slice(0, 1)
+              .map((parent) => ({ oid: parent }))
+          }
+        }
+      : undefined
     return send(res, 200, { data: { repository: { ref: target ? { target } : null } } })
   }
 
@@ -342,7 +356,9 @@ export async function startFakeGitHub(
       return graphql(res, body as { query: string; variables: Record<string, unknown> })
     }
     if (url.pathname.startsWith(repoPath)) {
-      return rest(req, res, url.pathname.slice(repoPath.length), url.searchParams, body)
+      // Octokit sends `{ref}` with its slashes encoded (heads%2Frelease%2F1.0); GitHub decodes it
+      const path = decodeURIComponent(url.pathname.slice(repoPath.length))
+      return rest(req, res, path, url.searchParams, body)
     }
     return restError(res, 404, 'Not Found')
   })
@@ -353,6 +369,7 @@ export async function startFakeGitHub(
     graphqlUrl: `${serverUrl}/api/graphql`,
     gitUrl: `${serverUrl}/${owner}/${repo}.git`,
     calls,
+    gitRequests: server.requests,
     mutations,
     pulls,
     hideOpenPullsOnce: false,

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -110,4 +118,25 @@ export function filesContaining(dir: string, needles: readonly string[]): string
   }
   walk(dir)
   return found
+}
+
+/** Puts a `git` first on PATH that records every command line, then runs the real git. */
+export function recordGitCommandLines(): { log: string; restore: () => void } {
+  const bin = tempDir('publish-bin-')
+  const log = join(bin, 'argv.log')
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+  writeFileSync(
+    join(bin, 'git'),
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`
+  )
+  chmodSync(join(bin, 'git'), 0o755)
+  writeFileSync(log, '')
+  const path = process.env.PATH
+  process.env.PATH = `${bin}:${path ?? ''}`
+  return {
+    log,
+    restore: () => {
+      process.env.PATH = path
+    }
+  }
 }

@@ -14,6 +14,8 @@ export interface GitHttpServer {
   readonly url: string
   /** `METHOD PATH STATUS` of every git request. */
   readonly requests: string[]
+  /** The Authorization header of every request (API ones too), '' when absent. */
+  readonly authorizations: string[]
   close(): Promise<void>
 }
 
@@ -86,7 +88,9 @@ export async function startGitHttpServer(
   extra?: ExtraRoute
 ): Promise<GitHttpServer> {
   const requests: string[] = []
+  const authorizations: string[] = []
   const server = createServer((req, res) => {
+    authorizations.push(req.headersDistinct.authorization?.join(', ') ?? '')
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -117,6 +121,7 @@ export async function startGitHttpServer(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    authorizations,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()
