@@ -31950,8 +31950,8 @@ async function checkBuildContexts(options) {
 
 // EXTERNAL MODULE: ./src/build/docker.ts
 var docker = __nccwpck_require__(4558);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 14 modules
-var publish = __nccwpck_require__(2813);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 15 modules
+var publish = __nccwpck_require__(2155);
 ;// CONCATENATED MODULE: ./src/argocd/text.ts
 /** The first 7 characters of a SHA. */
 function text_short(sha) {
@@ -33092,7 +33092,7 @@ function main_fail(error) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6999);
 /* harmony import */ var _build_login_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9125);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2813);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2155);
 
 
 
@@ -33117,7 +33117,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 2813:
+/***/ 2155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33278,7 +33278,9 @@ async function call(what, fn) {
 }
 const HEAD_QUERY = `query($owner: String!, $name: String!, $ref: String!) {
   repository(owner: $owner, name: $name) {
-    ref(qualifiedName: $ref) { target { oid ... on Commit { tree { oid } } } }
+    ref(qualifiedName: $ref) {
+      target { oid ... on Commit { tree { oid } parents(first: 1) { nodes { oid } } } }
+    }
   }
 }`;
 const DEFAULT_BRANCH_QUERY = `query($owner: String!, $name: String!) {
@@ -33338,7 +33340,8 @@ function createGitHubApi(token, urls) {
             const target = data.repository?.ref?.target;
             if (!target?.oid || !target.tree?.oid)
                 return undefined;
-            return { oid: target.oid, treeOid: target.tree.oid };
+            const parentOid = target.parents?.nodes?.[0]?.oid ?? '';
+            return { oid: target.oid, treeOid: target.tree.oid, parentOid };
         },
         async listTree(repository, treeSha) {
             const { data } = await call(`Listing tree ${treeSha}`, async () => (await client()).request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
@@ -33746,14 +33749,23 @@ function changedEdits(edits) {
 function editsDiff(edits) {
     return (0,unified_diff/* unifiedDiff */.W)(changedEdits(edits));
 }
-/** The branch to commit to when the `branch` input is empty, with the reason logged. */
-function chooseBranch(options, defaultBranch, repository, logger) {
+/**
+ * The branch to commit to when the `branch` input is empty, with the reason logged: the
+ * workflow's branch for the workspace repository, the default branch for another repository.
+ * The default branch is only read when it is the answer.
+ */
+async function chooseBranch(options, readDefaultBranch, repository, logger) {
     if (options.branch)
         return options.branch;
-    if (options.target.kind === 'workspace' && options.workflowBranch) {
+    if (options.target.kind === 'workspace') {
+        if (!options.workflowBranch) {
+            // the default branch would be a surprise: a pull request or tag run would release to it
+            throw new errors/* PublishError */.S1(`This run is not on a branch (GITHUB_REF is a pull request, tag or other ref, not refs/heads/...), so there is no workflow branch of ${repository} to commit to. Set the branch input to the branch that should receive the commit.`, { input: 'branch' });
+        }
         logger.info(`Committing to the workflow's branch ${options.workflowBranch} of ${repository}.`);
         return options.workflowBranch;
     }
+    const defaultBranch = await readDefaultBranch();
     if (defaultBranch === '') {
         throw new errors/* PublishError */.S1(`${repository} does not name a default branch (is it empty?). Set the branch input.`, { input: 'branch' });
     }
@@ -33780,9 +33792,9 @@ function logDryRun(edits, where, logger) {
         logger.info(`Dry run: would commit to ${where}:\n${diff}`);
     return diff;
 }
-/** Refuses options that cannot work before anything is pushed. */
+/** Refuses options that cannot work, before anything is pushed; in a dry run too. */
 function checkPrerequisites(options, onGitHub) {
-    if ((options.createPr || options.mode === 'api') && !options.dryRun) {
+    if (options.createPr || options.mode === 'api') {
         const what = options.mode === 'api' ? 'commit-mode: api' : 'create-pr';
         if (!onGitHub) {
             throw new errors/* PublishError */.S1(`${what} needs a repository on the GitHub server (${options.github.serverUrl}); the target is not one. Use commit-mode: git without create-pr, or set repository to OWNER/NAME.`, { input: options.mode === 'api' ? 'commit-mode' : 'create-pr' });
@@ -33833,6 +33845,14 @@ function httpOrigin(url) {
     const parsed = parseHttpUrl(url);
     return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
 }
+/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return (host === 'localhost' ||
+        host === '[::1]' ||
+        host === '::1' ||
+        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
+}
 /** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
 function normalizeRemote(url, base) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url))
@@ -33856,6 +33876,29 @@ function repositoryFromUrl(url, serverUrl) {
 /** Web URL of a commit on a GitHub server. */
 function commitWebUrl(serverUrl, repository, sha) {
     return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/publish/tree-compare.ts
+
+/** The object id git gives a blob with these bytes (SHA-1, as on GitHub). */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+/**
+ * True when the listing `other` is exactly `base` with `writes` written over it: the same
+ * paths, modes and blobs, so the two trees are the same tree. A written path keeps its mode
+ * in `base`; a new one is a regular file.
+ */
+function sameTreeAfter(base, writes, other) {
+    const expected = new Map(base.map((entry) => [entry.path, `${entry.mode} ${entry.sha}`]));
+    for (const write of writes) {
+        const mode = base.find((entry) => entry.path === write.path)?.mode ?? '100644';
+        expected.set(write.path, `${mode} ${gitBlobSha(write.content)}`);
+    }
+    return (other.length === expected.size &&
+        other.every((entry) => expected.get(entry.path) === `${entry.mode} ${entry.sha}`));
 }
 
 ;// CONCATENATED MODULE: ./src/publish/tree-source.ts
@@ -33977,6 +34020,7 @@ async function writeWorkspaceFiles(root, edits, logger) {
 
 
 
+
 /**
  * The API strategy: read the tip through GraphQL, the files through the trees and blobs API,
  * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
@@ -34000,11 +34044,24 @@ async function publishWithApi(options, compute, logger, deps) {
     let branch = options.branch ?? '';
     let phase = 'reading';
     const failureContext = () => ({ repository: label, branch, action: phase });
+    // a re-run: the release branch is one commit on the tip whose tree is the one we would write
+    const prBranchHolds = async (tip, entries, changed) => {
+        const prHead = await api.branchHead(repository, options.prBranch);
+        if (prHead?.parentOid !== tip)
+            return false;
+        const writes = changed.map((edit) => ({
+            path: edit.path,
+            content: Buffer.from(edit.after, 'utf8')
+        }));
+        return sameTreeAfter(entries, writes, await api.listTree(repository, prHead.treeOid));
+    };
+    const readDefaultBranch = async () => (defaultBranch ??= await api.defaultBranch(repository));
     const attempt = async () => {
         phase = 'reading';
-        defaultBranch ??= await api.defaultBranch(repository);
         if (branch === '')
-            branch = chooseBranch(options, defaultBranch, label, logger);
+            branch = await chooseBranch(options, readDefaultBranch, label, logger);
+        if (!options.dryRun)
+            await readDefaultBranch();
         const read = Date.now();
         const head = await api.branchHead(repository, branch);
         if (!head)
@@ -34019,6 +34076,10 @@ async function publishWithApi(options, compute, logger, deps) {
             return { done: { ...none, changed: false } };
         if (options.dryRun)
             return { done: { ...none, changed: true } };
+        if (options.createPr && (await prBranchHolds(head.oid, entries, changed))) {
+            logger.info(`${options.prBranch} already holds this change on ${branch}'s tip (${head.oid.slice(0, 7)}); no new commit.`);
+            return { done: { ...none, changed: false, onPrBranch: true } };
+        }
         phase = 'pushing';
         let target = branch;
         if (options.createPr) {
@@ -34055,6 +34116,18 @@ async function publishWithApi(options, compute, logger, deps) {
         return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff };
     }
     const diff = editsDiff(landed.edits);
+    const pullRequest = () => ({
+        head: options.prBranch,
+        base: branch,
+        title: options.prTitle,
+        body: pullRequestBody(options.message, files, branch),
+        labels: options.prLabels
+    });
+    if (landed.onPrBranch) {
+        const pull = await ensurePullRequest(api, repository, pullRequest(), logger);
+        const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff };
+        return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url };
+    }
     if (!landed.changed) {
         logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`);
         return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff };
@@ -34074,17 +34147,12 @@ async function publishWithApi(options, compute, logger, deps) {
     };
     if (!options.createPr)
         return result;
-    const pull = await ensurePullRequest(api, repository, {
-        head: options.prBranch,
-        base: branch,
-        title: options.prTitle,
-        body: pullRequestBody(options.message, files, branch),
-        labels: options.prLabels
-    }, logger);
+    const pull = await ensurePullRequest(api, repository, pullRequest(), logger);
     return { ...result, prNumber: pull.number, prUrl: pull.url };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/git-auth.ts
+
 /** The `AUTHORIZATION` header value git sends for a GitHub token (as actions/checkout does). */
 function basicAuthHeader(token) {
     return `basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
@@ -34114,6 +34182,31 @@ function gitAuthEnv(origins, token, inherited = process.env) {
     env.GIT_CONFIG_COUNT = String(index);
     return { env, secrets: [token, header, header.slice('basic '.length)] };
 }
+/**
+ * The token goes only to the GitHub server's origin, as actions/checkout does: a remote on any
+ * other host gets no credentials (it must bring its own), and plain `http://` gets none unless
+ * the host is loopback. SSH and local remotes are not HTTP and are not listed.
+ */
+function tokenOrigins(urls, serverUrl) {
+    const server = httpOrigin(serverUrl);
+    const send = new Set();
+    const withheld = new Map();
+    for (const url of urls) {
+        const origin = httpOrigin(url);
+        if (origin === undefined)
+            continue;
+        if (origin !== server)
+            withheld.set(origin, 'other-host');
+        else if (origin.startsWith('http:') && !isLoopbackHost(new URL(origin).hostname))
+            withheld.set(origin, 'plain-http');
+        else
+            send.add(origin);
+    }
+    return {
+        send: [...send],
+        withheld: [...withheld].map(([origin, reason]) => ({ origin, reason }))
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/publish/publish-git.ts
 
@@ -34130,6 +34223,25 @@ function gitAuthEnv(origins, token, inherited = process.env) {
 
 
 const REMOTE = 'origin';
+// The token only goes to the GitHub server's origin; say so for every origin that gets none.
+function credentials(urls, options, logger, deps) {
+    const token = options.token ?? '';
+    if (token === '')
+        return gitAuthEnv([], token);
+    const origins = tokenOrigins(urls, options.github.serverUrl);
+    for (const { origin, reason } of origins.withheld) {
+        const host = new URL(origin).host;
+        if (reason === 'plain-http') {
+            logger.warning(`No credentials are sent to ${host}: the token never goes over plain http:// (except to a loopback host). Use https:// for ${host}.`);
+        }
+        else {
+            logger.info(`No credentials are sent to ${host}: the token only goes to the GitHub server ${options.github.serverUrl}. A private repository on ${host} needs its own git credentials, set up in an earlier step (a credential helper or http.extraheader).`);
+        }
+    }
+    const auth = gitAuthEnv(origins.send, token);
+    auth.secrets.forEach(deps.setSecret);
+    return auth;
+}
 async function openRepository(options, context, deps) {
     const bare = context({}, []);
     if (options.target.kind === 'workspace') {
@@ -34147,8 +34259,7 @@ async function openRepository(options, context, deps) {
         catch {
             throw new errors/* PublishError */.S1(`The workspace repository at ${root} has no remote named origin. Check out the repository with actions/checkout, or set repository.`, { input: 'repository' });
         }
-        const auth = gitAuthEnv([httpOrigin(urls.fetch), httpOrigin(urls.push)].filter((o) => o !== undefined), options.token ?? '');
-        auth.secrets.forEach(deps.setSecret);
+        const auth = credentials([urls.fetch, urls.push], options, bare.logger, deps);
         const git = createGit(root, context(auth.env, auth.secrets));
         return { git, root, url: urls.fetch, shallow: await git.isShallow() };
     }
@@ -34156,8 +34267,7 @@ async function openRepository(options, context, deps) {
     if (hasEmbeddedCredentials(url)) {
         throw new errors/* PublishError */.S1(`The repository URL carries credentials. Remove them from the URL and pass the token in the token input.`, { input: 'repository' });
     }
-    const auth = gitAuthEnv([httpOrigin(url)].filter((o) => o !== undefined), options.token ?? '');
-    auth.secrets.forEach(deps.setSecret);
+    const auth = credentials([url], options, bare.logger, deps);
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir, `${TEMP_PREFIX}clone-`));
     deps.saveState(CLONE_STATE, dir);
     try {
@@ -34199,11 +34309,14 @@ async function land(options, compute, logger, deps, repo) {
     // a push whose answer was lost may still have landed: the next tip then is our commit
     let pushed;
     const failureContext = () => ({ repository: label, branch, action: phase });
+    const readDefaultBranch = async () => (defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? '');
     const attempt = async () => {
         phase = 'reading';
-        defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? '';
         if (branch === '')
-            branch = chooseBranch(options, defaultBranch, label, logger);
+            branch = await chooseBranch(options, readDefaultBranch, label, logger);
+        // the default branch goes into Argo CD's push event; a dry run spares the round trip
+        if (!options.dryRun)
+            await readDefaultBranch();
         phase = 'fetching';
         const fetched = Date.now();
         const tip = await git.fetchBranch(REMOTE, branch, repo.shallow);
@@ -34219,6 +34332,9 @@ async function land(options, compute, logger, deps, repo) {
         const changed = changedEdits(edits);
         if (changed.length === 0)
             return { done: { tip, sha: '', edits, changed: false } };
+        // changed content is a changed tree: a dry run writes no object into the repository
+        if (options.dryRun)
+            return { done: { tip, sha: '', edits, changed: true } };
         const tree = await git.writeTree(tip, changed.map((edit) => ({
             path: edit.path,
             mode: modes.get(edit.path) ?? '100644',
@@ -34226,11 +34342,9 @@ async function land(options, compute, logger, deps, repo) {
         })));
         if (tree === (await git.treeOf(tip)))
             return { done: { tip, sha: '', edits, changed: false } };
-        if (options.dryRun)
-            return { done: { tip, sha: '', edits, changed: true } };
-        const sha = await git.commitTree(tree, tip, options.message, identity);
-        phase = 'pushing';
         if (!options.createPr) {
+            const sha = await git.commitTree(tree, tip, options.message, identity);
+            phase = 'pushing';
             pushed = { tip, sha, edits, changed: true };
             const result = await git.push(REMOTE, sha, `refs/heads/${branch}`);
             if (result.ok)
@@ -34241,9 +34355,12 @@ async function land(options, compute, logger, deps, repo) {
         if (prTip !== undefined &&
             (await git.treeOf(prTip)) === tree &&
             (await git.parentsOf(prTip))[0] === tip) {
-            logger.info(`${options.prBranch} already holds this change on ${branch}'s tip; not pushing.`);
-            return { done: { tip, sha: prTip, edits, changed: true } };
+            // a re-run: the release branch already is this change on this tip, so nothing to push
+            logger.info(`${options.prBranch} already holds this change on ${branch}'s tip (${tip.slice(0, 7)}); no new commit.`);
+            return { done: { tip, sha: '', edits, changed: false, onPrBranch: true } };
         }
+        const sha = await git.commitTree(tree, tip, options.message, identity);
+        phase = 'pushing';
         const result = await git.push(REMOTE, sha, `refs/heads/${options.prBranch}`, prTip ?? '');
         if (result.ok)
             return { done: { tip, sha, edits, changed: true } };
@@ -34270,6 +34387,19 @@ async function land(options, compute, logger, deps, repo) {
         return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff };
     }
     const diff = editsDiff(landed.edits);
+    const pullRequest = () => ({
+        head: options.prBranch,
+        base: branch,
+        title: options.prTitle,
+        body: pullRequestBody(options.message, files, branch),
+        labels: options.prLabels
+    });
+    if (landed.onPrBranch && repository) {
+        const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff };
+        const api = deps.createGitHubApi(options.token ?? '', options.github);
+        const pull = await ensurePullRequest(api, repository, pullRequest(), logger);
+        return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url };
+    }
     if (!landed.changed) {
         logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`);
         return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff };
@@ -34283,13 +34413,7 @@ async function land(options, compute, logger, deps, repo) {
     const result = { ...base, changed: true, commitSha: landed.sha, commitUrl, branch: target, diff };
     if (!options.createPr || !repository)
         return result;
-    const pull = await ensurePullRequest(deps.createGitHubApi(options.token ?? '', options.github), repository, {
-        head: options.prBranch,
-        base: branch,
-        title: options.prTitle,
-        body: pullRequestBody(options.message, files, branch),
-        labels: options.prLabels
-    }, logger);
+    const pull = await ensurePullRequest(deps.createGitHubApi(options.token ?? '', options.github), repository, pullRequest(), logger);
     return { ...result, prNumber: pull.number, prUrl: pull.url };
 }
 
