@@ -1,22 +1,21 @@
+import { buildSummaryTable } from './build/summary.js'
 import type { ReleaseState } from './outputs.js'
 
 /** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
 export function renderSummary(result: ReleaseState): string {
   const parts: string[] = [`## gitops-release: ${result.tag}`, '']
   if (result.failure !== undefined) parts.push(`**Failed:** ${result.failure}`, '')
-  if (result.images.length > 0) {
-    parts.push(
-      '### Images',
-      '',
-      '| image | ref | digest | build time |',
-      '| --- | --- | --- | --- |'
-    )
-    for (const image of result.images) {
-      const seconds = result.buildSeconds.get(image.name)
-      parts.push(
-        `| ${image.name} | \`${image.repository}:${image.tag}\` | ${image.digest === '' ? '(not built)' : `\`${image.digest}\``} | ${seconds === undefined ? '' : `${seconds.toFixed(1)} s`} |`
-      )
-    }
+  if (result.buildSeconds.size > 0) {
+    const built = result.images.map((image) => ({
+      ...image,
+      ref: `${image.repository}:${image.tag}`,
+      seconds: result.buildSeconds.get(image.name) ?? 0
+    }))
+    parts.push('### Images', '', buildSummaryTable(built))
+  } else if (result.images.length > 0) {
+    parts.push('### Images (not built)', '')
+    for (const image of result.images)
+      parts.push(`- ${image.name}: \`${image.repository}:${image.tag}\``)
     parts.push('')
   }
   const changed = result.edits.filter((edit) => edit.before !== edit.after)
