@@ -28873,7 +28873,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4355);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2134);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 
 
@@ -28932,7 +28932,7 @@ function createMemoryLogger() {
 
 /***/ }),
 
-/***/ 4355:
+/***/ 2134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29599,18 +29599,39 @@ function outputValues(state) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/build/summary.ts
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** The job-summary table of the built images: image, ref, digest, build time. */
+function buildSummaryTable(images) {
+    const rows = images.map((image) => {
+        const digest = image.digest === '' ? '(not pushed)' : `\`${cell(image.digest)}\``;
+        return `| ${cell(image.name)} | \`${cell(image.ref)}\` | ${digest} | ${image.seconds.toFixed(1)} s |`;
+    });
+    return (['| Image | Ref | Digest | Build time |', '| --- | --- | --- | ---: |', ...rows].join('\n') +
+        '\n');
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
+
 /** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
 function renderSummary(result) {
     const parts = [`## gitops-release: ${result.tag}`, ''];
     if (result.failure !== undefined)
         parts.push(`**Failed:** ${result.failure}`, '');
-    if (result.images.length > 0) {
-        parts.push('### Images', '', '| image | ref | digest | build time |', '| --- | --- | --- | --- |');
-        for (const image of result.images) {
-            const seconds = result.buildSeconds.get(image.name);
-            parts.push(`| ${image.name} | \`${image.repository}:${image.tag}\` | ${image.digest === '' ? '(not built)' : `\`${image.digest}\``} | ${seconds === undefined ? '' : `${seconds.toFixed(1)} s`} |`);
-        }
+    if (result.buildSeconds.size > 0) {
+        const built = result.images.map((image) => ({
+            ...image,
+            ref: `${image.repository}:${image.tag}`,
+            seconds: result.buildSeconds.get(image.name) ?? 0
+        }));
+        parts.push('### Images', '', buildSummaryTable(built));
+    }
+    else if (result.images.length > 0) {
+        parts.push('### Images (not built)', '');
+        for (const image of result.images)
+            parts.push(`- ${image.name}: \`${image.repository}:${image.tag}\``);
         parts.push('');
     }
     const changed = result.edits.filter((edit) => edit.before !== edit.after);
@@ -32840,15 +32861,15 @@ function argoCdSummary(webhook, apps) {
     if (webhook && webhook.url !== '') {
         lines.push(webhook.delivered
             ? `Webhook: ✅ delivered to \`${webhook.url}\` (HTTP ${webhook.status ?? '?'}, ${attempts(webhook.attempts)}).`
-            : `Webhook: ⚠️ not delivered to \`${webhook.url}\`: ${cell(webhook.reason)}. Argo CD will notice the commit at its next poll.`, '');
+            : `Webhook: ⚠️ not delivered to \`${webhook.url}\`: ${summary_cell(webhook.reason)}. Argo CD will notice the commit at its next poll.`, '');
     }
     if (apps.length > 0) {
         lines.push('| App | Result | Revision | Sync | Health | Operation | Message |');
         lines.push('| --- | --- | --- | --- | --- | --- | --- |');
         for (const app of apps) {
             const revision = app.revision === '' ? '' : `\`${text_short(app.revision)}\``;
-            lines.push(`| ${cell(app.app)} | ${OUTCOME[app.outcome]} | ${revision} | ${cell(app.syncStatus)} | ` +
-                `${cell(app.healthStatus)} | ${cell(app.operationPhase ?? '')} | ${cell(app.message ?? '')} |`);
+            lines.push(`| ${summary_cell(app.app)} | ${OUTCOME[app.outcome]} | ${revision} | ${summary_cell(app.syncStatus)} | ` +
+                `${summary_cell(app.healthStatus)} | ${summary_cell(app.operationPhase ?? '')} | ${summary_cell(app.message ?? '')} |`);
         }
         lines.push('');
     }
@@ -32867,7 +32888,7 @@ function attempts(count) {
     return count === 1 ? '1 attempt' : `${count} attempts`;
 }
 /** Text made safe for one markdown table cell. */
-function cell(text) {
+function summary_cell(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     const shortened = flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
     return shortened.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
