@@ -25,7 +25,7 @@ import {
   tempDir
 } from './helpers/git-fixtures.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
-import { fastDeps, publishOptions } from './helpers/options.js'
+import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
 
 let restore: () => void
 beforeAll(() => {
@@ -312,12 +312,7 @@ describe('publish with git in the workspace checkout', () => {
     writeFileSync(join(ws, 'other.txt'), 'local change\n')
     const temp = tempDir()
     const result = await publish(
-      publishOptions({
-        target: { kind: 'workspace' },
-        workspace: ws,
-        tempDir: temp,
-        workflowBranch: 'main'
-      }),
+      publishOptions(inWorkspace(ws, temp)),
       setLine(VALUES, 'app1', 'v2'),
       createMemoryLogger(),
       fastDeps()
@@ -363,13 +358,7 @@ describe('publish with git in the workspace checkout', () => {
     let result
     try {
       result = await publish(
-        publishOptions({
-          target: { kind: 'workspace' },
-          workspace: ws,
-          tempDir: temp,
-          workflowBranch: 'main',
-          dryRun: true
-        }),
+        publishOptions({ ...inWorkspace(ws, temp), dryRun: true }),
         setLine(VALUES, 'app1', 'v2'),
         createMemoryLogger(),
         fastDeps()
@@ -428,12 +417,7 @@ describe('publish with git in the workspace checkout', () => {
     humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
     const temp = tempDir()
     const result = await publish(
-      publishOptions({
-        target: { kind: 'workspace' },
-        workspace: ws,
-        tempDir: temp,
-        workflowBranch: 'main'
-      }),
+      publishOptions(inWorkspace(ws, temp)),
       setLine(VALUES, 'app1', 'v2'),
       createMemoryLogger(),
       fastDeps()

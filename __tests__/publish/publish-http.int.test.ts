@@ -18,7 +18,7 @@ import {
 } from './helpers/git-fixtures.js'
 import { startGitHttpServer, type GitHttpServer } from './helpers/git-http-server.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
-import { fastDeps, publishOptions } from './helpers/options.js'
+import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
 
 const TOKEN = 'ghs_TestToken0123456789abcdefABCDEF'
 const HEADER_B64 = Buffer.from(`x-access-token:${TOKEN}`).toString('base64')
@@ -157,13 +157,7 @@ describe('publish over smart HTTP with a token', () => {
       git(ws, 'remote', 'set-url', 'origin', `${other.url}/acme/gitops.git`)
       const temp = tempDir()
       const result = await publish(
-        options({
-          target: { kind: 'workspace' },
-          workspace: ws,
-          tempDir: temp,
-          token: TOKEN,
-          workflowBranch: 'main'
-        }),
+        options({ ...inWorkspace(ws, temp), token: TOKEN }),
         setLine(VALUES, 'app1', 'v4'),
         createMemoryLogger(),
         fastDeps()
@@ -216,13 +210,7 @@ describe('publish over smart HTTP with a token', () => {
     const config = readFileSync(join(ws, '.git', 'config'), 'utf8')
     const temp = tempDir()
     const result = await publish(
-      options({
-        target: { kind: 'workspace' },
-        workspace: ws,
-        tempDir: temp,
-        token: TOKEN,
-        workflowBranch: 'main'
-      }),
+      options({ ...inWorkspace(ws, temp), token: TOKEN }),
       setLine(VALUES, 'app1', 'v3'),
       createMemoryLogger(),
       fastDeps()

@@ -3,29 +3,23 @@ import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
 import type { FailureContext } from './failure.js'
-import { ensurePullRequest, type PullRequestSpec } from './pull-request.js'
+import { ensurePullRequest } from './pull-request.js'
+import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
 import {
-  changedEdits,
-  checkPrerequisites,
-  chooseBranch,
-  editsDiff,
-  logDryRun,
-  pullRequestBody
-} from './publish-common.js'
+  committedResult,
+  resultBase,
+  resultWithoutCommit,
+  type ResultContext,
+  type Settled
+} from './publish-result.js'
 import type { ComputeChanges, PublishDeps, PublishOptions, PublishResult } from './publish.js'
 import { normalizeRemote, repositoryFromUrl, withoutCredentials } from './remote-url.js'
 import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
-import { writeWorkspaceFiles } from './workspace-files.js'
 
-interface Landed {
-  readonly tip: string
+interface Landed extends Settled {
   readonly sha: string
   readonly url: string
-  readonly edits: FileEdit[]
-  readonly changed: boolean
-  /** The pull request branch already holds this change on the tip (a re-run). */
-  readonly onPrBranch?: boolean
 }
 
 /**
@@ -143,51 +137,17 @@ export async function publishWithApi(
     random: deps.random,
     minBackoffMs: deps.minBackoffMs
   })
-  const files = changedEdits(landed.edits).map((edit) => edit.path)
-  const base = {
-    before: landed.tip,
-    defaultBranch: defaultBranch ?? '',
-    remoteUrl,
-    files,
-    edits: landed.edits
+  const base = resultBase(landed, defaultBranch, remoteUrl)
+  const context: ResultContext = {
+    options,
+    branch,
+    label,
+    logger,
+    openPullRequest: (spec) => ensurePullRequest(api, repository, spec, logger)
   }
-  if (options.dryRun) {
-    const diff = logDryRun(landed.edits, `${label}@${branch}`, logger)
-    return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff }
-  }
-  const diff = editsDiff(landed.edits)
-  const pullRequest = (): PullRequestSpec => ({
-    head: options.prBranch,
-    base: branch,
-    title: options.prTitle,
-    body: pullRequestBody(options.message, files, branch),
-    labels: options.prLabels
-  })
-  if (landed.onPrBranch) {
-    const pull = await ensurePullRequest(api, repository, pullRequest(), logger)
-    const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff }
-    return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url }
-  }
-  if (!landed.changed) {
-    logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`)
-    return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff }
-  }
-  const target = options.createPr ? options.prBranch : branch
-  logger.info(
-    `Landed ${landed.sha} on ${target} of ${label} (on top of ${landed.tip.slice(0, 7)}).`
+  const workspaceRoot = options.target.kind === 'workspace' ? options.workspace : undefined
+  return (
+    (await resultWithoutCommit(landed, base, context)) ??
+    committedResult(base, landed, workspaceRoot, context)
   )
-  if (options.target.kind === 'workspace' && !options.createPr) {
-    await writeWorkspaceFiles(options.workspace, landed.edits, logger)
-  }
-  const result = {
-    ...base,
-    changed: true,
-    commitSha: landed.sha,
-    commitUrl: landed.url,
-    branch: target,
-    diff
-  }
-  if (!options.createPr) return result
-  const pull = await ensurePullRequest(api, repository, pullRequest(), logger)
-  return { ...result, prNumber: pull.number, prUrl: pull.url }
 }

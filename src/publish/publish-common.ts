@@ -60,15 +60,6 @@ export function pullRequestBody(message: string, files: readonly string[], base:
   ].join('\n')
 }
 
-/** Logs the dry-run outcome and returns the diff. */
-export function logDryRun(edits: readonly FileEdit[], where: string, logger: Logger): string {
-  const diff = editsDiff(edits)
-  if (diff === '')
-    logger.info(`Dry run: ${where} already has the change; nothing would be committed.`)
-  else logger.info(`Dry run: would commit to ${where}:\n${diff}`)
-  return diff
-}
-
 /** Refuses options that cannot work, before anything is pushed; in a dry run too. */
 export function checkPrerequisites(options: PublishOptions, onGitHub: boolean): void {
   if (options.createPr || options.mode === 'api') {

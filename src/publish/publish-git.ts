@@ -1,21 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PublishError } from '../errors.js'
-import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
 import { classifyFailure, type FailureContext } from './failure.js'
 import { createGit, gitTopLevel, initBareRepository, type Git, type GitContext } from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
-import { ensurePullRequest, type PullRequestSpec } from './pull-request.js'
+import { ensurePullRequest } from './pull-request.js'
+import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
 import {
-  changedEdits,
-  checkPrerequisites,
-  chooseBranch,
-  editsDiff,
-  logDryRun,
-  pullRequestBody
-} from './publish-common.js'
+  committedResult,
+  resultBase,
+  resultWithoutCommit,
+  type ResultContext,
+  type Settled
+} from './publish-result.js'
 import {
   CLONE_STATE,
   TEMP_PREFIX,
@@ -32,15 +31,9 @@ import {
   withoutCredentials
 } from './remote-url.js'
 import { createTreeSource } from './tree-source.js'
-import { writeWorkspaceFiles } from './workspace-files.js'
 
-interface Landed {
-  readonly tip: string
+interface Landed extends Settled {
   readonly sha: string
-  readonly edits: FileEdit[]
-  readonly changed: boolean
-  /** The pull request branch already holds this change on the tip (a re-run). */
-  readonly onPrBranch?: boolean
 }
 
 interface Repository {
@@ -247,51 +240,25 @@ async function land(
     random: deps.random,
     minBackoffMs: deps.minBackoffMs
   })
-  const files = changedEdits(landed.edits).map((edit) => edit.path)
-  const base = {
-    before: landed.tip,
-    defaultBranch: defaultBranch ?? '',
-    remoteUrl: withoutCredentials(repo.url),
-    files,
-    edits: landed.edits
-  }
-  if (options.dryRun) {
-    const diff = logDryRun(landed.edits, `${label}@${branch}`, logger)
-    return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff }
-  }
-  const diff = editsDiff(landed.edits)
-  const pullRequest = (): PullRequestSpec => ({
-    head: options.prBranch,
-    base: branch,
-    title: options.prTitle,
-    body: pullRequestBody(options.message, files, branch),
-    labels: options.prLabels
-  })
-  if (landed.onPrBranch && repository) {
-    const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff }
-    const api = deps.createGitHubApi(options.token ?? '', options.github)
-    const pull = await ensurePullRequest(api, repository, pullRequest(), logger)
-    return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url }
-  }
-  if (!landed.changed) {
-    logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`)
-    return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff }
+  const base = resultBase(landed, defaultBranch, withoutCredentials(repo.url))
+  const context: ResultContext = {
+    options,
+    branch,
+    label,
+    logger,
+    openPullRequest: repository
+      ? (spec) =>
+          ensurePullRequest(
+            deps.createGitHubApi(options.token ?? '', options.github),
+            repository,
+            spec,
+            logger
+          )
+      : undefined
   }
   const commitUrl = onGitHub ? commitWebUrl(options.github.serverUrl, onGitHub, landed.sha) : ''
-  const target = options.createPr ? options.prBranch : branch
-  logger.info(
-    `Landed ${landed.sha} on ${target} of ${label} (on top of ${landed.tip.slice(0, 7)}).`
+  return (
+    (await resultWithoutCommit(landed, base, context)) ??
+    committedResult(base, { sha: landed.sha, url: commitUrl }, repo.root, context)
   )
-  if (repo.root !== undefined && !options.createPr) {
-    await writeWorkspaceFiles(repo.root, landed.edits, logger)
-  }
-  const result = { ...base, changed: true, commitSha: landed.sha, commitUrl, branch: target, diff }
-  if (!options.createPr || !repository) return result
-  const pull = await ensurePullRequest(
-    deps.createGitHubApi(options.token ?? '', options.github),
-    repository,
-    pullRequest(),
-    logger
-  )
-  return { ...result, prNumber: pull.number, prUrl: pull.url }
 }

@@ -56,6 +56,14 @@ function restError(res: ServerResponse, status: number, message: string, extra =
   })
 }
 
+// GitHub answers a refused createCommitOnBranch with HTTP 200, a null result and one error
+function commitRefused(type: string, message: string): unknown {
+  return {
+    data: { createCommitOnBranch: null },
+    errors: [{ type, path: ['createCommitOnBranch'], locations: [{ line: 2, column: 3 }], message }]
+  }
+}
+
 /** Starts the fake for `OWNER/REPO` whose bare repository is `bare` under `root`. */
 export async function startFakeGitHub(
   root: string,
@@ -91,33 +99,19 @@ export async function startFakeGitHub(
   }): unknown => {
     const ref = `refs/heads/${input.branch.branchName}`
     if (input.branch.repositoryNameWithOwner !== `${owner}/${repo}` || !refSha(ref)) {
-      return {
-        data: { createCommitOnBranch: null },
-        errors: [
-          {
-            type: 'NOT_FOUND',
-            path: ['createCommitOnBranch'],
-            locations: [{ line: 2, column: 3 }],
-            message: `A ref named "${ref}" does not exist in ${input.branch.repositoryNameWithOwner}.`
-          }
-        ]
-      }
+      return commitRefused(
+        'NOT_FOUND',
+        `A ref named "${ref}" does not exist in ${input.branch.repositoryNameWithOwner}.`
+      )
     }
     const hook = fake.beforeCommit
     fake.beforeCommit = undefined
     hook?.()
     if (refSha(ref) !== input.expectedHeadOid) {
-      return {
-        data: { createCommitOnBranch: null },
-        errors: [
-          {
-            type: 'STALE_DATA',
-            path: ['createCommitOnBranch'],
-            locations: [{ line: 2, column: 3 }],
-            message: `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`
-          }
-        ]
-      }
+      return commitRefused(
+        'STALE_DATA',
+        `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`
+      )
     }
     const folder = mkdtempSync(join(tmpdir(), 'fake-gh-index-'))
     const env = { GIT_INDEX_FILE: join(folder, 'index') }

@@ -41,3 +41,13 @@ export function fastDeps(): Partial<PublishDeps> & {
     getState: (name) => state.get(name) ?? ''
   }
 }
+
+/** The option fields of a run in the workspace checkout `workspace`, on the workflow branch main. */
+export function inWorkspace(workspace: string, tempDir: string) {
+  return {
+    target: { kind: 'workspace' } as const,
+    workspace,
+    tempDir,
+    workflowBranch: 'main'
+  }
+}
