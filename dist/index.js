@@ -31971,8 +31971,8 @@ async function checkBuildContexts(options) {
 
 // EXTERNAL MODULE: ./src/build/docker.ts
 var docker = __nccwpck_require__(4558);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 15 modules
-var publish = __nccwpck_require__(2155);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 16 modules
+var publish = __nccwpck_require__(7782);
 ;// CONCATENATED MODULE: ./src/argocd/text.ts
 /** The first 7 characters of a SHA. */
 function text_short(sha) {
@@ -33113,7 +33113,7 @@ function main_fail(error) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6999);
 /* harmony import */ var _build_login_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9125);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2155);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7782);
 
 
 
@@ -33138,7 +33138,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 2155:
+/***/ 7782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33804,15 +33804,6 @@ function pullRequestBody(message, files, base) {
         `Opened by gitops-release. Merging it lands the release on \`${base}\`; a newer release for the same branch updates this pull request.`
     ].join('\n');
 }
-/** Logs the dry-run outcome and returns the diff. */
-function logDryRun(edits, where, logger) {
-    const diff = editsDiff(edits);
-    if (diff === '')
-        logger.info(`Dry run: ${where} already has the change; nothing would be committed.`);
-    else
-        logger.info(`Dry run: would commit to ${where}:\n${diff}`);
-    return diff;
-}
 /** Refuses options that cannot work, before anything is pushed; in a dry run too. */
 function checkPrerequisites(options, onGitHub) {
     if (options.createPr || options.mode === 'api') {
@@ -33826,100 +33817,6 @@ function checkPrerequisites(options, onGitHub) {
             });
         }
     }
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/publish/remote-url.ts
-
-
-function parseHttpUrl(url) {
-    if (!/^https?:\/\//i.test(url))
-        return undefined;
-    try {
-        return new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True for a URL or path git reaches without HTTP(S) authentication (a local path or file://). */
-function isLocalRemote(url) {
-    return url.startsWith('file://') || isAbsolute(url) || url.startsWith('.');
-}
-/** The URL with any user name and password removed (http/https); other forms unchanged. */
-function withoutCredentials(url) {
-    const parsed = parseHttpUrl(url);
-    if (!parsed || (parsed.username === '' && parsed.password === ''))
-        return url;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString();
-}
-/** True when an http(s) URL carries a password or token in its user information. */
-function hasEmbeddedCredentials(url) {
-    const parsed = parseHttpUrl(url);
-    return parsed !== undefined && (parsed.password !== '' || parsed.username !== '');
-}
-/** `scheme://host[:port]/` of an http(s) URL, the key git uses for `http.<url>.extraheader`. */
-function httpOrigin(url) {
-    const parsed = parseHttpUrl(url);
-    return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
-}
-/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase().replace(/\.$/, '');
-    return (host === 'localhost' ||
-        host === '[::1]' ||
-        host === '::1' ||
-        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
-}
-/** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
-function normalizeRemote(url, base) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url))
-        return url;
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)(base, url)).toString();
-}
-/** OWNER/NAME of a remote URL on the given GitHub server, undefined for any other host. */
-function repositoryFromUrl(url, serverUrl) {
-    const parsed = parseHttpUrl(url);
-    const server = parseHttpUrl(serverUrl);
-    if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
-        return undefined;
-    const serverPath = server.pathname.replace(/\/+$/, '');
-    if (!parsed.pathname.startsWith(`${serverPath}/`))
-        return undefined;
-    const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(parsed.pathname.slice(serverPath.length));
-    if (!match?.[1] || !match[2])
-        return undefined;
-    return { owner: match[1], repo: match[2] };
-}
-/** Web URL of a commit on a GitHub server. */
-function commitWebUrl(serverUrl, repository, sha) {
-    return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/publish/tree-compare.ts
-
-/** The object id git gives a blob with these bytes (SHA-1, as on GitHub). */
-function gitBlobSha(content) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
-}
-/**
- * True when the listing `other` is exactly `base` with `writes` written over it: the same
- * paths, modes and blobs, so the two trees are the same tree. A written path keeps its mode
- * in `base`; a new one is a regular file.
- */
-function sameTreeAfter(base, writes, other) {
-    const expected = new Map(base.map((entry) => [entry.path, `${entry.mode} ${entry.sha}`]));
-    for (const write of writes) {
-        const mode = base.find((entry) => entry.path === write.path)?.mode ?? '100644';
-        expected.set(write.path, `${mode} ${gitBlobSha(write.content)}`);
-    }
-    return (other.length === expected.size &&
-        other.every((entry) => expected.get(entry.path) === `${entry.mode} ${entry.sha}`));
 }
 
 ;// CONCATENATED MODULE: ./src/publish/tree-source.ts
@@ -34033,6 +33930,182 @@ async function writeWorkspaceFiles(root, edits, logger) {
     return written;
 }
 
+;// CONCATENATED MODULE: ./src/publish/publish-result.ts
+
+
+/** The shared fields of the result, from what settled; the default branch may be unread (dry run). */
+function resultBase(settled, defaultBranch, remoteUrl) {
+    return {
+        before: settled.tip,
+        defaultBranch: defaultBranch ?? '',
+        remoteUrl,
+        files: changedEdits(settled.edits).map((edit) => edit.path),
+        edits: settled.edits,
+        diff: editsDiff(settled.edits)
+    };
+}
+/** The pull request from the pull request branch to `branch`, listing the changed files. */
+function pullRequestSpec(options, branch, files) {
+    return {
+        head: options.prBranch,
+        base: branch,
+        title: options.prTitle,
+        body: pullRequestBody(options.message, files, branch),
+        labels: options.prLabels
+    };
+}
+/**
+ * The result when no commit lands, with the decision logged: a dry run, a re-run whose pull
+ * request branch already holds the change (the pull request is opened or updated), or a branch
+ * that already has the change. Undefined when a commit landed.
+ */
+async function resultWithoutCommit(settled, base, context) {
+    const { options, branch, label, logger, openPullRequest } = context;
+    const none = { ...base, commitSha: '', commitUrl: '' };
+    if (options.dryRun) {
+        logDryRun(base.diff, `${label}@${branch}`, logger);
+        return { ...none, changed: settled.changed, branch };
+    }
+    if (settled.onPrBranch && openPullRequest) {
+        const pull = await openPullRequest(pullRequestSpec(options, branch, base.files));
+        return {
+            ...none,
+            changed: false,
+            branch: options.prBranch,
+            prNumber: pull.number,
+            prUrl: pull.url
+        };
+    }
+    if (!settled.changed) {
+        logger.info(`${label}@${branch} (${base.before.slice(0, 7)}) already has the change; no commit.`);
+        return { ...none, changed: false, branch };
+    }
+    return undefined;
+}
+/**
+ * The result of a commit that landed, logged. Without createPr the workspace's files are
+ * updated when `workspaceRoot` is given; with it the pull request is opened or updated.
+ */
+async function committedResult(base, commit, workspaceRoot, context) {
+    const { options, branch, label, logger, openPullRequest } = context;
+    const target = options.createPr ? options.prBranch : branch;
+    logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${base.before.slice(0, 7)}).`);
+    if (workspaceRoot !== undefined && !options.createPr) {
+        await writeWorkspaceFiles(workspaceRoot, base.edits, logger);
+    }
+    const result = {
+        ...base,
+        changed: true,
+        commitSha: commit.sha,
+        commitUrl: commit.url,
+        branch: target
+    };
+    if (!options.createPr || !openPullRequest)
+        return result;
+    const pull = await openPullRequest(pullRequestSpec(options, branch, base.files));
+    return { ...result, prNumber: pull.number, prUrl: pull.url };
+}
+function logDryRun(diff, where, logger) {
+    if (diff === '')
+        logger.info(`Dry run: ${where} already has the change; nothing would be committed.`);
+    else
+        logger.info(`Dry run: would commit to ${where}:\n${diff}`);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/publish/remote-url.ts
+
+
+function parseHttpUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    try {
+        return new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True for a URL or path git reaches without HTTP(S) authentication (a local path or file://). */
+function isLocalRemote(url) {
+    return url.startsWith('file://') || isAbsolute(url) || url.startsWith('.');
+}
+/** The URL with any user name and password removed (http/https); other forms unchanged. */
+function withoutCredentials(url) {
+    const parsed = parseHttpUrl(url);
+    if (!parsed || (parsed.username === '' && parsed.password === ''))
+        return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+}
+/** True when an http(s) URL carries a password or token in its user information. */
+function hasEmbeddedCredentials(url) {
+    const parsed = parseHttpUrl(url);
+    return parsed !== undefined && (parsed.password !== '' || parsed.username !== '');
+}
+/** `scheme://host[:port]/` of an http(s) URL, the key git uses for `http.<url>.extraheader`. */
+function httpOrigin(url) {
+    const parsed = parseHttpUrl(url);
+    return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
+}
+/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return (host === 'localhost' ||
+        host === '[::1]' ||
+        host === '::1' ||
+        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
+}
+/** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
+function normalizeRemote(url, base) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url))
+        return url;
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)(base, url)).toString();
+}
+/** OWNER/NAME of a remote URL on the given GitHub server, undefined for any other host. */
+function repositoryFromUrl(url, serverUrl) {
+    const parsed = parseHttpUrl(url);
+    const server = parseHttpUrl(serverUrl);
+    if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
+        return undefined;
+    const serverPath = server.pathname.replace(/\/+$/, '');
+    if (!parsed.pathname.startsWith(`${serverPath}/`))
+        return undefined;
+    const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(parsed.pathname.slice(serverPath.length));
+    if (!match?.[1] || !match[2])
+        return undefined;
+    return { owner: match[1], repo: match[2] };
+}
+/** Web URL of a commit on a GitHub server. */
+function commitWebUrl(serverUrl, repository, sha) {
+    return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/publish/tree-compare.ts
+
+/** The object id git gives a blob with these bytes (SHA-1, as on GitHub). */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+/**
+ * True when the listing `other` is exactly `base` with `writes` written over it: the same
+ * paths, modes and blobs, so the two trees are the same tree. A written path keeps its mode
+ * in `base`; a new one is a regular file.
+ */
+function sameTreeAfter(base, writes, other) {
+    const expected = new Map(base.map((entry) => [entry.path, `${entry.mode} ${entry.sha}`]));
+    for (const write of writes) {
+        const mode = base.find((entry) => entry.path === write.path)?.mode ?? '100644';
+        expected.set(write.path, `${mode} ${gitBlobSha(write.content)}`);
+    }
+    return (other.length === expected.size &&
+        other.every((entry) => expected.get(entry.path) === `${entry.mode} ${entry.sha}`));
+}
+
 ;// CONCATENATED MODULE: ./src/publish/publish-api.ts
 
 
@@ -34124,52 +34197,17 @@ async function publishWithApi(options, compute, logger, deps) {
         random: deps.random,
         minBackoffMs: deps.minBackoffMs
     });
-    const files = changedEdits(landed.edits).map((edit) => edit.path);
-    const base = {
-        before: landed.tip,
-        defaultBranch: defaultBranch ?? '',
-        remoteUrl,
-        files,
-        edits: landed.edits
+    const base = resultBase(landed, defaultBranch, remoteUrl);
+    const context = {
+        options,
+        branch,
+        label,
+        logger,
+        openPullRequest: (spec) => ensurePullRequest(api, repository, spec, logger)
     };
-    if (options.dryRun) {
-        const diff = logDryRun(landed.edits, `${label}@${branch}`, logger);
-        return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff };
-    }
-    const diff = editsDiff(landed.edits);
-    const pullRequest = () => ({
-        head: options.prBranch,
-        base: branch,
-        title: options.prTitle,
-        body: pullRequestBody(options.message, files, branch),
-        labels: options.prLabels
-    });
-    if (landed.onPrBranch) {
-        const pull = await ensurePullRequest(api, repository, pullRequest(), logger);
-        const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff };
-        return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url };
-    }
-    if (!landed.changed) {
-        logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`);
-        return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff };
-    }
-    const target = options.createPr ? options.prBranch : branch;
-    logger.info(`Landed ${landed.sha} on ${target} of ${label} (on top of ${landed.tip.slice(0, 7)}).`);
-    if (options.target.kind === 'workspace' && !options.createPr) {
-        await writeWorkspaceFiles(options.workspace, landed.edits, logger);
-    }
-    const result = {
-        ...base,
-        changed: true,
-        commitSha: landed.sha,
-        commitUrl: landed.url,
-        branch: target,
-        diff
-    };
-    if (!options.createPr)
-        return result;
-    const pull = await ensurePullRequest(api, repository, pullRequest(), logger);
-    return { ...result, prNumber: pull.number, prUrl: pull.url };
+    const workspaceRoot = options.target.kind === 'workspace' ? options.workspace : undefined;
+    return ((await resultWithoutCommit(landed, base, context)) ??
+        committedResult(base, landed, workspaceRoot, context));
 }
 
 ;// CONCATENATED MODULE: ./src/publish/git-auth.ts
@@ -34395,47 +34433,19 @@ async function land(options, compute, logger, deps, repo) {
         random: deps.random,
         minBackoffMs: deps.minBackoffMs
     });
-    const files = changedEdits(landed.edits).map((edit) => edit.path);
-    const base = {
-        before: landed.tip,
-        defaultBranch: defaultBranch ?? '',
-        remoteUrl: withoutCredentials(repo.url),
-        files,
-        edits: landed.edits
+    const base = resultBase(landed, defaultBranch, withoutCredentials(repo.url));
+    const context = {
+        options,
+        branch,
+        label,
+        logger,
+        openPullRequest: repository
+            ? (spec) => ensurePullRequest(deps.createGitHubApi(options.token ?? '', options.github), repository, spec, logger)
+            : undefined
     };
-    if (options.dryRun) {
-        const diff = logDryRun(landed.edits, `${label}@${branch}`, logger);
-        return { ...base, changed: landed.changed, commitSha: '', commitUrl: '', branch, diff };
-    }
-    const diff = editsDiff(landed.edits);
-    const pullRequest = () => ({
-        head: options.prBranch,
-        base: branch,
-        title: options.prTitle,
-        body: pullRequestBody(options.message, files, branch),
-        labels: options.prLabels
-    });
-    if (landed.onPrBranch && repository) {
-        const unchanged = { ...base, changed: false, commitSha: '', commitUrl: '', diff };
-        const api = deps.createGitHubApi(options.token ?? '', options.github);
-        const pull = await ensurePullRequest(api, repository, pullRequest(), logger);
-        return { ...unchanged, branch: options.prBranch, prNumber: pull.number, prUrl: pull.url };
-    }
-    if (!landed.changed) {
-        logger.info(`${label}@${branch} (${landed.tip.slice(0, 7)}) already has the change; no commit.`);
-        return { ...base, changed: false, commitSha: '', commitUrl: '', branch, diff };
-    }
     const commitUrl = onGitHub ? commitWebUrl(options.github.serverUrl, onGitHub, landed.sha) : '';
-    const target = options.createPr ? options.prBranch : branch;
-    logger.info(`Landed ${landed.sha} on ${target} of ${label} (on top of ${landed.tip.slice(0, 7)}).`);
-    if (repo.root !== undefined && !options.createPr) {
-        await writeWorkspaceFiles(repo.root, landed.edits, logger);
-    }
-    const result = { ...base, changed: true, commitSha: landed.sha, commitUrl, branch: target, diff };
-    if (!options.createPr || !repository)
-        return result;
-    const pull = await ensurePullRequest(deps.createGitHubApi(options.token ?? '', options.github), repository, pullRequest(), logger);
-    return { ...result, prNumber: pull.number, prUrl: pull.url };
+    return ((await resultWithoutCommit(landed, base, context)) ??
+        committedResult(base, { sha: landed.sha, url: commitUrl }, repo.root, context));
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
