@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
 const runs = Number(process.argv[2] ?? '15')
-const root = process.cwd()
+// npm sets INIT_CWD; a value ncc cannot know keeps it from copying dist/index.js as an asset.
+const root = process.env.INIT_CWD ?? process.cwd()
 const bundle = path.join(root, 'dist', 'index.js')
 const values = readFileSync(
   path.resolve(root, '..', 'shared', 'corpus', 'values', 'example__tutorial-app__helm.yaml')
