@@ -32995,7 +32995,7 @@ async function release(settings, logger, state, stages = realStages) {
     }
     const published = await logger.group(settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing', () => stages.publish(publishOptions(settings, images), compute, logger));
     state.edits = published.edits;
-    state.diff = (0,unified_diff/* unifiedDiff */.W)(published.edits);
+    state.diff = published.diff;
     state.changed = published.changed;
     state.commitSha = published.commitSha;
     state.commitUrl = published.commitUrl;

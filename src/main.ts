@@ -129,7 +129,7 @@ export async function release(
     () => stages.publish(publishOptions(settings, images), compute, logger)
   )
   state.edits = published.edits
-  state.diff = unifiedDiff(published.edits)
+  state.diff = published.diff
   state.changed = published.changed
   state.commitSha = published.commitSha
   state.commitUrl = published.commitUrl
