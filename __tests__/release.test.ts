@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { ArgoCdWaitError } from '../src/argocd/wait-error.js'
 import type { AppState } from '../src/argocd/types.js'
 import { createMemorySource } from '../src/edit/memory-source.js'
+import { unifiedDiff } from '../src/edit/unified-diff.js'
 import { EditError } from '../src/errors.js'
 import { getInputs, type InputSource } from '../src/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
@@ -74,7 +75,7 @@ describe('release', () => {
           remoteUrl: 'https://github.com/acme/shop.git',
           files: ['helm/values.yaml'],
           edits,
-          diff: '',
+          diff: unifiedDiff(edits),
           ...(options.createPr && landed
             ? { prNumber: 7, prUrl: 'https://github.com/acme/shop/pull/7' }
             : {})
