@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals'
+import { createProcessRunner, ProgramNotFoundError } from '../../src/lib/exec.js'
+
+describe('process runner', () => {
+  const node = process.execPath
+
+  it('returns exit code, output and lines, with env and stdin', async () => {
+    const lines: string[] = []
+    const runner = createProcessRunner([])
+    const result = await runner.run(
+      node,
+      [
+        '-e',
+        'process.stdin.pipe(process.stdout); console.error(process.env.GR_X); process.exitCode = 3'
+      ],
+      { env: { GR_X: 'from-env' }, input: 'a\nb', onLine: (line) => lines.push(line) }
+    )
+    expect(result.exitCode).toBe(3)
+    expect(result.stdout).toBe('a\nb')
+    expect(result.stderr).toBe('from-env\n')
+    expect([...lines].sort()).toEqual(['a', 'b', 'from-env'])
+  })
+
+  it('refuses a command line that holds a secret, before starting anything', async () => {
+    const secrets = new Set<string>()
+    const runner = createProcessRunner(secrets)
+    secrets.add('s3cr3t')
+    await expect(runner.run(node, ['-e', 'x', 'pass=s3cr3t'])).rejects.toThrow(
+      /a secret would be on its command line/
+    )
+  })
+
+  it('says when the program does not exist', async () => {
+    const runner = createProcessRunner([])
+    await expect(runner.run('gitops-release-no-such-program', [])).rejects.toBeInstanceOf(
+      ProgramNotFoundError
+    )
+  })
+})
