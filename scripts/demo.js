@@ -2,8 +2,8 @@
 // (dist/index.js) run the way the Actions runner runs it. Copies examples/tutorial into a temporary
 // git repository whose remote is a local bare repository, starts a local stand-in for Argo CD's
 // webhook endpoint, builds and pushes both images when a Docker engine and a registry are at hand
-// (else runs with build: false, says why and how to get a real build), runs the action, prints what a user would see, and
-// checks it. Usage: node scripts/demo.js [--no-build] [--action PATH]
+// (else runs with build: false and says why and how to get a real build), runs the action, prints
+// what a user would see, and checks it. Usage: node scripts/demo.js [--no-build] [--action PATH]
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
