@@ -1,5 +1,5 @@
 /* eslint-disable jest/no-export, jest/valid-describe-callback, jest/valid-title, jest/no-disabled-tests, jest/expect-expect -- a describe wrapper for corpus suites, not a test file */
-import { describe, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { repoRoot } from './run-action.js'
@@ -49,7 +49,9 @@ export function describeWithCorpus(name: string, fn: () => void): void {
   // The suite's body reads corpus files while jest collects its tests, so it is not called at all.
   if (!announced) {
     announced = true
-    process.stderr.write(`SKIPPED corpus suite "${name}": ${missing}\n`)
+    const file = expect.getState().testPath
+    const where = file === undefined ? `"${name}"` : path.relative(repoRoot, file)
+    process.stderr.write(`SKIPPED corpus suites of ${where}: ${missing}\n`)
   }
   describe(name, () => {
     it.skip(`SKIPPED: ${missing}`, () => undefined)
