@@ -2,8 +2,8 @@
 // (dist/index.js) run the way the Actions runner runs it. Copies examples/tutorial into a temporary
 // git repository whose remote is a local bare repository, starts a local stand-in for Argo CD's
 // webhook endpoint, builds and pushes both images when a Docker engine and a registry are at hand
-// (else runs with build: false and says why), runs the action, prints what a user would see, and
-// checks it. Usage: node scripts/demo.js [--no-build] [--action PATH]
+// (else runs with build: false and says why and how to get a real build), runs the action, prints
+// what a user would see, and checks it. Usage: node scripts/demo.js [--no-build] [--action PATH]
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -84,7 +84,7 @@ async function main() {
   say(`Argo CD webhook receiver: ${receiver.url} (checks the signature like argocd-server)`)
 
   const docker = options['no-build']
-    ? { build: false, reason: '--no-build was given', close: () => Promise.resolve() }
+    ? { build: false, reason: '--no-build was given', hint: '', close: () => Promise.resolve() }
     : await prepareDocker(tmp, { log: say })
   cleanups.push(() => docker.close())
   if (docker.build) {
@@ -93,6 +93,7 @@ async function main() {
     say(`Docker: not used, because ${docker.reason}.`)
     say('Running with build: false: tags are still written, committed, pushed and announced,')
     say('but no image is built or pushed.')
+    if (docker.hint) say(`To build and push the images too: ${docker.hint}.`)
   }
 
   const given = {
@@ -195,7 +196,9 @@ async function main() {
       `the run did not do what the tutorial expects:\n${problems.map((p) => `  - ${p}`).join('\n')}`
     )
   }
-  const built = docker.build ? `built and pushed to ${docker.registry}` : 'not built (build: false)'
+  const built = docker.build
+    ? `built and pushed to ${docker.registry}`
+    : `not built (build: false${docker.hint ? '; see "To build and push" above' : ''})`
   say(`Demo OK: images ${built}; tag ${outputs.tag} written to helm/values.yaml;`)
   say(
     `commit ${outputs['commit-sha'].slice(0, 7)} pushed; Argo CD Application "${app.metadata.name}" would refresh.`

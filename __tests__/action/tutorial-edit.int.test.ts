@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { corpusDir, describeWithCorpus } from '../support/corpus.js'
 import { runAction } from '../support/run-action.js'
+import { tutorialValuesFile } from '../support/tutorial-repo.js'
 
 // The tutorial scenario run as the runner runs it: yaml-update-action replacement mode.
 const inputs = {
@@ -14,7 +14,7 @@ const inputs = {
   tag: '2682590'
 }
 
-describeWithCorpus('dist/index.js in the tutorial scenario (build: false, commit: false)', () => {
+describe('dist/index.js in the tutorial scenario (build: false, commit: false)', () => {
   let workspace: string
   let valuesFile: string
   let original: string
@@ -23,7 +23,7 @@ describeWithCorpus('dist/index.js in the tutorial scenario (build: false, commit
     workspace = await mkdtemp(path.join(tmpdir(), 'gitops-ws-'))
     await mkdir(path.join(workspace, 'helm'))
     valuesFile = path.join(workspace, 'helm', 'values.yaml')
-    await copyFile(path.join(corpusDir(), 'values', 'example__tutorial-app__helm.yaml'), valuesFile)
+    await copyFile(tutorialValuesFile, valuesFile)
     original = await readFile(valuesFile, 'utf8')
   })
 

@@ -1,4 +1,4 @@
-import { expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml'
@@ -6,6 +6,7 @@ import type { Scalar } from 'yaml'
 import { expectOnlyValuesChanged, valueScalarsByLine } from './corpus-check.js'
 import { corpusFile, lineAt, run } from './helpers.js'
 import { corpusDir, describeWithCorpus } from '../support/corpus.js'
+import { yamlFixture, yamlFixtureNames } from '../support/yaml-fixtures.js'
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -134,27 +135,31 @@ function leaves(text: string): Leaf[] {
   })
 }
 
-describeWithCorpus('random edits of random scalar leaves of the corpus', () => {
-  const dir = corpusDir()
-  const files = ['values', 'kustomize', 'manifests'].flatMap((sub) =>
-    readdirSync(join(dir, sub))
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => `${sub}/${f}`)
-  )
+/**
+ * Edits random scalar leaves of `files` (read with `read`) with random values, a few per run,
+ * and checks each result with expectOnlyValuesChanged.
+ */
+function randomEditsTest(
+  files: readonly string[],
+  read: (file: string) => string,
+  iterations: number
+): void {
   const cache = new Map<string, { text: string; leaves: Leaf[] }>()
 
-  it(`stay on the value's line and pass verification (seed ${SEED}, ${ITERATIONS} runs)`, async () => {
+  it(`stay on the value's line and pass verification (seed ${SEED}, ${iterations} runs)`, async () => {
     const random = prng(SEED)
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
     let edited = 0
-    for (let i = 0; i < ITERATIONS; i++) {
+    for (let i = 0; i < iterations; i++) {
       const file = pick(files)
       let entry = cache.get(file)
       if (!entry) {
-        const text = corpusFile(file)
+        const text = read(file)
         entry = { text, leaves: leaves(text) }
         cache.set(file, entry)
       }
+      // A file whose every line holds several scalars (flow collections) has no leaf to pick.
+      if (entry.leaves.length === 0) continue
       const { text } = entry
       const docs = parseAllDocuments(text)
       const changes: Record<string, unknown> = {}
@@ -183,6 +188,21 @@ describeWithCorpus('random edits of random scalar leaves of the corpus', () => {
       }
       edited += lineEdits.length
     }
-    expect(edited).toBeGreaterThan(ITERATIONS)
+    expect(edited).toBeGreaterThan(iterations)
   })
+}
+
+describe('random edits of random scalar leaves of the YAML fixtures', () => {
+  // The fixtures are small: more runs for the same time.
+  randomEditsTest(yamlFixtureNames(), yamlFixture, 4 * ITERATIONS)
+})
+
+describeWithCorpus('random edits of random scalar leaves of the corpus', () => {
+  const dir = corpusDir()
+  const files = ['values', 'kustomize', 'manifests'].flatMap((sub) =>
+    readdirSync(join(dir, sub))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => `${sub}/${f}`)
+  )
+  randomEditsTest(files, corpusFile, ITERATIONS)
 })

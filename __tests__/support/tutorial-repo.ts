@@ -2,8 +2,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { corpusDir } from './corpus.js'
 import { checkoutWorkspace, createRemote, git } from './git-fixtures.js'
 
 /** A bare remote seeded with the tutorial files, and a workspace cloned from it. */
@@ -17,9 +17,18 @@ export interface TutorialRepo {
   readonly values: string
 }
 
-/** The tutorial's `helm/values.yaml` (from the shared corpus). */
+/** The tutorial app's values file (no final newline, like the scenario's). */
+export const tutorialValuesFile = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'tutorial',
+  'values.yaml'
+)
+
+/** The tutorial's `helm/values.yaml`: frontend.tag `latest`, backend.tag `'1276e23'`. */
 export function tutorialValues(): Promise<string> {
-  return readFile(path.join(corpusDir(), 'values', 'example__tutorial-app__helm.yaml'), 'utf8')
+  return readFile(tutorialValuesFile, 'utf8')
 }
 
 /**

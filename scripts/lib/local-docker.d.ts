@@ -17,12 +17,21 @@ export type DockerSetup =
       readonly notes: readonly string[]
       close(): Promise<void>
     }
-  | { readonly build: false; readonly reason: string; close(): Promise<void> }
+  | {
+      readonly build: false
+      readonly reason: string
+      /** How to get a real build (the command to start an engine, or the project's script). */
+      readonly hint: string
+      close(): Promise<void>
+    }
+
+/** How to get a real build when the docker CLI is missing, the engine is down, or no registry. */
+export function dockerHint(kind: 'no-cli' | 'no-engine' | 'no-registry', where?: string): string
 
 /** Finds the engine, starts a registry when none is given, builds the base image. */
 export function prepareDocker(
   dir: string,
-  options: { log(line: string): void }
+  options: { log(line: string): void; env?: NodeJS.ProcessEnv }
 ): Promise<DockerSetup>
 
 /** Removes local images; failures are ignored. */

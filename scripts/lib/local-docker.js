@@ -124,42 +124,73 @@ function stopProcess(child) {
   })
 }
 
+// How to get a real build, for each reason there is none. The project's own script starts a
+// private engine and registries (installing Debian's packages when run as root) and exports the
+// GITOPS_TEST_* variables this file reads, so the demo finds them in the same shell.
+const START_SERVICES = 'eval "$(bash scripts/start-services.sh)"'
+
+/** What to do when the docker CLI is missing, the engine is down, or there is no registry. */
+export function dockerHint(kind, where) {
+  if (kind === 'no-cli') {
+    return (
+      'install Docker (on Debian, as root: apt-get install docker.io) and start it, or run ' +
+      `${START_SERVICES} as root to install and start a private engine and registry, ` +
+      'then run npm run demo again in the same shell'
+    )
+  }
+  if (kind === 'no-engine') {
+    return (
+      `start the Docker engine${where ? ` at ${where}` : ''} ` +
+      '(sudo systemctl start docker, or open Docker Desktop), ' +
+      `or run ${START_SERVICES} (as root) to start a private engine and registry for the demo, ` +
+      'then run npm run demo again in the same shell'
+    )
+  }
+  return (
+    `install Debian's docker-registry (apt-get install docker-registry), or run ${START_SERVICES} ` +
+    '(as root), which starts one and exports GITOPS_TEST_REGISTRY, then run npm run demo again'
+  )
+}
+
 /**
  * Resolves `{ build: true, env, registry, baseImage, notes, close }` when images can be built and
- * pushed, else `{ build: false, reason, close }`. `env` holds DOCKER_HOST for the action.
+ * pushed, else `{ build: false, reason, hint, close }` (`hint` says how to get a real build).
+ * `env` holds DOCKER_HOST for the action. `options.env` is the environment to look in (default
+ * process.env).
  */
-export async function prepareDocker(dir, { log }) {
-  const env = { ...process.env }
-  const given = process.env.GITOPS_TEST_DOCKER_HOST
+export async function prepareDocker(dir, { log, env: base = process.env }) {
+  const env = { ...base }
+  const given = base.GITOPS_TEST_DOCKER_HOST
   if (given) env.DOCKER_HOST = given
-  const none = (reason) => ({ build: false, reason, close: () => Promise.resolve() })
+  const none = (reason, hint) => ({ build: false, reason, hint, close: () => Promise.resolve() })
 
   const engine = await run('docker', ['version', '--format', '{{.Server.Version}}'], {
     env,
     timeoutMs: 20_000
   })
   if (engine.code !== 0) {
+    // A program that cannot be started ends with a negative errno (or null), not an exit code.
+    if (engine.code === null || engine.code < 0 || /\bENOENT\b/.test(engine.stderr)) {
+      return none('the docker CLI is not installed', dockerHint('no-cli'))
+    }
     const where = env.DOCKER_HOST ?? 'the default socket /var/run/docker.sock'
-    const why =
-      engine.code === null
-        ? 'the docker CLI is not installed'
-        : `no Docker engine answered at ${where}`
-    return none(why)
+    return none(`no Docker engine answered at ${where}`, dockerHint('no-engine', env.DOCKER_HOST))
   }
   log(`Docker engine ${engine.stdout.trim()} at ${env.DOCKER_HOST ?? '/var/run/docker.sock'}`)
 
-  let registry = process.env.GITOPS_TEST_REGISTRY?.replace(/^https?:\/\//, '').replace(/\/+$/, '')
+  let registry = base.GITOPS_TEST_REGISTRY?.replace(/^https?:\/\//, '').replace(/\/+$/, '')
   let registryProcess
   if (registry) {
     if (!(await registryAnswers(registry, 10_000))) {
-      return none(`the registry GITOPS_TEST_REGISTRY=${registry} does not answer on /v2/`)
+      return none(
+        `the registry GITOPS_TEST_REGISTRY=${registry} does not answer on /v2/`,
+        dockerHint('no-registry')
+      )
     }
   } else {
     const started = await startRegistry(dir)
     if (!started)
-      return none(
-        'no registry: docker-registry (apt-get install docker-registry) could not be started'
-      )
+      return none('no registry: docker-registry could not be started', dockerHint('no-registry'))
     registry = started.host
     registryProcess = started.process
   }
@@ -191,7 +222,11 @@ export async function prepareDocker(dir, { log }) {
     return { build: true, env, registry, baseImage, notes, close }
   } catch (error) {
     await close()
-    return none(`the base image could not be built and pushed: ${error.message}`)
+    return none(
+      `the base image could not be built and pushed: ${error.message}`,
+      "check the engine with docker info, or use the project's own engine: " +
+        `${START_SERVICES} (as root), then run npm run demo again`
+    )
   }
 }
 
