@@ -2,11 +2,12 @@ import * as core from '@actions/core'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from './errors.js'
-import type { CommitTarget, GitHubEnvironment, Settings } from './settings/settings.js'
+import type { GitHubEnvironment, Settings } from './settings/settings.js'
 import { parseImages } from './settings/parse-images.js'
-import { validateArgoCdOptions } from './argocd/validate.js'
-import { maskArgoCdSecrets } from './argocd/mask.js'
 import type { ArgoCdOptions } from './argocd/types.js'
+import { argoCdSecrets, checkArgoCdOptions, MAX_TIMEOUT_SECONDS } from './settings/argocd.js'
+import { parseOwnerName, resolveTarget } from './settings/repository.js'
+import { isNamespace, isRegistry } from './lib/image-ref.js'
 
 /** How inputs are read; `@actions/core` in the action, a map in tests. */
 export interface InputSource {
@@ -31,7 +32,10 @@ const SECRETS = ['password', 'token', 'argocd-webhook-secret', 'argocd-token'] a
 /** Reads, validates and resolves every input once; the only reader of inputs. */
 export function getInputs(
   inputs: InputSource = actionInputs,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = (message) => {
+    core.warning(message)
+  }
 ): Settings {
   // Mask before anything else can log a secret.
   for (const name of SECRETS) {
@@ -62,16 +66,14 @@ export function getInputs(
   }
 
   const registry = (text('registry') || 'docker.io').replace(/\/+$/, '')
-  if (!/^[A-Za-z0-9.-]+(:\d+)?$/.test(registry)) {
+  if (!isRegistry(registry)) {
     throw new InputError(
-      `Input 'registry' is '${registry}'; expected a host with an optional port.`,
-      {
-        input: 'registry'
-      }
+      `Input 'registry' is '${registry}'; expected a host name with an optional port (e.g. ghcr.io, registry.example.com:5000).`,
+      { input: 'registry' }
     )
   }
   // Under act, GITHUB_REPOSITORY can be a local path or URL: only a real OWNER/NAME names an owner.
-  const ownerName = /^([A-Za-z0-9_.-]+)\/[A-Za-z0-9_.-]+$/.exec(github.repository)?.[1] ?? ''
+  const ownerName = parseOwnerName(github.repository)?.owner ?? ''
   const owner = /^[A-Za-z0-9_.-]+$/.test(env.GITHUB_REPOSITORY_OWNER ?? '')
     ? (env.GITHUB_REPOSITORY_OWNER ?? '')
     : ownerName
@@ -79,6 +81,12 @@ export function getInputs(
   const namespace = (namespaceInput.trim() === '' ? owner : namespaceInput.trim())
     .replace(/^\/+|\/+$/g, '')
     .toLowerCase()
+  if (!isNamespace(namespace)) {
+    throw new InputError(
+      `Input 'namespace' is ${JSON.stringify(namespaceInput.trim())}; expected lower-case path components joined by '/' (letters, digits, '.', '_', '-'), e.g. acme or acme/team.`,
+      { input: 'namespace' }
+    )
+  }
   const buildArgs = list('build-args')
   for (const arg of buildArgs) {
     if (!arg.includes('=')) {
@@ -124,7 +132,16 @@ export function getInputs(
       input: 'commit-mode'
     })
   }
-  const { target, targetName } = resolveTarget(text('repository'), github)
+  const { target, targetName } = resolveTarget(
+    text('repository'),
+    github.repository,
+    github.serverUrl
+  )
+  const authorName = authorField('author-name', text('author-name') || 'github-actions[bot]')
+  const authorEmail = authorField(
+    'author-email',
+    text('author-email') || '41898282+github-actions[bot]@users.noreply.github.com'
+  )
   const settings: Settings = {
     workspace,
     github,
@@ -165,22 +182,37 @@ export function getInputs(
     branch: optional('branch')?.replace(/^refs\/heads\//, ''),
     token: optional('token'),
     message: text('message') || 'chore(release): {names} {tag} [skip ci]',
-    authorName: text('author-name') || 'github-actions[bot]',
-    authorEmail: text('author-email') || '41898282+github-actions[bot]@users.noreply.github.com',
+    authorName,
+    authorEmail,
     pushAttempts: readInteger('push-attempts', text('push-attempts'), 5, 1, 50),
     commitMode,
     createPr,
     prTitle: optional('pr-title'),
     prLabels: list('pr-labels'),
     dryRun: bool('dry-run', false),
+    skipUnchanged: bool('skip-unchanged', false),
+    rollbackOnFailure: bool('rollback-on-failure', false),
     argocd: readArgoCd(
       (secret) => {
         inputs.mask(secret)
       },
+      warn,
       text,
       optional,
       bool,
       list
+    )
+  }
+  if (settings.rollbackOnFailure && !settings.argocd.wait) {
+    throw new InputError(
+      "Input 'rollback-on-failure: true' needs 'argocd-wait: true': only a failed wait can trigger a rollback.",
+      { input: 'rollback-on-failure' }
+    )
+  }
+  if (settings.rollbackOnFailure && settings.createPr) {
+    throw new InputError(
+      "Inputs 'rollback-on-failure: true' and 'create-pr: true' conflict: a rollback reverts a direct commit, and a pull request is not deployed by this run.",
+      { input: 'rollback-on-failure' }
     )
   }
   if (settings.pinDigest && !settings.build) {
@@ -194,6 +226,7 @@ export function getInputs(
 
 function readArgoCd(
   mask: (secret: string) => void,
+  warn: (message: string) => void,
   text: (name: string) => string,
   optional: (name: string) => string | undefined,
   bool: (name: string, fallback: boolean) => boolean,
@@ -209,13 +242,37 @@ function readArgoCd(
     apps: list('argocd-app'),
     sync: bool('argocd-sync', false),
     wait: bool('argocd-wait', false),
-    timeoutSeconds: readInteger('argocd-timeout', text('argocd-timeout'), 300, 1, 6 * 3600),
+    timeoutSeconds: readInteger(
+      'argocd-timeout',
+      text('argocd-timeout'),
+      300,
+      1,
+      MAX_TIMEOUT_SECONDS
+    ),
     insecure: bool('argocd-insecure', false)
   }
-  validateArgoCdOptions(options)
-  // A password inside a URL is a secret too; mask it now, not when the stage runs.
-  maskArgoCdSecrets(options, mask)
+  // A password inside a URL is a secret too; mask it before a message can quote the URL.
+  for (const secret of argoCdSecrets({
+    webhookSecret: options.webhookSecret ?? '',
+    token: options.token ?? '',
+    urls: [options.webhookUrl ?? '', options.server ?? '']
+  }))
+    mask(secret)
+  for (const warning of checkArgoCdOptions(options)) warn(warning)
   return options
+}
+
+// git writes the author into the commit header as `NAME <EMAIL>`: a line break would forge
+// header lines (git strips it silently), and `<` or `>` would break the header apart.
+function authorField(name: string, value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f<>]/.test(value)) {
+    throw new InputError(
+      `Input '${name}' holds a control character, '<' or '>'; git would alter or refuse it. Give plain text.`,
+      { input: name }
+    )
+  }
+  return value
 }
 /** Splits a list input: one item per line, blank and `#` comment lines dropped. */
 export function splitList(value: string): string[] {
@@ -273,38 +330,4 @@ function readGitHubEnvironment(env: NodeJS.ProcessEnv): GitHubEnvironment {
     act: env.ACT === 'true',
     runnerTemp: env.RUNNER_TEMP || os.tmpdir()
   }
-}
-
-function resolveTarget(
-  repository: string,
-  github: GitHubEnvironment
-): { target: CommitTarget; targetName: string } {
-  if (repository === '' || repository.toLowerCase() === github.repository.toLowerCase()) {
-    return {
-      target: { kind: 'workspace' },
-      targetName: github.repository || 'the workspace repository'
-    }
-  }
-  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    return {
-      target: { kind: 'remote', url: `${github.serverUrl}/${repository}.git` },
-      targetName: repository
-    }
-  }
-  const isUrl = /^(https?|file|ssh|git):\/\//i.test(repository)
-  const isScp = /^[^/\\\s]+@[^/\\:\s]+:/.test(repository)
-  const isPath = repository.startsWith('/') || repository.startsWith('.')
-  if (isUrl || isScp || isPath) {
-    if (/^https?:\/\/[^/]*@/i.test(repository)) {
-      throw new InputError(
-        "Input 'repository' contains credentials in the URL; give the token in 'token' instead.",
-        { input: 'repository' }
-      )
-    }
-    return { target: { kind: 'remote', url: repository }, targetName: repository }
-  }
-  throw new InputError(
-    `Input 'repository' is '${repository}'; expected OWNER/NAME or a git URL (https://…, file://…).`,
-    { input: 'repository' }
-  )
 }

@@ -96,16 +96,128 @@ describe('getInputs', () => {
       'pin-digest'
     ]
   ])('refuses %s, naming the input', (_label, values, input) => {
-    let caught: unknown
-    try {
-      getInputs(source(values), env)
-    } catch (error) {
-      caught = error
-    }
+    const caught = refusal(values)
     expect(caught).toBeInstanceOf(InputError)
     expect((caught as InputError).location.input).toBe(input)
     expect((caught as InputError).message).toContain(input)
   })
+
+  const api = {
+    images: 'a',
+    'argocd-server': 'https://argocd.example.com',
+    'argocd-token': 'aa.bb.cc',
+    'argocd-app': 'shop'
+  }
+
+  // Every value here would otherwise reach a command line, a file or a commit header.
+  it.each<[string, Record<string, string>, string]>([
+    ['a namespace with a line break', { images: 'a', namespace: 'a\nb' }, 'namespace'],
+    ['a namespace with a space', { images: 'a', namespace: 'evil ns' }, 'namespace'],
+    ['a namespace walking up', { images: 'a', namespace: '../..' }, 'namespace'],
+    ['a namespace with a colon', { images: 'a', namespace: 'acme:x' }, 'namespace'],
+    ['a registry with a path', { images: 'a', registry: 'ghcr.io/acme' }, 'registry'],
+    ['a registry with a space', { images: 'a', registry: 'evil host' }, 'registry'],
+    ['a registry starting with -', { images: 'a', registry: '-host' }, 'registry'],
+    [
+      'an image repository read as an option',
+      { images: '- name: a\n  repository: --help me:x' },
+      'images'
+    ],
+    [
+      'an image repository with a line break',
+      { images: '- name: a\n  repository: "ghcr.io/a\\nb"' },
+      'images'
+    ],
+    ['an image repository walking up', { images: '- name: a\n  repository: ../..' }, 'images'],
+    [
+      'an author name with a line break',
+      { images: 'a', 'author-name': 'Evil\nName' },
+      'author-name'
+    ],
+    ['an author name of angle brackets', { images: 'a', 'author-name': '<>' }, 'author-name'],
+    ['an author email with >', { images: 'a', 'author-email': 'a@b>c' }, 'author-email'],
+    ['an author email with a tab', { images: 'a', 'author-email': 'a@b\tc' }, 'author-email'],
+    [
+      'a repository read as an ssh option',
+      { images: 'a', repository: '-oProxyCommand=touch /tmp/x@x:y' },
+      'repository'
+    ],
+    [
+      'a repository read as an upload-pack option',
+      { images: 'a', repository: '--upload-pack=touch /tmp/x' },
+      'repository'
+    ],
+    [
+      'a token over plain http',
+      { ...api, 'argocd-server': 'http://argocd.example.com' },
+      'argocd-server'
+    ],
+    ['rollback without wait', { ...api, 'rollback-on-failure': 'true' }, 'rollback-on-failure'],
+    [
+      'rollback with create-pr',
+      { ...api, 'argocd-wait': 'true', 'rollback-on-failure': 'true', 'create-pr': 'true' },
+      'rollback-on-failure'
+    ],
+    ['a non-boolean skip-unchanged', { images: 'a', 'skip-unchanged': 'yes' }, 'skip-unchanged']
+  ])('refuses %s, naming the input', (_label, values, input) => {
+    const caught = refusal(values)
+    expect(caught).toBeInstanceOf(InputError)
+    expect((caught as InputError).location.input).toBe(input)
+    expect((caught as InputError).message).toContain(input)
+  })
+
+  it.each([
+    ['https', 'https://argocd.example.com', 'false', 0],
+    ['http to localhost', 'http://localhost:8080', 'false', 0],
+    ['http to 127.0.0.1', 'http://127.0.0.1:8080', 'false', 0],
+    ['http to [::1]', 'http://[::1]:8080', 'false', 0],
+    ['http elsewhere with argocd-insecure', 'http://argocd.internal', 'true', 1]
+  ])('accepts argocd-token over %s', (_label, server, insecure, warnings) => {
+    const warned: string[] = []
+    const settings = getInputs(
+      source({ ...api, 'argocd-server': server, 'argocd-insecure': insecure }),
+      env,
+      (message) => warned.push(message)
+    )
+    expect(settings.argocd.server).toBe(server)
+    expect(warned).toHaveLength(warnings)
+    expect(warned.every((message) => message.includes('plain http'))).toBe(true)
+  })
+
+  it('reads skip-unchanged and rollback-on-failure', () => {
+    const settings = getInputs(
+      source({
+        ...api,
+        'argocd-wait': 'true',
+        'rollback-on-failure': 'true',
+        'skip-unchanged': 'true'
+      }),
+      env
+    )
+    expect(settings.rollbackOnFailure).toBe(true)
+    expect(settings.skipUnchanged).toBe(true)
+    const defaults = getInputs(source({ images: 'a' }), env)
+    expect([defaults.rollbackOnFailure, defaults.skipUnchanged]).toEqual([false, false])
+  })
+
+  it('accepts a repository in Docker grammar and a namespace with a team', () => {
+    const settings = getInputs(
+      source({ images: '- name: a\n  repository: localhost:5000/team/a', namespace: 'acme/team' }),
+      env
+    )
+    expect(settings.images[0]?.repository).toBe('localhost:5000/team/a')
+    expect(settings.namespace).toBe('acme/team')
+  })
+
+  // The error thrown for these inputs (undefined when none is).
+  function refusal(values: Record<string, string>): unknown {
+    try {
+      getInputs(source(values), env)
+    } catch (error) {
+      return error
+    }
+    return undefined
+  }
 
   it.each([
     ['a local path under act', '/home/me/shop', 'file:', ''],

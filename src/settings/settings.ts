@@ -1,14 +1,9 @@
 import type { ArgoCdOptions } from '../argocd/types.js'
 import type { ImageSpec } from '../image-spec.js'
 
-/** Where the commit goes: the workflow's own checkout, or another repository cloned for the run. */
-export type CommitTarget =
-  | { readonly kind: 'workspace' }
-  | {
-      readonly kind: 'remote'
-      /** Clone URL without credentials (`https://…`, `file://…`, a path). */
-      readonly url: string
-    }
+import type { CommitTarget } from './repository.js'
+
+export type { CommitTarget } from './repository.js'
 
 /** The GitHub environment the run sees (from the runner's `GITHUB_*` variables). */
 export interface GitHubEnvironment {
@@ -118,6 +113,10 @@ export interface Settings {
   readonly prLabels: readonly string[]
   /** `dry-run`. */
   readonly dryRun: boolean
+  /** `skip-unchanged`: build only images whose build inputs changed. */
+  readonly skipUnchanged: boolean
+  /** `rollback-on-failure`: revert the commit when the Argo CD wait fails. */
+  readonly rollbackOnFailure: boolean
 
   /** The `argocd-*` inputs. */
   readonly argocd: ArgoCdOptions
