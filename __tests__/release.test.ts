@@ -9,7 +9,8 @@ import { unifiedDiff } from '../src/edit/unified-diff.js'
 import { EditError } from '../src/errors.js'
 import { getInputs, type InputSource } from '../src/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
-import { release, type ReleaseStages } from '../src/main.js'
+import { fallbackTag, release, run, type ReleaseStages } from '../src/main.js'
+import type { Runtime } from '../src/lib/runtime.js'
 import { newReleaseState, type ReleaseState } from '../src/outputs.js'
 import type { PublishResult } from '../src/publish/publish.js'
 
@@ -193,5 +194,73 @@ describe('release', () => {
     expect(state.commitSha).toBe(PUSHED)
     expect(state.argocd?.healthStatus).toBe('Degraded')
     expect(state.summarySections.join('\n')).toMatch(/Degraded/)
+  })
+
+  // A runtime that records what the action reports.
+  function fakeRuntime(inputs: Record<string, string>): Runtime & {
+    outputs: Record<string, string>
+    summaries: string[]
+  } {
+    const outputs: Record<string, string> = {}
+    const summaries: string[] = []
+    const secrets = new Set<string>()
+    return {
+      outputs,
+      summaries,
+      secrets,
+      getInput: (name) => (inputs[name] ?? '').trim(),
+      setSecret: (secret) => {
+        secrets.add(secret)
+      },
+      saveState: () => undefined,
+      getState: () => '',
+      setOutput: (name, value) => {
+        outputs[name] = value
+      },
+      writeSummary: (markdown) => {
+        summaries.push(markdown)
+        return Promise.resolve()
+      }
+    }
+  }
+
+  it.each([
+    ['input validation', { images: 'web', tag: 'v2', namespace: 'evil ns' }, 'v2', /namespace/],
+    ['input validation, bad tag', { images: 'web', tag: 'bad tag' }, '', /tag/],
+    ['the preflight', { images: 'web', tag: 'v2', 'tag-path': '{name}.nope' }, 'v2', /nope/]
+  ])('writes every output and the summary when %s fails', async (_label, inputs, tag, reason) => {
+    const runtime = fakeRuntime(inputs)
+    const failures: unknown[] = []
+    await run({
+      runtime,
+      logger: createMemoryLogger(),
+      env: {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_SHA: '2682590' + 'a'.repeat(33),
+        GITHUB_REPOSITORY: 'acme/shop'
+      },
+      stages: stages(),
+      fail: (error) => failures.push(error)
+    })
+    expect(failures).toHaveLength(1)
+    expect(runtime.outputs).toMatchObject({
+      tag,
+      changed: 'false',
+      'commit-sha': '',
+      diff: '',
+      'pr-url': ''
+    })
+    expect(JSON.parse(runtime.outputs.images ?? '')).toEqual(expect.any(Array))
+    expect(runtime.summaries).toHaveLength(1)
+    expect(runtime.summaries[0]).toMatch(/\*\*Failed:\*\*/)
+    expect(runtime.summaries[0]).toMatch(reason)
+  })
+
+  it.each([
+    ['the tag input', 'v3', 'a'.repeat(40), 'v3'],
+    ['the short SHA', '', `2682590${'a'.repeat(33)}`, '2682590'],
+    ['nothing valid', 'bad tag', 'a'.repeat(40), '']
+  ])('falls back to %s for the tag output', (_label, input, sha, tag) => {
+    expect(fallbackTag(input, sha)).toBe(tag)
   })
 })

@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import { ActionError, errorMessage } from './errors.js'
-import { getInputs } from './inputs.js'
+import { getInputs, type InputSource } from './inputs.js'
+import { createCoreRuntime, type Runtime } from './lib/runtime.js'
+import { isTag } from './lib/image-ref.js'
 import { coreLogger, createMemoryLogger, type Logger } from './logger.js'
 import { newReleaseState, outputValues, type ReleaseState } from './outputs.js'
 import { renderSummary } from './summary.js'
@@ -48,25 +50,66 @@ export const realStages: ReleaseStages = {
   refreshAndWait
 }
 
-/** Runs the action: every stage in order; the only place that fails the step. */
-export async function run(): Promise<void> {
+/** What `run` needs from the runner; replaceable so a test can see every output and failure. */
+export interface RunDeps {
+  readonly runtime: Runtime
+  readonly logger: Logger
+  readonly env: NodeJS.ProcessEnv
+  readonly stages: ReleaseStages
+  /** Fails the step with one error annotation. */
+  readonly fail: (error: unknown) => void
+}
+
+/** The runner's services. */
+export function coreRunDeps(): RunDeps {
+  return {
+    runtime: createCoreRuntime(),
+    logger: coreLogger,
+    env: process.env,
+    stages: realStages,
+    fail
+  }
+}
+
+/**
+ * Runs the action: every stage in order; the only place that fails the step. Outputs and the
+ * job summary are written whatever fails, input validation included, with what is known by then.
+ */
+export async function run(deps: RunDeps = coreRunDeps()): Promise<void> {
+  const { runtime, logger, env } = deps
   let state: ReleaseState | undefined
   let failure: unknown
   try {
-    const settings = getInputs()
+    const inputs: InputSource = {
+      get: (name) => runtime.getInput(name),
+      mask: (secret) => {
+        runtime.setSecret(secret)
+      }
+    }
+    const settings = getInputs(inputs, env, (message) => {
+      logger.warning(message)
+    })
     state = newReleaseState(settings.tag)
-    await release(settings, coreLogger, state)
+    await release(settings, logger, state, deps.stages)
   } catch (error) {
     failure = error
   }
-  // Outputs and summary are written even after a failure: a later `if: failure()` step still
-  // learns which commit landed and where Argo CD stood.
-  if (state !== undefined) {
-    if (failure !== undefined) state.failure = errorMessage(failure)
-    for (const [name, value] of Object.entries(outputValues(state))) core.setOutput(name, value)
-    await writeSummary(renderSummary(state))
+  // A later `if: failure()` step still learns which commit landed and where Argo CD stood.
+  state ??= newReleaseState(fallbackTag(runtime.getInput('tag'), env.GITHUB_SHA ?? ''))
+  if (failure !== undefined) state.failure = errorMessage(failure)
+  for (const [name, value] of Object.entries(outputValues(state))) runtime.setOutput(name, value)
+  try {
+    await runtime.writeSummary(renderSummary(state))
+  } catch (error) {
+    logger.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
-  if (failure !== undefined) fail(failure)
+  if (failure !== undefined) deps.fail(failure)
+}
+
+/** The tag for the outputs when the inputs could not be read: the `tag` input or the short SHA, if valid. */
+export function fallbackTag(input: string, sha: string): string {
+  const tag = input.trim() || sha.slice(0, 7)
+  return isTag(tag) ? tag : ''
 }
 
 /** The stages in order: preflight, build, edit, commit, Argo CD; `state` records each result. */
@@ -223,16 +266,6 @@ async function tellArgoCd(
         healthStatus: outputs['argocd-health-status']
       }
     }
-  }
-}
-
-async function writeSummary(markdown: string): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-    return
-  try {
-    await core.summary.addRaw(markdown, true).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 
