@@ -7,9 +7,9 @@ import type { AppState } from '../src/argocd/types.js'
 import { createMemorySource } from '../src/edit/memory-source.js'
 import { unifiedDiff } from '../src/edit/unified-diff.js'
 import { EditError } from '../src/errors.js'
-import { getInputs, type InputSource } from '../src/inputs.js'
+import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
-import { fallbackTag, release, run, type ReleaseStages } from '../src/main.js'
+import { release, run, type ReleaseStages } from '../src/main.js'
 import type { Runtime } from '../src/lib/runtime.js'
 import { newReleaseState, type ReleaseState } from '../src/outputs.js'
 import type { PublishResult } from '../src/publish/publish.js'
@@ -37,13 +37,16 @@ describe('release', () => {
     await rm(workspace, { recursive: true, force: true })
   })
 
-  function settingsWith(values: Record<string, string>): ReturnType<typeof getInputs> {
-    const inputs: InputSource = { get: (name) => values[name] ?? '', mask: () => undefined }
-    return getInputs(inputs, {
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_SHA: '2682590' + 'a'.repeat(33),
-      GITHUB_REPOSITORY: 'acme/shop',
-      GITHUB_REF: 'refs/heads/main'
+  function settingsWith(values: Record<string, string>): ReturnType<typeof readSettings> {
+    return readSettings({
+      runtime: fakeRuntime(values),
+      warn: () => undefined,
+      env: {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_SHA: '2682590' + 'a'.repeat(33),
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_REF: 'refs/heads/main'
+      }
     })
   }
 
@@ -261,6 +264,8 @@ describe('release', () => {
     ['the short SHA', '', `2682590${'a'.repeat(33)}`, '2682590'],
     ['nothing valid', 'bad tag', 'a'.repeat(40), '']
   ])('falls back to %s for the tag output', (_label, input, sha, tag) => {
-    expect(fallbackTag(input, sha)).toBe(tag)
+    expect(fallbackTag({ runtime: fakeRuntime({ tag: input }), env: { GITHUB_SHA: sha } })).toBe(
+      tag
+    )
   })
 })

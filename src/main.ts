@@ -1,8 +1,7 @@
 import * as core from '@actions/core'
 import { ActionError, errorMessage } from './errors.js'
-import { getInputs, type InputSource } from './inputs.js'
+import { fallbackTag, readSettings } from './settings/inputs.js'
 import { createCoreRuntime, type Runtime } from './lib/runtime.js'
-import { isTag } from './lib/image-ref.js'
 import { coreLogger, createMemoryLogger, type Logger } from './logger.js'
 import { newReleaseState, outputValues, type ReleaseState } from './outputs.js'
 import { renderSummary } from './summary.js'
@@ -80,14 +79,12 @@ export async function run(deps: RunDeps = coreRunDeps()): Promise<void> {
   let state: ReleaseState | undefined
   let failure: unknown
   try {
-    const inputs: InputSource = {
-      get: (name) => runtime.getInput(name),
-      mask: (secret) => {
-        runtime.setSecret(secret)
+    const settings = readSettings({
+      runtime,
+      env,
+      warn: (message) => {
+        logger.warning(message)
       }
-    }
-    const settings = getInputs(inputs, env, (message) => {
-      logger.warning(message)
     })
     state = newReleaseState(settings.tag)
     await release(settings, logger, state, deps.stages)
@@ -95,7 +92,7 @@ export async function run(deps: RunDeps = coreRunDeps()): Promise<void> {
     failure = error
   }
   // A later `if: failure()` step still learns which commit landed and where Argo CD stood.
-  state ??= newReleaseState(fallbackTag(runtime.getInput('tag'), env.GITHUB_SHA ?? ''))
+  state ??= newReleaseState(fallbackTag({ runtime, env }))
   if (failure !== undefined) state.failure = errorMessage(failure)
   for (const [name, value] of Object.entries(outputValues(state))) runtime.setOutput(name, value)
   try {
@@ -104,12 +101,6 @@ export async function run(deps: RunDeps = coreRunDeps()): Promise<void> {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
   if (failure !== undefined) deps.fail(failure)
-}
-
-/** The tag for the outputs when the inputs could not be read: the `tag` input or the short SHA, if valid. */
-export function fallbackTag(input: string, sha: string): string {
-  const tag = input.trim() || sha.slice(0, 7)
-  return isTag(tag) ? tag : ''
 }
 
 /** The stages in order: preflight, build, edit, commit, Argo CD; `state` records each result. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { getInputs, splitList, type InputSource } from '../../src/inputs.js'
+import { readSettings } from '../../src/settings/inputs.js'
+import type { Runtime } from '../../src/lib/runtime.js'
+import type { Settings } from '../../src/settings/settings.js'
 import { InputError } from '../../src/errors.js'
 
 const env = {
@@ -11,9 +13,24 @@ const env = {
   GITHUB_SERVER_URL: 'https://github.com'
 }
 
-function source(values: Record<string, string>): InputSource & { masked: string[] } {
+type Inputs = Pick<Runtime, 'getInput' | 'setSecret'> & { masked: string[] }
+
+function source(values: Record<string, string>): Inputs {
   const masked: string[] = []
-  return { masked, get: (name) => values[name] ?? '', mask: (s) => masked.push(s) }
+  return {
+    masked,
+    getInput: (name) => (values[name] ?? '').trim(),
+    setSecret: (secret) => masked.push(secret)
+  }
+}
+
+// Settings from these inputs and environment; warnings go to `warned` when given.
+function getInputs(runtime: Inputs, environment: NodeJS.ProcessEnv, warned?: string[]): Settings {
+  return readSettings({
+    runtime,
+    env: environment,
+    warn: (message) => warned?.push(message)
+  })
 }
 
 describe('getInputs', () => {
@@ -51,6 +68,9 @@ describe('getInputs', () => {
     getInputs(inputs, env)
     expect(inputs.masked.slice(0, 4)).toEqual(['p4ss', 'ghs_x', 'whs', 'aa.bb.cc'])
     expect(inputs.masked).toContain('Bearer aa.bb.cc')
+    // What git and docker send: basic auth of x-access-token:TOKEN and USER:PASSWORD.
+    expect(inputs.masked).toContain(Buffer.from('x-access-token:ghs_x').toString('base64'))
+    expect(inputs.masked).toContain(Buffer.from('u:p4ss').toString('base64'))
     expect(inputs.masked).toContain('hunter2')
   })
 
@@ -158,6 +178,9 @@ describe('getInputs', () => {
       { ...api, 'argocd-wait': 'true', 'rollback-on-failure': 'true', 'create-pr': 'true' },
       'rollback-on-failure'
     ],
+    ['a zero argocd-timeout', { ...api, 'argocd-timeout': '0' }, 'argocd-timeout'],
+    ['a fractional argocd-timeout', { ...api, 'argocd-timeout': '1.5' }, 'argocd-timeout'],
+    ['an argocd-timeout over six hours', { ...api, 'argocd-timeout': '21601' }, 'argocd-timeout'],
     ['a non-boolean skip-unchanged', { images: 'a', 'skip-unchanged': 'yes' }, 'skip-unchanged']
   ])('refuses %s, naming the input', (_label, values, input) => {
     const caught = refusal(values)
@@ -177,7 +200,7 @@ describe('getInputs', () => {
     const settings = getInputs(
       source({ ...api, 'argocd-server': server, 'argocd-insecure': insecure }),
       env,
-      (message) => warned.push(message)
+      warned
     )
     expect(settings.argocd.server).toBe(server)
     expect(warned).toHaveLength(warnings)
@@ -235,11 +258,5 @@ describe('getInputs', () => {
     expect(() => getInputs(source({ images: 'a' }), { ...env, GITHUB_SHA: '' })).toThrow(
       /GITHUB_SHA is not set/
     )
-  })
-})
-
-describe('splitList', () => {
-  it('drops blanks and comments', () => {
-    expect(splitList(' a \n\n# c\nb\r\n')).toEqual(['a', 'b'])
   })
 })
