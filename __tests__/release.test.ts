@@ -11,7 +11,8 @@ import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { release, run, type ReleaseStages } from '../src/main.js'
 import type { Runtime } from '../src/lib/runtime.js'
-import { newReleaseState, type ReleaseState } from '../src/outputs.js'
+import { newReleaseState, outputValues, type ReleaseState } from '../src/outputs.js'
+import { renderSummary } from '../src/summary.js'
 import type { PublishResult } from '../src/publish/publish.js'
 
 const VALUES = 'web:\n  image: acme/web\n  tag: v1 # current\n'
@@ -61,11 +62,13 @@ describe('release', () => {
             tag: options.tag,
             digest: `sha256:${'d'.repeat(64)}`,
             ref: `${image.repository}:${options.tag}`,
-            seconds: 1
+            seconds: 1,
+            built: true,
+            metadata: { 'containerimage.digest': `sha256:${'d'.repeat(64)}` }
           }))
         )
       },
-      publish: async (options, compute) => {
+      publish: async (options, { compute }) => {
         calls.push(options.dryRun ? 'publish (dry run)' : 'publish')
         const edits = await compute(createMemorySource({ 'helm/values.yaml': VALUES }))
         const landed = !options.dryRun
@@ -128,7 +131,12 @@ describe('release', () => {
     const state = newReleaseState(settings.tag)
     let error: unknown
     try {
-      await release(settings, createMemoryLogger(), state, fakes)
+      await release(
+        settings,
+        { logger: createMemoryLogger(), runtime: fakeRuntime(values) },
+        state,
+        fakes
+      )
     } catch (caught) {
       error = caught
     }
@@ -139,15 +147,30 @@ describe('release', () => {
     const { state, error } = await runRelease({ images: 'web', tag: 'v2', ...argocdInputs })
     expect(error).toBeUndefined()
     expect(calls).toEqual(['publish (dry run)', 'build', 'publish', 'webhook', 'wait'])
-    expect(state.commitSha).toBe(PUSHED)
-    expect(state.changed).toBe(true)
-    expect(state.images[0]?.digest).toMatch(/^sha256:d{64}$/)
-    expect(state.argocd).toEqual({
-      revision: PUSHED,
-      syncStatus: 'Synced',
-      healthStatus: 'Healthy'
+    const outputs = outputValues(state)
+    expect(outputs).toMatchObject({
+      'commit-sha': PUSHED,
+      changed: 'true',
+      digest: `sha256:${'d'.repeat(64)}`,
+      'argocd-revision': PUSHED,
+      'argocd-sync-status': 'Synced',
+      'argocd-health-status': 'Healthy',
+      'rolled-back': 'false'
     })
-    expect(state.diff).toContain('+  tag: v2 # current')
+    expect(JSON.parse(outputs.images ?? '')).toEqual([
+      {
+        name: 'web',
+        repository: 'docker.io/acme/web',
+        tag: 'v2',
+        digest: `sha256:${'d'.repeat(64)}`,
+        ref: 'docker.io/acme/web:v2',
+        built: true
+      }
+    ])
+    expect(JSON.parse(outputs.metadata ?? '')).toEqual({
+      web: { 'containerimage.digest': `sha256:${'d'.repeat(64)}` }
+    })
+    expect(outputs.diff).toContain('+  tag: v2 # current')
   })
 
   it('builds nothing when a path does not resolve', async () => {
@@ -166,8 +189,12 @@ describe('release', () => {
     })
     expect(error).toBeUndefined()
     expect(calls).toEqual([])
-    expect(state.changed).toBe(true)
-    expect(state.diff).toContain('-  tag: v1 # current')
+    const outputs = outputValues(state)
+    expect(outputs.changed).toBe('true')
+    expect(outputs.diff).toContain('-  tag: v1 # current')
+    expect(JSON.parse(outputs.images ?? '')).toEqual([
+      expect.objectContaining({ digest: '', ref: 'docker.io/acme/web:v2', built: false })
+    ])
     expect(await readFile(path.join(workspace, 'helm', 'values.yaml'), 'utf8')).toBe(VALUES)
   })
 
@@ -180,8 +207,8 @@ describe('release', () => {
     })
     expect(error).toBeUndefined()
     expect(calls).toEqual(['publish (dry run)', 'build', 'publish'])
-    expect(state.prNumber).toBe(7)
-    expect(state.branch).toBe('release/v2')
+    expect(outputValues(state)['pr-number']).toBe('7')
+    expect(state.publish?.branch).toBe('release/v2')
   })
 
   it('keeps the landed commit and the apps state when the wait fails', async () => {
@@ -194,9 +221,11 @@ describe('release', () => {
     })
     const { state, error } = await runRelease({ images: 'web', tag: 'v2', ...argocdInputs }, fakes)
     expect(error).toBeInstanceOf(ArgoCdWaitError)
-    expect(state.commitSha).toBe(PUSHED)
-    expect(state.argocd?.healthStatus).toBe('Degraded')
-    expect(state.summarySections.join('\n')).toMatch(/Degraded/)
+    expect(outputValues(state)).toMatchObject({
+      'commit-sha': PUSHED,
+      'argocd-health-status': 'Degraded'
+    })
+    expect(renderSummary(state)).toMatch(/Degraded/)
   })
 
   // A runtime that records what the action reports.

@@ -53,9 +53,8 @@ export function commitMessage(settings: Settings, images: readonly ImageTarget[]
   })
 }
 
-/** What the publish stage needs. */
-export function publishOptions(settings: Settings, images: readonly ImageTarget[]): PublishOptions {
-  const message = commitMessage(settings, images)
+/** What the publish stage needs; `message` is the rendered commit message. */
+export function publishOptions(settings: Settings, message: string): PublishOptions {
   const repository = githubRepository(settings)
   return {
     workspace: settings.workspace,
@@ -88,11 +87,11 @@ export function githubRepository(settings: Settings): OwnerName | undefined {
   return targetOwnerName(settings.target, settings.github.repository, settings.github.serverUrl)
 }
 
-/** The pushed commit as the Argo CD stage describes it in the webhook. */
+/** The pushed commit as the Argo CD stage describes it in the webhook; `message` as committed. */
 export function pushedCommit(
   settings: Settings,
   published: PublishResult,
-  images: readonly ImageTarget[]
+  message: string
 ): PushedCommit {
   const onServer =
     settings.target.kind === 'workspace' && parseOwnerName(settings.github.repository) !== undefined
@@ -107,7 +106,7 @@ export function pushedCommit(
     before: published.before,
     after: published.commitSha,
     files: published.files,
-    message: commitMessage(settings, images),
+    message,
     authorName: settings.authorName,
     authorEmail: settings.authorEmail
   }
