@@ -207,6 +207,23 @@ describe('getInputs', () => {
     expect(warned.every((message) => message.includes('plain http'))).toBe(true)
   })
 
+  it('splits pr-labels and argocd-app at commas too, other lists only at line breaks', () => {
+    const settings = getInputs(
+      source({
+        ...api,
+        'pr-labels': 'release, deploy\nteam a',
+        'argocd-app': 'shop,team-a/web\n# comment\nbilling',
+        manifests: 'k8s/a,b.yaml\nk8s/c.yaml',
+        'values-file': 'helm/a,b.yaml'
+      }),
+      env
+    )
+    expect(settings.prLabels).toEqual(['release', 'deploy', 'team a'])
+    expect(settings.argocd.apps).toEqual(['shop', 'team-a/web', 'billing'])
+    expect(settings.manifests).toEqual(['k8s/a,b.yaml', 'k8s/c.yaml'])
+    expect(settings.valuesFiles).toEqual(['helm/a,b.yaml'])
+  })
+
   it('reads skip-unchanged and rollback-on-failure', () => {
     const settings = getInputs(
       source({
