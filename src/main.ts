@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { ActionError, errorMessage } from './errors.js'
+import { annotationOf, errorMessage } from './errors.js'
 import { createCoreRuntime, type Runtime } from './lib/runtime.js'
 import { coreLogger, createMemoryLogger, type Logger } from './logger.js'
 import {
@@ -264,17 +264,9 @@ async function tellArgoCd(
 
 // One error annotation per failure, with file and line when the error has them.
 function fail(error: unknown): void {
-  const message = errorMessage(error)
-  const location = error instanceof ActionError ? error.location : {}
-  if (location.file === undefined) {
-    core.setFailed(message)
-    return
-  }
-  core.error(message, {
-    title: 'gitops-release',
-    file: location.file,
-    ...(location.line === undefined ? {} : { startLine: location.line }),
-    ...(location.column === undefined ? {} : { startColumn: location.column })
-  })
+  const { message, ...properties } = annotationOf(error)
+  // `::error::message` alone when there is no file, as core.setFailed writes it.
+  if (properties.file === undefined) core.error(message)
+  else core.error(message, properties)
   process.exitCode = core.ExitCode.Failure
 }
