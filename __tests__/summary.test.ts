@@ -95,6 +95,12 @@ describe('renderSummary', () => {
     expect(markdown).not.toContain('### Commit')
   })
 
+  it('shows a failure that quotes an input as text', () => {
+    const state = newReleaseState('v2')
+    state.failure = "Input 'author-name' is '<img src=x>'"
+    expect(renderSummary(state)).toContain("**Failed:** Input 'author-name' is '&lt;img src=x&gt;'")
+  })
+
   it('says nothing needed a change when a run succeeded without edits', () => {
     const state = newReleaseState('v2')
     state.edits = [edits[1] ?? edits[0]!]

@@ -14,7 +14,8 @@ export function renderSummary(state: ReleaseState): string {
     state.tag === '' ? '## gitops-release' : `## gitops-release: ${state.tag}`,
     ''
   ]
-  if (state.failure !== undefined) parts.push(`**Failed:** ${state.failure}`, '')
+  // The message may quote an input: shown as text, never as HTML.
+  if (state.failure !== undefined) parts.push(`**Failed:** ${escapeHtml(state.failure)}`, '')
   if (state.images.length > 0) parts.push('### Images', '', imagesTable(state.images))
   parts.push(...changesSection(state))
   const publish = state.publish
@@ -85,4 +86,8 @@ function fileDiff(diff: string, file: string): string {
   const sections = diff.split(/^(?=--- )/m)
   const own = sections.find((section) => section.startsWith(`--- a/${file}\n`))
   return (own ?? diff).trimEnd()
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
