@@ -11,9 +11,13 @@ import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { release, run, type ReleaseStages } from '../src/main.js'
 import type { Runtime } from '../src/lib/runtime.js'
-import { newReleaseState, outputValues, type ReleaseState } from '../src/outputs.js'
+import {
+  newReleaseState,
+  outputValues,
+  type ReleasePublish,
+  type ReleaseState
+} from '../src/outputs.js'
 import { renderSummary } from '../src/summary.js'
-import type { PublishResult } from '../src/publish/publish.js'
 
 const VALUES = 'web:\n  image: acme/web\n  tag: v1 # current\n'
 const PUSHED = 'c'.repeat(40)
@@ -72,7 +76,7 @@ describe('release', () => {
         calls.push(options.dryRun ? 'publish (dry run)' : 'publish')
         const edits = await compute(createMemorySource({ 'helm/values.yaml': VALUES }))
         const landed = !options.dryRun
-        const result: PublishResult = {
+        const result: ReleasePublish = {
           changed: true,
           commitSha: landed ? PUSHED : '',
           commitUrl: landed ? `https://github.com/acme/shop/commit/${PUSHED}` : '',
@@ -85,7 +89,9 @@ describe('release', () => {
           diff: unifiedDiff(edits),
           ...(options.createPr && landed
             ? { prNumber: 7, prUrl: 'https://github.com/acme/shop/pull/7' }
-            : {})
+            : {}),
+          prOperation: options.createPr && landed ? 'created' : '',
+          prHeadSha: options.createPr && landed ? PUSHED : ''
         }
         return result
       },
@@ -173,6 +179,49 @@ describe('release', () => {
     expect(outputs.diff).toContain('+  tag: v2 # current')
   })
 
+  it('keeps a reused image as the images stage reported it, and tells Argo CD the committed message', async () => {
+    const messages: string[] = []
+    const fakes = stages({
+      buildImages: (options) => {
+        calls.push('build')
+        return Promise.resolve(
+          options.images.map((image) => ({
+            name: image.name,
+            repository: image.repository,
+            tag: 'v1',
+            digest: `sha256:${'e'.repeat(64)}`,
+            ref: `${image.repository}:v1`,
+            seconds: 0,
+            built: false,
+            reusedFrom: 'v1',
+            metadata: {}
+          }))
+        )
+      },
+      notifyWebhook: (options) => {
+        calls.push('webhook')
+        messages.push(options.commit.message)
+        return Promise.resolve({
+          delivered: true,
+          status: 200,
+          attempts: 1,
+          url: 'x',
+          reason: 'ok'
+        })
+      }
+    })
+    const { state, error } = await runRelease(
+      { images: 'web', tag: 'v2', message: 'release {names} {tag} ({short-sha})', ...argocdInputs },
+      fakes
+    )
+    expect(error).toBeUndefined()
+    expect(JSON.parse(outputValues(state).images ?? '')).toEqual([
+      expect.objectContaining({ ref: 'docker.io/acme/web:v1', built: false })
+    ])
+    expect(renderSummary(state)).toContain('reused from `v1`')
+    expect(messages).toEqual(['release web v2 (2682590)'])
+  })
+
   it('builds nothing when a path does not resolve', async () => {
     const { error } = await runRelease({ images: 'web', tag: 'v2', 'tag-path': '{name}.nope' })
     expect(error).toBeInstanceOf(EditError)
@@ -207,7 +256,11 @@ describe('release', () => {
     })
     expect(error).toBeUndefined()
     expect(calls).toEqual(['publish (dry run)', 'build', 'publish'])
-    expect(outputValues(state)['pr-number']).toBe('7')
+    expect(outputValues(state)).toMatchObject({
+      'pr-number': '7',
+      'pr-operation': 'created',
+      'pr-head-sha': PUSHED
+    })
     expect(state.publish?.branch).toBe('release/v2')
   })
 
