@@ -7,11 +7,17 @@ import type { AppState } from '../src/argocd/types.js'
 import { createMemorySource } from '../src/edit/memory-source.js'
 import { unifiedDiff } from '../src/edit/unified-diff.js'
 import { EditError } from '../src/errors.js'
-import { getInputs, type InputSource } from '../src/inputs.js'
+import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
-import { release, type ReleaseStages } from '../src/main.js'
-import { newReleaseState, type ReleaseState } from '../src/outputs.js'
-import type { PublishResult } from '../src/publish/publish.js'
+import { release, run, type ReleaseStages } from '../src/main.js'
+import type { Runtime } from '../src/lib/runtime.js'
+import {
+  newReleaseState,
+  outputValues,
+  type ReleasePublish,
+  type ReleaseState
+} from '../src/outputs.js'
+import { renderSummary } from '../src/summary.js'
 
 const VALUES = 'web:\n  image: acme/web\n  tag: v1 # current\n'
 const PUSHED = 'c'.repeat(40)
@@ -36,13 +42,16 @@ describe('release', () => {
     await rm(workspace, { recursive: true, force: true })
   })
 
-  function settingsWith(values: Record<string, string>): ReturnType<typeof getInputs> {
-    const inputs: InputSource = { get: (name) => values[name] ?? '', mask: () => undefined }
-    return getInputs(inputs, {
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_SHA: '2682590' + 'a'.repeat(33),
-      GITHUB_REPOSITORY: 'acme/shop',
-      GITHUB_REF: 'refs/heads/main'
+  function settingsWith(values: Record<string, string>): ReturnType<typeof readSettings> {
+    return readSettings({
+      runtime: fakeRuntime(values),
+      warn: () => undefined,
+      env: {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_SHA: '2682590' + 'a'.repeat(33),
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_REF: 'refs/heads/main'
+      }
     })
   }
 
@@ -57,15 +66,17 @@ describe('release', () => {
             tag: options.tag,
             digest: `sha256:${'d'.repeat(64)}`,
             ref: `${image.repository}:${options.tag}`,
-            seconds: 1
+            seconds: 1,
+            built: true,
+            metadata: { 'containerimage.digest': `sha256:${'d'.repeat(64)}` }
           }))
         )
       },
-      publish: async (options, compute) => {
+      publish: async (options, { compute }) => {
         calls.push(options.dryRun ? 'publish (dry run)' : 'publish')
         const edits = await compute(createMemorySource({ 'helm/values.yaml': VALUES }))
         const landed = !options.dryRun
-        const result: PublishResult = {
+        const result: ReleasePublish = {
           changed: true,
           commitSha: landed ? PUSHED : '',
           commitUrl: landed ? `https://github.com/acme/shop/commit/${PUSHED}` : '',
@@ -78,7 +89,9 @@ describe('release', () => {
           diff: unifiedDiff(edits),
           ...(options.createPr && landed
             ? { prNumber: 7, prUrl: 'https://github.com/acme/shop/pull/7' }
-            : {})
+            : {}),
+          prOperation: options.createPr && landed ? 'created' : '',
+          prHeadSha: options.createPr && landed ? PUSHED : ''
         }
         return result
       },
@@ -124,7 +137,12 @@ describe('release', () => {
     const state = newReleaseState(settings.tag)
     let error: unknown
     try {
-      await release(settings, createMemoryLogger(), state, fakes)
+      await release(
+        settings,
+        { logger: createMemoryLogger(), runtime: fakeRuntime(values) },
+        state,
+        fakes
+      )
     } catch (caught) {
       error = caught
     }
@@ -135,15 +153,73 @@ describe('release', () => {
     const { state, error } = await runRelease({ images: 'web', tag: 'v2', ...argocdInputs })
     expect(error).toBeUndefined()
     expect(calls).toEqual(['publish (dry run)', 'build', 'publish', 'webhook', 'wait'])
-    expect(state.commitSha).toBe(PUSHED)
-    expect(state.changed).toBe(true)
-    expect(state.images[0]?.digest).toMatch(/^sha256:d{64}$/)
-    expect(state.argocd).toEqual({
-      revision: PUSHED,
-      syncStatus: 'Synced',
-      healthStatus: 'Healthy'
+    const outputs = outputValues(state)
+    expect(outputs).toMatchObject({
+      'commit-sha': PUSHED,
+      changed: 'true',
+      digest: `sha256:${'d'.repeat(64)}`,
+      'argocd-revision': PUSHED,
+      'argocd-sync-status': 'Synced',
+      'argocd-health-status': 'Healthy',
+      'rolled-back': 'false'
     })
-    expect(state.diff).toContain('+  tag: v2 # current')
+    expect(JSON.parse(outputs.images ?? '')).toEqual([
+      {
+        name: 'web',
+        repository: 'docker.io/acme/web',
+        tag: 'v2',
+        digest: `sha256:${'d'.repeat(64)}`,
+        ref: 'docker.io/acme/web:v2',
+        built: true
+      }
+    ])
+    expect(JSON.parse(outputs.metadata ?? '')).toEqual({
+      web: { 'containerimage.digest': `sha256:${'d'.repeat(64)}` }
+    })
+    expect(outputs.diff).toContain('+  tag: v2 # current')
+  })
+
+  it('keeps a reused image as the images stage reported it, and tells Argo CD the committed message', async () => {
+    const messages: string[] = []
+    const fakes = stages({
+      buildImages: (options) => {
+        calls.push('build')
+        return Promise.resolve(
+          options.images.map((image) => ({
+            name: image.name,
+            repository: image.repository,
+            tag: 'v1',
+            digest: `sha256:${'e'.repeat(64)}`,
+            ref: `${image.repository}:v1`,
+            seconds: 0,
+            built: false,
+            reusedFrom: 'v1',
+            metadata: {}
+          }))
+        )
+      },
+      notifyWebhook: (options) => {
+        calls.push('webhook')
+        messages.push(options.commit.message)
+        return Promise.resolve({
+          delivered: true,
+          status: 200,
+          attempts: 1,
+          url: 'x',
+          reason: 'ok'
+        })
+      }
+    })
+    const { state, error } = await runRelease(
+      { images: 'web', tag: 'v2', message: 'release {names} {tag} ({short-sha})', ...argocdInputs },
+      fakes
+    )
+    expect(error).toBeUndefined()
+    expect(JSON.parse(outputValues(state).images ?? '')).toEqual([
+      expect.objectContaining({ ref: 'docker.io/acme/web:v1', built: false })
+    ])
+    expect(renderSummary(state)).toContain('reused from `v1`')
+    expect(messages).toEqual(['release web v2 (2682590)'])
   })
 
   it('builds nothing when a path does not resolve', async () => {
@@ -162,8 +238,12 @@ describe('release', () => {
     })
     expect(error).toBeUndefined()
     expect(calls).toEqual([])
-    expect(state.changed).toBe(true)
-    expect(state.diff).toContain('-  tag: v1 # current')
+    const outputs = outputValues(state)
+    expect(outputs.changed).toBe('true')
+    expect(outputs.diff).toContain('-  tag: v1 # current')
+    expect(JSON.parse(outputs.images ?? '')).toEqual([
+      expect.objectContaining({ digest: '', ref: 'docker.io/acme/web:v2', built: false })
+    ])
     expect(await readFile(path.join(workspace, 'helm', 'values.yaml'), 'utf8')).toBe(VALUES)
   })
 
@@ -176,8 +256,12 @@ describe('release', () => {
     })
     expect(error).toBeUndefined()
     expect(calls).toEqual(['publish (dry run)', 'build', 'publish'])
-    expect(state.prNumber).toBe(7)
-    expect(state.branch).toBe('release/v2')
+    expect(outputValues(state)).toMatchObject({
+      'pr-number': '7',
+      'pr-operation': 'created',
+      'pr-head-sha': PUSHED
+    })
+    expect(state.publish?.branch).toBe('release/v2')
   })
 
   it('keeps the landed commit and the apps state when the wait fails', async () => {
@@ -190,8 +274,80 @@ describe('release', () => {
     })
     const { state, error } = await runRelease({ images: 'web', tag: 'v2', ...argocdInputs }, fakes)
     expect(error).toBeInstanceOf(ArgoCdWaitError)
-    expect(state.commitSha).toBe(PUSHED)
-    expect(state.argocd?.healthStatus).toBe('Degraded')
-    expect(state.summarySections.join('\n')).toMatch(/Degraded/)
+    expect(outputValues(state)).toMatchObject({
+      'commit-sha': PUSHED,
+      'argocd-health-status': 'Degraded'
+    })
+    expect(renderSummary(state)).toMatch(/Degraded/)
+  })
+
+  // A runtime that records what the action reports.
+  function fakeRuntime(inputs: Record<string, string>): Runtime & {
+    outputs: Record<string, string>
+    summaries: string[]
+  } {
+    const outputs: Record<string, string> = {}
+    const summaries: string[] = []
+    const secrets = new Set<string>()
+    return {
+      outputs,
+      summaries,
+      secrets,
+      getInput: (name) => (inputs[name] ?? '').trim(),
+      setSecret: (secret) => {
+        secrets.add(secret)
+      },
+      saveState: () => undefined,
+      getState: () => '',
+      setOutput: (name, value) => {
+        outputs[name] = value
+      },
+      writeSummary: (markdown) => {
+        summaries.push(markdown)
+        return Promise.resolve()
+      }
+    }
+  }
+
+  it.each([
+    ['input validation', { images: 'web', tag: 'v2', namespace: 'evil ns' }, 'v2', /namespace/],
+    ['input validation, bad tag', { images: 'web', tag: 'bad tag' }, '', /tag/],
+    ['the preflight', { images: 'web', tag: 'v2', 'tag-path': '{name}.nope' }, 'v2', /nope/]
+  ])('writes every output and the summary when %s fails', async (_label, inputs, tag, reason) => {
+    const runtime = fakeRuntime(inputs)
+    const failures: unknown[] = []
+    await run({
+      runtime,
+      logger: createMemoryLogger(),
+      env: {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_SHA: '2682590' + 'a'.repeat(33),
+        GITHUB_REPOSITORY: 'acme/shop'
+      },
+      stages: stages(),
+      fail: (error) => failures.push(error)
+    })
+    expect(failures).toHaveLength(1)
+    expect(runtime.outputs).toMatchObject({
+      tag,
+      changed: 'false',
+      'commit-sha': '',
+      diff: '',
+      'pr-url': ''
+    })
+    expect(JSON.parse(runtime.outputs.images ?? '')).toEqual(expect.any(Array))
+    expect(runtime.summaries).toHaveLength(1)
+    expect(runtime.summaries[0]).toMatch(/\*\*Failed:\*\*/)
+    expect(runtime.summaries[0]).toMatch(reason)
+  })
+
+  it.each([
+    ['the tag input', 'v3', 'a'.repeat(40), 'v3'],
+    ['the short SHA', '', `2682590${'a'.repeat(33)}`, '2682590'],
+    ['nothing valid', 'bad tag', 'a'.repeat(40), '']
+  ])('falls back to %s for the tag output', (_label, input, sha, tag) => {
+    expect(fallbackTag({ runtime: fakeRuntime({ tag: input }), env: { GITHUB_SHA: sha } })).toBe(
+      tag
+    )
   })
 })

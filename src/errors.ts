@@ -47,3 +47,29 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
+
+/** One GitHub error annotation: the message and, when the error points into a file, where. */
+export interface Annotation {
+  readonly message: string
+  readonly title?: string
+  readonly file?: string
+  readonly startLine?: number
+  readonly startColumn?: number
+}
+
+/**
+ * The annotation for a failure: the error's message (which names the input when it concerns
+ * one), and the file, line and column when the error has a file.
+ */
+export function annotationOf(error: unknown): Annotation {
+  const message = errorMessage(error)
+  const location = error instanceof ActionError ? error.location : {}
+  if (location.file === undefined) return { message }
+  return {
+    message,
+    title: 'gitops-release',
+    file: location.file,
+    ...(location.line === undefined ? {} : { startLine: location.line }),
+    ...(location.column === undefined ? {} : { startColumn: location.column })
+  }
+}

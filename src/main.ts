@@ -1,12 +1,22 @@
 import * as core from '@actions/core'
-import { ActionError, errorMessage } from './errors.js'
-import { getInputs } from './inputs.js'
+import { annotationOf, errorMessage } from './errors.js'
+import { createCoreRuntime, type Runtime } from './lib/runtime.js'
 import { coreLogger, createMemoryLogger, type Logger } from './logger.js'
-import { newReleaseState, outputValues, type ReleaseState } from './outputs.js'
+import {
+  newReleaseState,
+  outputValues,
+  releaseDiff,
+  releaseEdits,
+  type ReleaseImage,
+  type ReleasePublish,
+  type ReleaseState
+} from './outputs.js'
 import { renderSummary } from './summary.js'
+import { fallbackTag, readSettings } from './settings/inputs.js'
 import type { Settings } from './settings/settings.js'
 import {
   buildOptions,
+  commitMessage,
   editRequest,
   publishOptions,
   pushedCommit
@@ -15,67 +25,113 @@ import type { EditRequest, FileEdit, FileSource, ImageTarget } from './edit/type
 import { computeEdits } from './edit/compute-edits.js'
 import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
-import { unifiedDiff } from './edit/unified-diff.js'
-import { buildImages } from './build/build-images.js'
+import { buildImages, type BuildOptions } from './build/build-images.js'
 import { checkBuildContexts } from './build/check-contexts.js'
 import { createDocker } from './build/docker.js'
-import { publish } from './publish/publish.js'
-import type { AppState, PushedCommit, WebhookResult } from './argocd/types.js'
+import { publish, type PublishOptions } from './publish/publish.js'
+import type { AppState, ArgoCdOptions, PushedCommit, WebhookResult } from './argocd/types.js'
 import { notifyWebhook } from './argocd/webhook.js'
 import { refreshAndWait } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
-import { argoCdOutputs, argoCdSummary } from './argocd/summary.js'
 
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
 
-/** The side-effecting stage entry points, injectable so the orchestration can be tested. */
+/** What every stage receives besides its options: the log and the runner's services. */
+export interface StageDeps {
+  readonly logger: Logger
+  readonly runtime: Runtime
+}
+
+/** The publish stage's deps: the common ones and how to compute the edits on a tree. */
+export interface PublishStageDeps extends StageDeps {
+  readonly compute: (source: FileSource) => Promise<FileEdit[]>
+}
+
+/** What the Argo CD stages are told: their inputs and the commit that landed. */
+export interface ArgoCdStageOptions {
+  readonly argocd: ArgoCdOptions
+  readonly commit: PushedCommit
+}
+
+/**
+ * The side-effecting stages, each called as `stage(options, deps)`, injectable so the
+ * orchestration can be tested with plain fakes.
+ */
 export interface ReleaseStages {
-  readonly buildImages: (
-    options: ReturnType<typeof buildOptions>,
-    logger: Logger
-  ) => ReturnType<typeof buildImages>
-  readonly publish: typeof publish
-  readonly notifyWebhook: typeof notifyWebhook
-  readonly refreshAndWait: typeof refreshAndWait
+  readonly buildImages: (options: BuildOptions, deps: StageDeps) => Promise<readonly ReleaseImage[]>
+  readonly publish: (options: PublishOptions, deps: PublishStageDeps) => Promise<ReleasePublish>
+  readonly notifyWebhook: (options: ArgoCdStageOptions, deps: StageDeps) => Promise<WebhookResult>
+  readonly refreshAndWait: (
+    options: ArgoCdStageOptions,
+    deps: StageDeps
+  ) => Promise<readonly AppState[]>
 }
 
-/** The real stages. */
+/** The real stages, adapted to the `stage(options, deps)` shape. */
 export const realStages: ReleaseStages = {
-  buildImages: (options, logger) => buildImages(options, createDocker(), logger),
-  publish,
-  notifyWebhook,
-  refreshAndWait
+  buildImages: (options, deps) => buildImages(options, createDocker(), deps.logger, deps.runtime),
+  publish: (options, deps) => publish(options, deps.compute, deps.logger),
+  notifyWebhook: (options, deps) => notifyWebhook(options.argocd, options.commit, deps.logger),
+  refreshAndWait: (options, deps) => refreshAndWait(options.argocd, options.commit, deps.logger)
 }
 
-/** Runs the action: every stage in order; the only place that fails the step. */
-export async function run(): Promise<void> {
+/** What `run` needs from the runner; replaceable so a test can see every output and failure. */
+export interface RunDeps {
+  readonly runtime: Runtime
+  readonly logger: Logger
+  readonly env: NodeJS.ProcessEnv
+  readonly stages: ReleaseStages
+  /** Fails the step with one error annotation. */
+  readonly fail: (error: unknown) => void
+}
+
+/** The runner's services: one Runtime over @actions/core, the core logger, the real stages. */
+export function coreRunDeps(runtime: Runtime = createCoreRuntime()): RunDeps {
+  return { runtime, logger: coreLogger, env: process.env, stages: realStages, fail }
+}
+
+/**
+ * Runs the action: every stage in order; the only place that fails the step. Outputs and the
+ * job summary are written whatever fails, input validation included, with what is known by then.
+ */
+export async function run(deps: RunDeps = coreRunDeps()): Promise<void> {
+  const { runtime, logger, env } = deps
   let state: ReleaseState | undefined
   let failure: unknown
   try {
-    const settings = getInputs()
+    const settings = readSettings({
+      runtime,
+      env,
+      warn: (message) => {
+        logger.warning(message)
+      }
+    })
     state = newReleaseState(settings.tag)
-    await release(settings, coreLogger, state)
+    await release(settings, { logger, runtime }, state, deps.stages)
   } catch (error) {
     failure = error
   }
-  // Outputs and summary are written even after a failure: a later `if: failure()` step still
-  // learns which commit landed and where Argo CD stood.
-  if (state !== undefined) {
-    if (failure !== undefined) state.failure = errorMessage(failure)
-    for (const [name, value] of Object.entries(outputValues(state))) core.setOutput(name, value)
-    await writeSummary(renderSummary(state))
+  // A later `if: failure()` step still learns which commit landed and where Argo CD stood.
+  state ??= newReleaseState(fallbackTag({ runtime, env }))
+  if (failure !== undefined) state.failure = errorMessage(failure)
+  for (const [name, value] of Object.entries(outputValues(state))) runtime.setOutput(name, value)
+  try {
+    await runtime.writeSummary(renderSummary(state))
+  } catch (error) {
+    logger.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
-  if (failure !== undefined) fail(failure)
+  if (failure !== undefined) deps.fail(failure)
 }
 
 /** The stages in order: preflight, build, edit, commit, Argo CD; `state` records each result. */
 export async function release(
   settings: Settings,
-  logger: Logger,
+  deps: StageDeps,
   state: ReleaseState,
   stages: ReleaseStages = realStages
 ): Promise<void> {
+  const { logger } = deps
   const request = (images: readonly ImageTarget[]): EditRequest => editRequest(settings, images)
   state.images = plannedImages(settings)
 
@@ -86,23 +142,16 @@ export async function release(
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await preflightEdits(settings, request(preview), stages)
+    const edits = await preflightEdits(settings, request(preview), deps, stages)
     const where = settings.commit ? settings.targetName : 'the workspace'
     logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
 
   if (settings.build) {
-    const built = await logger.group(
+    state.images = await logger.group(
       settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images',
-      () => stages.buildImages(buildOptions(settings), logger)
+      () => stages.buildImages(buildOptions(settings), deps)
     )
-    state.images = built.map((image) => ({
-      name: image.name,
-      repository: image.repository,
-      tag: image.tag,
-      digest: image.digest
-    }))
-    for (const image of built) state.buildSeconds.set(image.name, image.seconds)
   } else {
     logger.info('build: false, so no image is built; the image names only drive the tag edits.')
   }
@@ -118,24 +167,16 @@ export async function release(
       else await writeEdits(settings.workspace, planned)
       return planned
     })
-    state.changed = state.edits.some((edit) => edit.before !== edit.after)
-    state.diff = unifiedDiff(state.edits)
     logChanges(state, logger)
     return
   }
 
+  const message = commitMessage(settings, images)
   const published = await logger.group(
     settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing',
-    () => stages.publish(publishOptions(settings, images), compute, logger)
+    () => stages.publish(publishOptions(settings, message), { ...deps, compute })
   )
-  state.edits = published.edits
-  state.diff = published.diff
-  state.changed = published.changed
-  state.commitSha = published.commitSha
-  state.commitUrl = published.commitUrl
-  state.branch = published.branch
-  if (published.prNumber !== undefined) state.prNumber = published.prNumber
-  if (published.prUrl !== undefined) state.prUrl = published.prUrl
+  state.publish = published
   logChanges(state, logger)
 
   if (published.commitSha === '') return
@@ -143,16 +184,21 @@ export async function release(
     logger.info('Pull-request mode: Argo CD hears of the change when the pull request is merged.')
     return
   }
-  await tellArgoCd(settings, pushedCommit(settings, published, images), logger, state, stages)
+  const commit = pushedCommit(settings, published, message)
+  await tellArgoCd({ argocd: settings.argocd, commit }, deps, state, stages)
 }
 
-/** The images as planned before any build: no digests yet. */
-function plannedImages(settings: Settings): ImageTarget[] {
+/** The images as planned before any build: no digest, not built. */
+function plannedImages(settings: Settings): ReleaseImage[] {
   return settings.images.map((image) => ({
     name: image.name,
     repository: image.repository,
     tag: settings.tag,
-    digest: ''
+    digest: '',
+    ref: `${image.repository}:${settings.tag}`,
+    seconds: 0,
+    built: false,
+    metadata: {}
   }))
 }
 
@@ -161,94 +207,66 @@ function plannedImages(settings: Settings): ImageTarget[] {
 async function preflightEdits(
   settings: Settings,
   request: EditRequest,
+  deps: StageDeps,
   stages: ReleaseStages
 ): Promise<readonly FileEdit[]> {
   const quiet = createMemoryLogger()
   if (!settings.commit) {
     return computeEdits(createWorkspaceSource(settings.workspace), request, quiet)
   }
+  const message = commitMessage(settings, request.images)
   const result = await stages.publish(
-    { ...publishOptions(settings, request.images), dryRun: true },
-    (source) => computeEdits(source, request, quiet),
-    quiet
+    { ...publishOptions(settings, message), dryRun: true },
+    { ...deps, logger: quiet, compute: (source) => computeEdits(source, request, quiet) }
   )
   return result.edits
 }
 
 function logChanges(state: ReleaseState, logger: Logger): void {
-  const changed = state.edits.filter((edit) => edit.before !== edit.after).map((e) => e.path)
+  const changed = releaseEdits(state)
+    .filter((edit) => edit.before !== edit.after)
+    .map((edit) => edit.path)
   logger.info(
     changed.length === 0
       ? 'No file changed: the tags were already in place.'
       : `Changed ${changed.join(', ')}.`
   )
-  if (state.diff !== '') logger.info(state.diff)
+  const diff = releaseDiff(state)
+  if (diff !== '') logger.info(diff)
 }
 
 // Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 async function tellArgoCd(
-  settings: Settings,
-  commit: PushedCommit,
-  logger: Logger,
+  options: ArgoCdStageOptions,
+  deps: StageDeps,
   state: ReleaseState,
   stages: ReleaseStages
 ): Promise<void> {
-  const options = settings.argocd
+  const { argocd } = options
+  const { logger } = deps
   let webhook: WebhookResult | undefined
-  if (options.webhookUrl !== undefined) {
-    webhook = await logger.group('Notifying Argo CD', () =>
-      stages.notifyWebhook(options, commit, logger)
-    )
+  if (argocd.webhookUrl !== undefined) {
+    webhook = await logger.group('Notifying Argo CD', () => stages.notifyWebhook(options, deps))
   }
   let apps: readonly AppState[] = []
   try {
-    if (options.server !== undefined && options.apps.length > 0) {
-      apps = await logger.group('Waiting for Argo CD', () =>
-        stages.refreshAndWait(options, commit, logger)
-      )
+    if (argocd.server !== undefined && argocd.apps.length > 0) {
+      apps = await logger.group('Waiting for Argo CD', () => stages.refreshAndWait(options, deps))
     }
   } catch (error) {
     // A failed wait still shows where each app got to.
     if (error instanceof ArgoCdWaitError) apps = error.apps
     throw error
   } finally {
-    if (webhook !== undefined || apps.length > 0) {
-      state.summarySections.push(argoCdSummary(webhook, apps))
-    }
-    if (options.wait && apps.length > 0) {
-      const outputs = argoCdOutputs(apps)
-      state.argocd = {
-        revision: outputs['argocd-revision'],
-        syncStatus: outputs['argocd-sync-status'],
-        healthStatus: outputs['argocd-health-status']
-      }
-    }
-  }
-}
-
-async function writeSummary(markdown: string): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-    return
-  try {
-    await core.summary.addRaw(markdown, true).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+    state.argocd = { ...(webhook === undefined ? {} : { webhook }), apps, waited: argocd.wait }
   }
 }
 
 // One error annotation per failure, with file and line when the error has them.
 function fail(error: unknown): void {
-  const message = errorMessage(error)
-  const location = error instanceof ActionError ? error.location : {}
-  if (location.file === undefined) {
-    core.setFailed(message)
-    return
-  }
-  core.error(message, {
-    title: 'gitops-release',
-    file: location.file,
-    ...(location.line === undefined ? {} : { startLine: location.line }),
-    ...(location.column === undefined ? {} : { startColumn: location.column })
-  })
+  const { message, ...properties } = annotationOf(error)
+  // `::error::message` alone when there is no file, as core.setFailed writes it.
+  if (properties.file === undefined) core.error(message)
+  else core.error(message, properties)
   process.exitCode = core.ExitCode.Failure
 }

@@ -1,68 +1,126 @@
-import type { FileEdit, ImageTarget } from './edit/types.js'
+import type { AppState, WebhookResult } from './argocd/types.js'
+import type { BuiltImage } from './build/build-images.js'
+import type { FileEdit } from './edit/types.js'
+import { unifiedDiff } from './edit/unified-diff.js'
+import type { PublishResult } from './publish/publish.js'
 
-/** What a run has produced so far; filled in stage by stage, so a failure still reports it. */
+/**
+ * One image as the images stage reports it. `built`, `metadata`, `reusedFrom` and `fingerprint`
+ * are optional here only until every stage fills them: a missing `built` reads as "built when it
+ * has a digest", a missing `metadata` as `{}`.
+ */
+export type ReleaseImage = BuiltImage & {
+  /** True when this run built and pushed it; false when reused or not built at all. */
+  readonly built?: boolean
+  /** The builder's metadata (buildx metadata-file JSON, or the classic builder's digest and name). */
+  readonly metadata?: Readonly<Record<string, unknown>>
+  /** With `skip-unchanged`: the tag whose image was reused instead of a build. */
+  readonly reusedFrom?: string
+  /** With `skip-unchanged`: the fingerprint of the image's build inputs. */
+  readonly fingerprint?: string
+}
+
+/** The publish stage's result; `prOperation` and `prHeadSha` optional until that stage fills them. */
+export type ReleasePublish = PublishResult & {
+  readonly prOperation?: 'created' | 'updated' | 'unchanged' | ''
+  readonly prHeadSha?: string
+}
+
+/** What the Argo CD stage reported: the webhook, and each app's last state. */
+export interface ReleaseArgoCd {
+  readonly webhook?: WebhookResult
+  readonly apps: readonly AppState[]
+  /** True when the run waited (`argocd-wait`): only then are the `argocd-*` outputs set. */
+  readonly waited: boolean
+}
+
+/** What the rollback reported. */
+export interface ReleaseRollback {
+  /** The rollback commit that landed; empty when none did. */
+  readonly commitSha: string
+}
+
+/**
+ * What a run has produced so far: each stage's result as it came, filled in stage by stage, so
+ * a failure still reports it. Every output and the job summary are derived from it, here and in
+ * summary.ts, and nowhere else.
+ */
 export interface ReleaseState {
+  /** The tag of the run ('' when even that could not be read). */
   tag: string
-  images: readonly ImageTarget[]
-  /** Build time per image name, in seconds (absent when not built). */
-  buildSeconds: Map<string, number>
-  edits: readonly FileEdit[]
-  diff: string
-  changed: boolean
-  commitSha: string
-  commitUrl: string
-  branch: string
-  prNumber?: number
-  prUrl?: string
-  /** Markdown sections contributed by stages (Argo CD state, …). */
-  summarySections: string[]
-  argocd?: { revision: string; syncStatus: string; healthStatus: string }
+  /** The images: as planned before the build, then as the images stage returned them. */
+  images: readonly ReleaseImage[]
+  /** With `commit: false`: the edits made in the workspace. */
+  edits?: readonly FileEdit[]
+  /** With `commit: true`: what the publish stage returned. */
+  publish?: ReleasePublish
+  argocd?: ReleaseArgoCd
+  rollback?: ReleaseRollback
   /** The error that stopped the run, for the summary. */
   failure?: string
 }
 
 /** A state before any stage ran. */
 export function newReleaseState(tag: string): ReleaseState {
-  return {
-    tag,
-    images: [],
-    buildSeconds: new Map(),
-    edits: [],
-    diff: '',
-    changed: false,
-    commitSha: '',
-    commitUrl: '',
-    branch: '',
-    summarySections: []
-  }
+  return { tag, images: [] }
 }
 
-/** The `images` output: one object per image. */
-export function imagesOutput(images: readonly ImageTarget[]): string {
-  return JSON.stringify(
-    images.map((image) => ({
-      name: image.name,
-      repository: image.repository,
-      tag: image.tag,
-      digest: image.digest,
-      ref: `${image.repository}:${image.tag}`
-    }))
-  )
+/** True when the image was built and pushed by this run. */
+export function wasBuilt(image: ReleaseImage): boolean {
+  return image.built ?? (image.digest !== '' && image.reusedFrom === undefined)
+}
+
+/** The edits of the run, from whichever stage made them. */
+export function releaseEdits(state: ReleaseState): readonly FileEdit[] {
+  return state.publish?.edits ?? state.edits ?? []
+}
+
+/** The unified diff of every edited file. */
+export function releaseDiff(state: ReleaseState): string {
+  if (state.publish !== undefined) return state.publish.diff
+  return state.edits === undefined ? '' : unifiedDiff(state.edits)
+}
+
+/** True when the run changed file content (with a commit: when it landed one). */
+export function releaseChanged(state: ReleaseState): boolean {
+  if (state.publish !== undefined) return state.publish.changed
+  return (state.edits ?? []).some((edit) => edit.before !== edit.after)
 }
 
 /** Every output of action.yml as name → value. */
 export function outputValues(state: ReleaseState): Record<string, string> {
+  const publish = state.publish
+  // With argocd-wait the outputs show the last state seen of the last app.
+  const last = state.argocd?.waited === true ? state.argocd.apps.at(-1) : undefined
+  const only = state.images.length === 1 ? state.images[0] : undefined
   return {
     tag: state.tag,
-    images: imagesOutput(state.images),
-    changed: String(state.changed),
-    diff: state.diff,
-    'commit-sha': state.commitSha,
-    'commit-url': state.commitUrl,
-    'pr-number': state.prNumber === undefined ? '' : String(state.prNumber),
-    'pr-url': state.prUrl ?? '',
-    'argocd-revision': state.argocd?.revision ?? '',
-    'argocd-sync-status': state.argocd?.syncStatus ?? '',
-    'argocd-health-status': state.argocd?.healthStatus ?? ''
+    images: JSON.stringify(
+      state.images.map((image) => ({
+        name: image.name,
+        repository: image.repository,
+        tag: image.tag,
+        digest: image.digest,
+        ref: image.ref,
+        built: wasBuilt(image)
+      }))
+    ),
+    changed: String(releaseChanged(state)),
+    diff: releaseDiff(state),
+    'commit-sha': publish?.commitSha ?? '',
+    'commit-url': publish?.commitUrl ?? '',
+    'pr-number': publish?.prNumber === undefined ? '' : String(publish.prNumber),
+    'pr-url': publish?.prUrl ?? '',
+    'pr-operation': publish?.prOperation ?? '',
+    'pr-head-sha': publish?.prHeadSha ?? '',
+    'argocd-revision': last?.revision ?? '',
+    'argocd-sync-status': last?.syncStatus ?? '',
+    'argocd-health-status': last?.healthStatus ?? '',
+    'rolled-back': String((state.rollback?.commitSha ?? '') !== ''),
+    'rollback-commit-sha': state.rollback?.commitSha ?? '',
+    digest: only?.digest ?? '',
+    metadata: JSON.stringify(
+      Object.fromEntries(state.images.map((image) => [image.name, image.metadata ?? {}]))
+    )
   }
 }

@@ -1,20 +1,27 @@
-import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
-import { coreLogger } from './logger.js'
+import { createCoreRuntime, type Runtime } from './lib/runtime.js'
+import { coreLogger, type Logger } from './logger.js'
 import { cleanupBuild } from './build/login.js'
+import { createDocker } from './build/docker.js'
 import { cleanupPublish } from './publish/publish.js'
 
-/** The post step (entry `run`, as @github/local-action --post expects): logs out of the registry and removes credentials; never fails the job. */
-export async function run(): Promise<void> {
+/**
+ * The post step (entry `run`, as @github/local-action --post expects): logs out of the registry
+ * and removes the temporary clone; never fails the job.
+ */
+export async function run(
+  runtime: Runtime = createCoreRuntime(),
+  logger: Logger = coreLogger
+): Promise<void> {
   const cleanups: [string, () => Promise<void>][] = [
-    ['registry logout', () => cleanupBuild(coreLogger)],
-    ['git credentials', () => cleanupPublish(coreLogger)]
+    ['registry logout', () => cleanupBuild(logger, createDocker(), runtime)],
+    ['git credentials', () => cleanupPublish(logger)]
   ]
   for (const [stage, cleanup] of cleanups) {
     try {
       await cleanup()
     } catch (error) {
-      core.warning(`Cleanup of ${stage} failed: ${errorMessage(error)}`)
+      logger.warning(`Cleanup of ${stage} failed: ${errorMessage(error)}`)
     }
   }
 }

@@ -1,42 +1,84 @@
-import { buildSummaryTable } from './build/summary.js'
-import type { ReleaseState } from './outputs.js'
+import { argoCdSummary } from './argocd/summary.js'
+import { markdownCell, shortSha } from './lib/text.js'
+import {
+  releaseDiff,
+  releaseEdits,
+  wasBuilt,
+  type ReleaseImage,
+  type ReleaseState
+} from './outputs.js'
 
-/** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
-export function renderSummary(result: ReleaseState): string {
-  const parts: string[] = [`## gitops-release: ${result.tag}`, '']
-  if (result.failure !== undefined) parts.push(`**Failed:** ${result.failure}`, '')
-  if (result.buildSeconds.size > 0) {
-    const built = result.images.map((image) => ({
-      ...image,
-      ref: `${image.repository}:${image.tag}`,
-      seconds: result.buildSeconds.get(image.name) ?? 0
-    }))
-    parts.push('### Images', '', buildSummaryTable(built))
-  } else if (result.images.length > 0) {
-    parts.push('### Images (not built)', '')
-    for (const image of result.images)
-      parts.push(`- ${image.name}: \`${image.repository}:${image.tag}\``)
-    parts.push('')
+/** The job summary as Markdown: images, the diff of each file, the commit, then Argo CD. */
+export function renderSummary(state: ReleaseState): string {
+  const parts: string[] = [
+    state.tag === '' ? '## gitops-release' : `## gitops-release: ${state.tag}`,
+    ''
+  ]
+  // The message may quote an input: shown as text, never as HTML.
+  if (state.failure !== undefined) parts.push(`**Failed:** ${escapeHtml(state.failure)}`, '')
+  if (state.images.length > 0) parts.push('### Images', '', imagesTable(state.images))
+  parts.push(...changesSection(state))
+  const publish = state.publish
+  if (publish?.prUrl !== undefined && publish.prNumber !== undefined) {
+    const operation = publish.prOperation ? ` (${publish.prOperation})` : ''
+    parts.push('### Pull request', '', `[#${publish.prNumber}](${publish.prUrl})${operation}`, '')
   }
-  const changed = result.edits.filter((edit) => edit.before !== edit.after)
-  parts.push('### Changes', '')
-  if (changed.length === 0) {
-    parts.push('No file needed a change: the tags were already in place.', '')
-  } else {
-    for (const edit of changed) {
-      parts.push(`\`${edit.path}\``, '', '```diff', fileDiff(result.diff, edit.path), '```', '')
-    }
+  if (publish !== undefined && publish.commitSha !== '') {
+    const short = shortSha(publish.commitSha)
+    const commit =
+      publish.commitUrl === '' ? `\`${short}\`` : `[\`${short}\`](${publish.commitUrl})`
+    parts.push('### Commit', '', `${commit} on \`${markdownCell(publish.branch)}\``, '')
   }
-  if (result.prUrl !== undefined && result.prNumber !== undefined) {
-    parts.push('### Pull request', '', `[#${result.prNumber}](${result.prUrl})`, '')
+  if (state.rollback !== undefined && state.rollback.commitSha !== '') {
+    parts.push('### Rollback', '', `Rolled back by \`${shortSha(state.rollback.commitSha)}\`.`, '')
   }
-  if (result.commitSha !== '') {
-    const short = result.commitSha.slice(0, 7)
-    const commit = result.commitUrl === '' ? `\`${short}\`` : `[\`${short}\`](${result.commitUrl})`
-    parts.push('### Commit', '', `${commit} on \`${result.branch}\``, '')
+  if (
+    state.argocd !== undefined &&
+    (state.argocd.webhook !== undefined || state.argocd.apps.length > 0)
+  ) {
+    parts.push(argoCdSummary(state.argocd.webhook, state.argocd.apps))
   }
-  parts.push(...result.summarySections)
   return parts.join('\n')
+}
+
+// One row per image: built (with its build time), reused (and from which tag), or not built.
+function imagesTable(images: readonly ReleaseImage[]): string {
+  const rows = images.map((image) => {
+    const digest = image.digest === '' ? '' : `\`${markdownCell(image.digest)}\``
+    const result = wasBuilt(image)
+      ? `built in ${image.seconds.toFixed(1)} s`
+      : image.reusedFrom !== undefined
+        ? `reused from \`${markdownCell(image.reusedFrom)}\``
+        : 'not built'
+    return `| ${markdownCell(image.name)} | \`${markdownCell(image.ref)}\` | ${digest} | ${result} |`
+  })
+  return ['| Image | Ref | Digest | Result |', '| --- | --- | --- | --- |', ...rows, ''].join('\n')
+}
+
+function changesSection(state: ReleaseState): string[] {
+  const changed = releaseEdits(state).filter((edit) => edit.before !== edit.after)
+  const lines = ['### Changes', '']
+  if (changed.length === 0) {
+    lines.push(
+      state.failure === undefined
+        ? 'No file needed a change: the tags were already in place.'
+        : 'No file was changed.',
+      ''
+    )
+    return lines
+  }
+  const diff = releaseDiff(state)
+  for (const edit of changed) {
+    lines.push(
+      `\`${markdownCell(edit.path)}\``,
+      '',
+      '```diff',
+      fileDiff(diff, edit.path),
+      '```',
+      ''
+    )
+  }
+  return lines
 }
 
 // The `diff` output holds every file; the summary shows each file's part under its own heading.
@@ -44,4 +86,8 @@ function fileDiff(diff: string, file: string): string {
   const sections = diff.split(/^(?=--- )/m)
   const own = sections.find((section) => section.startsWith(`--- a/${file}\n`))
   return (own ?? diff).trimEnd()
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

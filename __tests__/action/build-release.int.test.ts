@@ -36,6 +36,7 @@ interface ImageOutput {
   tag: string
   digest: string
   ref: string
+  built: boolean
 }
 
 describeDocker('dist/index.js builds, pushes and commits the tutorial app', () => {
@@ -109,7 +110,8 @@ describeDocker('dist/index.js builds, pushes and commits the tutorial app', () =
         repository,
         tag,
         digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
-        ref: `${repository}:${tag}`
+        ref: `${repository}:${tag}`,
+        built: true
       })
       expect(await registryDigest(env.registry, `tutorial/${image.name}`, tag)).toBe(image.digest)
       expect(run.summary).toContain(image.digest)

@@ -59,14 +59,16 @@ describe('dist/index.js in the tutorial scenario (build: false, commit: false)',
         repository: 'docker.io/acme/backend',
         tag: '2682590',
         digest: '',
-        ref: 'docker.io/acme/backend:2682590'
+        ref: 'docker.io/acme/backend:2682590',
+        built: false
       },
       {
         name: 'frontend',
         repository: 'docker.io/acme/frontend',
         tag: '2682590',
         digest: '',
-        ref: 'docker.io/acme/frontend:2682590'
+        ref: 'docker.io/acme/frontend:2682590',
+        built: false
       }
     ])
     expect(run.outputs.diff).toContain('--- a/helm/values.yaml')

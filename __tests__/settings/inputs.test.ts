@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { getInputs, splitList, type InputSource } from '../../src/inputs.js'
+import { readSettings } from '../../src/settings/inputs.js'
+import type { Runtime } from '../../src/lib/runtime.js'
+import type { Settings } from '../../src/settings/settings.js'
 import { InputError } from '../../src/errors.js'
 
 const env = {
@@ -11,9 +13,24 @@ const env = {
   GITHUB_SERVER_URL: 'https://github.com'
 }
 
-function source(values: Record<string, string>): InputSource & { masked: string[] } {
+type Inputs = Pick<Runtime, 'getInput' | 'setSecret'> & { masked: string[] }
+
+function source(values: Record<string, string>): Inputs {
   const masked: string[] = []
-  return { masked, get: (name) => values[name] ?? '', mask: (s) => masked.push(s) }
+  return {
+    masked,
+    getInput: (name) => (values[name] ?? '').trim(),
+    setSecret: (secret) => masked.push(secret)
+  }
+}
+
+// Settings from these inputs and environment; warnings go to `warned` when given.
+function getInputs(runtime: Inputs, environment: NodeJS.ProcessEnv, warned?: string[]): Settings {
+  return readSettings({
+    runtime,
+    env: environment,
+    warn: (message) => warned?.push(message)
+  })
 }
 
 describe('getInputs', () => {
@@ -51,6 +68,9 @@ describe('getInputs', () => {
     getInputs(inputs, env)
     expect(inputs.masked.slice(0, 4)).toEqual(['p4ss', 'ghs_x', 'whs', 'aa.bb.cc'])
     expect(inputs.masked).toContain('Bearer aa.bb.cc')
+    // What git and docker send: basic auth of x-access-token:TOKEN and USER:PASSWORD.
+    expect(inputs.masked).toContain(Buffer.from('x-access-token:ghs_x').toString('base64'))
+    expect(inputs.masked).toContain(Buffer.from('u:p4ss').toString('base64'))
     expect(inputs.masked).toContain('hunter2')
   })
 
@@ -96,16 +116,148 @@ describe('getInputs', () => {
       'pin-digest'
     ]
   ])('refuses %s, naming the input', (_label, values, input) => {
-    let caught: unknown
-    try {
-      getInputs(source(values), env)
-    } catch (error) {
-      caught = error
-    }
+    const caught = refusal(values)
     expect(caught).toBeInstanceOf(InputError)
     expect((caught as InputError).location.input).toBe(input)
     expect((caught as InputError).message).toContain(input)
   })
+
+  const api = {
+    images: 'a',
+    'argocd-server': 'https://argocd.example.com',
+    'argocd-token': 'aa.bb.cc',
+    'argocd-app': 'shop'
+  }
+
+  // Every value here would otherwise reach a command line, a file or a commit header.
+  it.each<[string, Record<string, string>, string]>([
+    ['a namespace with a line break', { images: 'a', namespace: 'a\nb' }, 'namespace'],
+    ['a namespace with a space', { images: 'a', namespace: 'evil ns' }, 'namespace'],
+    ['a namespace walking up', { images: 'a', namespace: '../..' }, 'namespace'],
+    ['a namespace with a colon', { images: 'a', namespace: 'acme:x' }, 'namespace'],
+    ['a registry with a path', { images: 'a', registry: 'ghcr.io/acme' }, 'registry'],
+    ['a registry with a space', { images: 'a', registry: 'evil host' }, 'registry'],
+    ['a registry starting with -', { images: 'a', registry: '-host' }, 'registry'],
+    [
+      'an image repository read as an option',
+      { images: '- name: a\n  repository: --help me:x' },
+      'images'
+    ],
+    [
+      'an image repository with a line break',
+      { images: '- name: a\n  repository: "ghcr.io/a\\nb"' },
+      'images'
+    ],
+    ['an image repository walking up', { images: '- name: a\n  repository: ../..' }, 'images'],
+    [
+      'an author name with a line break',
+      { images: 'a', 'author-name': 'Evil\nName' },
+      'author-name'
+    ],
+    ['an author name of angle brackets', { images: 'a', 'author-name': '<>' }, 'author-name'],
+    ['an author email with >', { images: 'a', 'author-email': 'a@b>c' }, 'author-email'],
+    ['an author email with a tab', { images: 'a', 'author-email': 'a@b\tc' }, 'author-email'],
+    [
+      'a repository read as an ssh option',
+      { images: 'a', repository: '-oProxyCommand=touch /tmp/x@x:y' },
+      'repository'
+    ],
+    [
+      'a repository read as an upload-pack option',
+      { images: 'a', repository: '--upload-pack=touch /tmp/x' },
+      'repository'
+    ],
+    [
+      'a token over plain http',
+      { ...api, 'argocd-server': 'http://argocd.example.com' },
+      'argocd-server'
+    ],
+    ['rollback without wait', { ...api, 'rollback-on-failure': 'true' }, 'rollback-on-failure'],
+    [
+      'rollback with create-pr',
+      { ...api, 'argocd-wait': 'true', 'rollback-on-failure': 'true', 'create-pr': 'true' },
+      'rollback-on-failure'
+    ],
+    ['a zero argocd-timeout', { ...api, 'argocd-timeout': '0' }, 'argocd-timeout'],
+    ['a fractional argocd-timeout', { ...api, 'argocd-timeout': '1.5' }, 'argocd-timeout'],
+    ['an argocd-timeout over six hours', { ...api, 'argocd-timeout': '21601' }, 'argocd-timeout'],
+    ['a non-boolean skip-unchanged', { images: 'a', 'skip-unchanged': 'yes' }, 'skip-unchanged']
+  ])('refuses %s, naming the input', (_label, values, input) => {
+    const caught = refusal(values)
+    expect(caught).toBeInstanceOf(InputError)
+    expect((caught as InputError).location.input).toBe(input)
+    expect((caught as InputError).message).toContain(input)
+  })
+
+  it.each([
+    ['https', 'https://argocd.example.com', 'false', 0],
+    ['http to localhost', 'http://localhost:8080', 'false', 0],
+    ['http to 127.0.0.1', 'http://127.0.0.1:8080', 'false', 0],
+    ['http to [::1]', 'http://[::1]:8080', 'false', 0],
+    ['http elsewhere with argocd-insecure', 'http://argocd.internal', 'true', 1]
+  ])('accepts argocd-token over %s', (_label, server, insecure, warnings) => {
+    const warned: string[] = []
+    const settings = getInputs(
+      source({ ...api, 'argocd-server': server, 'argocd-insecure': insecure }),
+      env,
+      warned
+    )
+    expect(settings.argocd.server).toBe(server)
+    expect(warned).toHaveLength(warnings)
+    expect(warned.every((message) => message.includes('plain http'))).toBe(true)
+  })
+
+  it('splits pr-labels and argocd-app at commas too, other lists only at line breaks', () => {
+    const settings = getInputs(
+      source({
+        ...api,
+        'pr-labels': 'release, deploy\nteam a',
+        'argocd-app': 'shop,team-a/web\n# comment\nbilling',
+        manifests: 'k8s/a,b.yaml\nk8s/c.yaml',
+        'values-file': 'helm/a,b.yaml'
+      }),
+      env
+    )
+    expect(settings.prLabels).toEqual(['release', 'deploy', 'team a'])
+    expect(settings.argocd.apps).toEqual(['shop', 'team-a/web', 'billing'])
+    expect(settings.manifests).toEqual(['k8s/a,b.yaml', 'k8s/c.yaml'])
+    expect(settings.valuesFiles).toEqual(['helm/a,b.yaml'])
+  })
+
+  it('reads skip-unchanged and rollback-on-failure', () => {
+    const settings = getInputs(
+      source({
+        ...api,
+        'argocd-wait': 'true',
+        'rollback-on-failure': 'true',
+        'skip-unchanged': 'true'
+      }),
+      env
+    )
+    expect(settings.rollbackOnFailure).toBe(true)
+    expect(settings.skipUnchanged).toBe(true)
+    const defaults = getInputs(source({ images: 'a' }), env)
+    expect([defaults.rollbackOnFailure, defaults.skipUnchanged]).toEqual([false, false])
+  })
+
+  it('accepts a repository in Docker grammar and a namespace with a team', () => {
+    const settings = getInputs(
+      source({ images: '- name: a\n  repository: localhost:5000/team/a', namespace: 'acme/team' }),
+      env
+    )
+    expect(settings.images[0]?.repository).toBe('localhost:5000/team/a')
+    expect(settings.namespace).toBe('acme/team')
+  })
+
+  // The error thrown for these inputs (undefined when none is).
+  function refusal(values: Record<string, string>): unknown {
+    try {
+      getInputs(source(values), env)
+    } catch (error) {
+      return error
+    }
+    return undefined
+  }
 
   it.each([
     ['a local path under act', '/home/me/shop', 'file:', ''],
@@ -123,11 +275,5 @@ describe('getInputs', () => {
     expect(() => getInputs(source({ images: 'a' }), { ...env, GITHUB_SHA: '' })).toThrow(
       /GITHUB_SHA is not set/
     )
-  })
-})
-
-describe('splitList', () => {
-  it('drops blanks and comments', () => {
-    expect(splitList(' a \n\n# c\nb\r\n')).toEqual(['a', 'b'])
   })
 })

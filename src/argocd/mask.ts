@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { argoCdSecrets } from '../settings/argocd.js'
 import type { ArgoCdOptions } from './types.js'
 
 /** Registers one value with the runner's log masking. */
@@ -10,31 +11,15 @@ export const coreMask: Mask = (secret) => {
 }
 
 /**
- * Masks the Argo CD secrets and the forms derived from them (trimmed, the bearer header, a
- * password in a URL). Harmless to call twice; the input reader masks on read as well.
+ * Masks the Argo CD secrets and their derived forms. The settings layer already masks them when
+ * it reads the inputs (src/settings/inputs.ts); this stays only until the Argo CD stage stops
+ * calling it, and then goes.
  */
 export function maskArgoCdSecrets(options: ArgoCdOptions, mask: Mask): void {
-  const values = new Set<string>()
-  for (const raw of [options.webhookSecret, options.token]) {
-    if (raw === undefined || raw.trim() === '') continue
-    values.add(raw)
-    values.add(raw.trim())
-  }
-  if (options.token !== undefined && options.token.trim() !== '')
-    values.add(`Bearer ${options.token.trim()}`)
-  for (const url of [options.webhookUrl, options.server]) {
-    const password = urlPassword(url)
-    if (password !== '') values.add(password)
-  }
-  for (const value of values) mask(value)
-}
-
-function urlPassword(url: string | undefined): string {
-  if (url === undefined) return ''
-  try {
-    const parsed = new URL(url)
-    return parsed.password === '' ? '' : decodeURIComponent(parsed.password)
-  } catch {
-    return ''
-  }
+  for (const secret of argoCdSecrets({
+    webhookSecret: options.webhookSecret ?? '',
+    token: options.token ?? '',
+    urls: [options.webhookUrl ?? '', options.server ?? '']
+  }))
+    mask(secret)
 }

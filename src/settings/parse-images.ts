@@ -1,6 +1,7 @@
 import { parseDocument, isMap, isSeq, isScalar } from 'yaml'
 import type { ImageSpec } from '../image-spec.js'
 import { InputError } from '../errors.js'
+import { normalizeRepository } from '../lib/image-ref.js'
 
 /** Defaults that complete an image entry's repository and build arguments. */
 export interface ImageDefaults {
@@ -137,6 +138,13 @@ function makeSpec(raw: RawImage, line: number, defaults: ImageDefaults): ImageSp
   const repository = (
     raw.repository ?? [defaults.registry, defaults.namespace, raw.name].filter(Boolean).join('/')
   ).toLowerCase()
+  // The repository ends up on docker's command line and in files: it must be a Docker name.
+  if (raw.repository?.startsWith('-') === true || normalizeRepository(repository) === undefined) {
+    throw new InputError(
+      `Input 'images' line ${line}: repository ${JSON.stringify(repository)} of image '${raw.name}' is not a valid Docker repository; expected [REGISTRY/]PATH with lower-case path components (e.g. ghcr.io/acme/web).`,
+      { input: 'images' }
+    )
+  }
   return {
     name: raw.name,
     context: raw.context,

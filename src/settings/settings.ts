@@ -1,34 +1,16 @@
 import type { ArgoCdOptions } from '../argocd/types.js'
 import type { ImageSpec } from '../image-spec.js'
 
-/** Where the commit goes: the workflow's own checkout, or another repository cloned for the run. */
-export type CommitTarget =
-  | { readonly kind: 'workspace' }
-  | {
-      readonly kind: 'remote'
-      /** Clone URL without credentials (`https://…`, `file://…`, a path). */
-      readonly url: string
-    }
+import type { GitHubEnvironment } from './github-env.js'
+import type { CommitTarget } from './repository.js'
 
-/** The GitHub environment the run sees (from the runner's `GITHUB_*` variables). */
-export interface GitHubEnvironment {
-  /** `https://github.com` or a GHES URL. */
-  readonly serverUrl: string
-  readonly apiUrl: string
-  readonly graphqlUrl: string
-  /** `OWNER/NAME` of the workflow's repository, empty when unknown. */
-  readonly repository: string
-  /** Full SHA the workflow runs on, empty when unknown. */
-  readonly sha: string
-  /** Branch the workflow runs on (from `refs/heads/…`), undefined for tags and pull requests. */
-  readonly branch?: string
-  /** True under nektos/act. */
-  readonly act: boolean
-  /** Temporary folder for clones and build metadata. */
-  readonly runnerTemp: string
-}
+export type { GitHubEnvironment } from './github-env.js'
+export type { CommitTarget } from './repository.js'
 
-/** Every input, validated and resolved once by `getInputs`; passed down read-only. */
+/**
+ * Every input and the GitHub environment, validated and resolved once by `readSettings`; passed
+ * down read-only, so no stage re-reads or re-checks an input.
+ */
 export interface Settings {
   /** Repository root the file paths are relative to (`GITHUB_WORKSPACE`). */
   readonly workspace: string
@@ -40,9 +22,9 @@ export interface Settings {
   readonly images: readonly ImageSpec[]
   /** Build and push images (false with `build: false` or when `images` is empty). */
   readonly build: boolean
-  /** `registry`: host with optional port. */
+  /** `registry`: host with optional port (Docker's domain grammar). */
   readonly registry: string
-  /** `namespace`: lower-cased; may be empty. */
+  /** `namespace`: lower-cased, Docker path components; may be empty. */
   readonly namespace: string
   /** `tag`, validated; the short SHA by default. */
   readonly tag: string
@@ -66,6 +48,8 @@ export interface Settings {
   readonly builder?: string
   /** `max-parallel`: builds at once. */
   readonly maxParallel: number
+  /** `skip-unchanged`: build only images whose build inputs changed. */
+  readonly skipUnchanged: boolean
 
   // What to change
   /** `values-file`: Helm values files, repository-relative. */
@@ -102,9 +86,9 @@ export interface Settings {
   readonly token?: string
   /** Message template (`{names}`, `{tag}`, `{sha}`, `{short-sha}`). */
   readonly message: string
-  /** `author-name`. */
+  /** `author-name`: no control character, `<` or `>`. */
   readonly authorName: string
-  /** `author-email`. */
+  /** `author-email`: no control character, `<` or `>`. */
   readonly authorEmail: string
   /** `push-attempts`. */
   readonly pushAttempts: number
@@ -114,11 +98,13 @@ export interface Settings {
   readonly createPr: boolean
   /** `pr-title`; undefined: the commit message's first line. */
   readonly prTitle?: string
-  /** `pr-labels`. */
+  /** `pr-labels`: one per line or comma-separated. */
   readonly prLabels: readonly string[]
   /** `dry-run`. */
   readonly dryRun: boolean
 
-  /** The `argocd-*` inputs. */
+  /** The `argocd-*` inputs, checked as a whole. */
   readonly argocd: ArgoCdOptions
+  /** `rollback-on-failure` (only with `argocd-wait`, never with `create-pr`). */
+  readonly rollbackOnFailure: boolean
 }

@@ -3,9 +3,8 @@ import type { BuildOptions } from '../build/build-images.js'
 import type { EditRequest, ImageTarget } from '../edit/types.js'
 import type { PublishOptions, PublishResult } from '../publish/publish.js'
 import type { Settings } from './settings.js'
-import { renderTemplate } from './templates.js'
-
-const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
+import { renderTemplate } from '../lib/text.js'
+import { parseOwnerName, targetOwnerName, type OwnerName } from './repository.js'
 
 /** What the edit engine needs: the images (with digests once built) and the edit inputs. */
 export function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
@@ -50,14 +49,12 @@ export function commitMessage(settings: Settings, images: readonly ImageTarget[]
   return renderTemplate(settings.message, {
     names: images.map((image) => image.name).join(', ') || 'changes',
     tag: settings.tag,
-    sha: settings.sha,
-    shortSha: settings.shortSha
+    sha: settings.sha
   })
 }
 
-/** What the publish stage needs. */
-export function publishOptions(settings: Settings, images: readonly ImageTarget[]): PublishOptions {
-  const message = commitMessage(settings, images)
+/** What the publish stage needs; `message` is the rendered commit message. */
+export function publishOptions(settings: Settings, message: string): PublishOptions {
   const repository = githubRepository(settings)
   return {
     workspace: settings.workspace,
@@ -86,26 +83,18 @@ export function publishOptions(settings: Settings, images: readonly ImageTarget[
 }
 
 /** OWNER/NAME of the commit target when it is a repository on this GitHub server. */
-export function githubRepository(settings: Settings): { owner: string; repo: string } | undefined {
-  const name =
-    settings.target.kind === 'workspace'
-      ? settings.github.repository
-      : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
-        ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
-        : ''
-  if (!OWNER_NAME.test(name)) return undefined
-  const [owner = '', repo = ''] = name.split('/')
-  return { owner, repo }
+export function githubRepository(settings: Settings): OwnerName | undefined {
+  return targetOwnerName(settings.target, settings.github.repository, settings.github.serverUrl)
 }
 
-/** The pushed commit as the Argo CD stage describes it in the webhook. */
+/** The pushed commit as the Argo CD stage describes it in the webhook; `message` as committed. */
 export function pushedCommit(
   settings: Settings,
   published: PublishResult,
-  images: readonly ImageTarget[]
+  message: string
 ): PushedCommit {
   const onServer =
-    settings.target.kind === 'workspace' && OWNER_NAME.test(settings.github.repository)
+    settings.target.kind === 'workspace' && parseOwnerName(settings.github.repository) !== undefined
   return {
     repoUrl:
       settings.argocd.repoUrl ??
@@ -117,7 +106,7 @@ export function pushedCommit(
     before: published.before,
     after: published.commitSha,
     files: published.files,
-    message: commitMessage(settings, images),
+    message,
     authorName: settings.authorName,
     authorEmail: settings.authorEmail
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseAppRef } from '../../src/argocd/app-ref.js'
 import type { ArgoCdOptions } from '../../src/argocd/types.js'
-import { validateArgoCdOptions } from '../../src/argocd/validate.js'
 import { InputError } from '../../src/errors.js'
+import { argoCdSecrets, checkArgoCdOptions, isLoopback } from '../../src/settings/argocd.js'
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl'
 const base: ArgoCdOptions = {
@@ -19,7 +19,7 @@ const api: ArgoCdOptions = {
   apps: ['guestbook']
 }
 
-describe('validateArgoCdOptions', () => {
+describe('checkArgoCdOptions', () => {
   it.each<[string, ArgoCdOptions]>([
     ['nothing set', base],
     [
@@ -38,11 +38,21 @@ describe('validateArgoCdOptions', () => {
     ['refresh only', api],
     ['wait and sync', { ...api, sync: true, wait: true, apps: ['guestbook', 'team-a/web'] }],
     ['server with a root path', { ...api, server: 'https://example.com/argocd/' }],
-    ['insecure plain http server', { ...api, server: 'http://127.0.0.1:8080', insecure: true }]
-  ])('accepts %s', (_name, options) => {
-    expect(() => {
-      validateArgoCdOptions(options)
-    }).not.toThrow()
+    ['insecure plain http server', { ...api, server: 'http://127.0.0.1:8080', insecure: true }],
+    ['plain http to localhost', { ...api, server: 'http://localhost:8080' }]
+  ])('accepts %s without a warning', (_name, options) => {
+    expect(checkArgoCdOptions(options)).toEqual([])
+  })
+
+  it('accepts plain http elsewhere with argocd-insecure, and warns without the credentials', () => {
+    const warnings = checkArgoCdOptions({
+      ...api,
+      server: 'http://ci:pw@argocd.internal:8080',
+      insecure: true
+    })
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/plain http/)
+    expect(warnings[0]).not.toContain('pw')
   })
 
   it.each<[string, ArgoCdOptions, string, RegExp]>([
@@ -62,7 +72,7 @@ describe('validateArgoCdOptions', () => {
       'a secret without URL',
       { ...base, webhookSecret: 's' },
       'argocd-webhook-secret',
-      /argocd-webhook-url is not/
+      /'argocd-webhook-url' is not/
     ],
     [
       'a bad repo URL',
@@ -99,14 +109,16 @@ describe('validateArgoCdOptions', () => {
     ['a token that is no JWT', { ...api, token: 'not-a-jwt' }, 'argocd-token', /JWT/],
     ['a bad app name', { ...api, apps: ['Guest Book'] }, 'argocd-app', /NAMESPACE\/NAME/],
     ['an app listed twice', { ...api, apps: ['ns/a', 'ns/a'] }, 'argocd-app', /twice/],
-    ['a zero timeout', { ...api, timeoutSeconds: 0 }, 'argocd-timeout', /whole number/],
-    ['a NaN timeout', { ...api, timeoutSeconds: Number.NaN }, 'argocd-timeout', /NaN/],
-    ['a fractional timeout', { ...api, timeoutSeconds: 1.5 }, 'argocd-timeout', /whole number/],
-    ['a timeout over six hours', { ...api, timeoutSeconds: 21601 }, 'argocd-timeout', /21600/]
+    [
+      'a token over plain http to another host',
+      { ...api, server: 'http://argocd.example.com' },
+      'argocd-server',
+      /plain http/
+    ]
   ])('refuses %s', (_name, options, input, message) => {
     let thrown: unknown
     try {
-      validateArgoCdOptions(options)
+      checkArgoCdOptions(options)
     } catch (error) {
       thrown = error
     }
@@ -118,10 +130,42 @@ describe('validateArgoCdOptions', () => {
   it('never puts the token in a message', () => {
     const secretish = 'ghp_abcdefSECRET'
     expect(() => {
-      validateArgoCdOptions({ ...api, token: secretish })
+      checkArgoCdOptions({ ...api, token: secretish })
     }).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining(secretish) as unknown })
     )
+  })
+})
+
+describe('isLoopback', () => {
+  it.each([
+    ['localhost', true],
+    ['api.localhost', true],
+    ['127.0.0.1', true],
+    ['127.9.9.9', true],
+    ['[::1]', true],
+    ['128.0.0.1', false],
+    ['localhost.example.com', false],
+    ['10.0.0.1', false],
+    ['127.0.0.1.nip.io', false]
+  ])('%s: %p', (host, expected) => {
+    expect(isLoopback(host)).toBe(expected)
+  })
+})
+
+describe('argoCdSecrets', () => {
+  it('lists each secret as given and trimmed, the bearer header and URL passwords', () => {
+    expect(
+      argoCdSecrets({
+        webhookSecret: ' whs ',
+        token: 'aa.bb.cc',
+        urls: ['https://ci:hunter%232@argocd.example.com/api/webhook', 'https://argocd', '']
+      }).sort()
+    ).toEqual([' whs ', 'Bearer aa.bb.cc', 'aa.bb.cc', 'hunter#2', 'whs'].sort())
+  })
+
+  it('lists nothing when no secret is set', () => {
+    expect(argoCdSecrets({ webhookSecret: '', token: ' ', urls: ['https://argocd'] })).toEqual([])
   })
 })
 

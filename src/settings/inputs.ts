@@ -1,0 +1,322 @@
+import { InputError } from '../errors.js'
+import type { ArgoCdOptions } from '../argocd/types.js'
+import { isNamespace, isRegistry, isTag } from '../lib/image-ref.js'
+import type { Runtime } from '../lib/runtime.js'
+import { shortSha, splitList } from '../lib/text.js'
+import { argoCdSecrets, checkArgoCdOptions, MAX_TIMEOUT_SECONDS } from './argocd.js'
+import { readGitHubEnvironment } from './github-env.js'
+import { parseImages } from './parse-images.js'
+import { parseOwnerName, resolveTarget } from './repository.js'
+import type { Settings } from './settings.js'
+
+/** What reading the settings needs: the inputs and masking, the environment, a warning sink. */
+export interface SettingsDeps {
+  readonly runtime: Pick<Runtime, 'getInput' | 'setSecret'>
+  readonly env: NodeJS.ProcessEnv
+  /** Shows a warning about an input that is accepted but risky. */
+  readonly warn: (message: string) => void
+}
+
+const DEFAULT_VALUES_FILE = 'helm/values.yaml'
+const DEFAULT_AUTHOR_NAME = 'github-actions[bot]'
+const DEFAULT_AUTHOR_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
+/** Inputs that hold secrets; masked before any other input is read. */
+const SECRET_INPUTS = ['password', 'token', 'argocd-webhook-secret', 'argocd-token'] as const
+
+/**
+ * Reads, validates and resolves every input and the GitHub environment once; the only reader of
+ * either. Every refusal is an InputError naming the input. Secrets, and the forms derived from
+ * them that a later stage sends (base64 `user:token`, the bearer header, a password in a URL),
+ * are masked here, on read, and nowhere else.
+ */
+export function readSettings(deps: SettingsDeps): Settings {
+  const { runtime } = deps
+  const text = (name: string): string => runtime.getInput(name).trim()
+  maskSecrets(text, (secret) => {
+    runtime.setSecret(secret)
+  })
+  const optional = (name: string): string | undefined => text(name) || undefined
+  const bool = (name: string, fallback: boolean): boolean => readBoolean(name, text(name), fallback)
+  const list = (name: string, commas = false): string[] => splitList(text(name), { commas })
+
+  const github = readGitHubEnvironment(deps.env)
+  const tag = readTag(text('tag'), github.sha)
+  const registry = readRegistry(text('registry'))
+  const namespace = readNamespace(text('namespace'), github.repositoryOwner, github.repository)
+  const buildArgs = list('build-args')
+  for (const arg of buildArgs) {
+    if (!arg.includes('=')) {
+      throw new InputError(`Input 'build-args': '${arg}' is not KEY=VALUE.`, {
+        input: 'build-args'
+      })
+    }
+  }
+  const images = parseImages(text('images'), { registry, namespace, buildArgs })
+  const changes = text('changes')
+  if (images.length === 0 && changes === '') {
+    throw new InputError(
+      "Input 'images' is empty and 'changes' is not set: there is nothing to build or edit. List images (NAME or NAME=CONTEXT, one per line) or give 'changes'.",
+      { input: 'images' }
+    )
+  }
+  const build = bool('build', true) && images.length > 0
+
+  const username = optional('username')
+  const password = optional('password')
+  if ((username === undefined) !== (password === undefined)) {
+    throw new InputError(
+      "Inputs 'username' and 'password' go together: set both to log in to the registry, or neither.",
+      { input: username === undefined ? 'username' : 'password' }
+    )
+  }
+  // The registry login stores `user:password` base64-encoded; that form is a secret as well.
+  if (username !== undefined && password !== undefined) {
+    runtime.setSecret(base64(`${username}:${password}`))
+  }
+
+  const valuesFiles = list('values-file')
+  if (valuesFiles.length === 0) valuesFiles.push(DEFAULT_VALUES_FILE)
+  const valuesFileIsDefault = valuesFiles.length === 1 && valuesFiles[0] === DEFAULT_VALUES_FILE
+
+  const commit = bool('commit', true)
+  const createPr = bool('create-pr', false)
+  if (createPr && !commit) {
+    throw new InputError(
+      "Inputs 'create-pr: true' and 'commit: false' conflict: a pull request needs a commit. Drop one of them.",
+      { input: 'create-pr' }
+    )
+  }
+  const commitMode = text('commit-mode') || 'git'
+  if (commitMode !== 'git' && commitMode !== 'api') {
+    throw new InputError(`Input 'commit-mode' is '${commitMode}'; expected 'git' or 'api'.`, {
+      input: 'commit-mode'
+    })
+  }
+  const { target, targetName } = resolveTarget(
+    text('repository'),
+    github.repository,
+    github.serverUrl
+  )
+  const authorName = authorField('author-name', text('author-name') || DEFAULT_AUTHOR_NAME)
+  const authorEmail = authorField('author-email', text('author-email') || DEFAULT_AUTHOR_EMAIL)
+  const argocd = readArgoCd(text, optional, bool, list)
+  for (const warning of checkArgoCdOptions(argocd)) deps.warn(warning)
+
+  const settings: Settings = {
+    workspace: github.workspace,
+    github,
+    images,
+    build,
+    registry,
+    namespace,
+    tag,
+    sha: github.sha,
+    shortSha: shortSha(github.sha),
+    username,
+    password,
+    platforms: optional('platforms'),
+    buildArgs,
+    cacheFrom: optional('cache-from'),
+    cacheTo: optional('cache-to'),
+    builder: optional('builder'),
+    maxParallel: readInteger(
+      'max-parallel',
+      text('max-parallel'),
+      Math.max(1, images.length),
+      1,
+      64
+    ),
+    skipUnchanged: bool('skip-unchanged', false),
+    valuesFiles,
+    valuesFileIsDefault,
+    tagPath: text('tag-path') || '{name}.tag',
+    repositoryPath: optional('repository-path'),
+    digestPath: optional('digest-path'),
+    kustomizations: list('kustomization'),
+    manifests: list('manifests'),
+    pinDigest: bool('pin-digest', false),
+    changes,
+    createMissing: bool('create-missing', false),
+    commit,
+    target,
+    targetName,
+    branch: optional('branch')?.replace(/^refs\/heads\//, ''),
+    token: optional('token'),
+    message: text('message') || 'chore(release): {names} {tag} [skip ci]',
+    authorName,
+    authorEmail,
+    pushAttempts: readInteger('push-attempts', text('push-attempts'), 5, 1, 50),
+    commitMode,
+    createPr,
+    prTitle: optional('pr-title'),
+    // Labels never hold a comma, and users of other actions write `labels: a,b`.
+    prLabels: list('pr-labels', true),
+    dryRun: bool('dry-run', false),
+    argocd,
+    rollbackOnFailure: bool('rollback-on-failure', false)
+  }
+  checkCombinations(settings)
+  return settings
+}
+
+/**
+ * The tag to report when the settings could not be read: the `tag` input, else the short SHA,
+ * when that is a valid tag; '' otherwise.
+ */
+export function fallbackTag(deps: Pick<SettingsDeps, 'runtime' | 'env'>): string {
+  const tag = deps.runtime.getInput('tag').trim() || (deps.env.GITHUB_SHA ?? '').slice(0, 7)
+  return isTag(tag) ? tag : ''
+}
+
+// Masks before anything else is read, so no later message can show a secret.
+function maskSecrets(text: (name: string) => string, mask: (secret: string) => void): void {
+  for (const name of SECRET_INPUTS) {
+    const value = text(name)
+    if (value !== '') mask(value)
+  }
+  // git sends the token as basic auth of `x-access-token:TOKEN`, base64-encoded.
+  const token = text('token')
+  if (token !== '') mask(base64(`x-access-token:${token}`))
+  for (const secret of argoCdSecrets({
+    webhookSecret: text('argocd-webhook-secret'),
+    token: text('argocd-token'),
+    urls: [text('argocd-webhook-url'), text('argocd-server')]
+  }))
+    mask(secret)
+}
+
+function base64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64')
+}
+
+function readTag(input: string, sha: string): string {
+  const tag = input || sha.slice(0, 7)
+  if (tag === '') {
+    throw new InputError(
+      "Input 'tag' is empty and GITHUB_SHA is not set, so no default tag can be derived. Set 'tag'.",
+      { input: 'tag' }
+    )
+  }
+  if (!isTag(tag)) {
+    throw new InputError(
+      `Input 'tag' is ${JSON.stringify(tag)}; expected [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} (a Docker tag).`,
+      { input: 'tag' }
+    )
+  }
+  return tag
+}
+
+function readRegistry(input: string): string {
+  const registry = (input || 'docker.io').replace(/\/+$/, '')
+  if (!isRegistry(registry)) {
+    throw new InputError(
+      `Input 'registry' is ${JSON.stringify(registry)}; expected a host name with an optional port (e.g. ghcr.io, registry.example.com:5000).`,
+      { input: 'registry' }
+    )
+  }
+  return registry
+}
+
+function readNamespace(input: string, ownerVariable: string, repository: string): string {
+  // Under act, GITHUB_REPOSITORY can be a local path or URL: only a real OWNER/NAME names an owner.
+  const owner = /^[A-Za-z0-9_.-]+$/.test(ownerVariable)
+    ? ownerVariable
+    : (parseOwnerName(repository)?.owner ?? '')
+  const namespace = (input === '' ? owner : input).replace(/^\/+|\/+$/g, '').toLowerCase()
+  if (!isNamespace(namespace)) {
+    throw new InputError(
+      `Input 'namespace' is ${JSON.stringify(input || owner)}; expected lower-case path components joined by '/' (letters, digits, '.', '_', '-'), e.g. acme or acme/team.`,
+      { input: 'namespace' }
+    )
+  }
+  return namespace
+}
+
+function readArgoCd(
+  text: (name: string) => string,
+  optional: (name: string) => string | undefined,
+  bool: (name: string, fallback: boolean) => boolean,
+  list: (name: string, commas?: boolean) => string[]
+): ArgoCdOptions {
+  return {
+    webhookUrl: optional('argocd-webhook-url'),
+    webhookSecret: optional('argocd-webhook-secret'),
+    repoUrl: optional('argocd-repo-url'),
+    server: optional('argocd-server'),
+    token: optional('argocd-token'),
+    // Application names never hold a comma; `app-a,app-b` is how other actions take a list.
+    apps: list('argocd-app', true),
+    sync: bool('argocd-sync', false),
+    wait: bool('argocd-wait', false),
+    timeoutSeconds: readInteger(
+      'argocd-timeout',
+      text('argocd-timeout'),
+      300,
+      1,
+      MAX_TIMEOUT_SECONDS
+    ),
+    insecure: bool('argocd-insecure', false)
+  }
+}
+
+// Conflicts between inputs, each refused naming the input that asks for too much.
+function checkCombinations(settings: Settings): void {
+  if (settings.pinDigest && !settings.build) {
+    throw new InputError(
+      "Input 'pin-digest: true' needs digests, which only a build produces; it cannot be used with 'build: false'.",
+      { input: 'pin-digest' }
+    )
+  }
+  if (settings.rollbackOnFailure && !settings.argocd.wait) {
+    throw new InputError(
+      "Input 'rollback-on-failure: true' needs 'argocd-wait: true': only a failed wait can trigger a rollback.",
+      { input: 'rollback-on-failure' }
+    )
+  }
+  if (settings.rollbackOnFailure && settings.createPr) {
+    throw new InputError(
+      "Inputs 'rollback-on-failure: true' and 'create-pr: true' conflict: a rollback reverts a direct commit, and a pull request is not deployed by this run.",
+      { input: 'rollback-on-failure' }
+    )
+  }
+}
+
+// git writes the author into the commit header as `NAME <EMAIL>`: a line break would forge
+// header lines (git strips it silently), and `<` or `>` would break the header apart.
+function authorField(name: string, value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f<>]/.test(value)) {
+    throw new InputError(
+      `Input '${name}' holds a control character, '<' or '>'; git would alter or refuse it. Give plain text.`,
+      { input: name }
+    )
+  }
+  return value
+}
+
+function readBoolean(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(`Input '${name}' is '${value}'; expected 'true' or 'false'.`, {
+    input: name
+  })
+}
+
+function readInteger(
+  name: string,
+  value: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
+  if (value === '') return fallback
+  const parsed = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+    throw new InputError(
+      `Input '${name}' is '${value}'; expected a whole number from ${min} to ${max}.`,
+      { input: name }
+    )
+  }
+  return parsed
+}
