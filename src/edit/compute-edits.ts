@@ -10,7 +10,7 @@ import { fillTemplate, parsePath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { ScalarValue } from './render-scalar.js'
 import type { EditRequest, FileEdit, FileSource } from './types.js'
-import { normalizeRelativePath } from './workspace-path.js'
+import { hasGitSegment, normalizeRelativePath } from './workspace-path.js'
 import { parseYamlFile } from './yaml-file.js'
 import { missingFile, readText } from './read-text.js'
 
@@ -55,7 +55,8 @@ async function expandManifests(request: EditRequest, source: FileSource): Promis
     }
     const pattern = normalizeRelativePath(entry, 'manifests')
     all ??= await source.list()
-    const matches = all.filter((path) => matchesGlob(path, pattern))
+    // A glob never reaches into git's own folder, whatever the source lists.
+    const matches = all.filter((path) => matchesGlob(path, pattern) && !hasGitSegment(path))
     if (matches.length === 0) {
       throw new InputError(
         `manifests: the glob ${entry} matches no file in ${source.description}.`,
