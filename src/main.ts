@@ -15,6 +15,7 @@ import type { EditRequest, FileEdit, FileSource, ImageTarget } from './edit/type
 import { computeEdits } from './edit/compute-edits.js'
 import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
+import { ParseCache } from './edit/yaml-file.js'
 import { unifiedDiff } from './edit/unified-diff.js'
 import { buildImages } from './build/build-images.js'
 import { checkBuildContexts } from './build/check-contexts.js'
@@ -78,6 +79,8 @@ export async function release(
 ): Promise<void> {
   const request = (images: readonly ImageTarget[]): EditRequest => editRequest(settings, images)
   state.images = plannedImages(settings)
+  // Shared by the preflight and the edit: a file whose bytes did not change is parsed once.
+  const parses = new ParseCache()
 
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
@@ -86,7 +89,7 @@ export async function release(
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await preflightEdits(settings, request(preview), stages)
+    const edits = await preflightEdits(settings, request(preview), stages, parses)
     const where = settings.commit ? settings.targetName : 'the workspace'
     logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
@@ -109,7 +112,7 @@ export async function release(
 
   const images = state.images
   const compute = (source: FileSource): Promise<FileEdit[]> =>
-    computeEdits(source, request(images), logger)
+    computeEdits(source, request(images), logger, parses)
 
   if (!settings.commit) {
     state.edits = await logger.group('Editing files', async () => {
@@ -161,15 +164,16 @@ function plannedImages(settings: Settings): ImageTarget[] {
 async function preflightEdits(
   settings: Settings,
   request: EditRequest,
-  stages: ReleaseStages
+  stages: ReleaseStages,
+  parses: ParseCache
 ): Promise<readonly FileEdit[]> {
   const quiet = createMemoryLogger()
   if (!settings.commit) {
-    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet)
+    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet, parses)
   }
   const result = await stages.publish(
     { ...publishOptions(settings, request.images), dryRun: true },
-    (source) => computeEdits(source, request, quiet),
+    (source) => computeEdits(source, request, quiet, parses),
     quiet
   )
   return result.edits

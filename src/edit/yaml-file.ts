@@ -163,3 +163,21 @@ export function parseYamlFile(path: string, text: string, input: string): YamlFi
   }
   return { path, input, text, docs, lineOf, columnOf }
 }
+
+/**
+ * Parsed files by path, reused while their text is unchanged: the preflight and the edit of one
+ * run read the same bytes, and parsing them once is enough. Whoever edits a cached file's
+ * documents must take the changes back (FileEditor.restore) before the next parse call.
+ */
+export class ParseCache {
+  private readonly files = new Map<string, YamlFile>()
+
+  /** Like parseYamlFile, but returns the earlier parse when `path` had the same text. */
+  parse(path: string, text: string, input: string): YamlFile {
+    const known = this.files.get(path)
+    if (known?.text === text) return known.input === input ? known : { ...known, input }
+    const file = parseYamlFile(path, text, input)
+    this.files.set(path, file)
+    return file
+  }
+}
