@@ -22,7 +22,8 @@ const runs = Number(process.argv[2] ?? '15')
 const theirs = process.argv[3] ?? process.env.YAML_UPDATE_ACTION
 // npm sets INIT_CWD; a value ncc cannot know keeps it from copying dist/index.js as an asset.
 const root = process.env.INIT_CWD ?? process.cwd()
-const ours = path.join(root, 'dist', 'index.js')
+// OURS_DIST picks another build of ours (e.g. an older commit's dist/index.js) for an A/B run.
+const ours = process.env.OURS_DIST ?? path.join(root, 'dist', 'index.js')
 
 /** A component section as Helm charts write them: comments, an image block, nested settings. */
 function section(name: string, indent: string, n: number): string[] {
@@ -218,16 +219,23 @@ try {
   }
   const b = median(bare)
   const o = median(oursTimes)
-  console.log(`  node -e 0            median ${b.toFixed(1)} ms`)
+  // The fastest run shows the cost with the least interference from other load on the machine.
+  const fastest = (samples: number[]): string => `fastest ${Math.min(...samples).toFixed(1)} ms`
+  console.log(`  node -e 0            median ${b.toFixed(1)} ms, ${fastest(bare)}`)
   console.log(
-    `  ours                 median ${o.toFixed(1)} ms, ${oursChanged} lines changed; start-up ratio ours / node -e 0 = ${(o / b).toFixed(2)}x`
+    `  ours                 median ${o.toFixed(1)} ms, ${fastest(oursTimes)}, ${oursChanged} lines changed`
+  )
+  console.log(
+    `  start-up ratio ours / node -e 0 = ${(o / b).toFixed(2)}x (fastest runs: ${(Math.min(...oursTimes) / Math.min(...bare)).toFixed(2)}x)`
   )
   if (haveTheirs) {
     const t = median(theirsTimes)
     const ratio = o / t
-    console.log(`  yaml-update-action   median ${t.toFixed(1)} ms, ${theirsChanged} lines changed`)
     console.log(
-      `  ratio ours / yaml-update-action = ${ratio.toFixed(2)} (goal <= ${GOAL}, ideally ${IDEAL}): ${ratio <= GOAL ? 'GOAL MET' : 'GOAL NOT MET'}`
+      `  yaml-update-action   median ${t.toFixed(1)} ms, ${fastest(theirsTimes)}, ${theirsChanged} lines changed`
+    )
+    console.log(
+      `  ratio ours / yaml-update-action = ${ratio.toFixed(2)} (fastest runs: ${(Math.min(...oursTimes) / Math.min(...theirsTimes)).toFixed(2)}; goal <= ${GOAL}, ideally ${IDEAL}): ${ratio <= GOAL ? 'GOAL MET' : 'GOAL NOT MET'}`
     )
   }
 } finally {

@@ -108,6 +108,34 @@ describe('alias bombs are refused quickly, never expanded', () => {
   })
 })
 
+describe('aliases cost linear time', () => {
+  it('a select path over a list of 20000 aliases', async () => {
+    const text = `base: &b {name: x, tag: v1}\nlist:\n${'  - *b\n'.repeat(20_000)}  - {name: y, tag: v1}\n`
+    const source = createMemorySource({ 'helm/values.yaml': text })
+    let after = ''
+    const took = await seconds(async () => {
+      const edits = await computeEdits(
+        source,
+        request(changes({ 'list[name=y].tag': 'v2' })),
+        createMemoryLogger()
+      )
+      after = edits[0]?.after ?? ''
+    })
+    // Resolving each alias by a scan of the whole document took minutes here.
+    expect(took).toBeLessThan(10)
+    expect(after).toBe(text.replace('{name: y, tag: v1}', '{name: y, tag: v2}'))
+  }, 60_000)
+
+  it('a select path that matches through an alias is still refused, naming the anchor', async () => {
+    const source = createMemorySource({
+      'helm/values.yaml': 'base: &b {name: x, tag: v1}\nlist:\n  - *b\n'
+    })
+    await expect(
+      computeEdits(source, request(changes({ 'list[name=x].tag': 'v2' })), createMemoryLogger())
+    ).rejects.toThrow(/goes through the alias \*b; .* &b \(line 1\) instead/)
+  })
+})
+
 describe('big files', () => {
   it('a 2 MiB flat map edits in a few seconds', async () => {
     const lines: string[] = []

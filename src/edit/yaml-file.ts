@@ -32,6 +32,11 @@ export interface YamlFile {
   lineOf(offset: number): number
   /** 0-based column of a character offset. */
   columnOf(offset: number): number
+  /**
+   * The node an alias of this file stands for (the last node anchored with its name before it),
+   * found without a scan of the document (yaml's `Alias.resolve` scans it on every call).
+   */
+  aliasTarget(alias: Alias): Node | undefined
 }
 
 /** Start offsets of every line of `text`. */
@@ -80,7 +85,10 @@ interface Finding {
  * the parser's `uniqueKeys` check reports, by a Set per map instead of a scan per key) and sums
  * how many nodes the aliases stand for, each anchored node's expanded size computed once.
  */
-function checkDocument(doc: Document.Parsed): Finding | undefined {
+function checkDocument(
+  doc: Document.Parsed,
+  targets: Map<Alias, Node | undefined>
+): Finding | undefined {
   const anchors = new Map<string, Node>()
   const sizes = new Map<Node, number>()
   let expansion = 0
@@ -106,6 +114,7 @@ function checkDocument(doc: Document.Parsed): Finding | undefined {
 
   const aliasSize = (alias: Alias): number => {
     const target = anchors.get(alias.source)
+    targets.set(alias, target)
     const size = (target && sizes.get(target)) ?? 1
     expansion += size
     if (expansion > MAX_ALIAS_EXPANSION && found === undefined) {
@@ -157,11 +166,13 @@ export function parseYamlFile(path: string, text: string, input: string): YamlFi
     const error = doc.errors[0]
     if (error) refuse(error.pos[0], parseFailure(error.message))
   }
+  const targets = new Map<Alias, Node | undefined>()
   for (const doc of docs) {
-    const finding = checkDocument(doc)
+    const finding = checkDocument(doc, targets)
     if (finding) refuse(finding.offset, finding.message)
   }
-  return { path, input, text, docs, lineOf, columnOf }
+  const aliasTarget = (alias: Alias): Node | undefined => targets.get(alias)
+  return { path, input, text, docs, lineOf, columnOf, aliasTarget }
 }
 
 /**
