@@ -174,6 +174,13 @@ describe('big files', () => {
     ).rejects.toThrow(/^helm\/values\.yaml:50001:1: YAML does not parse: Map keys must be unique/)
   })
 
+  it('a duplicate key in a flow map is found too', async () => {
+    const source = createMemorySource({ 'helm/values.yaml': 'a: 1\nb: {x: 1, y: 2, x: 3}\n' })
+    await expect(
+      computeEdits(source, request(changes({ a: 2 })), createMemoryLogger())
+    ).rejects.toThrow(/^helm\/values\.yaml:2:17: YAML does not parse: Map keys must be unique/)
+  })
+
   it('keys that only look alike are not duplicates (1 and "1", .nan twice)', async () => {
     const text = '1: a\n"1": b\n.nan: c\n.nan: d\nother: e\n'
     const source = createMemorySource({ 'helm/values.yaml': text })
@@ -229,6 +236,17 @@ describe('no file inside .git/ is ever edited', () => {
     )
     expect((error as ActionError).location).toMatchObject({ input: 'changes' })
     expect(await readFile(join(root, '.git/hooks/x.yaml'), 'utf8')).toBe('a: 1\n')
+  })
+
+  it('whatever the source (a commit of the GitOps repository reads through another one)', async () => {
+    const source = createMemorySource({ 'helm/values.yaml': 'a: 1\n' })
+    await expect(
+      computeEdits(
+        source,
+        request(changes({ '.git/hooks/x.yaml': { a: 2 } })),
+        createMemoryLogger()
+      )
+    ).rejects.toThrow("changes: .git/hooks/x.yaml lies inside git's .git folder")
   })
 
   it('a values file given as a path into .git', async () => {
