@@ -1,7 +1,8 @@
 // Benchmark: 6 tag edits in the largest corpus chart (bitnami redis values.yaml).
 // Ours: computeEdits (parse once, splice, re-parse to verify) against yaml's
 // parseDocument + setIn + toString of the same edits. Prints medians, the ratio and the diff size.
-// Usage: npm run bench -- edit [runs]   (reads ../shared/corpus relative to the repository root)
+// Usage: npm run bench -- edit [runs]   (reads ../shared/corpus beside the repository root, or
+// GITOPS_CORPUS_DIR)
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -25,11 +26,9 @@ const TAG = '8.2.2-debian-12-r1'
 const GOAL_RATIO = 1.5
 const GOAL_DIFF_LINES = 12
 
+// GITOPS_CORPUS_DIR points elsewhere when the checkout is not beside shared/ (as for the tests).
 const corpus = resolve(
-  process.cwd(),
-  '..',
-  'shared',
-  'corpus',
+  process.env.GITOPS_CORPUS_DIR ?? resolve(process.cwd(), '..', 'shared', 'corpus'),
   'values',
   'bitnami__charts__redis.yaml'
 )

@@ -25,6 +25,7 @@ import type { EditRequest, FileEdit, FileSource, ImageTarget } from './edit/type
 import { computeEdits } from './edit/compute-edits.js'
 import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
+import { ParseCache } from './edit/yaml-file.js'
 import { buildImages, type BuildOptions } from './build/build-images.js'
 import { checkBuildContexts } from './build/check-contexts.js'
 import { createDocker } from './build/docker.js'
@@ -134,6 +135,8 @@ export async function release(
   const { logger } = deps
   const request = (images: readonly ImageTarget[]): EditRequest => editRequest(settings, images)
   state.images = plannedImages(settings)
+  // Shared by the preflight and the edit: a file whose bytes did not change is parsed once.
+  const parses = new ParseCache()
 
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
@@ -142,7 +145,7 @@ export async function release(
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await preflightEdits(settings, request(preview), deps, stages)
+    const edits = await preflightEdits(settings, request(preview), deps, stages, parses)
     const where = settings.commit ? settings.targetName : 'the workspace'
     logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
@@ -158,7 +161,7 @@ export async function release(
 
   const images = state.images
   const compute = (source: FileSource): Promise<FileEdit[]> =>
-    computeEdits(source, request(images), logger)
+    computeEdits(source, request(images), logger, parses)
 
   if (!settings.commit) {
     state.edits = await logger.group('Editing files', async () => {
@@ -208,16 +211,17 @@ async function preflightEdits(
   settings: Settings,
   request: EditRequest,
   deps: StageDeps,
-  stages: ReleaseStages
+  stages: ReleaseStages,
+  parses: ParseCache
 ): Promise<readonly FileEdit[]> {
   const quiet = createMemoryLogger()
   if (!settings.commit) {
-    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet)
+    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet, parses)
   }
   const message = commitMessage(settings, request.images)
   const result = await stages.publish(
     { ...publishOptions(settings, message), dryRun: true },
-    { ...deps, logger: quiet, compute: (source) => computeEdits(source, request, quiet) }
+    { ...deps, logger: quiet, compute: (source) => computeEdits(source, request, quiet, parses) }
   )
   return result.edits
 }

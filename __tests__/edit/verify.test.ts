@@ -44,4 +44,37 @@ describe('verifyEdit', () => {
       verifyEdit(f, [{ start: 12, end: 14, text: 'v2' }], 'a:\n  tag: v2\n  x: 2\nb: 1\n', false)
     }).toThrow(InternalError)
   })
+
+  // With anchors the fast path steps aside and the whole file is compared, aliases by name.
+  it.each([
+    [
+      'an alias names another anchor',
+      's: &s {tag: v2}\nt: &t {tag: v1}\nu: *t\n',
+      /u in document 1/
+    ],
+    [
+      'an anchor was renamed',
+      's: &r {tag: v2}\nt: &t {tag: v1}\nu: *s\n',
+      /document root|s in document 1/
+    ],
+    [
+      'an alias became a copy',
+      's: &s {tag: v2}\nt: &t {tag: v1}\nu: {tag: v2}\n',
+      /u in document 1/
+    ]
+  ])('throws InternalError when %s', (_name, out, message) => {
+    const f = file('s: &s {tag: v1}\nt: &t {tag: v1}\nu: *s\n')
+    ;(f.docs[0]!.getIn(['s', 'tag'], true) as { value: unknown }).value = 'v2'
+    expect(() => {
+      verifyEdit(f, [{ start: 12, end: 14, text: 'v2' }], out, false)
+    }).toThrow(message)
+  })
+
+  it('accepts aliases that still name the same anchors', () => {
+    const f = file('s: &s {tag: v1}\nu: [*s, *s]\n')
+    ;(f.docs[0]!.getIn(['s', 'tag'], true) as { value: unknown }).value = 'v2'
+    expect(() => {
+      verifyEdit(f, [{ start: 12, end: 14, text: 'v2' }], 's: &s {tag: v2}\nu: [*s, *s]\n', false)
+    }).not.toThrow()
+  })
 })

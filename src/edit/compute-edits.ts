@@ -10,8 +10,8 @@ import { fillTemplate, parsePath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { ScalarValue } from './render-scalar.js'
 import type { EditRequest, FileEdit, FileSource } from './types.js'
-import { normalizeRelativePath } from './workspace-path.js'
-import { parseYamlFile } from './yaml-file.js'
+import { hasGitSegment, normalizeRelativePath } from './workspace-path.js'
+import { ParseCache } from './yaml-file.js'
 import { missingFile, readText } from './read-text.js'
 
 type Step = (editor: FileEditor) => void
@@ -55,7 +55,8 @@ async function expandManifests(request: EditRequest, source: FileSource): Promis
     }
     const pattern = normalizeRelativePath(entry, 'manifests')
     all ??= await source.list()
-    const matches = all.filter((path) => matchesGlob(path, pattern))
+    // A glob never reaches into git's own folder, whatever the source lists.
+    const matches = all.filter((path) => matchesGlob(path, pattern) && !hasGitSegment(path))
     if (matches.length === 0) {
       throw new InputError(
         `manifests: the glob ${entry} matches no file in ${source.description}.`,
@@ -126,12 +127,14 @@ function planValues(
  * the original text and verifies each result. Writes nothing. Returns one FileEdit per file read,
  * in the order the inputs name them; a file with nothing to change has `after === before`.
  * Throws InputError/EditError (with input, file, line, path) for bad input and InternalError when
- * a verification fails.
+ * a verification fails. Pass the same `parses` to several calls (preflight, then edit) so a file
+ * whose text did not change between them is parsed once.
  */
 export async function computeEdits(
   source: FileSource,
   request: EditRequest,
-  logger: Logger
+  logger: Logger,
+  parses: ParseCache = new ParseCache()
 ): Promise<FileEdit[]> {
   const changes = parseChanges(request.changes, request.vars)
   const planner = new Planner()
@@ -213,9 +216,16 @@ export async function computeEdits(
   const edits: FileEdit[] = []
   for (const plan of planner.files.values()) {
     const before = texts.get(plan.path) ?? ''
-    const editor = new FileEditor(parseYamlFile(plan.path, before, plan.input))
-    for (const step of plan.steps) step(editor)
-    const after = editor.result()
+    // Parse, edit and restore run without an await between them, so no other call sharing
+    // `parses` can see the nodes while they hold this edit's values.
+    const editor = new FileEditor(parses.parse(plan.path, before, plan.input))
+    let after: string
+    try {
+      for (const step of plan.steps) step(editor)
+      after = editor.result()
+    } finally {
+      editor.restore()
+    }
     for (const change of editor.changes) {
       const was =
         change.before === undefined

@@ -60,6 +60,8 @@ export class FileEditor {
   private readonly created = new WeakSet()
   private readonly createdBy = new WeakMap<object, string>()
   private readonly inserts = new Map<object, Insertion>()
+  /** How to take back each change made to the parsed nodes, in the order they were made. */
+  private readonly undo: (() => void)[] = []
   private step: number | undefined
 
   constructor(readonly file: YamlFile) {}
@@ -135,6 +137,10 @@ export class FileEditor {
       before: this.file.text.slice(start, end),
       after: text.trim()
     })
+    const old = node.value
+    this.undo.push(() => {
+      node.value = old
+    })
     node.value = value
   }
 
@@ -181,6 +187,10 @@ export class FileEditor {
       }
       map = new YAMLMap()
       this.created.add(map)
+      const old = pair.value
+      this.undo.push(() => {
+        pair.value = old
+      })
       pair.value = map
       this.step ??= detectIndentStep(this.file)
       insertion = {
@@ -200,7 +210,12 @@ export class FileEditor {
       node = parent
     }
     const pair = new Pair(new Scalar(keys[0]), node)
-    map.items.push(pair)
+    const items = map.items
+    this.undo.push(() => {
+      const at = items.lastIndexOf(pair)
+      if (at >= 0) items.splice(at, 1)
+    })
+    items.push(pair)
     if (insertion && insertion.pairs !== map.items) insertion.pairs.push(pair)
     this.changes.push({
       label: options.pathText,
@@ -208,6 +223,14 @@ export class FileEditor {
       before: undefined,
       after: renderValue(value, 'PLAIN', false)
     })
+  }
+
+  /**
+   * Takes back every change made to the parsed nodes, so the file's documents hold the original
+   * data again and can be edited anew (a parse cache hands the same nodes to the next run).
+   */
+  restore(): void {
+    for (const undo of this.undo.splice(0).reverse()) undo()
   }
 
   /** True when at least one value changes or a key is created. */

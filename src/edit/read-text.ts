@@ -3,7 +3,21 @@ import type { FileSource } from './types.js'
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
-/** Reads a file as UTF-8 text (BOM kept); EditError naming `input` when it cannot. */
+/** Largest file the engine reads (10 MiB): far above any values file, small enough to parse fast. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024
+
+/** The error for a file over MAX_FILE_BYTES; sources that can stat call it before reading. */
+export function tooLarge(path: string, size: number): EditError {
+  return new EditError(
+    `${path} is ${size} bytes, more than the limit of ${MAX_FILE_BYTES} bytes (10 MiB) for a file to edit; it is refused unread.`,
+    { file: path }
+  )
+}
+
+/**
+ * Reads a file as UTF-8 text (BOM kept); EditError naming `input` when it cannot or when it is
+ * larger than MAX_FILE_BYTES.
+ */
 export async function readText(
   source: FileSource,
   path: string,
@@ -23,6 +37,10 @@ export async function readText(
     })
   }
   if (bytes === undefined) return undefined
+  if (bytes.length > MAX_FILE_BYTES) {
+    const error = tooLarge(path, bytes.length)
+    throw new EditError(`${input}: ${error.message}`, { input, file: path })
+  }
   try {
     return UTF8.decode(bytes)
   } catch {

@@ -68,7 +68,7 @@ function refuse(ctx: PathContext, offset: number, what: string): never {
 }
 
 function refuseAlias(ctx: PathContext, alias: Alias): never {
-  const anchored = alias.resolve(ctx.doc)
+  const anchored = ctx.file.aliasTarget(alias)
   const at = anchored?.range ? ctx.file.text.lastIndexOf(`&${alias.source}`, anchored.range[0]) : -1
   const where = at >= 0 ? ` (line ${ctx.file.lineOf(at)})` : ''
   refuse(
@@ -154,7 +154,7 @@ function walk(
     if (segment.kind === 'select') {
       let matched = false
       for (const item of node.items) {
-        const target = isAlias(item) ? item.resolve(ctx.doc) : item
+        const target = isAlias(item) ? ctx.file.aliasTarget(item) : item
         if (!isMap(target)) continue
         const field = target.items.find((p) => keyText(p) === segment.field)
         if (!field || !isScalar(field.value) || scalarString(field.value.value) !== segment.value)

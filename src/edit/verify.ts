@@ -1,5 +1,14 @@
 import { isDeepStrictEqual } from 'node:util'
-import { isAlias, isCollection, isMap, isScalar, parseAllDocuments, visit } from 'yaml'
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  visit
+} from 'yaml'
 import type { Document, Node, Pair } from 'yaml'
 import { InternalError } from '../errors.js'
 import type { YamlFile } from './yaml-file.js'
@@ -12,22 +21,54 @@ export interface Piece {
   readonly text: string
 }
 
-const TO_JS = { maxAliasCount: -1 } as const
+function keyLabel(key: unknown): string {
+  return isScalar(key) ? String(key.value) : '(complex key)'
+}
 
+/**
+ * The first place where two parsed trees hold different data, or undefined when they hold the
+ * same. Aliases are compared by the anchor they name, never expanded, so the work is linear in
+ * the number of nodes however deeply aliases nest. Scalar keys compare as strings, as they did
+ * when both trees were turned into plain objects.
+ */
 function firstDifference(a: unknown, b: unknown, at: string): string | undefined {
-  if (isDeepStrictEqual(a, b)) return undefined
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-    for (const key of keys) {
-      const diff = firstDifference(
-        (a as Record<string, unknown>)[key],
-        (b as Record<string, unknown>)[key],
-        at === '' ? key : `${at}.${key}`
-      )
+  const here = at === '' ? '(document root)' : at
+  const child = (label: string): string => (at === '' ? label : `${at}.${label}`)
+  if (a === b) return undefined
+  if (isAlias(a) || isAlias(b)) {
+    return isAlias(a) && isAlias(b) && a.source === b.source ? undefined : here
+  }
+  if (isNode(a) && isNode(b) && a.anchor !== b.anchor) return here
+  if (isScalar(a) && isScalar(b)) {
+    return isDeepStrictEqual(a.value, b.value) ? undefined : here
+  }
+  if (isMap(a) && isMap(b)) {
+    if (a.items.length !== b.items.length) return here
+    for (const [i, p] of a.items.entries()) {
+      const q = b.items[i]
+      if (!q) return here
+      const label = keyLabel(p.key)
+      if (isScalar(p.key) && isScalar(q.key)) {
+        if (String(p.key.value) !== String(q.key.value)) return child(label)
+      } else if (firstDifference(p.key, q.key, child(label)) !== undefined) {
+        return child(label)
+      }
+      const diff = firstDifference(p.value, q.value, child(label))
       if (diff !== undefined) return diff
     }
+    return undefined
   }
-  return at === '' ? '(document root)' : at
+  if (isSeq(a) && isSeq(b)) {
+    if (a.items.length !== b.items.length) return here
+    for (let i = 0; i < a.items.length; i++) {
+      const diff = firstDifference(a.items[i], b.items[i], child(String(i)))
+      if (diff !== undefined) return diff
+    }
+    return undefined
+  }
+  // An empty value is null in a parse and may be an absent node in a built tree.
+  const isNull = (n: unknown): boolean => n == null || (isScalar(n) && n.value === null)
+  return isNull(a) && isNull(b) ? undefined : here
 }
 
 function fail(path: string, what: string): never {
@@ -46,7 +87,7 @@ function verifyFull(path: string, expected: readonly Document[], out: string): v
     fail(path, `change the number of documents from ${expected.length} to ${docs.length}`)
   }
   docs.forEach((doc, i) => {
-    const diff = firstDifference(doc.toJS(TO_JS), expected[i]?.toJS(TO_JS), '')
+    const diff = firstDifference(doc.contents, expected[i]?.contents, '')
     if (diff !== undefined)
       fail(path, `change more than intended: ${diff} in document ${i + 1} differs`)
   })

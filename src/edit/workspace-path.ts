@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises'
-import { dirname, join, posix, sep } from 'node:path'
+import { dirname, join, posix, relative as relativeTo, sep } from 'node:path'
 import { EditError } from '../errors.js'
 
 function outside(path: string, input: string | undefined, why: string): EditError {
@@ -12,7 +12,7 @@ function outside(path: string, input: string | undefined, why: string): EditErro
 
 /**
  * Normalizes a repository-relative path (`./a//b` → `a/b`). Throws EditError naming the file
- * (and `input`) for an empty, absolute or `../` path.
+ * (and `input`) for an empty, absolute or `../` path, and for any path inside `.git/`.
  */
 export function normalizeRelativePath(path: string, input?: string): string {
   const slashed = path.trim().replaceAll('\\', '/')
@@ -26,7 +26,25 @@ export function normalizeRelativePath(path: string, input?: string): string {
   }
   if (normal === '.' || normal === '')
     throw outside(path, input, 'is the repository folder, not a file')
+  if (hasGitSegment(normal)) throw insideGit(normal, input)
   return normal
+}
+
+// Git's own folder, in any case, also as Windows reads it (trailing dots or spaces, 8.3 name).
+const GIT_DIR_SEGMENT = /^(?:\.git[. ]*|git~1)$/i
+
+/** True when some segment of a `/`-separated path names git's folder (`.git`, `.GIT`, …). */
+export function hasGitSegment(path: string): boolean {
+  return path.split(/[\\/]/).some((segment) => GIT_DIR_SEGMENT.test(segment))
+}
+
+function insideGit(path: string, input: string | undefined, via?: string): EditError {
+  const prefix = input ? `${input}: ` : ''
+  const how = via ? ` (through a symlink to ${via})` : ''
+  return new EditError(
+    `${prefix}${path} lies inside git's .git folder${how}; files there are never edited.`,
+    { file: path, ...(input ? { input } : {}) }
+  )
 }
 
 function isInside(root: string, candidate: string): boolean {
@@ -38,10 +56,15 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR'
 }
 
+function checkNotInGit(realRoot: string, real: string, path: string, input?: string): void {
+  const inside = relativeTo(realRoot, real)
+  if (hasGitSegment(inside)) throw insideGit(path, input, inside.split(sep).join('/'))
+}
+
 /**
  * Resolves a repository-relative path to the real file it names under `root`, following
  * symlinks; EditError when it (or, for a missing file, its nearest existing folder) lies outside
- * the root. Returns undefined for a file that does not exist.
+ * the root or inside its `.git` folder. Returns undefined for a file that does not exist.
  */
 export async function resolveInside(
   root: string,
@@ -55,6 +78,7 @@ export async function resolveInside(
     const real = await realpath(candidate)
     if (!isInside(realRoot, real))
       throw outside(relative, input, 'leads outside the repository (through a symlink)')
+    checkNotInGit(realRoot, real, relative, input)
     return real
   } catch (error) {
     if (!isMissing(error)) throw error
@@ -68,6 +92,7 @@ export async function resolveInside(
       const real = await realpath(candidate)
       if (!isInside(realRoot, real))
         throw outside(relative, input, 'leads outside the repository (through a symlink)')
+      checkNotInGit(realRoot, real, relative, input)
       return undefined
     } catch (error) {
       if (!isMissing(error)) throw error

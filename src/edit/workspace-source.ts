@@ -1,8 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EditError, errorMessage } from '../errors.js'
+import { MAX_FILE_BYTES, tooLarge } from './read-text.js'
 import type { FileSource } from './types.js'
-import { normalizeRelativePath, resolveInside } from './workspace-path.js'
+import { hasGitSegment, normalizeRelativePath, resolveInside } from './workspace-path.js'
 
 async function isFileLink(path: string): Promise<boolean> {
   try {
@@ -18,7 +19,7 @@ async function listFiles(root: string, folder: string, out: string[]): Promise<v
     const path = folder === '' ? entry.name : `${folder}/${entry.name}`
     // Symlinked folders are not followed: they may loop or lead out of the repository.
     if (entry.isDirectory()) {
-      if (entry.name !== '.git') await listFiles(root, path, out)
+      if (!hasGitSegment(entry.name)) await listFiles(root, path, out)
     } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileLink(join(root, path))))) {
       out.push(path)
     }
@@ -27,7 +28,8 @@ async function listFiles(root: string, folder: string, out: string[]): Promise<v
 
 /**
  * A FileSource over a folder (the workspace or a clone). Refuses `../`, absolute paths and
- * symlinks that lead out of `root` with an EditError naming the file.
+ * symlinks that lead out of `root`, paths inside `.git/` and files over MAX_FILE_BYTES with an
+ * EditError naming the file.
  */
 export function createWorkspaceSource(root: string): FileSource {
   return {
@@ -35,10 +37,18 @@ export function createWorkspaceSource(root: string): FileSource {
     async read(path: string): Promise<Buffer | undefined> {
       const real = await resolveInside(root, path)
       if (real === undefined) return undefined
+      const file = normalizeRelativePath(path)
+      let size: number
+      try {
+        size = (await stat(real)).size
+      } catch (error) {
+        throw new EditError(`${file} cannot be read: ${errorMessage(error)}`, { file })
+      }
+      // Checked before reading, so a huge file never gets into memory.
+      if (size > MAX_FILE_BYTES) throw tooLarge(file, size)
       try {
         return await readFile(real)
       } catch (error) {
-        const file = normalizeRelativePath(path)
         throw new EditError(`${file} cannot be read: ${errorMessage(error)}`, { file })
       }
     },
