@@ -1,19 +1,28 @@
-import { isMap, Pair, Scalar, YAMLMap } from 'yaml'
-import type { Document } from 'yaml'
+import { isDeepStrictEqual } from 'node:util'
+import { isMap, isNode, isScalar, isSeq, Pair, Scalar, visit, YAMLMap } from 'yaml'
+import type { Document, Node, YAMLSeq } from 'yaml'
 import { EditError } from '../errors.js'
 import {
   detectIndentStep,
+  detectLayout,
   emptyValueInsertPoint,
   lineEnding,
   mapInsertPoint,
-  renderInsert
+  renderInsert,
+  renderItemsInsert,
+  seqInsertPoint
 } from './create-keys.js'
 import type { InsertPoint } from './create-keys.js'
+import { ambiguousDocuments, documentScope } from './documents.js'
+import { isCollectionValue, toNode } from './edit-value.js'
+import type { EditValue } from './edit-value.js'
 import type { PathSegment } from './path.js'
+import { blockLines, flowText } from './render-node.js'
+import type { BlockLayout } from './render-node.js'
 import { renderValue } from './render-scalar.js'
 import type { QuoteStyle, ScalarValue } from './render-scalar.js'
 import { resolvePath } from './resolve-path.js'
-import type { Found, Miss, PathContext } from './resolve-path.js'
+import type { Found, Miss, PathContext, Resolution } from './resolve-path.js'
 import { verifyEdit } from './verify.js'
 import type { YamlFile } from './yaml-file.js'
 
@@ -42,12 +51,13 @@ interface Splice {
   readonly end: number
   readonly text: string
   readonly label: string
-  readonly value: ScalarValue
 }
 
 interface Insertion {
   readonly point: InsertPoint
   readonly pairs: Pair[]
+  /** New list items (for an insertion into a list). */
+  readonly items?: Node[]
 }
 
 /**
@@ -56,53 +66,122 @@ interface Insertion {
  */
 export class FileEditor {
   readonly changes: ValueChange[] = []
-  private readonly splices = new Map<Scalar, Splice>()
+  private readonly splices = new Map<Node, Splice>()
   private readonly created = new WeakSet()
   private readonly createdBy = new WeakMap<object, string>()
   private readonly inserts = new Map<object, Insertion>()
   private step: number | undefined
+  private layoutCache: BlockLayout | undefined
+  /** Lists were appended to or maps/lists replaced: the whole file is verified again. */
+  private structural = false
 
   constructor(readonly file: YamlFile) {}
 
   /**
-   * Sets `value` at `segments` in every document (or root) where the path resolves; the path must
-   * resolve in at least one, unless `create` allows creating it. Returns how many values it matched.
+   * Sets `value` at `segments` in the documents the path selects (see documentScope: `[N]`
+   * picks document N of a multi-document file, `[*]` every document; without either the path
+   * must resolve in one document only); the path must resolve, unless `create` allows creating
+   * it or it ends in `[-]` (append). A map or list value replaces only a map or list, or is
+   * created or appended. Returns how many values it matched.
    */
-  setPath(segments: readonly PathSegment[], value: ScalarValue, options: SetOptions): number {
-    const roots = options.roots ?? this.file.docs.map((doc) => ({ doc, node: doc.contents }))
-    const found: Found[] = []
+  setPath(segments: readonly PathSegment[], value: EditValue, options: SetOptions): number {
+    const scope = options.roots
+      ? { docs: [], segments, single: false }
+      : documentScope(this.file, segments, options.input, options.pathText)
+    const roots =
+      options.roots ??
+      scope.docs.map((i) => {
+        const doc = this.file.docs[i]!
+        return { doc, node: doc.contents }
+      })
+    const collection = value instanceof Map ? 'map' : Array.isArray(value) ? 'list' : undefined
+    const found: { target: Found; root: number }[] = []
+    const appends: { seq: YAMLSeq; root: number }[] = []
     const misses: { miss: Miss; root: number }[] = []
     roots.forEach((root, index) => {
       const ctx: PathContext = {
         file: this.file,
         doc: root.doc,
         input: options.input,
-        pathText: options.pathText
+        pathText: options.pathText,
+        ...(collection ? { collection } : {})
       }
-      const result = resolvePath(root.node, segments, ctx)
-      found.push(...result.found)
+      const result: Resolution = resolvePath(root.node, scope.segments, ctx)
+      found.push(...result.found.map((target) => ({ target, root: index })))
+      appends.push(...result.appends.map(({ seq }) => ({ seq, root: index })))
       misses.push(...result.misses.map((miss) => ({ miss, root: index })))
     })
-    for (const target of found) {
-      this.setScalar(target.node, value, target.inFlow, options.pathText, options.input)
+    const hitRoots = new Set([...found, ...appends].map((h) => h.root))
+    if (scope.single && hitRoots.size > 1) {
+      const hits = [...hitRoots].map((root) => {
+        const node = [
+          ...found.map((f) => ({ root: f.root, node: f.target.node })),
+          ...appends.map((a) => ({ root: a.root, node: a.seq }))
+        ].find((h) => h.root === root)?.node
+        return { doc: scope.docs[root] ?? root, line: this.file.lineOf(node?.range?.[0] ?? 0) }
+      })
+      throw ambiguousDocuments(
+        this.file,
+        scope.segments,
+        hits,
+        options.input,
+        options.pathText,
+        false
+      )
     }
-    if (found.length > 0) return found.length
+    for (const { target } of found) {
+      if (isCollectionValue(value)) this.replaceCollection(target, value, options)
+      else
+        this.setScalar(target.node as Scalar, value, target.inFlow, options.pathText, options.input)
+    }
+    for (const { seq } of appends) this.append(seq, value, options, false)
+    if (found.length > 0 || appends.length > 0) return found.length + appends.length
 
+    const appendable = misses.filter(({ miss }) => miss.appendTo)
     const creatable = misses.filter(({ miss }) => miss.container && miss.keys)
     const fewest = Math.min(...creatable.map(({ miss }) => miss.keys?.length ?? Infinity))
     const best = creatable.find(({ miss }) => miss.keys?.length === fewest)
-    if (options.create && best) {
+    if (options.create && (appendable.length > 0 || best)) {
+      const candidates = new Set(
+        appendable.length > 0
+          ? appendable.map((a) => a.root)
+          : creatable.filter(({ miss }) => miss.keys?.length === fewest).map((c) => c.root)
+      )
+      if (scope.single && candidates.size > 1) {
+        const hits = [...candidates].map((root) => {
+          const miss = [...appendable, ...creatable].find((m) => m.root === root)?.miss
+          return { doc: scope.docs[root] ?? root, line: this.file.lineOf(miss?.offset ?? 0) }
+        })
+        throw ambiguousDocuments(
+          this.file,
+          scope.segments,
+          hits,
+          options.input,
+          options.pathText,
+          true
+        )
+      }
+      if (appendable.length > 0) {
+        for (const { miss } of appendable)
+          if (miss.appendTo) this.append(miss.appendTo, value, options, true)
+        return 0
+      }
       for (const { miss, root } of creatable) {
-        if (root === best.root && miss.keys?.length === fewest) this.create(miss, value, options)
+        if (root === best?.root && miss.keys?.length === fewest) this.create(miss, value, options)
       }
       return 0
     }
-    const shown = best?.miss ?? misses[0]?.miss
+    const shownMiss = best ?? appendable[0] ?? misses[0]
+    const shown = shownMiss?.miss
     const line = shown ? this.file.lineOf(shown.offset) : undefined
     const reason = shown?.reason ?? 'the file has no YAML document'
+    const docNote =
+      shownMiss && this.file.docs.length > 1
+        ? ` (in document [${scope.docs[shownMiss.root] ?? shownMiss.root}])`
+        : ''
     const hint = best && !options.create ? ' Set create-missing: true to create it.' : ''
     throw new EditError(
-      `${this.file.path}${line ? `:${line}` : ''}: path ${options.pathText} (${options.input}) does not resolve: ${reason}.${hint}`,
+      `${this.file.path}${line ? `:${line}` : ''}: path ${options.pathText} (${options.input}) does not resolve: ${reason}${docNote}.${hint}`,
       {
         input: options.input,
         file: this.file.path,
@@ -112,8 +191,102 @@ export class FileEditor {
     )
   }
 
+  private get layout(): BlockLayout {
+    this.layoutCache ??= detectLayout(this.file)
+    return this.layoutCache
+  }
+
+  /** Marks every node of a new subtree as written by `label` (a later edit of it must agree). */
+  private adopt(node: Node, label: string): void {
+    visit(node, {
+      Node: (_key, n) => {
+        this.created.add(n)
+        this.createdBy.set(n, label)
+      }
+    })
+  }
+
+  /** Replaces a whole map or list with `value` (a map or list of the same kind). */
+  private replaceCollection(target: Found, value: EditValue, options: SetOptions): void {
+    const old = target.node as YAMLMap | YAMLSeq
+    const node = toNode(value)
+    if (this.created.has(old) || this.splices.has(old)) {
+      this.conflict(
+        old as unknown as Scalar,
+        this.createdBy.get(old) ?? this.splices.get(old)?.label ?? options.pathText,
+        options.pathText,
+        value,
+        options.input
+      )
+    }
+    const [start, rawEnd] = old.range ?? [0, 0]
+    let end = rawEnd
+    let text: string
+    if (old.flow === true || target.inFlow) {
+      text = flowText(node)
+    } else {
+      while (end > start && ' \t\r\n'.includes(this.file.text[end - 1] ?? '')) end--
+      const col = this.file.columnOf(start)
+      const empty = (isMap(node) || isSeq(node)) && node.items.length === 0
+      const lines = blockLines(node, col, this.layout)
+      text = empty ? flowText(node) : lines.join(lineEnding(this.file.text)).slice(col)
+    }
+    if (this.file.text.slice(start, end) === text) return
+    this.structural = true
+    this.splices.set(old, { start, end, text, label: options.pathText })
+    target.replace(node)
+    this.adopt(node, options.pathText)
+    this.changes.push({
+      label: options.pathText,
+      line: this.file.lineOf(start),
+      before: this.file.text.slice(start, end),
+      after: flowText(node)
+    })
+  }
+
+  /**
+   * Appends `value` as a new item of `seq` ([-], or an index equal to its length with
+   * create-missing). A `[-]` append is skipped when the list already holds an equal item, so a
+   * re-run changes nothing.
+   */
+  private append(seq: YAMLSeq, value: EditValue, options: SetOptions, positional: boolean): void {
+    const node = toNode(value)
+    const same = (item: unknown): boolean =>
+      isDeepStrictEqual(isNode(item) ? item.toJSON() : null, node.toJSON())
+    if (!positional && seq.items.some(same)) return
+    let insertion = this.inserts.get(seq)
+    if (!insertion) {
+      if (this.created.has(seq)) {
+        this.conflict(
+          seq as unknown as Scalar,
+          this.createdBy.get(seq) ?? options.pathText,
+          options.pathText,
+          value,
+          options.input
+        )
+      }
+      const point = seqInsertPoint(this.file, seq)
+      insertion = { point, pairs: [], items: [] }
+      this.inserts.set(seq, insertion)
+    }
+    this.structural = true
+    seq.items.push(node)
+    insertion.items?.push(node)
+    this.adopt(node, options.pathText)
+    this.changes.push({
+      label: options.pathText,
+      line: this.file.lineOf(insertion.point.offset),
+      before: undefined,
+      after: flowText(node)
+    })
+  }
+
   /** Replaces the value of one scalar node (keeping its quote style) with `value`. */
   setScalar(node: Scalar, value: ScalarValue, inFlow: boolean, label: string, input: string): void {
+    if (isMap(node) || isSeq(node)) {
+      // A later path reached a map or list an earlier one wrote.
+      this.conflict(node, this.createdBy.get(node) ?? label, label, value, input)
+    }
     const before = this.createdBy.get(node) ?? this.splices.get(node)?.label
     if (this.created.has(node) || this.splices.has(node)) {
       if (!Object.is(node.value, value)) this.conflict(node, before ?? label, label, value, input)
@@ -128,7 +301,7 @@ export class FileEditor {
       if (!' \t'.includes(this.file.text[start - 1] ?? ' ')) text = ` ${text}`
       if (this.file.text[end] === '#') text = `${text} `
     }
-    this.splices.set(node, { start, end, text, label, value })
+    this.splices.set(node, { start, end, text, label })
     this.changes.push({
       label,
       line: this.file.lineOf(start),
@@ -142,18 +315,26 @@ export class FileEditor {
     node: Scalar,
     first: string,
     label: string,
-    value: ScalarValue,
+    value: EditValue,
     input: string
   ): never {
     const line = node.range ? this.file.lineOf(node.range[0]) : undefined
+    const show = (v: unknown): string =>
+      isScalar(v)
+        ? JSON.stringify(v.value)
+        : v instanceof Map || Array.isArray(v)
+          ? flowText(toNode(v as EditValue))
+          : isMap(v) || isSeq(v)
+            ? flowText(v)
+            : JSON.stringify(v)
     throw new EditError(
-      `${this.file.path}${line ? `:${line}` : ''}: conflicting edits: ${first} sets ${JSON.stringify(node.value)} ` +
-        `and ${label} (${input}) sets ${JSON.stringify(value)} on the same value.`,
+      `${this.file.path}${line ? `:${line}` : ''}: conflicting edits: ${first} sets ${show(node)} ` +
+        `and ${label} (${input}) sets ${show(value)} on the same value.`,
       { input, file: this.file.path, path: label, ...(line ? { line } : {}) }
     )
   }
 
-  private create(miss: Miss, value: ScalarValue, options: SetOptions): void {
+  private create(miss: Miss, value: EditValue, options: SetOptions): void {
     const keys = miss.keys ?? []
     const container = miss.container
     if (!container || keys.length === 0) return
@@ -189,10 +370,9 @@ export class FileEditor {
       }
       this.inserts.set(map, insertion)
     }
-    const leaf = new Scalar(value)
-    this.created.add(leaf)
-    this.createdBy.set(leaf, options.pathText)
-    let node: Scalar | YAMLMap = leaf
+    const leaf = toNode(value)
+    this.adopt(leaf, options.pathText)
+    let node: Node = leaf
     for (let i = keys.length - 1; i >= 1; i--) {
       const parent = new YAMLMap()
       parent.items.push(new Pair(new Scalar(keys[i]), node))
@@ -206,7 +386,7 @@ export class FileEditor {
       label: options.pathText,
       line: this.file.lineOf(miss.offset),
       before: undefined,
-      after: renderValue(value, 'PLAIN', false)
+      after: isCollectionValue(value) ? flowText(leaf) : renderValue(value, 'PLAIN', false)
     })
   }
 
@@ -220,13 +400,20 @@ export class FileEditor {
     if (!this.changed) return this.file.text
     const eol = lineEnding(this.file.text)
     this.step ??= detectIndentStep(this.file)
-    const step = this.step
+    const layout = { ...this.layout, step: this.step }
     const pieces: { start: number; end: number; text: string; order: number }[] = [
       ...[...this.splices.values()].map((s) => ({ ...s, order: 0 })),
       ...[...this.inserts.values()].map((ins) => ({
         start: ins.point.offset,
         end: ins.point.offset,
-        text: renderInsert(ins.point, ins.pairs, step, eol),
+        text: ins.items
+          ? renderItemsInsert(
+              ins.point,
+              ins.items,
+              { ...layout, itemOffset: (ins.point as { itemOffset?: number }).itemOffset ?? 2 },
+              eol
+            )
+          : renderInsert(ins.point, ins.pairs, layout, eol),
         order: 1
       }))
     ]
@@ -239,7 +426,7 @@ export class FileEditor {
     }
     out += this.file.text.slice(at)
     const rootInserts = this.file.docs.some((doc) => this.inserts.has(doc.contents as object))
-    verifyEdit(this.file, pieces, out, rootInserts)
+    verifyEdit(this.file, pieces, out, rootInserts || this.structural)
     return out
   }
 }
