@@ -131,6 +131,15 @@ export function parseChanges(text: string, vars: EditVars): ChangeSet {
       throw new InputError(`${INPUT}: every key must be a path or a file name.`, { input: INPUT })
     }
     if (isMap(pair.value)) {
+      const name = scalarString(key)
+      if (/^\$|[[\]]/.test(name)) {
+        const line = lineAt(text, pair.value)
+        throw new InputError(
+          `${INPUT}: ${name} (line ${line}) has a map as its value, which marks a file (FILE: {PATH: VALUE}), ` +
+            `but ${name} looks like a path. To set a map value, name the file: {values.yaml: {${JSON.stringify(name)}: {…}}}.`,
+          { input: INPUT, path: name, line }
+        )
+      }
       const entries = pair.value.items.map((inner) =>
         entry(text, isScalar(inner.key) ? inner.key.value : '', inner.value, vars)
       )

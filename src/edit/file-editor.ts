@@ -90,10 +90,9 @@ export class FileEditor {
       : documentScope(this.file, segments, options.input, options.pathText)
     const roots =
       options.roots ??
-      scope.docs.map((i) => {
-        const doc = this.file.docs[i]!
-        return { doc, node: doc.contents }
-      })
+      this.file.docs
+        .filter((_doc, i) => scope.docs.includes(i))
+        .map((doc) => ({ doc, node: doc.contents }))
     const collection = value instanceof Map ? 'map' : Array.isArray(value) ? 'list' : undefined
     const found: { target: Found; root: number }[] = []
     const appends: { seq: YAMLSeq; root: number }[] = []
