@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse, parseAllDocuments } from 'yaml'
 import { EditError } from '../../src/errors.js'
-import { editFile, run } from './helpers.js'
+import { editFile, image, run } from './helpers.js'
 
 describe('empty values are filled in place', () => {
   it.each([
@@ -188,6 +188,32 @@ describe('paths', () => {
     )
     expect(await editFile(before, { '[1].a.digest': 'x' }, { createMissing: true })).toBe(
       'a:\n  tag: v1\n---\na:\n  tag: v1\n  digest: x\n'
+    )
+  })
+
+  it('applies the same rule to tag-path in a multi-document values file', async () => {
+    const files = { 'helm/values.yaml': 'api:\n  tag: v1\n---\napi:\n  tag: v1\n' }
+    await expect(run(files, { images: [image('api')] })).rejects.toThrow(
+      /path api\.tag \(tag-path\) resolves in 2 of the file's 2 documents.*\[0\]\.api\.tag or \[1\]\.api\.tag, or \[\*\]\.api\.tag/
+    )
+    const every = await run(files, { images: [image('api')], tagPath: '[*].{name}.tag' })
+    expect(every.after('helm/values.yaml')).toBe(
+      'api:\n  tag: "2682590"\n---\napi:\n  tag: "2682590"\n'
+    )
+    const second = await run(files, { images: [image('api')], tagPath: '[1].{name}.tag' })
+    expect(second.after('helm/values.yaml')).toBe('api:\n  tag: v1\n---\napi:\n  tag: "2682590"\n')
+  })
+
+  it('never guesses where to create, not even for [*]', async () => {
+    const before = 'a:\n  tag: v1\n---\na:\n  tag: v1\n'
+    await expect(
+      editFile(before, { '[*].a.digest': 'x' }, { createMissing: true })
+    ).rejects.toThrow(/could be created in 2 of the file's 2 documents/)
+  })
+
+  it('says how to pick a list item when a path names a key of a list', async () => {
+    await expect(editFile('c:\n  - name: a\n', { 'c.name': 'b' })).rejects.toThrow(
+      /c is a sequence \(line 2\), not a map with the key 'name'; pick an item first: c\[0\]\.name or c\[name=…\]\.name/
     )
   })
 

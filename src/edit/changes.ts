@@ -128,7 +128,11 @@ export function parseChanges(text: string, vars: EditVars): ChangeSet {
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined
     if (key === undefined || key === null || typeof key === 'object') {
-      throw new InputError(`${INPUT}: every key must be a path or a file name.`, { input: INPUT })
+      const line = lineAt(text, pair.key)
+      throw new InputError(
+        `${INPUT}: the key at line ${line} is ${key === null || key === undefined ? 'empty' : 'not text'}; every key must be a path (backend.image.tag) or a file name (FILE: {PATH: VALUE}).`,
+        { input: INPUT, line }
+      )
     }
     if (isMap(pair.value)) {
       const name = scalarString(key)

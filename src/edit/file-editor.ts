@@ -146,7 +146,9 @@ export class FileEditor {
           ? appendable.map((a) => a.root)
           : creatable.filter(({ miss }) => miss.keys?.length === fewest).map((c) => c.root)
       )
-      if (scope.single && candidates.size > 1) {
+      // Creating in several documents is never guessed, not even for [*]: say which one.
+      const every = segments[0]?.kind === 'every'
+      if ((scope.single || every) && candidates.size > 1) {
         const hits = [...candidates].map((root) => {
           const miss = [...appendable, ...creatable].find((m) => m.root === root)?.miss
           return { doc: scope.docs[root] ?? root, line: this.file.lineOf(miss?.offset ?? 0) }

@@ -206,7 +206,11 @@ function walk(
           : undefined
     if (index === undefined) {
       out.misses.push({
-        reason: `${here} is a sequence (line ${ctx.file.lineOf(offsetOf(node))}), not a map with the key '${segment.kind === 'key' ? segment.key : ''}'`,
+        reason:
+          `${here} is a sequence (line ${ctx.file.lineOf(offsetOf(node))}), not a map` +
+          (segment.kind === 'key'
+            ? ` with the key '${segment.key}'; pick an item first: ${formatPath(segments.slice(0, i))}[0].${segment.key} or ${formatPath(segments.slice(0, i))}[name=…].${segment.key}`
+            : ''),
         offset: offsetOf(node)
       })
       return
