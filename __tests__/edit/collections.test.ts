@@ -91,6 +91,13 @@ describe('map and list values', () => {
       'a: {e: x y, f: [1, 2]}\n'
     ],
     [
+      'nothing when the list holds the same data written another way',
+      'c:\n  - name: "web" # main\n    port: 0x50\n',
+      { c: [{ name: 'web', port: 80 }] },
+      false,
+      'c:\n  - name: "web" # main\n    port: 0x50\n'
+    ],
+    [
       'nothing when the map is already equal',
       'a:\n  b: 1\n',
       { a: { b: 1 } },

@@ -220,6 +220,8 @@ export class FileEditor {
         options.input
       )
     }
+    // Equal data: nothing to write (a re-run, or the same value written another way).
+    if (isDeepStrictEqual(old.toJSON(), node.toJSON())) return
     const [start, rawEnd] = old.range ?? [0, 0]
     let end = rawEnd
     let text: string
@@ -232,7 +234,6 @@ export class FileEditor {
       const lines = blockLines(node, col, this.layout)
       text = empty ? flowText(node) : lines.join(lineEnding(this.file.text)).slice(col)
     }
-    if (this.file.text.slice(start, end) === text) return
     this.structural = true
     this.splices.set(old, { start, end, text, label: options.pathText })
     target.replace(node)
