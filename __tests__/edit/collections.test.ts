@@ -162,6 +162,12 @@ describe('map and list values', () => {
       /conflicting edits: a sets 2 and a\.b \(changes\) sets 3 on the same value/
     ],
     [
+      'a map replaced after a value inside it was set',
+      'a:\n  b: 1\n',
+      { 'a.b': 3, a: { b: 2 } },
+      /f\.yaml:2: conflicting edits: a\.b changes a value inside a, which a \(changes\) replaces whole\. Put that value into the new map instead\./
+    ],
+    [
       'an index past the end',
       'a:\n  - x\n',
       { 'a[1]': 'y' },

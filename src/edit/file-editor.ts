@@ -223,6 +223,19 @@ export class FileEditor {
     // Equal data: nothing to write (a re-run, or the same value written another way).
     if (isDeepStrictEqual(old.toJSON(), node.toJSON())) return
     const [start, rawEnd] = old.range ?? [0, 0]
+    // An earlier path changed something inside: the two edits would overlap.
+    const inside = [...this.splices.values()].find((s) => s.start >= start && s.end <= rawEnd)
+    const insideInsert = [...this.inserts.values()].find(
+      (ins) => ins.point.offset > start && ins.point.offset < rawEnd
+    )
+    if (inside || insideInsert) {
+      const line = this.file.lineOf(start)
+      throw new EditError(
+        `${this.file.path}:${line}: conflicting edits: ${inside?.label ?? 'an earlier path'} changes a value inside ` +
+          `${options.pathText}, which ${options.pathText} (${options.input}) replaces whole. Put that value into the new ${isMap(old) ? 'map' : 'list'} instead.`,
+        { input: options.input, file: this.file.path, path: options.pathText, line }
+      )
+    }
     let end = rawEnd
     let text: string
     if (old.flow === true || target.inFlow) {
