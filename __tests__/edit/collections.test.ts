@@ -112,6 +112,21 @@ describe('map and list values', () => {
       'a:\n  b:\n  - 1\nc:\n  d:\n    e:\n    - f: 1\n'
     ],
     [
+      'a map under an empty key, before the next key and keeping the comment',
+      'a:\n  b: # fill me\n  c: 1\n',
+      { 'a.b': { d: 'x', e: [1] } },
+      false,
+      'a:\n  b: # fill me\n    d: x\n    e:\n      - 1\n  c: 1\n'
+    ],
+    [
+      'a list under an empty key at the end of a file without a final newline',
+      'a:\n- 1\nb:',
+      { b: [{ k: 'v' }] },
+      false,
+      'a:\n- 1\nb:\n- k: v'
+    ],
+    ['an empty map under an empty key', 'a:\nb: 1\n', { a: {} }, false, 'a: {}\nb: 1\n'],
+    [
       'create a key in an empty flow map',
       'frontend: {}\n',
       { 'frontend.version': 'v2' },
@@ -132,8 +147,8 @@ describe('map and list values', () => {
       /path a\.v \(changes\) points to a scalar \(line 2\), and the value is a map; a map or list value replaces only a map or list.*Set its fields one by one \(a\.v\.KEY: VALUE\)/
     ],
     [
-      'a map value on an empty value',
-      'a:\n',
+      'a map value on a null',
+      'a: null\n',
       { a: { e: 1 } },
       /path a \(changes\) points to an empty value \(line 1\), and the value is a map/
     ],

@@ -220,6 +220,10 @@ export class FileEditor {
         options.input
       )
     }
+    if (target.emptyIn) {
+      this.fillEmpty(target, node as YAMLMap | YAMLSeq, value, options)
+      return
+    }
     // Equal data: nothing to write (a re-run, or the same value written another way).
     if (isDeepStrictEqual(old.toJSON(), node.toJSON())) return
     const [start, rawEnd] = old.range ?? [0, 0]
@@ -257,6 +261,56 @@ export class FileEditor {
       before: this.file.text.slice(start, end),
       after: flowText(node)
     })
+  }
+
+  /** Writes a map or list under an empty `key:`, on the lines below it, in the file's layout. */
+  private fillEmpty(
+    target: Found,
+    node: YAMLMap | YAMLSeq,
+    value: EditValue,
+    options: SetOptions
+  ): void {
+    const empty = target.node as Scalar
+    const pair = target.emptyIn
+    if (!pair || this.splices.has(empty) || this.created.has(empty)) {
+      this.conflict(
+        empty,
+        this.splices.get(empty)?.label ?? options.pathText,
+        options.pathText,
+        value,
+        options.input
+      )
+    }
+    this.step ??= detectIndentStep(this.file)
+    const base = emptyValueInsertPoint(this.file, pair, empty, this.step)
+    const keyColumn = base.indent - this.step
+    if (node.items.length === 0) {
+      // `key: {}` / `key: []`, in the place of the empty value.
+      this.setScalarText(empty, flowText(node), options.pathText)
+    } else if (isMap(node)) {
+      this.inserts.set(node, { point: base, pairs: node.items })
+    } else {
+      const point = { ...base, indent: keyColumn + this.layout.seqIndent }
+      this.inserts.set(node, { point, pairs: [], items: node.items as Node[] })
+    }
+    this.structural = true
+    target.replace(node)
+    this.adopt(node, options.pathText)
+    this.changes.push({
+      label: options.pathText,
+      line: this.file.lineOf(empty.range?.[0] ?? 0),
+      before: '',
+      after: flowText(node)
+    })
+  }
+
+  /** Puts `text` in the place of an empty value, with a space on both sides. */
+  private setScalarText(node: Scalar, text: string, label: string): void {
+    const [start, end] = node.range ?? [0, 0]
+    let out = text
+    if (!' \t'.includes(this.file.text[start - 1] ?? ' ')) out = ` ${out}`
+    if (this.file.text[end] === '#') out = `${out} `
+    this.splices.set(node, { start, end, text: out, label })
   }
 
   /**

@@ -23,6 +23,8 @@ export interface Found {
   readonly inFlow: boolean
   /** Puts another node in this one's place in its parent (a map or list replaced). */
   readonly replace: (node: Node) => void
+  /** For a map or list value: the pair whose empty value (`key:`) the path leads to. */
+  readonly emptyIn?: Pair
 }
 
 /** A list that `[-]` appends to. */
@@ -125,6 +127,11 @@ function walk(
 ): void {
   if (isAlias(node)) refuseAlias(ctx, node)
   if (i === segments.length) {
+    if (ctx.collection !== undefined && pair && !inFlow && isEmptyValue(node)) {
+      // `key:` with nothing after it: the map or list goes on the lines below.
+      out.found.push({ node, inFlow, replace, emptyIn: pair })
+      return
+    }
     out.found.push({ node: checkTarget(node, ctx), inFlow, replace })
     return
   }
