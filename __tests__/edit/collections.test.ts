@@ -127,6 +127,13 @@ describe('map and list values', () => {
     ],
     ['an empty map under an empty key', 'a:\nb: 1\n', { a: {} }, false, 'a: {}\nb: 1\n'],
     [
+      'a key created inside a map another path wrote whole',
+      'a:\n  b: 1\n',
+      { a: { c: 2 }, 'a.d': 3 },
+      true,
+      'a:\n  c: 2\n  d: 3\n'
+    ],
+    [
       'create a key in an empty flow map',
       'frontend: {}\n',
       { 'frontend.version': 'v2' },

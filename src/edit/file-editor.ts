@@ -51,6 +51,8 @@ interface Splice {
   readonly end: number
   readonly text: string
   readonly label: string
+  /** For a replaced map or list: renders its text when the file is written (keys created in it later included). */
+  readonly render?: () => string
 }
 
 interface Insertion {
@@ -241,18 +243,16 @@ export class FileEditor {
       )
     }
     let end = rawEnd
-    let text: string
-    if (old.flow === true || target.inFlow) {
-      text = flowText(node)
-    } else {
-      while (end > start && ' \t\r\n'.includes(this.file.text[end - 1] ?? '')) end--
-      const col = this.file.columnOf(start)
+    const flow = old.flow === true || target.inFlow
+    if (!flow) while (end > start && ' \t\r\n'.includes(this.file.text[end - 1] ?? '')) end--
+    const col = this.file.columnOf(start)
+    const render = (): string => {
       const empty = (isMap(node) || isSeq(node)) && node.items.length === 0
-      const lines = blockLines(node, col, this.layout)
-      text = empty ? flowText(node) : lines.join(lineEnding(this.file.text)).slice(col)
+      if (flow || empty) return flowText(node)
+      return blockLines(node, col, this.layout).join(lineEnding(this.file.text)).slice(col)
     }
     this.structural = true
-    this.splices.set(old, { start, end, text, label: options.pathText })
+    this.splices.set(old, { start, end, text: '', label: options.pathText, render })
     target.replace(node)
     this.adopt(node, options.pathText)
     this.changes.push({
@@ -471,7 +471,11 @@ export class FileEditor {
     this.step ??= detectIndentStep(this.file)
     const layout = { ...this.layout, step: this.step }
     const pieces: { start: number; end: number; text: string; order: number }[] = [
-      ...[...this.splices.values()].map((s) => ({ ...s, order: 0 })),
+      ...[...this.splices.values()].map((s) => ({
+        ...s,
+        text: s.render ? s.render() : s.text,
+        order: 0
+      })),
       ...[...this.inserts.values()].map((ins) => ({
         start: ins.point.offset,
         end: ins.point.offset,
