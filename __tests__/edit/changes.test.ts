@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseChanges } from '../../src/edit/changes.js'
+import { FloatValue } from '../../src/edit/edit-value.js'
 import { InputError } from '../../src/errors.js'
 
 const VARS = { tag: 'v9', sha: 'a'.repeat(40), shortSha: 'aaaaaaa' }
@@ -11,7 +12,8 @@ describe('parseChanges values', () => {
     ['a typed string as their users write it', `{"a": "!!int '123456'"}`, 123456],
     ['a tag in the YAML', "a: !!bool 'true'", true],
     ['!!str keeps digits a string', 'a: !!str 0123', '0123'],
-    ['!!float', `{"a": "!!float '2.5'"}`, 2.5],
+    ['!!float', `{"a": "!!float '2.5'"}`, new FloatValue(2.5)],
+    ['!!float on a whole number', `{"a": "!!float '2'"}`, new FloatValue(2)],
     ['!!null', '{"a": "!!null"}', null],
     ['a list', '{"a": [1, "x"]}', [1, 'x']],
     ['a {tag} inside a list', '{"a": ["{tag}"]}', ['v9']]

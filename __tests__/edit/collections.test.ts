@@ -127,6 +127,13 @@ describe('map and list values', () => {
     ],
     ['an empty map under an empty key', 'a:\nb: 1\n', { a: {} }, false, 'a: {}\nb: 1\n'],
     [
+      'a !!float inside a created map stays a float',
+      'a: 1\n',
+      { b: { c: '!!float 2' } },
+      true,
+      'a: 1\nb:\n  c: 2.0\n'
+    ],
+    [
       'a key created inside a map another path wrote whole',
       'a:\n  b: 1\n',
       { a: { c: 2 }, 'a.d': 3 },
@@ -211,6 +218,10 @@ describe('typed values', () => {
     ['x: false', "!!bool 'true'", 'x: true'],
     ['x: "0"', "!!int '123456'", 'x: 123456'],
     ['x: 0', '!!float 1.5', 'x: 1.5'],
+    ['x: 0', "!!float '1'", 'x: 1.0'],
+    ['x: 1', '!!float 1', 'x: 1.0'],
+    ['x: 1.0', '!!float 1', 'x: 1.0'],
+    ['x: "1"', '!!float 1e21', 'x: 1.0e+21'],
     ["x: 'a'", '!!str 0123', "x: '0123'"],
     ['x: a', '!!str 0123', 'x: "0123"'],
     ['x: a', '!!str true', 'x: "true"'],

@@ -3,11 +3,27 @@ import { InputError } from '../errors.js'
 import { FORBIDDEN_KEYS } from './path.js'
 import type { ScalarValue } from './render-scalar.js'
 
+/** A number given as `!!float`: written as a float even when it is whole (`1.0`). */
+export class FloatValue {
+  constructor(readonly value: number) {}
+}
+
 /**
  * A value to write: a scalar, a list, or a map (a JavaScript Map, so key order is kept and no
  * key can reach object internals).
  */
-export type EditValue = ScalarValue | readonly EditValue[] | ReadonlyMap<string, EditValue>
+export type EditValue =
+  ScalarValue | FloatValue | readonly EditValue[] | ReadonlyMap<string, EditValue>
+
+/** The scalar of a non-collection value, and whether it is written as a float. */
+export function scalarOf(value: ScalarValue | FloatValue): { value: ScalarValue; float: boolean } {
+  return value instanceof FloatValue ? { value: value.value, float: true } : { value, float: false }
+}
+
+/** True for a scalar node the engine made from a `!!float` value. */
+export function isFloatNode(node: Scalar): boolean {
+  return node.minFractionDigits !== undefined && node.minFractionDigits > 0
+}
 
 /** A map or list value. */
 export type CollectionValue = readonly EditValue[] | ReadonlyMap<string, EditValue>
@@ -22,6 +38,7 @@ export function describeValue(value: EditValue): string {
   if (value instanceof Map) return 'a map'
   if (Array.isArray(value)) return 'a list'
   if (value === null) return 'null'
+  if (value instanceof FloatValue) return 'a number'
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`
 }
 
@@ -37,6 +54,11 @@ export function toNode(value: EditValue): Scalar | YAMLMap | YAMLSeq {
     const seq = new YAMLSeq()
     for (const item of value as readonly EditValue[]) seq.items.push(toNode(item))
     return seq
+  }
+  if (value instanceof FloatValue) {
+    const scalar = new Scalar(value.value)
+    scalar.minFractionDigits = 1
+    return scalar
   }
   return new Scalar(value)
 }
@@ -57,7 +79,7 @@ const TAG_HELP =
  * value is `value`, checked against the tag; undefined when it does not fit (`!!int 'abc'`)
  * or the tag is not one of str, int, float, bool, null.
  */
-export function typedValue(tag: string, value: unknown): ScalarValue | undefined {
+export function typedValue(tag: string, value: unknown): ScalarValue | FloatValue | undefined {
   const kind = CORE_TAGS[tag]
   if (kind === 'str') return typeof value === 'string' ? value : String(value)
   if (kind === 'bool') return typeof value === 'boolean' ? value : undefined
@@ -65,9 +87,11 @@ export function typedValue(tag: string, value: unknown): ScalarValue | undefined
   if (kind === 'int')
     return typeof value === 'number' && Number.isInteger(value) ? value : undefined
   if (kind === 'float') {
-    if (typeof value === 'number') return value
+    if (typeof value === 'number') return new FloatValue(value)
     // YAML 1.2 reads `!!float 1` as unresolved; YAML 1.1 (and yaml-update-action) take it.
-    return typeof value === 'string' && /^[-+]?[0-9]+$/.test(value) ? Number(value) : undefined
+    return typeof value === 'string' && /^[-+]?[0-9]+$/.test(value)
+      ? new FloatValue(Number(value))
+      : undefined
   }
   return undefined
 }
@@ -77,7 +101,11 @@ export function typedValue(tag: string, value: unknown): ScalarValue | undefined
  * (`!!bool 'true'`, `!!int '123456'`, `!!str 0123`). Throws InputError naming `where` and the
  * text when it is not one of those tags, or the value does not fit its tag.
  */
-export function parseTaggedString(text: string, where: string, input: string): ScalarValue {
+export function parseTaggedString(
+  text: string,
+  where: string,
+  input: string
+): ScalarValue | FloatValue {
   const doc = parseDocument(text, { prettyErrors: false })
   const node = doc.contents
   const tag = isScalar(node) ? node.tag : undefined

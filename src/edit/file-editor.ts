@@ -14,7 +14,7 @@ import {
 } from './create-keys.js'
 import type { InsertPoint } from './create-keys.js'
 import { ambiguousDocuments, documentScope } from './documents.js'
-import { isCollectionValue, toNode } from './edit-value.js'
+import { isCollectionValue, scalarOf, toNode } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
 import type { PathSegment } from './path.js'
 import { blockLines, flowText } from './render-node.js'
@@ -133,7 +133,14 @@ export class FileEditor {
     for (const { target } of found) {
       if (isCollectionValue(value)) this.replaceCollection(target, value, options)
       else
-        this.setScalar(target.node as Scalar, value, target.inFlow, options.pathText, options.input)
+        this.setScalar(
+          target.node as Scalar,
+          scalarOf(value).value,
+          target.inFlow,
+          options.pathText,
+          options.input,
+          scalarOf(value).float
+        )
     }
     for (const { seq } of appends) this.append(seq, value, options, false)
     if (found.length > 0 || appends.length > 0) return found.length + appends.length
@@ -351,7 +358,14 @@ export class FileEditor {
   }
 
   /** Replaces the value of one scalar node (keeping its quote style) with `value`. */
-  setScalar(node: Scalar, value: ScalarValue, inFlow: boolean, label: string, input: string): void {
+  setScalar(
+    node: Scalar,
+    value: ScalarValue,
+    inFlow: boolean,
+    label: string,
+    input: string,
+    float = false
+  ): void {
     if (isMap(node) || isSeq(node)) {
       // A later path reached a map or list an earlier one wrote.
       this.conflict(node, this.createdBy.get(node) ?? label, label, value, input)
@@ -361,10 +375,12 @@ export class FileEditor {
       if (!Object.is(node.value, value)) this.conflict(node, before ?? label, label, value, input)
       return
     }
-    if (Object.is(node.value, value)) return
     const [start, end] = node.range ?? [0, 0]
+    // A whole number given as !!float replaces the same number written as an integer.
+    const intText = float && !/[.eEn]/.test(this.file.text.slice(start, end))
+    if (Object.is(node.value, value) && !intText) return
     const style = (node.type ?? 'PLAIN') as QuoteStyle
-    let text = renderValue(value, style, inFlow)
+    let text = renderValue(value, style, inFlow, float)
     if (start === end) {
       // An empty value (`key:` or `key: # comment`): keep a space on both sides of the text.
       if (!' \t'.includes(this.file.text[start - 1] ?? ' ')) text = ` ${text}`
@@ -455,7 +471,9 @@ export class FileEditor {
       label: options.pathText,
       line: this.file.lineOf(miss.offset),
       before: undefined,
-      after: isCollectionValue(value) ? flowText(leaf) : renderValue(value, 'PLAIN', false)
+      after: isCollectionValue(value)
+        ? flowText(leaf)
+        : renderValue(scalarOf(value).value, 'PLAIN', false, scalarOf(value).float)
     })
   }
 

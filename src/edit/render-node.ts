@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml'
 import type { Scalar } from 'yaml'
+import { isFloatNode } from './edit-value.js'
 import { renderString, renderValue, scalarString } from './render-scalar.js'
 import type { ScalarValue } from './render-scalar.js'
 
@@ -27,7 +28,12 @@ export function flowText(node: unknown): string {
     return `{${node.items.map((p) => `${keyText(p.key, true)}: ${flowText(p.value)}`).join(', ')}}`
   }
   if (isSeq(node)) return `[${node.items.map((item) => flowText(item)).join(', ')}]`
-  return renderValue((node as Scalar).value as ScalarValue, 'PLAIN', true)
+  return renderValue(
+    (node as Scalar).value as ScalarValue,
+    'PLAIN',
+    true,
+    isFloatNode(node as Scalar)
+  )
 }
 
 /**
@@ -72,5 +78,10 @@ export function seqItemLines(item: unknown, col: number, layout: BlockLayout): s
 }
 
 function flowScalar(node: unknown): string {
-  return renderValue((node as Scalar).value as ScalarValue, 'PLAIN', false)
+  return renderValue(
+    (node as Scalar).value as ScalarValue,
+    'PLAIN',
+    false,
+    isFloatNode(node as Scalar)
+  )
 }
