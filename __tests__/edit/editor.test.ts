@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse, parseAllDocuments } from 'yaml'
 import { EditError } from '../../src/errors.js'
-import { editFile, run } from './helpers.js'
+import { editFile, image, run } from './helpers.js'
 
 describe('empty values are filled in place', () => {
   it.each([
@@ -144,15 +144,83 @@ describe('paths', () => {
     )
   })
 
-  it('applies a path in every document where it resolves', async () => {
+  it('applies a [*] path in every document where it resolves', async () => {
     const before = 'a:\n  tag: v1\n---\nb: 1\n---\na:\n  tag: v0 # c\n'
-    const after = await editFile(before, { 'a.tag': 'v2' })
+    const after = await editFile(before, { '[*].a.tag': 'v2' })
     expect(after).toBe('a:\n  tag: v2\n---\nb: 1\n---\na:\n  tag: v2 # c\n')
     expect(parseAllDocuments(after).map((d) => d.toJS() as unknown)).toEqual([
       { a: { tag: 'v2' } },
       { b: 1 },
       { a: { tag: 'v2' } }
     ])
+  })
+
+  it('refuses a path without [N] that resolves in several documents, naming them', async () => {
+    const before = 'a:\n  tag: v1\n---\nb: 1\n---\na:\n  tag: v0 # c\n'
+    await expect(editFile(before, { 'a.tag': 'v2' })).rejects.toThrow(
+      "f.yaml: path a.tag (changes) resolves in 2 of the file's 3 documents: [0] (line 2), [2] (line 7). " +
+        'Say which document: [0].a.tag or [2].a.tag, or [*].a.tag to change it in every document where it resolves.'
+    )
+  })
+
+  it('applies a path without [N] in the one document where it resolves', async () => {
+    const before = 'a:\n  tag: v1\n---\nb: 1\n'
+    expect(await editFile(before, { b: 2 })).toBe('a:\n  tag: v1\n---\nb: 2\n')
+  })
+
+  it('selects document N with a leading [N] (and $[N])', async () => {
+    const before = 'a:\n  tag: v1\n---\na:\n  tag: v1\n'
+    expect(await editFile(before, { '[1].a.tag': 'v2' })).toBe(
+      'a:\n  tag: v1\n---\na:\n  tag: v2\n'
+    )
+    expect(await editFile(before, { '$[0].a.tag': 'v2' })).toBe(
+      'a:\n  tag: v2\n---\na:\n  tag: v1\n'
+    )
+    await expect(editFile(before, { '[2].a.tag': 'v2' })).rejects.toThrow(
+      'f.yaml: path [2].a.tag (changes) selects document [2], but the file has 2 documents ([0] to [1]).'
+    )
+  })
+
+  it('refuses to guess the document to create a key in', async () => {
+    const before = 'a:\n  tag: v1\n---\na:\n  tag: v1\n'
+    await expect(editFile(before, { 'a.digest': 'x' }, { createMissing: true })).rejects.toThrow(
+      /could be created in 2 of the file's 2 documents: \[0\] \(line 2\), \[1\] \(line 5\)\. Say which document: \[0\]\.a\.digest or \[1\]\.a\.digest\./
+    )
+    expect(await editFile(before, { '[1].a.digest': 'x' }, { createMissing: true })).toBe(
+      'a:\n  tag: v1\n---\na:\n  tag: v1\n  digest: x\n'
+    )
+  })
+
+  it('applies the same rule to tag-path in a multi-document values file', async () => {
+    const files = { 'helm/values.yaml': 'api:\n  tag: v1\n---\napi:\n  tag: v1\n' }
+    await expect(run(files, { images: [image('api')] })).rejects.toThrow(
+      /path api\.tag \(tag-path\) resolves in 2 of the file's 2 documents.*\[0\]\.api\.tag or \[1\]\.api\.tag, or \[\*\]\.api\.tag/
+    )
+    const every = await run(files, { images: [image('api')], tagPath: '[*].{name}.tag' })
+    expect(every.after('helm/values.yaml')).toBe(
+      'api:\n  tag: "2682590"\n---\napi:\n  tag: "2682590"\n'
+    )
+    const second = await run(files, { images: [image('api')], tagPath: '[1].{name}.tag' })
+    expect(second.after('helm/values.yaml')).toBe('api:\n  tag: v1\n---\napi:\n  tag: "2682590"\n')
+  })
+
+  it('never guesses where to create, not even for [*]', async () => {
+    const before = 'a:\n  tag: v1\n---\na:\n  tag: v1\n'
+    await expect(
+      editFile(before, { '[*].a.digest': 'x' }, { createMissing: true })
+    ).rejects.toThrow(/could be created in 2 of the file's 2 documents/)
+  })
+
+  it('says how to pick a list item when a path names a key of a list', async () => {
+    await expect(editFile('c:\n  - name: a\n', { 'c.name': 'b' })).rejects.toThrow(
+      /c is a sequence \(line 2\), not a map with the key 'name'; pick an item first: c\[0\]\.name or c\[name=…\]\.name/
+    )
+  })
+
+  it('says that [N] selects a document only in a multi-document file', async () => {
+    await expect(editFile('a:\n  tag: v1\n', { '[0].a.tag': 'v2' })).rejects.toThrow(
+      /a leading \[0\] selects a document only in a file with several documents, and this one has one: write a\.tag/
+    )
   })
 
   it('requires a path to resolve in at least one document', async () => {

@@ -41,7 +41,17 @@ describe('parsePath', () => {
     ['c[name=]', [key('c'), select('name', '')]],
     ['{name}.tag', [key('{name}'), key('tag')]],
     ['a-b_c.d:e', [key('a-b_c'), key('d:e')]],
-    ['0.1', [key('0'), key('1')]]
+    ['0.1', [key('0'), key('1')]],
+    // JSONPath as yaml-update-action users write it.
+    ['$.backend.version', [key('backend'), key('version')]],
+    ['$[0].a', [index(0), key('a')]],
+    ['$foo.bar', [key('$foo'), key('bar')]],
+    ["c[?(@.name=='node')].image", [key('c'), select('name', 'node'), key('image')]],
+    ['c[?(@.name == "a\\"b")].image', [key('c'), select('name', 'a"b'), key('image')]],
+    ['c[?(@.port===80)]', [key('c'), select('port', '80')]],
+    ['c[(@.length)]', [key('c'), { kind: 'append' }]],
+    ['c[-]', [key('c'), { kind: 'append' }]],
+    ['[*].a', [{ kind: 'every' }, key('a')]]
   ])('%s', (text, expected) => {
     expect(parsePath(text, 'tag-path')).toEqual(expected)
   })
@@ -70,6 +80,18 @@ describe('parsePath', () => {
     // The caret line points at the position under the echoed path.
     expect(error.message.split('\n')[2]).toBe(`  ${' '.repeat(position - 1)}^`)
     expect(error.location).toEqual({ input: 'tag-path', path: text })
+  })
+
+  it.each<[string, RegExp]>([
+    ['$', /path "\$" is the whole document; name the key/],
+    [
+      'c[?(@.a>1)]',
+      /only the JSONPath filter \[\?\(@\.FIELD=='VALUE'\)\] is understood.*\[FIELD=VALUE\]/
+    ],
+    ['a[*].b', /\[\*\] selects every document and is only allowed at the start/],
+    ['c[-].x', /\[-\] \(append\) must end the path.*c\[-\]: \{name: x, image: y\}/]
+  ])('refuses the unsupported %p with what to write instead', (text, expected) => {
+    expect(() => parsePath(text, 'changes')).toThrow(expected)
   })
 
   it.each(['__proto__', 'a.constructor', 'a["prototype"]', 'a[__proto__=x]', 'x.__proto__.y'])(

@@ -171,7 +171,8 @@ function randomEditsTest(
         const nodes = resolveAll(docs, leaf.steps)
         if (!nodes || nodes.length === 0 || nodes.some((node) => used.has(node))) continue
         const value = pick(VALUES)
-        changes[stepText(leaf.steps)] = value
+        // A path in a multi-document file changes several documents only when it says [*].
+        changes[(docs.length > 1 ? '[*]' : '') + stepText(leaf.steps)] = value
         for (const node of nodes) {
           used.add(node)
           if (!Object.is(node.value, value))

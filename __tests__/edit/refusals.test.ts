@@ -163,7 +163,7 @@ describe('editing refusals leave every file untouched', () => {
     [
       'a changes list value',
       changes({ 'backend.tag': ['a'] }),
-      /the value of backend\.tag .* is a list/,
+      /path backend\.tag \(changes\) points to a scalar \(line \d+\), and the value is a list/,
       { input: 'changes' }
     ],
     [

@@ -1,8 +1,9 @@
-import { isMap, isScalar, parseDocument } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
 import { InputError } from '../errors.js'
+import { assertSafeValueKey, parseTaggedString, typedValue } from './edit-value.js'
+import type { EditValue } from './edit-value.js'
 import { parsePath } from './path.js'
 import type { PathSegment } from './path.js'
-import type { ScalarValue } from './render-scalar.js'
 import type { EditVars } from './types.js'
 import { scalarString } from './render-scalar.js'
 
@@ -10,7 +11,8 @@ import { scalarString } from './render-scalar.js'
 export interface ChangeEntry {
   readonly pathText: string
   readonly segments: readonly PathSegment[]
-  readonly value: ScalarValue
+  /** A scalar, or (in the FILE: {PATH: VALUE} form, or as a list) a map or list. */
+  readonly value: EditValue
 }
 
 /** The `changes` input: entries for the values files, and entries per named file. */
@@ -33,34 +35,75 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length
 }
 
-function entry(text: string, key: unknown, node: unknown, vars: EditVars): ChangeEntry {
-  const pathText = scalarString(key)
-  if (!isScalar(node)) {
-    const line = lineOf(text, (node as { range?: [number] } | null)?.range?.[0] ?? 0)
+function lineAt(text: string, node: unknown): number {
+  return lineOf(text, (node as { range?: [number] } | null)?.range?.[0] ?? 0)
+}
+
+/**
+ * The value of one YAML node of the input: strings get `{tag}`, `{sha}` and `{short-sha}`
+ * replaced, and a string starting with `!!` (`"!!bool 'true'"`) is read as that typed value,
+ * as yaml-update-action does; a node tagged in the YAML itself keeps its tag's type.
+ */
+function toValue(text: string, node: unknown, where: string, vars: EditVars): EditValue {
+  const line = lineAt(text, node)
+  if (isAlias(node)) {
     throw new InputError(
-      `${INPUT}: the value of ${pathText} (line ${line}) is a list or missing; a value must be a string, number, boolean or null ` +
-        '(a map marks a file: FILE: {PATH: VALUE}).',
-      { input: INPUT, path: pathText, line }
+      `${INPUT}: the value of ${where} (line ${line}) is the alias *${node.source}; write the value itself.`,
+      { input: INPUT, path: where, line }
     )
   }
+  if (isMap(node)) {
+    const out = new Map<string, EditValue>()
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || typeof pair.key.value === 'object') {
+        throw new InputError(
+          `${INPUT}: a key inside the value of ${where} (line ${line}) is not a string; map keys must be plain text.`,
+          { input: INPUT, path: where, line }
+        )
+      }
+      const key = scalarString(pair.key.value)
+      assertSafeValueKey(key, where, INPUT)
+      out.set(key, toValue(text, pair.value, where, vars))
+    }
+    return out
+  }
+  if (isSeq(node)) return node.items.map((item) => toValue(text, item, where, vars))
+  if (!isScalar(node)) return null
   const raw = node.value
+  if (node.tag !== undefined) {
+    const value = typedValue(node.tag, raw)
+    if (value === undefined) {
+      throw new InputError(
+        `${INPUT}: the value of ${where} (line ${line}) has the tag ${node.tag}, which is refused or does not fit the value ${JSON.stringify(String(node.source ?? raw))}; ` +
+          "use !!str, !!int, !!float, !!bool or !!null with a value of that type, e.g. !!bool 'true'.",
+        { input: INPUT, path: where, line }
+      )
+    }
+    return typeof value === 'string' ? substituteVars(value, vars) : value
+  }
   if (raw !== null && !['string', 'number', 'boolean'].includes(typeof raw)) {
     throw new InputError(
-      `${INPUT}: the value of ${pathText} is not a string, number, boolean or null.`,
-      {
-        input: INPUT,
-        path: pathText
-      }
+      `${INPUT}: the value of ${where} (line ${line}) is not a string, number, boolean, null, map or list.`,
+      { input: INPUT, path: where, line }
     )
   }
-  const value = typeof raw === 'string' ? substituteVars(raw, vars) : (raw as ScalarValue)
-  return { pathText, segments: parsePath(pathText, INPUT), value }
+  if (typeof raw !== 'string') return raw as EditValue
+  const value = substituteVars(raw, vars)
+  return value.startsWith('!!') ? parseTaggedString(value, where, INPUT) : value
+}
+
+function entry(text: string, key: unknown, node: unknown, vars: EditVars): ChangeEntry {
+  const pathText = scalarString(key)
+  const segments = parsePath(pathText, INPUT)
+  return { pathText, segments, value: toValue(text, node, pathText, vars) }
 }
 
 /**
  * Parses the `changes` input (YAML or JSON), in either form yaml-update-action takes:
- * `PATH: VALUE` (for the values files) or `FILE: {PATH: VALUE}`; both may be mixed. String values
- * get `{tag}`, `{sha}` and `{short-sha}` replaced; numbers, booleans and null keep their type.
+ * `PATH: VALUE` (for the values files) or `FILE: {PATH: VALUE}`; both may be mixed (at the top
+ * level a map value marks a file; inside a file's map a value may be a map or list). String
+ * values get `{tag}`, `{sha}` and `{short-sha}` replaced; numbers, booleans and null keep their
+ * type; `!!int '1'`-style typed values (in the YAML, or as a string) become that type.
  */
 export function parseChanges(text: string, vars: EditVars): ChangeSet {
   if (text.trim() === '') return { values: [], files: [] }
@@ -85,9 +128,22 @@ export function parseChanges(text: string, vars: EditVars): ChangeSet {
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined
     if (key === undefined || key === null || typeof key === 'object') {
-      throw new InputError(`${INPUT}: every key must be a path or a file name.`, { input: INPUT })
+      const line = lineAt(text, pair.key)
+      throw new InputError(
+        `${INPUT}: the key at line ${line} is ${key === null || key === undefined ? 'empty' : 'not text'}; every key must be a path (backend.image.tag) or a file name (FILE: {PATH: VALUE}).`,
+        { input: INPUT, line }
+      )
     }
     if (isMap(pair.value)) {
+      const name = scalarString(key)
+      if (/^\$|[[\]]/.test(name)) {
+        const line = lineAt(text, pair.value)
+        throw new InputError(
+          `${INPUT}: ${name} (line ${line}) has a map as its value, which marks a file (FILE: {PATH: VALUE}), ` +
+            `but ${name} looks like a path. To set a map value, name the file: {values.yaml: {${JSON.stringify(name)}: {…}}}.`,
+          { input: INPUT, path: name, line }
+        )
+      }
       const entries = pair.value.items.map((inner) =>
         entry(text, isScalar(inner.key) ? inner.key.value : '', inner.value, vars)
       )

@@ -8,7 +8,7 @@ import { editKustomization } from './kustomization.js'
 import { editManifest } from './manifests.js'
 import { fillTemplate, parsePath } from './path.js'
 import type { PathSegment } from './path.js'
-import type { ScalarValue } from './render-scalar.js'
+import type { EditValue } from './edit-value.js'
 import type { EditRequest, FileEdit, FileSource } from './types.js'
 import { hasGitSegment, normalizeRelativePath } from './workspace-path.js'
 import { ParseCache } from './yaml-file.js'
@@ -36,7 +36,7 @@ class Planner {
 function setStep(
   segments: readonly PathSegment[],
   pathText: string,
-  value: ScalarValue,
+  value: EditValue,
   input: string,
   create: boolean
 ): Step {

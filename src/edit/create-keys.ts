@@ -1,7 +1,7 @@
-import { isMap, isScalar } from 'yaml'
-import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
-import { renderString, renderValue, scalarString } from './render-scalar.js'
-import type { ScalarValue } from './render-scalar.js'
+import { isMap, isScalar, isSeq, YAMLMap } from 'yaml'
+import type { Node, Pair, Scalar, YAMLSeq } from 'yaml'
+import { blockLines as nodeLines, flowText as nodeFlow, seqItemLines } from './render-node.js'
+import type { BlockLayout } from './render-node.js'
 import type { YamlFile } from './yaml-file.js'
 
 /** Where new keys go and how they are laid out. */
@@ -91,48 +91,82 @@ export function emptyValueInsertPoint(
   return { indent, flow: false, afterItem: false, ...endOfLine(file.text, empty.range?.[0] ?? 0) }
 }
 
-function renderKey(key: unknown, flow: boolean): string {
-  return renderString(scalarString(key), 'PLAIN', flow)
-}
-
-function scalarText(node: unknown, flow: boolean): string {
-  return renderValue((node as Scalar).value as ScalarValue, 'PLAIN', flow)
-}
-
-function blockLines(pairs: readonly Pair[], indent: number, step: number): string[] {
-  const lines: string[] = []
-  const pad = ' '.repeat(indent)
-  for (const pair of pairs) {
-    const key = renderKey((pair.key as Scalar).value, false)
-    if (isMap(pair.value)) {
-      lines.push(`${pad}${key}:`, ...blockLines(pair.value.items, indent + step, step))
-    } else {
-      lines.push(`${pad}${key}: ${scalarText(pair.value, false)}`)
+/**
+ * The file's layout for new block content: its map indentation step, and whether its lists
+ * are indented under their key (`key:\n  - a`) or not (`key:\n- a`).
+ */
+export function detectLayout(file: YamlFile): BlockLayout {
+  const step = detectIndentStep(file)
+  let seqIndent: number | undefined
+  const visit = (node: unknown): void => {
+    if (seqIndent !== undefined || !isMap(node) || node.flow === true) return
+    for (const pair of node.items) {
+      const child = pair.value
+      const keyAt = (pair.key as Node | null)?.range?.[0]
+      if (isSeq(child) && child.flow !== true && child.range && keyAt !== undefined) {
+        seqIndent = Math.max(0, file.columnOf(child.range[0]) - file.columnOf(keyAt))
+        return
+      }
+      visit(child)
     }
   }
-  return lines
+  for (const doc of file.docs) visit(doc.contents)
+  return { step, seqIndent: seqIndent ?? step, itemOffset: 2 }
 }
 
-function flowText(pairs: readonly Pair[]): string {
-  return pairs
-    .map((pair) => {
-      const key = renderKey((pair.key as Scalar).value, true)
-      const value = isMap(pair.value)
-        ? `{${flowText(pair.value.items)}}`
-        : scalarText(pair.value, true)
-      return `${key}: ${value}`
-    })
-    .join(', ')
+/** Where to append an item to an existing list: after its last item, with its `-` column. */
+export function seqInsertPoint(file: YamlFile, seq: YAMLSeq): InsertPoint & { itemOffset: number } {
+  const text = file.text
+  const last = seq.items.at(-1) as Node | null | undefined
+  if (seq.flow === true) {
+    const end = last?.range?.[1]
+    if (end !== undefined) {
+      return { offset: end, indent: 0, flow: true, atEof: false, afterItem: true, itemOffset: 2 }
+    }
+    const close = text.lastIndexOf(']', (seq.range?.[1] ?? 1) - 1)
+    return { offset: close, indent: 0, flow: true, atEof: false, afterItem: false, itemOffset: 2 }
+  }
+  const dash = seq.range?.[0] ?? 0
+  const indent = file.columnOf(dash)
+  const first = seq.items[0] as Node | null | undefined
+  const firstAt = first?.range?.[0]
+  const itemOffset =
+    firstAt !== undefined && file.lineOf(firstAt) === file.lineOf(dash)
+      ? Math.max(2, file.columnOf(firstAt) - indent)
+      : 2
+  let end = last?.range?.[1] ?? seq.range?.[1] ?? 0
+  while (end > 0 && ' \t\r\n'.includes(text[end - 1] ?? '')) end--
+  return { indent, flow: false, afterItem: false, itemOffset, ...endOfLine(text, end) }
+}
+
+/** The text inserted at `point` for new list `items` (appended to a list). */
+export function renderItemsInsert(
+  point: InsertPoint,
+  items: readonly unknown[],
+  layout: BlockLayout,
+  eol: string
+): string {
+  if (point.flow) {
+    return items.map((item, i) => (point.afterItem || i > 0 ? ', ' : '') + nodeFlow(item)).join('')
+  }
+  const lines = items.flatMap((item) => seqItemLines(item, point.indent, layout))
+  return point.atEof ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('')
+}
+
+function pairsMap(pairs: readonly Pair[]): YAMLMap {
+  const map = new YAMLMap()
+  map.items.push(...pairs)
+  return map
 }
 
 /** The text inserted at `point` for the new `pairs`. */
 export function renderInsert(
   point: InsertPoint,
   pairs: readonly Pair[],
-  step: number,
+  layout: BlockLayout,
   eol: string
 ): string {
-  if (point.flow) return (point.afterItem ? ', ' : '') + flowText(pairs)
-  const lines = blockLines(pairs, point.indent, step)
+  if (point.flow) return (point.afterItem ? ', ' : '') + nodeFlow(pairsMap(pairs)).slice(1, -1)
+  const lines = nodeLines(pairsMap(pairs), point.indent, layout)
   return point.atEof ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('')
 }

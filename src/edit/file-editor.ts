@@ -1,19 +1,28 @@
-import { isMap, Pair, Scalar, YAMLMap } from 'yaml'
-import type { Document } from 'yaml'
+import { isDeepStrictEqual } from 'node:util'
+import { isMap, isNode, isScalar, isSeq, Pair, Scalar, visit, YAMLMap } from 'yaml'
+import type { Document, Node, YAMLSeq } from 'yaml'
 import { EditError } from '../errors.js'
 import {
   detectIndentStep,
+  detectLayout,
   emptyValueInsertPoint,
   lineEnding,
   mapInsertPoint,
-  renderInsert
+  renderInsert,
+  renderItemsInsert,
+  seqInsertPoint
 } from './create-keys.js'
 import type { InsertPoint } from './create-keys.js'
+import { ambiguousDocuments, documentScope } from './documents.js'
+import { isCollectionValue, scalarOf, toNode } from './edit-value.js'
+import type { EditValue } from './edit-value.js'
 import type { PathSegment } from './path.js'
+import { blockLines, flowText } from './render-node.js'
+import type { BlockLayout } from './render-node.js'
 import { renderValue } from './render-scalar.js'
 import type { QuoteStyle, ScalarValue } from './render-scalar.js'
 import { resolvePath } from './resolve-path.js'
-import type { Found, Miss, PathContext } from './resolve-path.js'
+import type { Found, Miss, PathContext, Resolution } from './resolve-path.js'
 import { verifyEdit } from './verify.js'
 import type { YamlFile } from './yaml-file.js'
 
@@ -42,12 +51,15 @@ interface Splice {
   readonly end: number
   readonly text: string
   readonly label: string
-  readonly value: ScalarValue
+  /** For a replaced map or list: renders its text when the file is written (keys created in it later included). */
+  readonly render?: () => string
 }
 
 interface Insertion {
   readonly point: InsertPoint
   readonly pairs: Pair[]
+  /** New list items (for an insertion into a list). */
+  readonly items?: Node[]
 }
 
 /**
@@ -56,55 +68,132 @@ interface Insertion {
  */
 export class FileEditor {
   readonly changes: ValueChange[] = []
-  private readonly splices = new Map<Scalar, Splice>()
+  private readonly splices = new Map<Node, Splice>()
   private readonly created = new WeakSet()
   private readonly createdBy = new WeakMap<object, string>()
   private readonly inserts = new Map<object, Insertion>()
   /** How to take back each change made to the parsed nodes, in the order they were made. */
   private readonly undo: (() => void)[] = []
   private step: number | undefined
+  private layoutCache: BlockLayout | undefined
+  /** Lists were appended to or maps/lists replaced: the whole file is verified again. */
+  private structural = false
 
   constructor(readonly file: YamlFile) {}
 
   /**
-   * Sets `value` at `segments` in every document (or root) where the path resolves; the path must
-   * resolve in at least one, unless `create` allows creating it. Returns how many values it matched.
+   * Sets `value` at `segments` in the documents the path selects (see documentScope: `[N]`
+   * picks document N of a multi-document file, `[*]` every document; without either the path
+   * must resolve in one document only); the path must resolve, unless `create` allows creating
+   * it or it ends in `[-]` (append). A map or list value replaces only a map or list, or is
+   * created or appended. Returns how many values it matched.
    */
-  setPath(segments: readonly PathSegment[], value: ScalarValue, options: SetOptions): number {
-    const roots = options.roots ?? this.file.docs.map((doc) => ({ doc, node: doc.contents }))
-    const found: Found[] = []
+  setPath(segments: readonly PathSegment[], value: EditValue, options: SetOptions): number {
+    const scope = options.roots
+      ? { docs: [], segments, single: false }
+      : documentScope(this.file, segments, options.input, options.pathText)
+    const roots =
+      options.roots ??
+      this.file.docs
+        .filter((_doc, i) => scope.docs.includes(i))
+        .map((doc) => ({ doc, node: doc.contents }))
+    const collection = value instanceof Map ? 'map' : Array.isArray(value) ? 'list' : undefined
+    const found: { target: Found; root: number }[] = []
+    const appends: { seq: YAMLSeq; root: number }[] = []
     const misses: { miss: Miss; root: number }[] = []
     roots.forEach((root, index) => {
       const ctx: PathContext = {
         file: this.file,
         doc: root.doc,
         input: options.input,
-        pathText: options.pathText
+        pathText: options.pathText,
+        ...(collection ? { collection } : {})
       }
-      const result = resolvePath(root.node, segments, ctx)
-      found.push(...result.found)
+      const result: Resolution = resolvePath(root.node, scope.segments, ctx)
+      found.push(...result.found.map((target) => ({ target, root: index })))
+      appends.push(...result.appends.map(({ seq }) => ({ seq, root: index })))
       misses.push(...result.misses.map((miss) => ({ miss, root: index })))
     })
-    for (const target of found) {
-      this.setScalar(target.node, value, target.inFlow, options.pathText, options.input)
+    const hitRoots = new Set([...found, ...appends].map((h) => h.root))
+    if (scope.single && hitRoots.size > 1) {
+      const hits = [...hitRoots].map((root) => {
+        const node = [
+          ...found.map((f) => ({ root: f.root, node: f.target.node })),
+          ...appends.map((a) => ({ root: a.root, node: a.seq }))
+        ].find((h) => h.root === root)?.node
+        return { doc: scope.docs[root] ?? root, line: this.file.lineOf(node?.range?.[0] ?? 0) }
+      })
+      throw ambiguousDocuments(
+        this.file,
+        scope.segments,
+        hits,
+        options.input,
+        options.pathText,
+        false
+      )
     }
-    if (found.length > 0) return found.length
+    for (const { target } of found) {
+      if (isCollectionValue(value)) this.replaceCollection(target, value, options)
+      else
+        this.setScalar(
+          target.node as Scalar,
+          scalarOf(value).value,
+          target.inFlow,
+          options.pathText,
+          options.input,
+          scalarOf(value).float
+        )
+    }
+    for (const { seq } of appends) this.append(seq, value, options, false)
+    if (found.length > 0 || appends.length > 0) return found.length + appends.length
 
+    const appendable = misses.filter(({ miss }) => miss.appendTo)
     const creatable = misses.filter(({ miss }) => miss.container && miss.keys)
     const fewest = Math.min(...creatable.map(({ miss }) => miss.keys?.length ?? Infinity))
     const best = creatable.find(({ miss }) => miss.keys?.length === fewest)
-    if (options.create && best) {
+    if (options.create && (appendable.length > 0 || best)) {
+      const candidates = new Set(
+        appendable.length > 0
+          ? appendable.map((a) => a.root)
+          : creatable.filter(({ miss }) => miss.keys?.length === fewest).map((c) => c.root)
+      )
+      // Creating in several documents is never guessed, not even for [*]: say which one.
+      const every = segments[0]?.kind === 'every'
+      if ((scope.single || every) && candidates.size > 1) {
+        const hits = [...candidates].map((root) => {
+          const miss = [...appendable, ...creatable].find((m) => m.root === root)?.miss
+          return { doc: scope.docs[root] ?? root, line: this.file.lineOf(miss?.offset ?? 0) }
+        })
+        throw ambiguousDocuments(
+          this.file,
+          scope.segments,
+          hits,
+          options.input,
+          options.pathText,
+          true
+        )
+      }
+      if (appendable.length > 0) {
+        for (const { miss } of appendable)
+          if (miss.appendTo) this.append(miss.appendTo, value, options, true)
+        return 0
+      }
       for (const { miss, root } of creatable) {
-        if (root === best.root && miss.keys?.length === fewest) this.create(miss, value, options)
+        if (root === best?.root && miss.keys?.length === fewest) this.create(miss, value, options)
       }
       return 0
     }
-    const shown = best?.miss ?? misses[0]?.miss
+    const shownMiss = best ?? appendable[0] ?? misses[0]
+    const shown = shownMiss?.miss
     const line = shown ? this.file.lineOf(shown.offset) : undefined
     const reason = shown?.reason ?? 'the file has no YAML document'
+    const docNote =
+      shownMiss && this.file.docs.length > 1
+        ? ` (in document [${scope.docs[shownMiss.root] ?? shownMiss.root}])`
+        : ''
     const hint = best && !options.create ? ' Set create-missing: true to create it.' : ''
     throw new EditError(
-      `${this.file.path}${line ? `:${line}` : ''}: path ${options.pathText} (${options.input}) does not resolve: ${reason}.${hint}`,
+      `${this.file.path}${line ? `:${line}` : ''}: path ${options.pathText} (${options.input}) does not resolve: ${reason}${docNote}.${hint}`,
       {
         input: options.input,
         file: this.file.path,
@@ -114,23 +203,192 @@ export class FileEditor {
     )
   }
 
+  private get layout(): BlockLayout {
+    this.layoutCache ??= detectLayout(this.file)
+    return this.layoutCache
+  }
+
+  /** Marks every node of a new subtree as written by `label` (a later edit of it must agree). */
+  private adopt(node: Node, label: string): void {
+    visit(node, {
+      Node: (_key, n) => {
+        this.created.add(n)
+        this.createdBy.set(n, label)
+      }
+    })
+  }
+
+  /** Replaces a whole map or list with `value` (a map or list of the same kind). */
+  private replaceCollection(target: Found, value: EditValue, options: SetOptions): void {
+    const old = target.node as YAMLMap | YAMLSeq
+    const node = toNode(value)
+    if (this.created.has(old) || this.splices.has(old)) {
+      this.conflict(
+        old as unknown as Scalar,
+        this.createdBy.get(old) ?? this.splices.get(old)?.label ?? options.pathText,
+        options.pathText,
+        value,
+        options.input
+      )
+    }
+    if (target.emptyIn) {
+      this.fillEmpty(target, node as YAMLMap | YAMLSeq, value, options)
+      return
+    }
+    // Equal data: nothing to write (a re-run, or the same value written another way).
+    if (isDeepStrictEqual(old.toJSON(), node.toJSON())) return
+    const [start, rawEnd] = old.range ?? [0, 0]
+    // An earlier path changed something inside: the two edits would overlap.
+    const inside = [...this.splices.values()].find((s) => s.start >= start && s.end <= rawEnd)
+    const insideInsert = [...this.inserts.values()].find(
+      (ins) => ins.point.offset > start && ins.point.offset < rawEnd
+    )
+    if (inside || insideInsert) {
+      const line = this.file.lineOf(start)
+      throw new EditError(
+        `${this.file.path}:${line}: conflicting edits: ${inside?.label ?? 'an earlier path'} changes a value inside ` +
+          `${options.pathText}, which ${options.pathText} (${options.input}) replaces whole. Put that value into the new ${isMap(old) ? 'map' : 'list'} instead.`,
+        { input: options.input, file: this.file.path, path: options.pathText, line }
+      )
+    }
+    let end = rawEnd
+    const flow = old.flow === true || target.inFlow
+    if (!flow) while (end > start && ' \t\r\n'.includes(this.file.text[end - 1] ?? '')) end--
+    const col = this.file.columnOf(start)
+    const render = (): string => {
+      const empty = (isMap(node) || isSeq(node)) && node.items.length === 0
+      if (flow || empty) return flowText(node)
+      return blockLines(node, col, this.layout).join(lineEnding(this.file.text)).slice(col)
+    }
+    this.structural = true
+    this.splices.set(old, { start, end, text: '', label: options.pathText, render })
+    target.replace(node)
+    this.adopt(node, options.pathText)
+    this.changes.push({
+      label: options.pathText,
+      line: this.file.lineOf(start),
+      before: this.file.text.slice(start, end),
+      after: flowText(node)
+    })
+  }
+
+  /** Writes a map or list under an empty `key:`, on the lines below it, in the file's layout. */
+  private fillEmpty(
+    target: Found,
+    node: YAMLMap | YAMLSeq,
+    value: EditValue,
+    options: SetOptions
+  ): void {
+    const empty = target.node as Scalar
+    const pair = target.emptyIn
+    if (!pair || this.splices.has(empty) || this.created.has(empty)) {
+      this.conflict(
+        empty,
+        this.splices.get(empty)?.label ?? options.pathText,
+        options.pathText,
+        value,
+        options.input
+      )
+    }
+    this.step ??= detectIndentStep(this.file)
+    const base = emptyValueInsertPoint(this.file, pair, empty, this.step)
+    const keyColumn = base.indent - this.step
+    if (node.items.length === 0) {
+      // `key: {}` / `key: []`, in the place of the empty value.
+      this.setScalarText(empty, flowText(node), options.pathText)
+    } else if (isMap(node)) {
+      this.inserts.set(node, { point: base, pairs: node.items })
+    } else {
+      const point = { ...base, indent: keyColumn + this.layout.seqIndent }
+      this.inserts.set(node, { point, pairs: [], items: node.items as Node[] })
+    }
+    this.structural = true
+    target.replace(node)
+    this.adopt(node, options.pathText)
+    this.changes.push({
+      label: options.pathText,
+      line: this.file.lineOf(empty.range?.[0] ?? 0),
+      before: '',
+      after: flowText(node)
+    })
+  }
+
+  /** Puts `text` in the place of an empty value, with a space on both sides. */
+  private setScalarText(node: Scalar, text: string, label: string): void {
+    const [start, end] = node.range ?? [0, 0]
+    let out = text
+    if (!' \t'.includes(this.file.text[start - 1] ?? ' ')) out = ` ${out}`
+    if (this.file.text[end] === '#') out = `${out} `
+    this.splices.set(node, { start, end, text: out, label })
+  }
+
+  /**
+   * Appends `value` as a new item of `seq` ([-], or an index equal to its length with
+   * create-missing). A `[-]` append is skipped when the list already holds an equal item, so a
+   * re-run changes nothing.
+   */
+  private append(seq: YAMLSeq, value: EditValue, options: SetOptions, positional: boolean): void {
+    const node = toNode(value)
+    const same = (item: unknown): boolean =>
+      isDeepStrictEqual(isNode(item) ? item.toJSON() : null, node.toJSON())
+    if (!positional && seq.items.some(same)) return
+    let insertion = this.inserts.get(seq)
+    if (!insertion) {
+      if (this.created.has(seq)) {
+        this.conflict(
+          seq as unknown as Scalar,
+          this.createdBy.get(seq) ?? options.pathText,
+          options.pathText,
+          value,
+          options.input
+        )
+      }
+      const point = seqInsertPoint(this.file, seq)
+      insertion = { point, pairs: [], items: [] }
+      this.inserts.set(seq, insertion)
+    }
+    this.structural = true
+    seq.items.push(node)
+    insertion.items?.push(node)
+    this.adopt(node, options.pathText)
+    this.changes.push({
+      label: options.pathText,
+      line: this.file.lineOf(insertion.point.offset),
+      before: undefined,
+      after: flowText(node)
+    })
+  }
+
   /** Replaces the value of one scalar node (keeping its quote style) with `value`. */
-  setScalar(node: Scalar, value: ScalarValue, inFlow: boolean, label: string, input: string): void {
+  setScalar(
+    node: Scalar,
+    value: ScalarValue,
+    inFlow: boolean,
+    label: string,
+    input: string,
+    float = false
+  ): void {
+    if (isMap(node) || isSeq(node)) {
+      // A later path reached a map or list an earlier one wrote.
+      this.conflict(node, this.createdBy.get(node) ?? label, label, value, input)
+    }
     const before = this.createdBy.get(node) ?? this.splices.get(node)?.label
     if (this.created.has(node) || this.splices.has(node)) {
       if (!Object.is(node.value, value)) this.conflict(node, before ?? label, label, value, input)
       return
     }
-    if (Object.is(node.value, value)) return
     const [start, end] = node.range ?? [0, 0]
+    // A whole number given as !!float replaces the same number written as an integer.
+    const intText = float && !/[.eEn]/.test(this.file.text.slice(start, end))
+    if (Object.is(node.value, value) && !intText) return
     const style = (node.type ?? 'PLAIN') as QuoteStyle
-    let text = renderValue(value, style, inFlow)
+    let text = renderValue(value, style, inFlow, float)
     if (start === end) {
       // An empty value (`key:` or `key: # comment`): keep a space on both sides of the text.
       if (!' \t'.includes(this.file.text[start - 1] ?? ' ')) text = ` ${text}`
       if (this.file.text[end] === '#') text = `${text} `
     }
-    this.splices.set(node, { start, end, text, label, value })
+    this.splices.set(node, { start, end, text, label })
     this.changes.push({
       label,
       line: this.file.lineOf(start),
@@ -148,18 +406,26 @@ export class FileEditor {
     node: Scalar,
     first: string,
     label: string,
-    value: ScalarValue,
+    value: EditValue,
     input: string
   ): never {
     const line = node.range ? this.file.lineOf(node.range[0]) : undefined
+    const show = (v: unknown): string =>
+      isScalar(v)
+        ? JSON.stringify(v.value)
+        : v instanceof Map || Array.isArray(v)
+          ? flowText(toNode(v as EditValue))
+          : isMap(v) || isSeq(v)
+            ? flowText(v)
+            : JSON.stringify(v)
     throw new EditError(
-      `${this.file.path}${line ? `:${line}` : ''}: conflicting edits: ${first} sets ${JSON.stringify(node.value)} ` +
-        `and ${label} (${input}) sets ${JSON.stringify(value)} on the same value.`,
+      `${this.file.path}${line ? `:${line}` : ''}: conflicting edits: ${first} sets ${show(node)} ` +
+        `and ${label} (${input}) sets ${show(value)} on the same value.`,
       { input, file: this.file.path, path: label, ...(line ? { line } : {}) }
     )
   }
 
-  private create(miss: Miss, value: ScalarValue, options: SetOptions): void {
+  private create(miss: Miss, value: EditValue, options: SetOptions): void {
     const keys = miss.keys ?? []
     const container = miss.container
     if (!container || keys.length === 0) return
@@ -199,10 +465,9 @@ export class FileEditor {
       }
       this.inserts.set(map, insertion)
     }
-    const leaf = new Scalar(value)
-    this.created.add(leaf)
-    this.createdBy.set(leaf, options.pathText)
-    let node: Scalar | YAMLMap = leaf
+    const leaf = toNode(value)
+    this.adopt(leaf, options.pathText)
+    let node: Node = leaf
     for (let i = keys.length - 1; i >= 1; i--) {
       const parent = new YAMLMap()
       parent.items.push(new Pair(new Scalar(keys[i]), node))
@@ -221,7 +486,9 @@ export class FileEditor {
       label: options.pathText,
       line: this.file.lineOf(miss.offset),
       before: undefined,
-      after: renderValue(value, 'PLAIN', false)
+      after: isCollectionValue(value)
+        ? flowText(leaf)
+        : renderValue(scalarOf(value).value, 'PLAIN', false, scalarOf(value).float)
     })
   }
 
@@ -243,13 +510,24 @@ export class FileEditor {
     if (!this.changed) return this.file.text
     const eol = lineEnding(this.file.text)
     this.step ??= detectIndentStep(this.file)
-    const step = this.step
+    const layout = { ...this.layout, step: this.step }
     const pieces: { start: number; end: number; text: string; order: number }[] = [
-      ...[...this.splices.values()].map((s) => ({ ...s, order: 0 })),
+      ...[...this.splices.values()].map((s) => ({
+        ...s,
+        text: s.render ? s.render() : s.text,
+        order: 0
+      })),
       ...[...this.inserts.values()].map((ins) => ({
         start: ins.point.offset,
         end: ins.point.offset,
-        text: renderInsert(ins.point, ins.pairs, step, eol),
+        text: ins.items
+          ? renderItemsInsert(
+              ins.point,
+              ins.items,
+              { ...layout, itemOffset: (ins.point as { itemOffset?: number }).itemOffset ?? 2 },
+              eol
+            )
+          : renderInsert(ins.point, ins.pairs, layout, eol),
         order: 1
       }))
     ]
@@ -262,7 +540,7 @@ export class FileEditor {
     }
     out += this.file.text.slice(at)
     const rootInserts = this.file.docs.some((doc) => this.inserts.has(doc.contents as object))
-    verifyEdit(this.file, pieces, out, rootInserts)
+    verifyEdit(this.file, pieces, out, rootInserts || this.structural)
     return out
   }
 }

@@ -1,10 +1,15 @@
 import { InputError } from '../errors.js'
 
-/** One step of a YAML path: a map key, a sequence index, or a `[field=value]` selector. */
+/**
+ * One step of a YAML path: a map key, a sequence index, a `[field=value]` selector, `[-]`
+ * (append an item to a sequence; last step only) or `[*]` (every document; first step only).
+ */
 export type PathSegment =
   | { readonly kind: 'key'; readonly key: string }
   | { readonly kind: 'index'; readonly index: number }
   | { readonly kind: 'select'; readonly field: string; readonly value: string }
+  | { readonly kind: 'append' }
+  | { readonly kind: 'every' }
 
 /** Keys that would reach JavaScript object internals; never accepted in a path. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
@@ -35,19 +40,33 @@ class Cursor {
 }
 
 /**
- * Parses `a.b`, `a[0]`, `a["b.c"]`, `a['b.c']` and `a[name=x]` into segments.
- * Throws InputError (naming `input`, the path and the position) for malformed paths and
- * for the keys `__proto__`, `constructor` and `prototype`.
+ * Parses `a.b`, `a[0]`, `a["b.c"]`, `a['b.c']` and `a[name=x]` into segments. For paths
+ * pasted from yaml-update-action (JSONPath) it also takes a leading `$.` or `$` (the root),
+ * the filter `[?(@.name=='x')]` (the same as `[name=x]`), `[(@.length)]` (the same as `[-]`,
+ * append) and a leading `[*]` (every document). Throws InputError (naming `input`, the path
+ * and the position) for malformed paths, for other JSONPath syntax and for the keys
+ * `__proto__`, `constructor` and `prototype`.
  */
 export function parsePath(text: string, input: string): PathSegment[] {
   const cur = new Cursor(text, input)
   const segments: PathSegment[] = []
   if (text.length === 0) cur.fail('a key')
+  if (text === '$') {
+    throw new InputError(
+      `${input}: path "$" is the whole document; name the key to change, e.g. $.backend.version or backend.version`,
+      { input, path: text }
+    )
+  }
+  // JSONPath's root: `$.a.b` and `$[0].a` are `a.b` and `[0].a` (yaml-update-action adds it itself).
+  if (text.startsWith('$.')) cur.pos = 2
+  else if (text.startsWith('$[')) cur.pos = 1
   let first = true
   while (cur.pos < text.length) {
     const ch = cur.peek()
     if (ch === '[') {
-      segments.push(parseBracket(cur))
+      const segment = parseBracket(cur)
+      placeSpecial(cur, segment, segments.length)
+      segments.push(segment)
     } else {
       if (!first) {
         if (ch !== '.') cur.fail("'.' or '['")
@@ -58,6 +77,44 @@ export function parsePath(text: string, input: string): PathSegment[] {
     first = false
   }
   return segments
+}
+
+function placeSpecial(cur: Cursor, segment: PathSegment, at: number): void {
+  if (segment.kind === 'every' && at !== 0) {
+    throw new InputError(
+      `${cur.input}: path "${cur.text}": [*] selects every document and is only allowed at the start ` +
+        `of the path (e.g. [*].image.tag); to change every item of a list, name each item ([0], [1], …) or use [FIELD=VALUE]`,
+      { input: cur.input, path: cur.text }
+    )
+  }
+  if (segment.kind === 'append' && cur.pos !== cur.text.length) {
+    throw new InputError(
+      `${cur.input}: path "${cur.text}": [-] (append) must end the path; give the whole new item as the value, ` +
+        `e.g. ${cur.text.slice(0, cur.text.lastIndexOf('[', cur.pos - 1))}[-]: {name: x, image: y}`,
+      { input: cur.input, path: cur.text }
+    )
+  }
+}
+
+const FILTER =
+  /^\?\(\s*@\.([^\s=!<>()'"]+)\s*={2,3}\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?[0-9][0-9.]*|true|false|null))\s*\)\]/
+
+/** `[?(@.field=='value')]` (JSONPath filter) as a selector; cur is after `[`, at `?`. */
+function parseFilter(cur: Cursor): PathSegment {
+  const rest = cur.text.slice(cur.pos)
+  const m = FILTER.exec(rest)
+  if (!m) {
+    throw new InputError(
+      `${cur.input}: path "${cur.text}": only the JSONPath filter [?(@.FIELD=='VALUE')] is understood ` +
+        `(it is written [FIELD=VALUE] here, e.g. containers[name=node].image)`,
+      { input: cur.input, path: cur.text }
+    )
+  }
+  const quoted = m[2] ?? m[3]
+  const value = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (m[4] ?? '')
+  // Leave the cursor on the closing bracket, like the other bracket forms.
+  cur.pos += m[0].length - 1
+  return { kind: 'select', field: m[1] ?? '', value }
 }
 
 function parseBareKey(cur: Cursor): string {
@@ -72,7 +129,15 @@ function parseBracket(cur: Cursor): PathSegment {
   cur.pos++
   const ch = cur.peek()
   let segment: PathSegment
-  if (ch === '"' || ch === "'") {
+  if (ch === '?') {
+    segment = parseFilter(cur)
+  } else if (cur.text.startsWith('(@.length)]', cur.pos) || cur.text.startsWith('-]', cur.pos)) {
+    cur.pos = cur.text.indexOf(']', cur.pos)
+    segment = { kind: 'append' }
+  } else if (cur.text.startsWith('*]', cur.pos)) {
+    cur.pos++
+    segment = { kind: 'every' }
+  } else if (ch === '"' || ch === "'") {
     segment = { kind: 'key', key: parseQuoted(cur) }
   } else if (ch !== undefined && /[0-9]/.test(ch)) {
     const start = cur.pos
@@ -166,7 +231,9 @@ export function assertSafeSegment(
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = ''
   for (const segment of segments) {
-    if (segment.kind === 'index') out += `[${segment.index}]`
+    if (segment.kind === 'append') out += '[-]'
+    else if (segment.kind === 'every') out += '[*]'
+    else if (segment.kind === 'index') out += `[${segment.index}]`
     else if (segment.kind === 'select') out += `[${segment.field}=${quoteIfNeeded(segment.value)}]`
     else if (/^[^.[\]"']+$/.test(segment.key)) out += out === '' ? segment.key : `.${segment.key}`
     else out += `[${JSON.stringify(segment.key)}]`

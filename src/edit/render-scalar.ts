@@ -68,8 +68,11 @@ export function renderString(value: string, style: QuoteStyle, inFlow: boolean):
   return doubleQuoted(value)
 }
 
-/** The plain source text of a typed value (number, boolean, null) that reads back as that type. */
-export function renderTyped(value: number | boolean | null): string {
+/**
+ * The plain source text of a typed value (number, boolean, null) that reads back as that type;
+ * with `float`, a whole number is written as a float (`1.0`).
+ */
+export function renderTyped(value: number | boolean | null, float = false): string {
   if (value === null) return 'null'
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (Number.isNaN(value)) return '.nan'
@@ -78,12 +81,20 @@ export function renderTyped(value: number | boolean | null): string {
   const text = String(value)
   // YAML 1.1 floats need a dot before the exponent (1e+21 would be a string there).
   if (text.includes('e') && !text.includes('.')) return text.replace('e', '.0e')
-  return text
+  return float && !text.includes('.') ? `${text}.0` : text
 }
 
-/** Renders any ScalarValue for a node of the given style (typed values always plain). */
-export function renderValue(value: ScalarValue, style: QuoteStyle, inFlow: boolean): string {
-  return typeof value === 'string' ? renderString(value, style, inFlow) : renderTyped(value)
+/**
+ * Renders any ScalarValue for a node of the given style (typed values always plain; `float`
+ * writes a whole number as a float).
+ */
+export function renderValue(
+  value: ScalarValue,
+  style: QuoteStyle,
+  inFlow: boolean,
+  float = false
+): string {
+  return typeof value === 'string' ? renderString(value, style, inFlow) : renderTyped(value, float)
 }
 
 /** The text of a parsed scalar value for comparisons (keys, `name` fields): '' for non-scalars. */

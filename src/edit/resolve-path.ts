@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml'
-import type { Alias, Document, Node, Pair, Scalar, YAMLMap } from 'yaml'
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import { EditError } from '../errors.js'
 import { assertSafeSegment, formatPath } from './path.js'
 import type { PathSegment } from './path.js'
@@ -12,13 +12,24 @@ export interface PathContext {
   readonly doc: Document.Parsed
   readonly input: string
   readonly pathText: string
+  /** The value to write is a map or list: the path may then lead to a map or list of that kind. */
+  readonly collection?: 'map' | 'list'
 }
 
-/** A scalar the path leads to. */
+/** A scalar the path leads to (or, for a map or list value, a map or list). */
 export interface Found {
-  readonly node: Scalar
+  readonly node: Scalar | YAMLMap | YAMLSeq
   /** True inside a flow collection (`{…}`, `[…]`), where plain text may not contain `,[]{}`. */
   readonly inFlow: boolean
+  /** Puts another node in this one's place in its parent (a map or list replaced). */
+  readonly replace: (node: Node) => void
+  /** For a map or list value: the pair whose empty value (`key:`) the path leads to. */
+  readonly emptyIn?: Pair
+}
+
+/** A list that `[-]` appends to. */
+export interface Append {
+  readonly seq: YAMLSeq
 }
 
 /** Where a path stopped, and whether the remaining keys could be created there. */
@@ -31,12 +42,15 @@ export interface Miss {
   readonly reason: string
   /** Offset of the node where it stopped. */
   readonly offset: number
+  /** The list whose next item the last segment (an index equal to its length) names. */
+  readonly appendTo?: YAMLSeq
 }
 
 /** The outcome of resolving one path in one document. */
 export interface Resolution {
   readonly found: Found[]
   readonly misses: Miss[]
+  readonly appends: Append[]
 }
 
 const BLOCK_TYPES = new Set(['BLOCK_LITERAL', 'BLOCK_FOLDED'])
@@ -96,8 +110,8 @@ export function resolvePath(
   segments: readonly PathSegment[],
   ctx: PathContext
 ): Resolution {
-  const result: Resolution = { found: [], misses: [] }
-  walk(root, 0, false, undefined, segments, ctx, result)
+  const result: Resolution = { found: [], misses: [], appends: [] }
+  walk(root, 0, false, undefined, () => undefined, segments, ctx, result)
   return result
 }
 
@@ -106,13 +120,19 @@ function walk(
   i: number,
   inFlow: boolean,
   pair: Pair | undefined,
+  replace: (node: Node) => void,
   segments: readonly PathSegment[],
   ctx: PathContext,
   out: Resolution
 ): void {
   if (isAlias(node)) refuseAlias(ctx, node)
   if (i === segments.length) {
-    out.found.push({ node: checkTarget(node, ctx), inFlow })
+    if (ctx.collection !== undefined && pair && !inFlow && isEmptyValue(node)) {
+      // `key:` with nothing after it: the map or list goes on the lines below.
+      out.found.push({ node, inFlow, replace, emptyIn: pair })
+      return
+    }
+    out.found.push({ node: checkTarget(node, ctx), inFlow, replace })
     return
   }
   const segment = segments[i]
@@ -126,15 +146,24 @@ function walk(
 
   if (isMap(node)) {
     if (segment.kind !== 'key') {
+      const single =
+        i === 0 && segment.kind === 'index' && ctx.file.docs.length === 1
+          ? `; a leading [${segment.index}] selects a document only in a file with several documents, and this one has one: write ${formatPath(segments.slice(1)) || 'a key'}`
+          : segment.kind === 'append'
+            ? '; [-] appends to a list only'
+            : ''
       out.misses.push({
-        reason: `${here} is a map (line ${ctx.file.lineOf(offsetOf(node))}), not a sequence`,
+        reason: `${here} is a map (line ${ctx.file.lineOf(offsetOf(node))}), not a sequence${single}`,
         offset: offsetOf(node)
       })
       return
     }
     const next = node.items.find((p) => keyText(p) === segment.key)
     if (next) {
-      walk(next.value, i + 1, node.flow === true, next, segments, ctx, out)
+      const setValue = (n: Node): void => {
+        next.value = n
+      }
+      walk(next.value, i + 1, node.flow === true, next, setValue, segments, ctx, out)
       return
     }
     const merges = node.items.some((p) => keyText(p) === '<<')
@@ -161,7 +190,8 @@ function walk(
           continue
         if (isAlias(item)) refuseAlias(ctx, item)
         matched = true
-        walk(item, i + 1, flow, undefined, segments, ctx, out)
+        const at = node.items.indexOf(item)
+        walk(item, i + 1, flow, undefined, itemSetter(node, at), segments, ctx, out)
       }
       if (!matched) {
         out.misses.push({
@@ -171,27 +201,42 @@ function walk(
       }
       return
     }
+    if (segment.kind === 'append') {
+      out.appends.push({ seq: node })
+      return
+    }
     const index =
       segment.kind === 'index'
         ? segment.index
-        : /^[0-9]+$/.test(segment.key)
+        : segment.kind === 'key' && /^[0-9]+$/.test(segment.key)
           ? Number(segment.key)
           : undefined
     if (index === undefined) {
       out.misses.push({
-        reason: `${here} is a sequence (line ${ctx.file.lineOf(offsetOf(node))}), not a map with the key '${segment.kind === 'key' ? segment.key : ''}'`,
+        reason:
+          `${here} is a sequence (line ${ctx.file.lineOf(offsetOf(node))}), not a map` +
+          (segment.kind === 'key'
+            ? ` with the key '${segment.key}'; pick an item first: ${formatPath(segments.slice(0, i))}[0].${segment.key} or ${formatPath(segments.slice(0, i))}[name=…].${segment.key}`
+            : ''),
         offset: offsetOf(node)
       })
       return
     }
     if (index >= node.items.length) {
+      const last = i === segments.length - 1
+      const next = last && index === node.items.length
       out.misses.push({
-        reason: `index ${index} is out of range: the sequence ${here} (line ${ctx.file.lineOf(offsetOf(node))}) has ${node.items.length} items`,
-        offset: offsetOf(node)
+        reason:
+          `index ${index} is out of range: the sequence ${here} (line ${ctx.file.lineOf(offsetOf(node))}) has ${node.items.length} items` +
+          (next
+            ? ` (to add an item, write ${formatPath([...segments.slice(0, i), { kind: 'append' }])} or set create-missing: true)`
+            : ''),
+        offset: offsetOf(node),
+        ...(next ? { appendTo: node } : {})
       })
       return
     }
-    walk(node.items[index], i + 1, flow, undefined, segments, ctx, out)
+    walk(node.items[index], i + 1, flow, undefined, itemSetter(node, index), segments, ctx, out)
     return
   }
 
@@ -211,13 +256,47 @@ function walk(
   })
 }
 
-function checkTarget(node: unknown, ctx: PathContext): Scalar {
+function itemSetter(seq: YAMLSeq, index: number): (node: Node) => void {
+  return (node) => {
+    seq.items[index] = node
+  }
+}
+
+function checkTarget(node: unknown, ctx: PathContext): Scalar | YAMLMap | YAMLSeq {
+  const line = (n: unknown): string => `line ${ctx.file.lineOf(offsetOf(n as Node))}`
+  if (ctx.collection !== undefined) {
+    const kind = isMap(node) ? 'map' : isSeq(node) ? 'list' : undefined
+    if (kind === undefined) {
+      refuse(
+        ctx,
+        offsetOf(node as Node),
+        `points to ${describe(node)} (${line(node)}), and the value is a ${ctx.collection}; a map or list value ` +
+          'replaces only a map or list, or is created where nothing is (create-missing, [-]). ' +
+          `Set its fields one by one (${ctx.pathText}.KEY: VALUE), or make the value in the file a ${ctx.collection} first.`
+      )
+    }
+    if (kind !== ctx.collection) {
+      refuse(
+        ctx,
+        offsetOf(node as Node),
+        `points to a ${kind} (${line(node)}), and the value is a ${ctx.collection}; a ${kind} is replaced only by a ${kind}.`
+      )
+    }
+    if ((node as YAMLMap).anchor !== undefined) {
+      refuse(
+        ctx,
+        offsetOf(node as Node),
+        `points to the anchored ${kind} &${(node as YAMLMap).anchor ?? ''} (${line(node)}); replacing it would change or break its aliases. Set its fields one by one.`
+      )
+    }
+    return node as YAMLMap | YAMLSeq
+  }
   if (isMap(node) || isSeq(node)) {
     refuse(
       ctx,
       offsetOf(node),
-      `points to ${describe(node)}, not to a scalar value; only scalars (strings, numbers, booleans, null) are replaced. ` +
-        `Name a key inside it, e.g. ${ctx.pathText}.tag.`
+      `points to ${describe(node)} (${line(node)}), not to a scalar value; a string, number, boolean or null replaces only a scalar. ` +
+        `Name a key inside it, e.g. ${ctx.pathText}.tag, or give a ${isMap(node) ? 'map' : 'list'} as the value to replace it whole.`
     )
   }
   if (!isScalar(node)) {
