@@ -20,11 +20,12 @@ import { buildImages } from './build/build-images.js'
 import { checkBuildContexts } from './build/check-contexts.js'
 import { createDocker } from './build/docker.js'
 import { publish } from './publish/publish.js'
-import type { AppState, PushedCommit, WebhookResult } from './argocd/types.js'
+import type { AppState, ArgoCdOptions, PushedCommit, WebhookResult } from './argocd/types.js'
 import { notifyWebhook } from './argocd/webhook.js'
-import { refreshAndWait } from './argocd/wait.js'
+import { waitForApps } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
-import { argoCdOutputs, argoCdSummary } from './argocd/summary.js'
+import { argoCdSummary } from './argocd/summary.js'
+import { systemClock } from './lib/clock.js'
 
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
@@ -36,16 +37,30 @@ export interface ReleaseStages {
     logger: Logger
   ) => ReturnType<typeof buildImages>
   readonly publish: typeof publish
-  readonly notifyWebhook: typeof notifyWebhook
-  readonly refreshAndWait: typeof refreshAndWait
+  readonly notifyWebhook: (
+    options: ArgoCdOptions,
+    commit: PushedCommit,
+    logger: Logger
+  ) => Promise<WebhookResult>
+  readonly refreshAndWait: (
+    options: ArgoCdOptions,
+    commit: PushedCommit,
+    logger: Logger
+  ) => Promise<AppState[]>
 }
 
 /** The real stages. */
 export const realStages: ReleaseStages = {
   buildImages: (options, logger) => buildImages(options, createDocker(), logger),
   publish,
-  notifyWebhook,
-  refreshAndWait
+  notifyWebhook: (options, commit, logger) =>
+    notifyWebhook({ ...options, commit }, { logger, clock: systemClock }),
+  refreshAndWait: (options, commit, logger) =>
+    waitForApps(
+      { ...options, commit },
+      // Until the publish stage provides the ancestry check, only the pushed commit itself counts.
+      { logger, clock: systemClock, isDescendant: () => Promise.resolve(false) }
+    )
 }
 
 /** Runs the action: every stage in order; the only place that fails the step. */
@@ -215,12 +230,12 @@ async function tellArgoCd(
     if (webhook !== undefined || apps.length > 0) {
       state.summarySections.push(argoCdSummary(webhook, apps))
     }
-    if (options.wait && apps.length > 0) {
-      const outputs = argoCdOutputs(apps)
+    const last = apps.at(-1)
+    if (options.wait && last !== undefined) {
       state.argocd = {
-        revision: outputs['argocd-revision'],
-        syncStatus: outputs['argocd-sync-status'],
-        healthStatus: outputs['argocd-health-status']
+        revision: last.revision,
+        syncStatus: last.syncStatus,
+        healthStatus: last.healthStatus
       }
     }
   }

@@ -26,6 +26,8 @@ export interface AppFrame {
   /** Default: 200 (after the default finishedAt). */
   readonly reconciledAt?: number
   readonly conditions?: readonly { readonly type: string; readonly message: string }[]
+  /** The health message of the app's one Deployment (named like the app), in `status.resources`. */
+  readonly healthMessage?: string
 }
 
 /** A scripted application. */
@@ -115,6 +117,20 @@ export function application(app: FakeApp, frame: AppFrame): Record<string, unkno
       health: { status: frame.health ?? 'Unknown' },
       reconciledAt: iso(frame.reconciledAt ?? 200),
       ...(frame.conditions ? { conditions: frame.conditions } : {}),
+      ...(frame.healthMessage === undefined
+        ? {}
+        : {
+            resources: [
+              {
+                group: 'apps',
+                kind: 'Deployment',
+                namespace: 'default',
+                name: app.name,
+                status: frame.sync ?? 'Unknown',
+                health: { status: frame.health ?? 'Unknown', message: frame.healthMessage }
+              }
+            ]
+          }),
       ...(operationState ? { operationState } : {})
     }
   }
