@@ -198,16 +198,93 @@ describe('waitForApps', () => {
     )
     expect(error instanceof ArgoCdWaitError ? error.apps[0] : undefined).toMatchObject({
       outcome: 'failed',
-      operationPhase: 'Failed'
+      operationPhase: 'Failed',
+      failure: {
+        kind: 'sync-failed',
+        revision: OURS,
+        phase: 'Failed',
+        message: 'one or more objects failed to apply'
+      }
     })
     expect(clock.now()).toBeLessThanOrEqual(2 * 5000)
   })
 
-  it('fails when the app turns Degraded at our commit', async () => {
-    const degraded: AppFrame = { ...deployed, health: 'Degraded', message: 'successfully synced' }
-    const { outcome } = await run([{ name: 'web', frames: [atPrevious, syncing, degraded] }])
+  it('fails when the app turns Degraded at our commit, saying why and where each app is', async () => {
+    const degraded: AppFrame = {
+      ...deployed,
+      health: 'Degraded',
+      message: 'successfully synced',
+      healthMessage: 'Deployment "web" exceeded its progress deadline'
+    }
+    const { outcome } = await run([
+      { name: 'web', frames: [atPrevious, syncing, degraded] },
+      { name: 'api', frames: [atPrevious] }
+    ])
     const error = await failure(outcome)
-    expect(error.message).toMatch(/^Argo CD app web failed: the app is Degraded at 2222222/)
+    expect(error.message).toBe(
+      'Argo CD app web failed: the app is Degraded at 2222222: Deployment/web: Deployment "web" exceeded its progress deadline'
+    )
+    expect(error instanceof ArgoCdWaitError ? error.apps : []).toEqual([
+      expect.objectContaining({
+        app: 'web',
+        revision: OURS,
+        healthStatus: 'Degraded',
+        outcome: 'failed',
+        failure: {
+          kind: 'degraded',
+          revision: OURS,
+          message: 'Deployment/web: Deployment "web" exceeded its progress deadline'
+        }
+      }),
+      // Not waited for yet: where Argo CD stands, without a failure of its own.
+      expect.objectContaining({ app: 'api', revision: PREVIOUS, outcome: 'refreshed' })
+    ])
+    expect(error instanceof ArgoCdWaitError ? error.failed.map((a) => a.app) : []).toEqual(['web'])
+  })
+
+  it('can run again in the same run for another commit, with a deadline of its own', async () => {
+    const ROLLBACK = '4'.repeat(40)
+    const atRollback: AppFrame = { ...deployed, revision: ROLLBACK, opRevision: ROLLBACK }
+    const { outcome, clock, logger } = await run(
+      [
+        {
+          name: 'web',
+          frames: [
+            atPrevious,
+            syncing,
+            syncing,
+            syncing,
+            deployed,
+            deployed,
+            syncing,
+            syncing,
+            atRollback
+          ]
+        }
+      ],
+      { timeoutSeconds: 30 }
+    )
+    expect((await outcome)[0]).toMatchObject({ revision: OURS, outcome: 'deployed' })
+    const firstEnded = clock.now()
+    expect(firstEnded).toBeGreaterThanOrEqual(20_000)
+    const rollback: PushedCommit = { ...commit, before: OURS, after: ROLLBACK }
+    const again = await waitForApps(
+      {
+        server: fake?.url ?? '',
+        token: TOKEN,
+        apps: ['web'],
+        sync: false,
+        wait: true,
+        timeoutSeconds: 30,
+        insecure: false,
+        commit: rollback
+      },
+      { logger, clock, isDescendant }
+    )
+    expect(again[0]).toMatchObject({ revision: ROLLBACK, outcome: 'deployed' })
+    // Together longer than one timeout: each call counts its own.
+    expect(clock.now()).toBeGreaterThan(30_000)
+    expect(logger.lines).toContain('info: web: Synced and Healthy at 4444444')
   })
 
   it('names the last state when nothing changes within the timeout', async () => {

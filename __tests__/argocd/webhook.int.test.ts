@@ -226,6 +226,16 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     expect(logger.lines.join('\n')).not.toContain(SECRET)
   })
 
+  it('announces a second commit in the same run (a rollback)', async () => {
+    const hook = await start({ secret: SECRET })
+    const logger = createMemoryLogger()
+    const rollback: PushedCommit = { ...commit, before: commit.after, after: '4'.repeat(40) }
+    const first = await send(options(hook.url), commit, logger)
+    const second = await send(options(hook.url), rollback, logger)
+    expect([first.delivered, second.delivered]).toEqual([true, true])
+    expect(hook.events.map((e) => e.after)).toEqual([commit.after, rollback.after])
+  })
+
   it('does nothing without a URL', async () => {
     const result = await send(options(''), commit, createMemoryLogger())
     expect(result).toEqual({
