@@ -4,6 +4,7 @@ import {
   describeStatus,
   evaluateWait,
   operationRunning,
+  reportedShas,
   toAppState
 } from '../../src/argocd/wait-state.js'
 import type { Verdict } from '../../src/argocd/wait-state.js'
@@ -340,6 +341,18 @@ describe('evaluateWait', () => {
     ]
   ])('says why it failed: %s', (_name, frame, expected) => {
     expect(evaluateWait(status(frame), target)).toEqual(expected)
+  })
+})
+
+describe('reportedShas', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['one source', { revision: OURS }, [OURS]],
+    ['multi-source, chart versions left out', { revisions: ['1.2.3', NEWER, 'main'] }, [NEWER]],
+    ['a SHA-256 repository', { revision: 'a'.repeat(64) }, ['a'.repeat(64)]],
+    ['an abbreviated SHA', { revision: '2222222' }, []],
+    ['nothing yet', {}, []]
+  ])('%s', (_name, sync, expected) => {
+    expect(reportedShas(readAppStatus({ status: { sync } }))).toEqual(expected)
   })
 })
 

@@ -269,7 +269,9 @@ async function judge(ctx: WaitContext, status: AppStatus): Promise<Judged> {
     }
   }
   const verdict = evaluateWait(status, target)
-  return verdict.kind === 'pending' && status.revision !== '' && status.revision !== target.previous
+  return verdict.kind === 'pending' &&
+    status.revision !== '' &&
+    !sameSha(status.revision, target.previous)
     ? { kind: 'pending', reason: `${verdict.reason} nor a commit after it` }
     : verdict
 }
