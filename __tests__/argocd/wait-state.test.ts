@@ -19,7 +19,7 @@ const status = (frame: AppFrame, autoSync = false) =>
   readAppStatus(application({ name: 'web', frames: [], autoSync }, frame))
 
 describe('readAppStatus', () => {
-  it('reads the fields of §5.4', () => {
+  it('reads the status fields the wait needs', () => {
     const read = status(
       {
         revision: OURS,

@@ -1,4 +1,4 @@
-// A fake Argo CD REST API (the part of argocd-contract.md §5 the action uses) serving scripted
+// A fake Argo CD REST API (the `/api/v1/applications` calls the action makes) serving scripted
 // application states: each GET of an app returns its next frame, the last one repeating.
 // Enforces bearer auth and the exact `Content-Type: application/json` on non-GET requests.
 // Binds 127.0.0.1 only; https when given a key and certificate.

@@ -1,4 +1,4 @@
-/** The fields of an Argo CD Application that the wait reads (contract §5.4), typed and defaulted. */
+/** The fields of an Argo CD Application that the wait reads (`status.sync`, `status.health`, `status.operationState`, ...), typed and defaulted. */
 export interface AppStatus {
   /** `status.sync.revision`, or '' (multi-source apps have `revisions` instead). */
   readonly revision: string

@@ -6,7 +6,7 @@ import { describeBody } from './answer.js'
 import type { AppRef } from './app-ref.js'
 import { redactUrl } from './repo-url.js'
 
-/** The Argo CD REST calls the stage makes (`/api/v1/applications`, contract §5.3). */
+/** The Argo CD REST calls the stage makes (`/api/v1/applications`). */
 export interface ArgoCdApi {
   /**
    * GET the Application. With `refresh`, Argo CD answers only once the controller has
@@ -182,7 +182,7 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
     },
     sync: async (app, timeoutMs) => {
       // No revision: the server resolves targetRevision live, and a revision would be refused for
-      // auto-sync apps (contract §5.3).
+      // auto-sync apps ("Cannot sync to REV: auto-sync currently set to ...").
       const body = app.namespace === undefined ? {} : { appNamespace: app.namespace }
       const response = await call(app, 'syncing', {
         method: 'POST',
