@@ -5,6 +5,7 @@ import {
   PlainHttpTokenError
 } from '../../src/argocd/argocd-api.js'
 import type { PushedCommit } from '../../src/argocd/types.js'
+import { ArgoCdError } from '../../src/errors.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import type { HttpClient, HttpRequest } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
@@ -130,6 +131,29 @@ describe('waitForApps over plain http', () => {
     const [state] = await run('http://argocd.example.com', true, http)
     expect(state?.outcome).toBe('deployed')
     expect(http.sent[0]?.headers.Authorization).toBe('Bearer aa.bb.cc')
+  })
+
+  it('does not follow a redirect with the token, and names argocd-server', async () => {
+    const sent: string[] = []
+    const http: HttpClient = {
+      request: (request) => {
+        sent.push(request.url)
+        return Promise.resolve({
+          status: 307,
+          headers: { location: 'https://argocd.example.com/api/v1/applications/web' },
+          body: ''
+        })
+      }
+    }
+    const error: unknown = await run('http://argocd.example.com', true, http).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(ArgoCdError)
+    expect((error as ArgoCdError).location).toEqual({ input: 'argocd-server' })
+    expect((error as ArgoCdError).message).toMatch(
+      /answered refreshing web with HTTP 307; it redirects to https:\/\/argocd\.example\.com\/api\/v1\/applications\/web, which is not followed: set argocd-server to the final URL$/
+    )
+    expect(sent).toHaveLength(1)
   })
 
   it('sends the token over plain http to loopback', async () => {

@@ -226,6 +226,32 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     expect(logger.lines.join('\n')).not.toContain(SECRET)
   })
 
+  it('does not follow a redirect (Argo CD sends plain http to https), and says where it points', async () => {
+    const sent: string[] = []
+    const result = await send(
+      options('http://argocd.example.com/api/webhook'),
+      commit,
+      createMemoryLogger(),
+      {
+        http: {
+          request: (request) => {
+            sent.push(request.url)
+            return Promise.resolve({
+              status: 307,
+              headers: { location: 'https://argocd.example.com/api/webhook?x=1' },
+              body: ''
+            })
+          }
+        }
+      }
+    )
+    expect(result).toMatchObject({ delivered: false, status: 307, attempts: 1 })
+    expect(result.reason).toBe(
+      'HTTP 307; it redirects to https://argocd.example.com/api/webhook, which is not followed: set argocd-webhook-url to the final URL'
+    )
+    expect(sent).toEqual(['http://argocd.example.com/api/webhook'])
+  })
+
   it('announces a second commit in the same run (a rollback)', async () => {
     const hook = await start({ secret: SECRET })
     const logger = createMemoryLogger()

@@ -1,5 +1,6 @@
 import type { HttpResponse } from '../lib/http.js'
 import { suffix } from '../lib/text.js'
+import { redactUrl } from './repo-url.js'
 
 /** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
 export function describeBody(response: HttpResponse): string {
@@ -15,4 +16,15 @@ export function describeBody(response: HttpResponse): string {
     // Not JSON: show the text itself.
   }
   return suffix(text)
+}
+
+/**
+ * For a 3xx answer: `; it redirects to <Location>: ...` (redirects are never followed, so a
+ * token or signed body never goes where the user did not point it); '' for any other answer.
+ */
+export function redirectHint(response: HttpResponse, input: string): string {
+  if (response.status < 300 || response.status >= 400) return ''
+  const location = response.headers.location ?? ''
+  const where = location === '' ? '' : ` to ${redactUrl(location)}`
+  return `; it redirects${where}, which is not followed: set ${input} to the final URL`
 }

@@ -2,7 +2,7 @@ import { isIP } from 'node:net'
 import { ArgoCdError } from '../errors.js'
 import { HttpNetworkError } from '../lib/http.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
-import { describeBody } from './answer.js'
+import { describeBody, redirectHint } from './answer.js'
 import type { AppRef } from './app-ref.js'
 import { redactUrl } from './repo-url.js'
 
@@ -142,6 +142,13 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
     }
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
       throw new ArgoCdUnavailableError(`${what} ${app.label}: ${detail}`)
+    }
+    const redirect = redirectHint(response, 'argocd-server')
+    if (redirect !== '') {
+      throw new ArgoCdError(
+        `Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`,
+        { input: 'argocd-server' }
+      )
     }
     throw new ArgoCdError(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
       input: 'argocd-app'

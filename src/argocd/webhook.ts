@@ -7,7 +7,7 @@ import type { HttpClient, HttpResponse } from '../lib/http.js'
 import { retry } from '../lib/retry.js'
 import type { AttemptOutcome, RetryPolicy } from '../lib/retry.js'
 import { shortSha } from '../lib/text.js'
-import { describeBody } from './answer.js'
+import { describeBody, redirectHint } from './answer.js'
 import { normalizeRepoUrl, redactUrl } from './repo-url.js'
 import { signBody } from './signature.js'
 import { buildPushPayload, serializePayload } from './webhook-payload.js'
@@ -175,6 +175,8 @@ function judge(response: HttpResponse, signed: boolean): Judgement {
       ? '; Argo CD answers 400 when the signature does not verify: argocd-webhook-secret must equal ' +
         'webhook.github.secret in argocd-secret byte for byte (a stored trailing newline is a common cause)'
       : '; if Argo CD has webhook.github.secret set, set argocd-webhook-secret to it'
+  } else if (status >= 300 && status < 400) {
+    hint = redirectHint(response, 'argocd-webhook-url')
   } else if (status === 404) {
     hint = '; the URL should be https://ARGOCD/api/webhook (with the --rootpath, if any)'
   }
