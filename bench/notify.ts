@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PushedCommit } from '../src/argocd/types.js'
 import { notifyWebhook } from '../src/argocd/webhook.js'
+import { systemClock } from '../src/lib/clock.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { startWebhookReceiver } from '../__tests__/support/argocd-receiver.js'
 import type { ReceivedEvent } from '../__tests__/support/argocd-receiver.js'
@@ -88,18 +89,8 @@ try {
     git('push', '-q', 'origin', 'main')
     const pushed = performance.now()
     const result = await notifyWebhook(
-      {
-        webhookUrl: receiver.url,
-        webhookSecret: SECRET,
-        apps: [],
-        sync: false,
-        wait: false,
-        timeoutSeconds: 300,
-        insecure: false
-      },
-      commit,
-      createMemoryLogger(),
-      { mask: () => undefined }
+      { webhookUrl: receiver.url, webhookSecret: SECRET, insecure: false, commit },
+      { logger: createMemoryLogger(), clock: systemClock }
     )
     const done = performance.now()
     if (!result.delivered) throw new Error(`run ${run}: not delivered: ${result.reason}`)

@@ -32,8 +32,9 @@ import { createDocker } from './build/docker.js'
 import { publish, type PublishOptions } from './publish/publish.js'
 import type { AppState, ArgoCdOptions, PushedCommit, WebhookResult } from './argocd/types.js'
 import { notifyWebhook } from './argocd/webhook.js'
-import { refreshAndWait } from './argocd/wait.js'
+import { waitForApps } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
+import { systemClock } from './lib/clock.js'
 
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
@@ -73,8 +74,17 @@ export interface ReleaseStages {
 export const realStages: ReleaseStages = {
   buildImages: (options, deps) => buildImages(options, createDocker(), deps.logger, deps.runtime),
   publish: (options, deps) => publish(options, deps.compute, deps.logger),
-  notifyWebhook: (options, deps) => notifyWebhook(options.argocd, options.commit, deps.logger),
-  refreshAndWait: (options, deps) => refreshAndWait(options.argocd, options.commit, deps.logger)
+  notifyWebhook: (options, deps) =>
+    notifyWebhook(
+      { ...options.argocd, commit: options.commit },
+      { logger: deps.logger, clock: systemClock }
+    ),
+  refreshAndWait: (options, deps) =>
+    waitForApps(
+      { ...options.argocd, commit: options.commit },
+      // Until the publish stage provides the ancestry check, only the pushed commit itself counts.
+      { logger: deps.logger, clock: systemClock, isDescendant: () => Promise.resolve(false) }
+    )
 }
 
 /** What `run` needs from the runner; replaceable so a test can see every output and failure. */

@@ -1,4 +1,4 @@
-// The receiver must answer as Argo CD does (argocd-contract.md §2.9, §3 and §4.7), or the
+// The receiver must answer as Argo CD does (status codes and bodies of its webhook handler), or the
 // webhook tests that rely on it prove nothing.
 import { createHmac } from 'node:crypto'
 import { request } from 'node:http'
@@ -228,7 +228,7 @@ describe('the test receiver without a secret', () => {
   })
 })
 
-describe('webUrlMatches (§2.5) and wouldRefresh (§2.6)', () => {
+describe('webUrlMatches and wouldRefresh', () => {
   it.each([
     ['https://github.com/acme/gitops.git', true],
     ['https://github.com/acme/gitops', true],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { argoCdOutputs, argoCdSummary } from '../../src/argocd/summary.js'
+import { argoCdSummary } from '../../src/argocd/summary.js'
 import type { AppState } from '../../src/argocd/types.js'
 
 const deployed: AppState = {
@@ -30,7 +30,7 @@ describe('argoCdSummary', () => {
       )
     expect(rows).toEqual([
       '| guestbook | ✅ deployed | `aaaaaaa` | Synced | Healthy | Succeeded | successfully synced (all tasks run) |',
-      '| team-a/web | ❌ failed | `bbbbbbb` | OutOfSync | Degraded |  | a \\| b c \\<script\\> |'
+      '| team-a/web | ❌ failed | `bbbbbbb` | OutOfSync | Degraded |  | a \\| b c &lt;script&gt; |'
     ])
   })
 
@@ -63,23 +63,5 @@ describe('argoCdSummary', () => {
     expect(
       argoCdSummary({ delivered: false, attempts: 0, url: '', reason: 'not set' }, [])
     ).not.toMatch(/Webhook/)
-  })
-})
-
-describe('argoCdOutputs', () => {
-  it('gives the last app', () => {
-    expect(argoCdOutputs([deployed, failed])).toEqual({
-      'argocd-revision': 'b'.repeat(40),
-      'argocd-sync-status': 'OutOfSync',
-      'argocd-health-status': 'Degraded'
-    })
-  })
-
-  it('is empty without apps', () => {
-    expect(argoCdOutputs([])).toEqual({
-      'argocd-revision': '',
-      'argocd-sync-status': '',
-      'argocd-health-status': ''
-    })
   })
 })

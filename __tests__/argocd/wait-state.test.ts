@@ -4,6 +4,7 @@ import {
   describeStatus,
   evaluateWait,
   operationRunning,
+  reportedShas,
   toAppState
 } from '../../src/argocd/wait-state.js'
 import type { Verdict } from '../../src/argocd/wait-state.js'
@@ -18,7 +19,7 @@ const status = (frame: AppFrame, autoSync = false) =>
   readAppStatus(application({ name: 'web', frames: [], autoSync }, frame))
 
 describe('readAppStatus', () => {
-  it('reads the fields of §5.4', () => {
+  it('reads the status fields the wait needs', () => {
     const read = status(
       {
         revision: OURS,
@@ -36,6 +37,7 @@ describe('readAppStatus', () => {
       revisions: [],
       syncStatus: 'Synced',
       healthStatus: 'Healthy',
+      healthMessage: '',
       operationRequested: false,
       conditions: [],
       autoSync: true,
@@ -101,46 +103,40 @@ describe('operationRunning', () => {
 })
 
 describe('evaluateWait', () => {
-  it.each<[string, AppFrame, boolean, Verdict['kind'], RegExp?]>([
+  it.each<[string, AppFrame, Verdict['kind'], RegExp?]>([
     [
       'Synced+Healthy at the previous commit',
       { revision: PREVIOUS, sync: 'Synced', health: 'Healthy' },
-      true,
       'pending',
       /previous commit/
     ],
     [
       'Synced+Healthy at the previous commit, no op',
       { revision: PREVIOUS, sync: 'Synced', health: 'Healthy', phase: 'Succeeded' },
-      true,
       'pending',
       /previous/
     ],
     [
       'ours but OutOfSync',
       { revision: OURS, sync: 'OutOfSync', health: 'Healthy' },
-      true,
       'pending',
       /OutOfSync/
     ],
     [
       'ours, sync Running',
       { revision: OURS, sync: 'OutOfSync', health: 'Progressing', phase: 'Running' },
-      true,
       'pending',
       /operation Running/
     ],
     [
       'ours, requested',
       { revision: OURS, sync: 'OutOfSync', health: 'Healthy', operationRequested: true },
-      true,
       'pending',
       /requested/
     ],
     [
       'ours, Synced, Progressing',
       { revision: OURS, sync: 'Synced', health: 'Progressing', phase: 'Succeeded' },
-      true,
       'pending',
       /Progressing/
     ],
@@ -154,7 +150,6 @@ describe('evaluateWait', () => {
         finishedAt: 10,
         reconciledAt: 9
       },
-      true,
       'pending',
       /reconcile/
     ],
@@ -168,25 +163,21 @@ describe('evaluateWait', () => {
         finishedAt: 10,
         reconciledAt: 11
       },
-      true,
       'success'
     ],
     [
       'ours by auto-sync without our operation',
       { revision: OURS, sync: 'Synced', health: 'Healthy' },
-      false,
       'success'
     ],
     [
       'ours, older op for another revision failed',
       { revision: OURS, sync: 'Synced', health: 'Healthy', phase: 'Failed', opRevision: PREVIOUS },
-      true,
       'success'
     ],
     [
       'ours, Synced+Healthy but our op Terminating',
       { revision: OURS, sync: 'Synced', health: 'Healthy', phase: 'Terminating' },
-      true,
       'pending'
     ],
     [
@@ -198,7 +189,6 @@ describe('evaluateWait', () => {
         phase: 'Failed',
         message: 'one or more objects failed to apply'
       },
-      true,
       'failed',
       /ended Failed: one or more objects/
     ],
@@ -211,14 +201,12 @@ describe('evaluateWait', () => {
         phase: 'Error',
         opRevision: OURS
       },
-      true,
       'failed',
       /ended Error/
     ],
     [
       'failed sync for ours, a new one requested',
       { revision: OURS, sync: 'OutOfSync', phase: 'Failed', operationRequested: true },
-      true,
       'pending'
     ],
     [
@@ -228,7 +216,6 @@ describe('evaluateWait', () => {
         sync: 'Unknown',
         conditions: [{ type: 'ComparisonError', message: `failed to generate manifest at ${OURS}` }]
       },
-      true,
       'failed',
       /ComparisonError/
     ],
@@ -239,50 +226,40 @@ describe('evaluateWait', () => {
         sync: 'Unknown',
         conditions: [{ type: 'ComparisonError', message: 'rpc timeout' }]
       },
-      true,
       'pending'
     ],
     [
       'Degraded at ours after the operation',
       { revision: OURS, sync: 'Synced', health: 'Degraded', phase: 'Succeeded' },
-      true,
       'failed',
       /Degraded/
     ],
     [
       'Degraded at ours while syncing',
       { revision: OURS, sync: 'Synced', health: 'Degraded', phase: 'Running' },
-      true,
       'pending'
     ],
     [
       'Degraded at the previous commit',
       { revision: PREVIOUS, sync: 'Synced', health: 'Degraded' },
-      true,
       'pending'
     ],
     [
-      'a newer commit, after a refresh',
+      // Whether a newer commit counts takes the commit graph: the wait asks, not this judgement.
+      'another commit, Synced+Healthy',
       { revision: NEWER, sync: 'Synced', health: 'Healthy' },
-      true,
-      'superseded'
-    ],
-    [
-      'a newer commit, no refresh yet',
-      { revision: NEWER, sync: 'Synced', health: 'Healthy' },
-      false,
-      'pending'
+      'pending',
+      /at 3333333, not 2222222/
     ],
     [
       'a newer commit, OutOfSync',
       { revision: NEWER, sync: 'OutOfSync', health: 'Healthy' },
-      true,
       'pending'
     ],
-    ['no revision yet', { sync: 'Unknown' }, true, 'pending', /no revision/]
+    ['no revision yet', { sync: 'Unknown' }, 'pending', /no revision/]
     // A rest parameter: jest would take a fifth declared parameter for a `done` callback.
-  ])('%s → %s', (_name, frame, refreshed, kind, ...reason) => {
-    const verdict = evaluateWait(status(frame), target, refreshed)
+  ])('%s → %s', (_name, frame, kind, ...reason) => {
+    const verdict = evaluateWait(status(frame), target)
     expect(verdict.kind).toBe(kind)
     expect('reason' in verdict ? verdict.reason : '').toMatch(reason[0] ?? /^/)
   })
@@ -294,12 +271,88 @@ describe('evaluateWait', () => {
         health: { status: 'Healthy' }
       }
     })
-    expect(evaluateWait(read, target, true)).toEqual({ kind: 'success' })
+    expect(evaluateWait(read, target)).toEqual({ kind: 'success' })
   })
 
   it('treats an unknown previous commit as no previous commit', () => {
-    const read = status({ revision: NEWER, sync: 'Synced', health: 'Healthy' })
-    expect(evaluateWait(read, { revision: OURS, previous: '' }, true).kind).toBe('superseded')
+    const read = status({ revision: PREVIOUS, sync: 'Synced', health: 'Healthy' })
+    expect(evaluateWait(read, { revision: OURS, previous: '' })).toEqual({
+      kind: 'pending',
+      reason: 'at 1111111, not 2222222'
+    })
+  })
+
+  it.each<[string, AppFrame, Verdict]>([
+    [
+      "a failed sync, with Argo CD's message",
+      { revision: OURS, sync: 'OutOfSync', phase: 'Failed', message: 'apply failed' },
+      {
+        kind: 'failed',
+        reason: 'the sync to 2222222 ended Failed: apply failed',
+        failure: { kind: 'sync-failed', revision: OURS, phase: 'Failed', message: 'apply failed' }
+      }
+    ],
+    [
+      'Degraded, with the health message',
+      {
+        revision: OURS,
+        sync: 'Synced',
+        health: 'Degraded',
+        phase: 'Succeeded',
+        message: 'successfully synced',
+        healthMessage: 'Back-off pulling image "web:v2"'
+      },
+      {
+        kind: 'failed',
+        reason: 'the app is Degraded at 2222222: Deployment/web: Back-off pulling image "web:v2"',
+        failure: {
+          kind: 'degraded',
+          revision: OURS,
+          message: 'Deployment/web: Back-off pulling image "web:v2"'
+        }
+      }
+    ],
+    [
+      'Degraded without a health message, with the operation message',
+      { revision: OURS, sync: 'Synced', health: 'Degraded', phase: 'Succeeded', message: 'done' },
+      {
+        kind: 'failed',
+        reason: 'the app is Degraded at 2222222: done',
+        failure: { kind: 'degraded', revision: OURS, message: 'done' }
+      }
+    ],
+    [
+      'an error condition naming ours',
+      {
+        revision: OURS,
+        sync: 'Unknown',
+        conditions: [{ type: 'SyncError', message: `bad manifest at ${OURS}` }]
+      },
+      {
+        kind: 'failed',
+        reason: `SyncError for 2222222: bad manifest at ${OURS}`,
+        failure: {
+          kind: 'error-condition',
+          revision: OURS,
+          condition: 'SyncError',
+          message: `bad manifest at ${OURS}`
+        }
+      }
+    ]
+  ])('says why it failed: %s', (_name, frame, expected) => {
+    expect(evaluateWait(status(frame), target)).toEqual(expected)
+  })
+})
+
+describe('reportedShas', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['one source', { revision: OURS }, [OURS]],
+    ['multi-source, chart versions left out', { revisions: ['1.2.3', NEWER, 'main'] }, [NEWER]],
+    ['a SHA-256 repository', { revision: 'a'.repeat(64) }, ['a'.repeat(64)]],
+    ['an abbreviated SHA', { revision: '2222222' }, []],
+    ['nothing yet', {}, []]
+  ])('%s', (_name, sync, expected) => {
+    expect(reportedShas(readAppStatus({ status: { sync } }))).toEqual(expected)
   })
 })
 

@@ -1,8 +1,8 @@
 import { get } from 'node:https'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { ArgoCdOptions, PushedCommit } from '../../src/argocd/types.js'
-import { refreshAndWait } from '../../src/argocd/wait.js'
-import type { ArgoCdDeps } from '../../src/argocd/wait.js'
+import type { ArgoCdOptions, IsDescendant, PushedCommit } from '../../src/argocd/types.js'
+import { waitForApps } from '../../src/argocd/wait.js'
+import type { WaitDeps } from '../../src/argocd/wait.js'
 import { ArgoCdWaitError } from '../../src/argocd/wait-error.js'
 import { ArgoCdError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
@@ -15,6 +15,7 @@ const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2VjcmV0LXNpZ25hdHVyZQ'
 const PREVIOUS = '1'.repeat(40)
 const OURS = '2'.repeat(40)
 const NEWER = '3'.repeat(40)
+const OLDER = '0'.repeat(40)
 const commit: PushedCommit = {
   repoUrl: 'https://github.com/acme/gitops',
   branch: 'main',
@@ -51,6 +52,14 @@ const deployed: AppFrame = {
   reconciledAt: 305
 }
 
+// The commit graph of these tests: PREVIOUS <- OURS <- NEWER, and OLDER before PREVIOUS.
+const history = [OLDER, PREVIOUS, OURS, NEWER]
+const isDescendant: IsDescendant = (ancestor, commit) => {
+  const a = history.indexOf(ancestor)
+  const c = history.indexOf(commit)
+  return Promise.resolve(a >= 0 && c >= a)
+}
+
 let fake: FakeArgoCd | undefined
 afterEach(async () => {
   await fake?.close()
@@ -61,12 +70,11 @@ async function run(
   apps: readonly FakeApp[],
   extra: Partial<ArgoCdOptions> = {},
   fakeOptions: Partial<FakeArgoCdOptions> = {},
-  deps: ArgoCdDeps = {}
+  deps: Partial<WaitDeps> = {}
 ) {
   fake = await startFakeArgoCd({ token: TOKEN, apps, ...fakeOptions })
   const clock = createFakeClock()
   const logger = createMemoryLogger()
-  const masked: string[] = []
   const options: ArgoCdOptions = {
     server: fake.url,
     token: TOKEN,
@@ -77,12 +85,8 @@ async function run(
     insecure: false,
     ...extra
   }
-  const outcome = refreshAndWait(options, commit, logger, {
-    clock,
-    mask: (s) => masked.push(s),
-    ...deps
-  })
-  return { outcome, clock, logger, masked, fake }
+  const outcome = waitForApps({ ...options, commit }, { logger, clock, isDescendant, ...deps })
+  return { outcome, clock, logger, fake }
 }
 
 async function failure(promise: Promise<unknown>): Promise<ArgoCdError> {
@@ -95,7 +99,7 @@ async function failure(promise: Promise<unknown>): Promise<ArgoCdError> {
   throw new Error('expected an ArgoCdError')
 }
 
-describe('refreshAndWait', () => {
+describe('waitForApps', () => {
   it('does not count Synced+Healthy at the previous commit', async () => {
     const { outcome, logger, clock } = await run([
       { name: 'web', frames: [atPrevious, atPrevious, atPrevious, syncing, deployed] }
@@ -194,16 +198,93 @@ describe('refreshAndWait', () => {
     )
     expect(error instanceof ArgoCdWaitError ? error.apps[0] : undefined).toMatchObject({
       outcome: 'failed',
-      operationPhase: 'Failed'
+      operationPhase: 'Failed',
+      failure: {
+        kind: 'sync-failed',
+        revision: OURS,
+        phase: 'Failed',
+        message: 'one or more objects failed to apply'
+      }
     })
     expect(clock.now()).toBeLessThanOrEqual(2 * 5000)
   })
 
-  it('fails when the app turns Degraded at our commit', async () => {
-    const degraded: AppFrame = { ...deployed, health: 'Degraded', message: 'successfully synced' }
-    const { outcome } = await run([{ name: 'web', frames: [atPrevious, syncing, degraded] }])
+  it('fails when the app turns Degraded at our commit, saying why and where each app is', async () => {
+    const degraded: AppFrame = {
+      ...deployed,
+      health: 'Degraded',
+      message: 'successfully synced',
+      healthMessage: 'Deployment "web" exceeded its progress deadline'
+    }
+    const { outcome } = await run([
+      { name: 'web', frames: [atPrevious, syncing, degraded] },
+      { name: 'api', frames: [atPrevious] }
+    ])
     const error = await failure(outcome)
-    expect(error.message).toMatch(/^Argo CD app web failed: the app is Degraded at 2222222/)
+    expect(error.message).toBe(
+      'Argo CD app web failed: the app is Degraded at 2222222: Deployment/web: Deployment "web" exceeded its progress deadline'
+    )
+    expect(error instanceof ArgoCdWaitError ? error.apps : []).toEqual([
+      expect.objectContaining({
+        app: 'web',
+        revision: OURS,
+        healthStatus: 'Degraded',
+        outcome: 'failed',
+        failure: {
+          kind: 'degraded',
+          revision: OURS,
+          message: 'Deployment/web: Deployment "web" exceeded its progress deadline'
+        }
+      }),
+      // Not waited for yet: where Argo CD stands, without a failure of its own.
+      expect.objectContaining({ app: 'api', revision: PREVIOUS, outcome: 'refreshed' })
+    ])
+    expect(error instanceof ArgoCdWaitError ? error.failed.map((a) => a.app) : []).toEqual(['web'])
+  })
+
+  it('can run again in the same run for another commit, with a deadline of its own', async () => {
+    const ROLLBACK = '4'.repeat(40)
+    const atRollback: AppFrame = { ...deployed, revision: ROLLBACK, opRevision: ROLLBACK }
+    const { outcome, clock, logger } = await run(
+      [
+        {
+          name: 'web',
+          frames: [
+            atPrevious,
+            syncing,
+            syncing,
+            syncing,
+            deployed,
+            deployed,
+            syncing,
+            syncing,
+            atRollback
+          ]
+        }
+      ],
+      { timeoutSeconds: 30 }
+    )
+    expect((await outcome)[0]).toMatchObject({ revision: OURS, outcome: 'deployed' })
+    const firstEnded = clock.now()
+    expect(firstEnded).toBeGreaterThanOrEqual(20_000)
+    const rollback: PushedCommit = { ...commit, before: OURS, after: ROLLBACK }
+    const again = await waitForApps(
+      {
+        server: fake?.url ?? '',
+        token: TOKEN,
+        apps: ['web'],
+        sync: false,
+        wait: true,
+        timeoutSeconds: 30,
+        insecure: false,
+        commit: rollback
+      },
+      { logger, clock, isDescendant }
+    )
+    expect(again[0]).toMatchObject({ revision: ROLLBACK, outcome: 'deployed' })
+    // Together longer than one timeout: each call counts its own.
+    expect(clock.now()).toBeGreaterThan(30_000)
+    expect(logger.lines).toContain('info: web: Synced and Healthy at 4444444')
   })
 
   it('names the last state when nothing changes within the timeout', async () => {
@@ -222,13 +303,82 @@ describe('refreshAndWait', () => {
     expect(clock.now()).toBe(30_000)
   })
 
-  it('warns when a newer commit has replaced ours', async () => {
+  it('counts a newer commit that contains ours, Synced and Healthy, as deployed', async () => {
     const newer: AppFrame = { revision: NEWER, sync: 'Synced', health: 'Healthy' }
-    const { outcome, logger } = await run([{ name: 'web', frames: [newer] }])
-    expect((await outcome)[0]).toMatchObject({ revision: NEWER, outcome: 'superseded' })
-    expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([
-      'warning: Argo CD app web is Synced at 3333333, not at the pushed 2222222: a newer commit was pushed, or the app does not track branch main'
+    const asked: string[] = []
+    const { outcome, logger } = await run(
+      [{ name: 'web', frames: [atPrevious, newer] }],
+      {},
+      {},
+      {
+        isDescendant: (ancestor, revision) => {
+          asked.push(`${ancestor.slice(0, 1)}..${revision.slice(0, 1)}`)
+          return isDescendant(ancestor, revision)
+        }
+      }
+    )
+    expect((await outcome)[0]).toMatchObject({
+      revision: NEWER,
+      syncStatus: 'Synced',
+      healthStatus: 'Healthy',
+      outcome: 'superseded'
+    })
+    expect(logger.lines).toContain(
+      'info: web: Synced and Healthy at 3333333, a newer commit that contains 2222222: a newer commit was pushed after ours and is deployed'
+    )
+    // Asked once for the newer revision; never for the previous tip, which cannot contain ours.
+    expect(asked).toEqual(['2..3'])
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([])
+  })
+
+  it('does not count an older commit that another job left Synced and Healthy', async () => {
+    // Another job pushed PREVIOUS (our push's parent) after OLDER; Argo CD still reports OLDER.
+    const atOlder: AppFrame = { ...atPrevious, revision: OLDER, opRevision: OLDER }
+    const { outcome, clock, logger } = await run([{ name: 'web', frames: [atOlder] }], {
+      timeoutSeconds: 60
+    })
+    const error = await failure(outcome)
+    expect(error).toBeInstanceOf(ArgoCdWaitError)
+    expect(error.message).toMatch(
+      /^Argo CD app web was not Synced and Healthy at 2222222 within 60 s; last seen at 0000000: Synced, Healthy/
+    )
+    expect(clock.now()).toBe(60_000)
+    const apps = error instanceof ArgoCdWaitError ? error.failed : []
+    expect(apps).toEqual([
+      expect.objectContaining({
+        app: 'web',
+        revision: OLDER,
+        syncStatus: 'Synced',
+        healthStatus: 'Healthy',
+        outcome: 'timed-out',
+        failure: {
+          kind: 'timed-out',
+          seconds: 60,
+          lastSeen: 'at 0000000: Synced, Healthy, operation Succeeded'
+        }
+      })
     ])
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([])
+  })
+
+  it('succeeds once Argo CD moves from the older commit to ours', async () => {
+    const atOlder: AppFrame = { ...atPrevious, revision: OLDER, opRevision: OLDER }
+    const { outcome } = await run([{ name: 'web', frames: [atOlder, atOlder, syncing, deployed] }])
+    expect((await outcome)[0]).toMatchObject({ revision: OURS, outcome: 'deployed' })
+  })
+
+  it('keeps waiting when the ancestry check fails', async () => {
+    const newer: AppFrame = { revision: NEWER, sync: 'Synced', health: 'Healthy' }
+    const { outcome, logger } = await run(
+      [{ name: 'web', frames: [newer] }],
+      { timeoutSeconds: 20 },
+      {},
+      { isDescendant: () => Promise.reject(new Error('commit 3333333 not fetched')) }
+    )
+    expect(await failure(outcome)).toBeInstanceOf(ArgoCdWaitError)
+    expect(
+      logger.lines.filter((l) => l.includes('Could not tell whether 3333333 contains 2222222'))
+    ).toHaveLength(1)
   })
 
   it.each<[string, Partial<FakeArgoCdOptions>, Partial<ArgoCdOptions>, string, RegExp]>([
@@ -279,10 +429,10 @@ describe('refreshAndWait', () => {
       insecure: false
     }
     const error = await failure(
-      refreshAndWait(options, commit, createMemoryLogger(), {
-        clock: createFakeClock(),
-        mask: () => undefined
-      })
+      waitForApps(
+        { ...options, commit },
+        { logger: createMemoryLogger(), clock: createFakeClock(), isDescendant }
+      )
     )
     expect(error.location.input).toBe('argocd-server')
     expect(error.message).toMatch(/not JSON \(text\/html; charset=utf-8\)/)
@@ -353,10 +503,10 @@ describe('refreshAndWait', () => {
       timeoutSeconds: 60,
       insecure: false
     }
-    const states = await refreshAndWait(options, commit, logger, {
-      clock: createFakeClock(),
-      mask: () => undefined
-    })
+    const states = await waitForApps(
+      { ...options, commit },
+      { logger, clock: createFakeClock(), isDescendant }
+    )
     expect(states).toEqual([
       expect.objectContaining({
         app: 'web',
@@ -426,7 +576,7 @@ describe('refreshAndWait', () => {
 
   it('gives up on a refresh that hangs and polls instead', async () => {
     const app: FakeApp = { name: 'web', frames: [deployed], refreshDelayMs: 1500 }
-    const { outcome, logger } = await run([app], {}, {}, { refreshTimeoutMs: 200 })
+    const { outcome, logger } = await run([app], {}, {}, { timing: { refreshTimeoutMs: 200 } })
     expect((await outcome)[0]?.outcome).toBe('deployed')
     expect(
       logger.lines.some((l) => /refresh did not complete .*no answer within 1 s/.test(l))
@@ -444,10 +594,9 @@ describe('refreshAndWait', () => {
     ])
   })
 
-  it('masks the token and never logs it', async () => {
-    const { outcome, logger, masked } = await run([{ name: 'web', frames: [deployed] }])
-    await outcome
-    expect(masked).toEqual(expect.arrayContaining([TOKEN, `Bearer ${TOKEN}`]))
+  it('never logs the token', async () => {
+    const { outcome, logger } = await run([{ name: 'web', frames: [deployed] }])
+    expect((await outcome)[0]?.outcome).toBe('deployed')
     expect(logger.lines.join('\n')).not.toContain(TOKEN)
   })
 })
@@ -455,7 +604,7 @@ describe('refreshAndWait', () => {
 const tls = createSelfSignedCert()
 const describeTls = tls ? describe : describe.skip
 
-describeTls('refreshAndWait over TLS with a self-signed certificate', () => {
+describeTls('waitForApps over TLS with a self-signed certificate', () => {
   it('refuses the certificate by default, naming argocd-insecure', async () => {
     const { outcome, clock } = await run([{ name: 'web', frames: [deployed] }], {}, { tls })
     const error = await failure(outcome)

@@ -1,9 +1,11 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { ArgoCdOptions, PushedCommit } from '../../src/argocd/types.js'
+import type { PushedCommit, WebhookOptions } from '../../src/argocd/types.js'
 import { notifyWebhook, webhookEndpoint } from '../../src/argocd/webhook.js'
+import type { WebhookDeps } from '../../src/argocd/webhook.js'
 import { createMemoryLogger } from '../../src/logger.js'
+import type { Logger } from '../../src/logger.js'
 import { wouldRefresh } from '../support/argocd-app-match.js'
 import { startWebhookReceiver } from '../support/argocd-receiver.js'
 import type { ReceiverOptions, WebhookReceiver } from '../support/argocd-receiver.js'
@@ -21,16 +23,20 @@ const commit: PushedCommit = {
   authorName: 'github-actions[bot]',
   authorEmail: '41898282+github-actions[bot]@users.noreply.github.com'
 }
-const options = (webhookUrl: string, extra: Partial<ArgoCdOptions> = {}): ArgoCdOptions => ({
+type Options = Omit<WebhookOptions, 'commit'>
+const options = (webhookUrl: string, extra: Partial<Options> = {}): Options => ({
   webhookUrl,
   webhookSecret: SECRET,
-  apps: [],
-  sync: false,
-  wait: false,
-  timeoutSeconds: 300,
   insecure: false,
   ...extra
 })
+// The stage for `pushed`, on a fake clock unless the test brings its own deps.
+const send = (
+  settings: Options,
+  pushed: PushedCommit,
+  logger: Logger,
+  deps: Partial<WebhookDeps> = {}
+) => notifyWebhook({ ...settings, commit: pushed }, { logger, clock: createFakeClock(), ...deps })
 
 let receiver: WebhookReceiver | undefined
 const start = async (settings: ReceiverOptions): Promise<WebhookReceiver> => {
@@ -41,7 +47,6 @@ afterEach(async () => {
   await receiver?.close()
   receiver = undefined
 })
-const quiet = { mask: () => undefined }
 
 describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
   it.each<[string, ReceiverOptions]>([
@@ -51,7 +56,7 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
   ])('is accepted by %s', async (_name, settings) => {
     const hook = await start(settings)
     const logger = createMemoryLogger()
-    const result = await notifyWebhook(options(hook.url), commit, logger, quiet)
+    const result = await send(options(hook.url), commit, logger)
     expect(result).toEqual({
       delivered: true,
       status: 200,
@@ -65,15 +70,9 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
 
   it('sends a payload Argo CD reads right', async () => {
     const hook = await start({ secret: SECRET })
-    await notifyWebhook(
-      options(hook.url),
-      { ...commit, branch: 'env/prod' },
-      createMemoryLogger(),
-      {
-        ...quiet,
-        deliveryId: () => 'delivery-1'
-      }
-    )
+    await send(options(hook.url), { ...commit, branch: 'env/prod' }, createMemoryLogger(), {
+      deliveryId: () => 'delivery-1'
+    })
     const [event] = hook.events
     expect(event).toMatchObject({
       event: 'push',
@@ -98,11 +97,10 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
 
   it('refreshes the apps whatever form their repoURL takes', async () => {
     const hook = await start({ secret: SECRET })
-    await notifyWebhook(
+    await send(
       options(hook.url),
       { ...commit, repoUrl: 'https://github.com/acme/gitops.git' },
-      createMemoryLogger(),
-      quiet
+      createMemoryLogger()
     )
     const [event] = hook.events
     for (const repoURL of [
@@ -120,22 +118,20 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
 
   it('uses argocd-repo-url over the repository', async () => {
     const hook = await start({})
-    await notifyWebhook(
+    await send(
       options(hook.url, { repoUrl: 'https://git.example.com/platform/deploy.git' }),
       commit,
-      createMemoryLogger(),
-      quiet
+      createMemoryLogger()
     )
     expect(hook.events[0]!.webURL).toBe('https://git.example.com/platform/deploy')
   })
 
   it('trims the secret, as a secret stored with a newline would otherwise never verify', async () => {
     const hook = await start({ secret: SECRET })
-    const result = await notifyWebhook(
+    const result = await send(
       options(hook.url, { webhookSecret: `${SECRET}\n` }),
       commit,
-      createMemoryLogger(),
-      quiet
+      createMemoryLogger()
     )
     expect(result.delivered).toBe(true)
   })
@@ -143,12 +139,7 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
   it('warns, with the status and body, when the secret is wrong (400, not retried)', async () => {
     const hook = await start({ secret: SECRET, detailedErrors: true })
     const logger = createMemoryLogger()
-    const result = await notifyWebhook(
-      options(hook.url, { webhookSecret: 'wrong' }),
-      commit,
-      logger,
-      quiet
-    )
+    const result = await send(options(hook.url, { webhookSecret: 'wrong' }), commit, logger)
     expect(result).toMatchObject({ delivered: false, status: 400, attempts: 1 })
     expect(result.reason).toMatch(
       /^HTTP 400: Webhook processing failed: HMAC verification failed; .*webhook\.github\.secret/
@@ -163,7 +154,9 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     const hook = await start({ secret: SECRET, script: [503] })
     const clock = createFakeClock()
     const logger = createMemoryLogger()
-    const result = await notifyWebhook(options(hook.url), commit, logger, { ...quiet, clock })
+    const result = await send(options(hook.url), commit, logger, {
+      clock
+    })
     expect(result).toMatchObject({ delivered: true, status: 200, attempts: 2 })
     expect(hook.requests.map((r) => r.status)).toEqual([503, 200])
     expect(clock.sleeps).toEqual([1000])
@@ -175,10 +168,9 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     const hook = await start({ script: [503, 503, 503, 503, 503, 503, 503] })
     const clock = createFakeClock()
     const logger = createMemoryLogger()
-    const result = await notifyWebhook(options(hook.url, { webhookSecret: '' }), commit, logger, {
-      ...quiet,
+    const result = await send(options(hook.url, { webhookSecret: '' }), commit, logger, {
       clock,
-      retry: { attempts: 10, baseDelayMs: 1000, maxDelayMs: 4000, totalMs: 8000 }
+      retry: { attempts: 10, baseDelayMs: 1000, maxDelayMs: 4000, totalMs: 8000, jitter: 'none' }
     })
     expect(result).toMatchObject({ delivered: false, status: 503 })
     expect(clock.sleeps).toEqual([1000, 2000, 4000])
@@ -193,7 +185,9 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     receiver = undefined
     const clock = createFakeClock()
     const logger = createMemoryLogger()
-    const result = await notifyWebhook(options(url), commit, logger, { ...quiet, clock })
+    const result = await send(options(url), commit, logger, {
+      clock
+    })
     expect(result.delivered).toBe(false)
     expect(result.status).toBeUndefined()
     expect(result.attempts).toBe(5)
@@ -211,11 +205,10 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     await new Promise<void>((resolve) => ui.listen(0, '127.0.0.1', resolve))
     try {
       const { port } = ui.address() as AddressInfo
-      const result = await notifyWebhook(
+      const result = await send(
         options(`http://127.0.0.1:${port}/argocd`),
         commit,
-        createMemoryLogger(),
-        quiet
+        createMemoryLogger()
       )
       expect(result).toMatchObject({ delivered: false, status: 200, attempts: 1 })
       expect(result.reason).toMatch(/web UI/)
@@ -225,19 +218,52 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     }
   })
 
-  it('masks the secret and never logs it', async () => {
+  it('never logs the secret', async () => {
     const hook = await start({ secret: SECRET })
-    const masked: string[] = []
     const logger = createMemoryLogger()
-    await notifyWebhook(options(hook.url, { webhookSecret: ` ${SECRET} ` }), commit, logger, {
-      mask: (s) => masked.push(s)
-    })
-    expect(masked).toEqual(expect.arrayContaining([SECRET, ` ${SECRET} `]))
+    const result = await send(options(hook.url, { webhookSecret: ` ${SECRET} ` }), commit, logger)
+    expect(result.delivered).toBe(true)
     expect(logger.lines.join('\n')).not.toContain(SECRET)
   })
 
+  it('does not follow a redirect (Argo CD sends plain http to https), and says where it points', async () => {
+    const sent: string[] = []
+    const result = await send(
+      options('http://argocd.example.com/api/webhook'),
+      commit,
+      createMemoryLogger(),
+      {
+        http: {
+          request: (request) => {
+            sent.push(request.url)
+            return Promise.resolve({
+              status: 307,
+              headers: { location: 'https://argocd.example.com/api/webhook?x=1' },
+              body: ''
+            })
+          }
+        }
+      }
+    )
+    expect(result).toMatchObject({ delivered: false, status: 307, attempts: 1 })
+    expect(result.reason).toBe(
+      'HTTP 307; it redirects to https://argocd.example.com/api/webhook, which is not followed: set argocd-webhook-url to the final URL'
+    )
+    expect(sent).toEqual(['http://argocd.example.com/api/webhook'])
+  })
+
+  it('announces a second commit in the same run (a rollback)', async () => {
+    const hook = await start({ secret: SECRET })
+    const logger = createMemoryLogger()
+    const rollback: PushedCommit = { ...commit, before: commit.after, after: '4'.repeat(40) }
+    const first = await send(options(hook.url), commit, logger)
+    const second = await send(options(hook.url), rollback, logger)
+    expect([first.delivered, second.delivered]).toEqual([true, true])
+    expect(hook.events.map((e) => e.after)).toEqual([commit.after, rollback.after])
+  })
+
   it('does nothing without a URL', async () => {
-    const result = await notifyWebhook(options(''), commit, createMemoryLogger(), quiet)
+    const result = await send(options(''), commit, createMemoryLogger())
     expect(result).toEqual({
       delivered: false,
       attempts: 0,
@@ -249,11 +275,10 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
   it('warns instead of throwing when the repository URL cannot be used', async () => {
     const hook = await start({})
     const logger = createMemoryLogger()
-    const result = await notifyWebhook(
+    const result = await send(
       options(hook.url),
       { ...commit, repoUrl: 'file:///tmp/gitops.git' },
-      logger,
-      quiet
+      logger
     )
     expect(result.delivered).toBe(false)
     expect(result.reason).toMatch(/argocd-repo-url/)

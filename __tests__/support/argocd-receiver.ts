@@ -1,5 +1,5 @@
-// A webhook receiver that checks requests the way Argo CD's GitHub handler does
-// (argocd-contract.md §2 and §4): the action's events must pass it for Argo CD <= 2.12 (SHA-1)
+// A webhook receiver that checks requests the way Argo CD's GitHub handler does (its
+// util/webhook package and go-playground/webhooks' github parser): the action's events must pass it for Argo CD <= 2.12 (SHA-1)
 // and >= 2.13 (SHA-256). Reusable by the demo and the end-to-end tests. Binds 127.0.0.1 only.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -103,7 +103,7 @@ export async function startWebhookReceiver(
       answer(req, res, 404, '404 page not found\n')
       return
     }
-    // Dispatch order of §2.1: these providers are asked before GitHub and would claim the request.
+    // Argo CD's dispatch order: these providers are asked before GitHub and would claim the request.
     const header = (name: string): string => {
       const value = req.headers[name]
       return Array.isArray(value) ? (value[0] ?? '') : (value ?? '')

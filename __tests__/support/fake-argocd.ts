@@ -1,4 +1,4 @@
-// A fake Argo CD REST API (the part of argocd-contract.md §5 the action uses) serving scripted
+// A fake Argo CD REST API (the `/api/v1/applications` calls the action makes) serving scripted
 // application states: each GET of an app returns its next frame, the last one repeating.
 // Enforces bearer auth and the exact `Content-Type: application/json` on non-GET requests.
 // Binds 127.0.0.1 only; https when given a key and certificate.
@@ -26,6 +26,8 @@ export interface AppFrame {
   /** Default: 200 (after the default finishedAt). */
   readonly reconciledAt?: number
   readonly conditions?: readonly { readonly type: string; readonly message: string }[]
+  /** The health message of the app's one Deployment (named like the app), in `status.resources`. */
+  readonly healthMessage?: string
 }
 
 /** A scripted application. */
@@ -115,6 +117,20 @@ export function application(app: FakeApp, frame: AppFrame): Record<string, unkno
       health: { status: frame.health ?? 'Unknown' },
       reconciledAt: iso(frame.reconciledAt ?? 200),
       ...(frame.conditions ? { conditions: frame.conditions } : {}),
+      ...(frame.healthMessage === undefined
+        ? {}
+        : {
+            resources: [
+              {
+                group: 'apps',
+                kind: 'Deployment',
+                namespace: 'default',
+                name: app.name,
+                status: frame.sync ?? 'Unknown',
+                health: { status: frame.health ?? 'Unknown', message: frame.healthMessage }
+              }
+            ]
+          }),
       ...(operationState ? { operationState } : {})
     }
   }

@@ -1,6 +1,6 @@
-import type { Clock } from '../../src/argocd/clock.js'
+import type { Clock } from '../../src/lib/clock.js'
 
-/** A clock whose time moves only when something sleeps; sleeps resolve at once. */
+/** A clock whose time moves only when something sleeps; sleeps resolve at once; no jitter. */
 export function createFakeClock(start = 0): Clock & { readonly sleeps: number[] } {
   let now = start
   const sleeps: number[] = []
@@ -11,6 +11,7 @@ export function createFakeClock(start = 0): Clock & { readonly sleeps: number[] 
       sleeps.push(ms)
       now += Math.max(0, ms)
       await Promise.resolve()
-    }
+    },
+    random: () => 0
   }
 }

@@ -1,4 +1,4 @@
-/** The fields of an Argo CD Application that the wait reads (contract §5.4), typed and defaulted. */
+/** The fields of an Argo CD Application that the wait reads (`status.sync`, `status.health`, `status.operationState`, ...), typed and defaulted. */
 export interface AppStatus {
   /** `status.sync.revision`, or '' (multi-source apps have `revisions` instead). */
   readonly revision: string
@@ -8,6 +8,11 @@ export interface AppStatus {
   readonly syncStatus: string
   /** `status.health.status`, `Unknown` when absent. */
   readonly healthStatus: string
+  /**
+   * Why the app is unhealthy: `status.health.message` (Argo CD before 3.0), else the first
+   * Degraded resource's `KIND/NAME: message` from `status.resources`; '' when none.
+   */
+  readonly healthMessage: string
   /** The top-level `operation` is set: an operation is requested or running. */
   readonly operationRequested: boolean
   /** `status.operationState`, when there is one. */
@@ -46,6 +51,7 @@ export function readAppStatus(application: unknown): AppStatus {
     revisions: strings(sync.revisions),
     syncStatus: string(sync.status) || 'Unknown',
     healthStatus: string(object(status.health).status) || 'Unknown',
+    healthMessage: healthMessage(status),
     operationRequested: isObject(app.operation),
     conditions: list(status.conditions).map((c) => ({
       type: string(object(c).type),
@@ -56,6 +62,19 @@ export function readAppStatus(application: unknown): AppStatus {
     ...(isObject(opState) ? { operation: readOperation(opState) } : {})
   }
   return result
+}
+
+function healthMessage(status: Json): string {
+  const own = string(object(status.health).message)
+  if (own !== '') return own
+  for (const resource of list(status.resources).map(object)) {
+    const health = object(resource.health)
+    const message = string(health.message)
+    if (string(health.status) === 'Degraded' && message !== '') {
+      return `${string(resource.kind)}/${string(resource.name)}: ${message}`
+    }
+  }
+  return ''
 }
 
 function readOperation(state: Json): OperationStatus {

@@ -1,11 +1,12 @@
+import { isIP } from 'node:net'
 import { ArgoCdError } from '../errors.js'
+import { HttpNetworkError } from '../lib/http.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
+import { describeBody, redirectHint } from './answer.js'
 import type { AppRef } from './app-ref.js'
-import type { HttpClient, HttpResponse } from './http-client.js'
-import { HttpNetworkError } from './http-client.js'
 import { redactUrl } from './repo-url.js'
-import { describeBody } from './text.js'
 
-/** The Argo CD REST calls the stage makes (`/api/v1/applications`, contract §5.3). */
+/** The Argo CD REST calls the stage makes (`/api/v1/applications`). */
 export interface ArgoCdApi {
   /**
    * GET the Application. With `refresh`, Argo CD answers only once the controller has
@@ -34,13 +35,61 @@ export class ArgoCdUnavailableError extends Error {
   }
 }
 
+/**
+ * The token would go over plain http to a host that is not this machine, and `argocd-insecure`
+ * does not allow it. The input validation refuses this first; this is the last line, where the
+ * token is attached to requests.
+ */
+export class PlainHttpTokenError extends ArgoCdError {}
+
+/** Where the API is and how to authenticate: `argocd-server`, `argocd-token`, `argocd-insecure`. */
+export interface ArgoCdApiOptions {
+  /** Base URL with any root path. */
+  readonly server: string
+  readonly token: string
+  /** Allows plain http to a non-loopback host (and skips TLS checks, in the HTTP client). */
+  readonly insecure: boolean
+}
+
 const USER_AGENT = 'gitops-release'
 
-/** An ArgoCdApi for `server` (base URL with any root path) authenticated with `token`. */
-export function createArgoCdApi(server: string, token: string, http: HttpClient): ArgoCdApi {
-  const base = server.trim().replace(/\/+$/, '')
+/**
+ * The host is this machine: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped 127 address.
+ * Traffic to it never leaves the machine, so plain http exposes nothing.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  if (isIP(host) !== 6) return false
+  if (host === '::1') return true
+  // IPv4-mapped, as WHATWG URL writes it: ::ffff:7f00:1 for 127.0.0.1.
+  return /^::ffff:(?:127\.|7f[0-9a-f]{2}:)/.test(host)
+}
+
+/**
+ * Throws PlainHttpTokenError unless the token may go to `server`: over https, or plain http to
+ * a loopback address, or plain http anywhere when `insecure` says so.
+ */
+export function checkTokenTransport(server: string, insecure: boolean): void {
+  const url = new URL(server.trim())
+  if (url.protocol === 'https:' || insecure || isLoopbackHost(url.hostname)) return
+  throw new PlainHttpTokenError(
+    `argocd-server: ${redactUrl(server.trim())} is plain http to ${url.hostname}, which would send ` +
+      'argocd-token unencrypted; use https, or set argocd-insecure: true to allow it',
+    { input: 'argocd-server' }
+  )
+}
+
+/**
+ * An ArgoCdApi for `options.server` authenticated with `options.token`. Throws
+ * PlainHttpTokenError when the token would travel over plain http (see checkTokenTransport).
+ */
+export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): ArgoCdApi {
+  checkTokenTransport(options.server, options.insecure)
+  const base = options.server.trim().replace(/\/+$/, '')
   const shownServer = redactUrl(base).replace(/\/+$/, '')
-  const authorization = `Bearer ${token.trim()}`
+  const authorization = `Bearer ${options.token.trim()}`
 
   const appUrl = (app: AppRef, suffix: string, query: Record<string, string>): string => {
     const params = new URLSearchParams(query)
@@ -48,11 +97,7 @@ export function createArgoCdApi(server: string, token: string, http: HttpClient)
     return `${base}/api/v1/applications/${encodeURIComponent(app.name)}${suffix}${search}`
   }
 
-  const call = async (
-    app: AppRef,
-    what: string,
-    request: Parameters<HttpClient['request']>[0]
-  ): Promise<HttpResponse> => {
+  const call = async (app: AppRef, what: string, request: HttpRequest): Promise<HttpResponse> => {
     try {
       return await http.request(request)
     } catch (error) {
@@ -98,6 +143,13 @@ export function createArgoCdApi(server: string, token: string, http: HttpClient)
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
       throw new ArgoCdUnavailableError(`${what} ${app.label}: ${detail}`)
     }
+    const redirect = redirectHint(response, 'argocd-server')
+    if (redirect !== '') {
+      throw new ArgoCdError(
+        `Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`,
+        { input: 'argocd-server' }
+      )
+    }
     throw new ArgoCdError(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
       input: 'argocd-app'
     })
@@ -137,7 +189,7 @@ export function createArgoCdApi(server: string, token: string, http: HttpClient)
     },
     sync: async (app, timeoutMs) => {
       // No revision: the server resolves targetRevision live, and a revision would be refused for
-      // auto-sync apps (contract §5.3).
+      // auto-sync apps ("Cannot sync to REV: auto-sync currently set to ...").
       const body = app.namespace === undefined ? {} : { appNamespace: app.namespace }
       const response = await call(app, 'syncing', {
         method: 'POST',

@@ -44,6 +44,31 @@ export interface ArgoCdOptions {
   readonly insecure: boolean
 }
 
+/**
+ * Tells whether `commit` descends from `ancestor` (or is it): the answer git gives for
+ * `merge-base --is-ancestor ancestor commit`. The publish stage provides it (over git or GitHub's
+ * compare API); the wait uses it to count a newer commit that contains ours as deployed.
+ */
+export type IsDescendant = (ancestor: string, commit: string) => Promise<boolean>
+
+/** What the webhook notice needs: the webhook inputs and the commit to announce. */
+export type WebhookOptions = Pick<
+  ArgoCdOptions,
+  'webhookUrl' | 'webhookSecret' | 'repoUrl' | 'insecure'
+> & {
+  /** The commit to announce (the release commit, or later a rollback commit). */
+  readonly commit: PushedCommit
+}
+
+/** What the refresh, sync and wait need: the API inputs and the commit to wait for. */
+export type WaitOptions = Pick<
+  ArgoCdOptions,
+  'server' | 'token' | 'apps' | 'sync' | 'wait' | 'timeoutSeconds' | 'insecure'
+> & {
+  /** The commit each app must reach (the release commit, or later a rollback commit). */
+  readonly commit: PushedCommit
+}
+
 /** What happened to the webhook. */
 export interface WebhookResult {
   /** Argo CD accepted (queued) the event. */
@@ -58,9 +83,48 @@ export interface WebhookResult {
   readonly reason: string
 }
 
-/** How the wait (or the refresh alone) ended for one app. */
+/**
+ * How the wait (or the refresh alone) ended for one app. `superseded`: Synced and Healthy at a
+ * newer commit that contains the awaited one.
+ */
 export type AppOutcome =
   'deployed' | 'superseded' | 'refreshed' | 'unreachable' | 'failed' | 'timed-out'
+
+/** Why the wait for one app failed, with what Argo CD said, so a caller can report it. */
+export type AppFailure =
+  | {
+      /** The sync operation for the awaited commit ended Failed or Error. */
+      readonly kind: 'sync-failed'
+      /** The revision the operation was for. */
+      readonly revision: string
+      /** `Failed` or `Error`. */
+      readonly phase: string
+      /** The operation's message. */
+      readonly message: string
+    }
+  | {
+      /** A `SyncError` or `ComparisonError` condition names the awaited commit. */
+      readonly kind: 'error-condition'
+      readonly revision: string
+      /** The condition type. */
+      readonly condition: string
+      readonly message: string
+    }
+  | {
+      /** The app is Degraded at the awaited commit after its operation finished. */
+      readonly kind: 'degraded'
+      readonly revision: string
+      /** The health message (app-level, or the first Degraded resource's), else the operation's. */
+      readonly message: string
+    }
+  | {
+      /** Time ran out; the AppState fields are the last state seen. */
+      readonly kind: 'timed-out'
+      /** The timeout that ran out. */
+      readonly seconds: number
+      /** The last state seen, as logged (e.g. `at 1111111: Synced, Healthy`), or why none was. */
+      readonly lastSeen: string
+    }
 
 /** The last state seen of one Argo CD application. */
 export interface AppState {
@@ -78,4 +142,6 @@ export interface AppState {
   readonly message?: string
   /** How it ended. */
   readonly outcome: AppOutcome
+  /** With outcome `failed` or `timed-out`: why, structured. */
+  readonly failure?: AppFailure
 }

@@ -1,20 +1,26 @@
+import { shortSha, suffix } from '../lib/text.js'
 import type { AppStatus } from './app-status.js'
-import { short, suffix } from './text.js'
-import type { AppOutcome, AppState } from './types.js'
+import type { AppFailure, AppOutcome, AppState } from './types.js'
 
-/** What the wait is for: the pushed commit, and the tip it replaced. */
+/** What the wait is for: a commit that counts, and the tip the push replaced. */
 export interface WaitTarget {
-  /** The pushed commit, full SHA. */
+  /** The commit judged: the pushed one, or a newer commit that contains it; full SHA. */
   readonly revision: string
   /** The branch tip before the push ('' when unknown); an app still there is not done. */
   readonly previous: string
 }
 
-/** The judgement of one observation of an app (contract §5.6). */
+/**
+ * The judgement of one observation of an app, after the "wait until Synced and Healthy at
+ * revision X" rules of Argo CD's `app wait` plus a revision check (the CLI never checks one).
+ */
 export type Verdict =
   | { readonly kind: 'success' }
-  | { readonly kind: 'failed'; readonly reason: string }
-  | { readonly kind: 'superseded'; readonly revision: string }
+  | {
+      readonly kind: 'failed'
+      readonly reason: string
+      readonly failure: Exclude<AppFailure, { kind: 'timed-out' }>
+    }
   | { readonly kind: 'pending'; readonly reason: string }
 
 const FAILED_PHASES = new Set(['Failed', 'Error'])
@@ -37,10 +43,20 @@ export function atRevision(status: AppStatus, revision: string): boolean {
 }
 
 /**
- * Judges one observation. `refreshed` says a refresh completed after the push, so a different
- * Synced revision is really newer than ours (before it, the app may simply not have looked yet).
+ * The full commit SHAs the app reports (`status.sync.revision` and the multi-source
+ * `revisions`), leaving out chart versions and other non-SHA revisions.
  */
-export function evaluateWait(status: AppStatus, target: WaitTarget, refreshed: boolean): Verdict {
+export function reportedShas(status: AppStatus): string[] {
+  return [status.revision, ...status.revisions].filter((r) =>
+    /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(r)
+  )
+}
+
+/**
+ * Judges one observation against `target.revision`. A state at any other revision is pending:
+ * whether a newer commit counts is the caller's question (it needs the commit graph).
+ */
+export function evaluateWait(status: AppStatus, target: WaitTarget): Verdict {
   const ours = target.revision
   const atOurs = atRevision(status, ours)
   const running = operationRunning(status)
@@ -52,7 +68,8 @@ export function evaluateWait(status: AppStatus, target: WaitTarget, refreshed: b
     // Auto-sync never retries a revision whose sync failed, so waiting longer cannot help.
     return {
       kind: 'failed',
-      reason: `the sync to ${short(ours)} ended ${op.phase}${suffix(op.message)}`
+      reason: `the sync to ${shortSha(ours)} ended ${op.phase}${suffix(op.message)}`,
+      failure: { kind: 'sync-failed', revision: ours, phase: op.phase, message: op.message }
     }
   }
   const condition = status.conditions.find(
@@ -61,13 +78,21 @@ export function evaluateWait(status: AppStatus, target: WaitTarget, refreshed: b
   if (condition) {
     return {
       kind: 'failed',
-      reason: `${condition.type} for ${short(ours)}${suffix(condition.message)}`
+      reason: `${condition.type} for ${shortSha(ours)}${suffix(condition.message)}`,
+      failure: {
+        kind: 'error-condition',
+        revision: ours,
+        condition: condition.type,
+        message: condition.message
+      }
     }
   }
   if (atOurs && !running && status.healthStatus === 'Degraded') {
+    const message = status.healthMessage || (op?.message ?? '')
     return {
       kind: 'failed',
-      reason: `the app is Degraded at ${short(ours)}${suffix(op?.message ?? '')}`
+      reason: `the app is Degraded at ${shortSha(ours)}${suffix(message)}`,
+      failure: { kind: 'degraded', revision: ours, message }
     }
   }
   if (
@@ -79,16 +104,6 @@ export function evaluateWait(status: AppStatus, target: WaitTarget, refreshed: b
   ) {
     return { kind: 'success' }
   }
-  if (
-    refreshed &&
-    !atOurs &&
-    status.revision !== '' &&
-    !sameSha(status.revision, target.previous) &&
-    status.syncStatus === 'Synced' &&
-    !running
-  ) {
-    return { kind: 'superseded', revision: status.revision }
-  }
   return { kind: 'pending', reason: pendingReason(status, target, atOurs, running) }
 }
 
@@ -99,9 +114,9 @@ function pendingReason(
   running: boolean
 ): string {
   if (!atOurs) {
-    const where = status.revision === '' ? 'no revision yet' : `at ${short(status.revision)}`
+    const where = status.revision === '' ? 'no revision yet' : `at ${shortSha(status.revision)}`
     const previous = target.previous !== '' && sameSha(status.revision, target.previous)
-    return previous ? `${where}, the previous commit` : `${where}, not ${short(target.revision)}`
+    return previous ? `${where}, the previous commit` : `${where}, not ${shortSha(target.revision)}`
   }
   if (running) {
     const op = status.operation
@@ -119,7 +134,7 @@ export function describeStatus(status: AppStatus, target: WaitTarget): string {
   const revision =
     status.revision === '' && status.revisions.length === 0
       ? 'no revision'
-      : `at ${short(shownRevision(status, target.revision))}${atRevision(status, target.revision) ? ' (ours)' : ''}`
+      : `at ${shortSha(shownRevision(status, target.revision))}${atRevision(status, target.revision) ? ' (ours)' : ''}`
   const op = status.operation
   const operation = op ? `, operation ${op.phase || 'pending'}${suffix(op.message)}` : ''
   const requested = status.operationRequested && !op?.phase ? ', operation requested' : ''
@@ -134,7 +149,8 @@ export function toAppState(
   outcome: AppOutcome
 ): AppState {
   const errorCondition = status.conditions.find((c) => c.type.endsWith('Error'))?.message ?? ''
-  const message = [status.operation?.message ?? '', errorCondition].find((m) => m !== '')
+  const health = status.healthStatus === 'Healthy' ? '' : status.healthMessage
+  const message = [status.operation?.message ?? '', errorCondition, health].find((m) => m !== '')
   return {
     app,
     revision: shownRevision(status, target.revision),
@@ -151,6 +167,7 @@ function shownRevision(status: AppStatus, ours: string): string {
   return status.revisions.find((r) => sameSha(r, ours)) ?? status.revisions[0] ?? ''
 }
 
-function sameSha(a: string, b: string): boolean {
+/** The same commit, whatever the case of the hex. */
+export function sameSha(a: string, b: string): boolean {
   return a !== '' && a.toLowerCase() === b.toLowerCase()
 }

@@ -46,7 +46,7 @@ export function buildPushPayload(commit: PushedCommit, htmlUrl: string): PushEve
     modified: [...commit.files],
     removed: []
   }
-  // Without a real `before`, Argo CD must not move cached manifests from it (contract §2.6).
+  // Without a real `before`, Argo CD must not move cached manifests from it: its webhook handler moves them from `before` to `after`.
   const before =
     commit.before === '' || ZERO_SHA.test(commit.before) ? {} : { before: commit.before }
   return {

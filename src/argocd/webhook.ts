@@ -1,30 +1,39 @@
 import { randomUUID } from 'node:crypto'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { describeBody, short } from './text.js'
-import { nextDelay, WEBHOOK_RETRY } from './backoff.js'
-import type { RetryPolicy } from './backoff.js'
-import { systemClock } from './clock.js'
-import type { Clock } from './clock.js'
-import { createHttpClient, HttpNetworkError } from './http-client.js'
-import type { HttpClient, HttpResponse } from './http-client.js'
-import { coreMask, maskArgoCdSecrets } from './mask.js'
-import type { Mask } from './mask.js'
+import type { Clock } from '../lib/clock.js'
+import { createHttpClient, HttpNetworkError } from '../lib/http.js'
+import type { HttpClient, HttpResponse } from '../lib/http.js'
+import { retry } from '../lib/retry.js'
+import type { AttemptOutcome, RetryPolicy } from '../lib/retry.js'
+import { shortSha } from '../lib/text.js'
+import { describeBody, redirectHint } from './answer.js'
 import { normalizeRepoUrl, redactUrl } from './repo-url.js'
 import { signBody } from './signature.js'
 import { buildPushPayload, serializePayload } from './webhook-payload.js'
-import type { ArgoCdOptions, PushedCommit, WebhookResult } from './types.js'
+import type { WebhookOptions, WebhookResult } from './types.js'
 
-/** What notifyWebhook may be given instead of the real thing (tests, the benchmark). */
+/** What notifyWebhook works with; tests and the benchmark pass their own. */
 export interface WebhookDeps {
+  readonly logger: Logger
+  readonly clock: Clock
+  /** Default: the action's HTTP client, with `options.insecure`. */
   readonly http?: HttpClient
-  readonly clock?: Clock
+  /** Default: WEBHOOK_RETRY. */
   readonly retry?: RetryPolicy
   /** Per attempt, in ms (default 10 s). */
   readonly requestTimeoutMs?: number
-  readonly mask?: Mask
   /** The `X-GitHub-Delivery` id (default: a random UUID). */
   readonly deliveryId?: () => string
+}
+
+/** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
+export const WEBHOOK_RETRY: RetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 8000,
+  totalMs: 30_000,
+  jitter: 'none'
 }
 
 const POLL_NOTE =
@@ -38,20 +47,20 @@ export function webhookEndpoint(url: string): string {
 }
 
 /**
- * Sends the GitHub `push` event for `commit` to `argocd-webhook-url`, signed with the secret.
- * Retries network errors and 5xx with bounded back-off; a 4xx is final. Never throws for a
- * delivery problem: it warns (Argo CD still polls) and says why in the result.
+ * Sends the GitHub `push` event for `options.commit` to `argocd-webhook-url`, signed with the
+ * secret. Retries network errors and 5xx with bounded back-off; a 4xx is final. Never throws for
+ * a delivery problem: it warns (Argo CD still polls) and says why in the result. May be called
+ * again in the same run for another commit (a rollback commit).
  */
 export async function notifyWebhook(
-  options: ArgoCdOptions,
-  commit: PushedCommit,
-  logger: Logger,
-  deps: WebhookDeps = {}
+  options: WebhookOptions,
+  deps: WebhookDeps
 ): Promise<WebhookResult> {
+  const { commit } = options
+  const { logger } = deps
   const rawUrl = options.webhookUrl?.trim() ?? ''
   if (rawUrl === '')
     return { delivered: false, attempts: 0, url: '', reason: 'argocd-webhook-url is not set' }
-  maskArgoCdSecrets(options, deps.mask ?? coreMask)
   const endpoint = webhookEndpoint(rawUrl)
   const shown = redactUrl(endpoint)
   const notDelivered = (reason: string, attempts: number, status?: number): WebhookResult => {
@@ -83,53 +92,57 @@ export async function notifyWebhook(
     ...(secret === '' ? {} : signBody(body, secret))
   }
   logger.info(
-    `Notifying Argo CD: push event for ${htmlUrl} branch ${commit.branch} at ${short(commit.after)} ` +
+    `Notifying Argo CD: push event for ${htmlUrl} branch ${commit.branch} at ${shortSha(commit.after)} ` +
       `(${commit.files.length} changed file${commit.files.length === 1 ? '' : 's'}, ${body.length} bytes, ` +
       `${secret === '' ? 'unsigned' : 'signed'}) to ${shown}`
   )
 
   const http = deps.http ?? createHttpClient({ insecure: options.insecure })
-  const clock = deps.clock ?? systemClock
-  const policy = deps.retry ?? WEBHOOK_RETRY
-  const started = clock.now()
-  for (let attempt = 1; ; attempt++) {
-    let response: HttpResponse | undefined
-    let problem: string
-    let retryable: boolean
+  const timeoutMs = deps.requestTimeoutMs ?? 10_000
+  // The status of the last answer, for the result when the retries run out.
+  let lastStatus: number | undefined
+  const attempt = async (n: number): Promise<AttemptOutcome<WebhookResult>> => {
+    let response: HttpResponse
     try {
-      response = await http.request({
-        method: 'POST',
-        url: endpoint,
-        headers,
-        body,
-        timeoutMs: deps.requestTimeoutMs ?? 10_000
-      })
-      const verdict = judge(response, secret !== '')
-      if (verdict.delivered) {
-        logger.info(`Argo CD accepted the push event (HTTP ${response.status}, attempt ${attempt})`)
-        return {
-          delivered: true,
-          status: response.status,
-          attempts: attempt,
-          url: shown,
-          reason: verdict.reason
-        }
-      }
-      problem = verdict.reason
-      retryable = verdict.retryable
+      response = await http.request({ method: 'POST', url: endpoint, headers, body, timeoutMs })
     } catch (error) {
-      problem = errorMessage(error)
       // An untrusted certificate stays untrusted; everything else on the network may pass.
-      retryable = !(error instanceof HttpNetworkError && error.tls)
-      if (!retryable) problem += ' (set argocd-insecure: true for a self-signed certificate)'
+      if (error instanceof HttpNetworkError && error.tls) {
+        const reason = `${error.message} (set argocd-insecure: true for a self-signed certificate)`
+        return { done: true, value: notDelivered(reason, n) }
+      }
+      lastStatus = undefined
+      return { done: false, reason: errorMessage(error) }
     }
-    const wait = retryable ? nextDelay(policy, attempt, clock.now() - started) : undefined
-    if (wait === undefined) return notDelivered(problem, attempt, response?.status)
-    logger.info(
-      `Argo CD webhook attempt ${attempt} failed (${problem}); retrying in ${Math.round(wait / 100) / 10} s`
-    )
-    await clock.sleep(wait)
+    lastStatus = response.status
+    const verdict = judge(response, secret !== '')
+    if (verdict.delivered) {
+      logger.info(`Argo CD accepted the push event (HTTP ${response.status}, attempt ${n})`)
+      const value = {
+        delivered: true,
+        status: response.status,
+        attempts: n,
+        url: shown,
+        reason: verdict.reason
+      }
+      return { done: true, value }
+    }
+    if (!verdict.retryable) {
+      return { done: true, value: notDelivered(verdict.reason, n, response.status) }
+    }
+    return { done: false, reason: verdict.reason }
   }
+  const outcome = await retry(
+    deps.retry ?? WEBHOOK_RETRY,
+    deps.clock,
+    attempt,
+    (n, reason, delayMs) => {
+      logger.info(
+        `Argo CD webhook attempt ${n} failed (${reason}); retrying in ${Math.round(delayMs / 100) / 10} s`
+      )
+    }
+  )
+  return outcome.ok ? outcome.value : notDelivered(outcome.reason, outcome.attempts, lastStatus)
 }
 
 interface Judgement {
@@ -162,6 +175,8 @@ function judge(response: HttpResponse, signed: boolean): Judgement {
       ? '; Argo CD answers 400 when the signature does not verify: argocd-webhook-secret must equal ' +
         'webhook.github.secret in argocd-secret byte for byte (a stored trailing newline is a common cause)'
       : '; if Argo CD has webhook.github.secret set, set argocd-webhook-secret to it'
+  } else if (status >= 300 && status < 400) {
+    hint = redirectHint(response, 'argocd-webhook-url')
   } else if (status === 404) {
     hint = '; the URL should be https://ARGOCD/api/webhook (with the --rootpath, if any)'
   }
