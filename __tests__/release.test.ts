@@ -57,7 +57,10 @@ describe('release', () => {
             tag: options.tag,
             digest: `sha256:${'d'.repeat(64)}`,
             ref: `${image.repository}:${options.tag}`,
-            seconds: 1
+            built: true,
+            seconds: 1,
+            metadata: {},
+            fingerprint: ''
           }))
         )
       },

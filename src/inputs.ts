@@ -157,6 +157,7 @@ export function getInputs(
     kustomizations: list('kustomization'),
     manifests: list('manifests'),
     pinDigest: bool('pin-digest', false),
+    skipUnchanged: bool('skip-unchanged', false),
     changes,
     createMissing: bool('create-missing', false),
     commit,

@@ -16,9 +16,14 @@ import { computeEdits } from './edit/compute-edits.js'
 import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
 import { unifiedDiff } from './edit/unified-diff.js'
-import { buildImages } from './build/build-images.js'
-import { checkBuildContexts } from './build/check-contexts.js'
-import { createDocker } from './build/docker.js'
+import { buildImages, type CurrentImage } from './images/build-images.js'
+import { checkBuildContexts } from './images/check-contexts.js'
+import { createDocker } from './images/docker.js'
+import { readCurrentValues } from './edit/current-values.js'
+import { systemClock } from './lib/clock.js'
+import { createProcessRunner } from './lib/exec.js'
+import { createHttpClient } from './lib/http.js'
+import { createCoreRuntime } from './lib/runtime.js'
 import { publish } from './publish/publish.js'
 import type { AppState, PushedCommit, WebhookResult } from './argocd/types.js'
 import { notifyWebhook } from './argocd/webhook.js'
@@ -42,7 +47,18 @@ export interface ReleaseStages {
 
 /** The real stages. */
 export const realStages: ReleaseStages = {
-  buildImages: (options, logger) => buildImages(options, createDocker(), logger),
+  buildImages: (options, logger) => {
+    const runtime = createCoreRuntime()
+    const runner = createProcessRunner(runtime.secrets)
+    return buildImages(options, {
+      docker: createDocker(runner),
+      git: runner,
+      http: createHttpClient({ maxBodyBytes: 4 * 1024 * 1024 }),
+      logger,
+      runtime,
+      clock: systemClock
+    })
+  },
   publish,
   notifyWebhook,
   refreshAndWait
@@ -79,6 +95,19 @@ export async function release(
   const request = (images: readonly ImageTarget[]): EditRequest => editRequest(settings, images)
   state.images = plannedImages(settings)
 
+  // skip-unchanged: the tags the files hold now, read from the same files the edits will change.
+  let current: Map<string, CurrentImage> | undefined
+  const readCurrent =
+    settings.build && settings.skipUnchanged
+      ? async (source: FileSource): Promise<void> => {
+          const found = await readCurrentValues(source, editRequest(settings, state.images))
+          for (const [name, reason] of found.reasons) {
+            logger.info(`skip-unchanged: ${name} is built: ${reason}.`)
+          }
+          current = found.values
+        }
+      : undefined
+
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
     // Every file and path is resolved now, so a typo costs no build and pushes nothing.
@@ -86,15 +115,17 @@ export async function release(
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await preflightEdits(settings, request(preview), stages)
+    const edits = await preflightEdits(settings, request(preview), stages, readCurrent)
     const where = settings.commit ? settings.targetName : 'the workspace'
     logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
 
+  // The images whose tags are written: an image skip-unchanged reused keeps its value in the files.
+  let images: readonly ImageTarget[] = state.images
   if (settings.build) {
     const built = await logger.group(
       settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images',
-      () => stages.buildImages(buildOptions(settings), logger)
+      () => stages.buildImages(buildOptions(settings, current), logger)
     )
     state.images = built.map((image) => ({
       name: image.name,
@@ -103,11 +134,11 @@ export async function release(
       digest: image.digest
     }))
     for (const image of built) state.buildSeconds.set(image.name, image.seconds)
+    images = state.images.filter((_, index) => built[index]?.built !== false)
   } else {
     logger.info('build: false, so no image is built; the image names only drive the tag edits.')
   }
 
-  const images = state.images
   const compute = (source: FileSource): Promise<FileEdit[]> =>
     computeEdits(source, request(images), logger)
 
@@ -161,15 +192,21 @@ function plannedImages(settings: Settings): ImageTarget[] {
 async function preflightEdits(
   settings: Settings,
   request: EditRequest,
-  stages: ReleaseStages
+  stages: ReleaseStages,
+  readCurrent?: (source: FileSource) => Promise<void>
 ): Promise<readonly FileEdit[]> {
   const quiet = createMemoryLogger()
   if (!settings.commit) {
-    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet)
+    const source = createWorkspaceSource(settings.workspace)
+    await readCurrent?.(source)
+    return computeEdits(source, request, quiet)
   }
   const result = await stages.publish(
     { ...publishOptions(settings, request.images), dryRun: true },
-    (source) => computeEdits(source, request, quiet),
+    async (source) => {
+      await readCurrent?.(source)
+      return computeEdits(source, request, quiet)
+    },
     quiet
   )
   return result.edits

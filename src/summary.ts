@@ -1,4 +1,4 @@
-import { buildSummaryTable } from './build/summary.js'
+import { buildSummaryTable } from './images/summary.js'
 import type { ReleaseState } from './outputs.js'
 
 /** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */

@@ -66,6 +66,8 @@ export interface Settings {
   readonly builder?: string
   /** `max-parallel`: builds at once. */
   readonly maxParallel: number
+  /** `skip-unchanged`: reuse images whose build inputs did not change. */
+  readonly skipUnchanged: boolean
 
   // What to change
   /** `values-file`: Helm values files, repository-relative. */
