@@ -247,7 +247,10 @@ async function buildWithClassic(
   if (!options.push) return images
   // Every build succeeded: only now does anything reach the registry.
   const byName = new Map(candidates.map((candidate) => [candidate.plan.name, candidate.plan]))
-  const pushes = images.map((image) => ({ image, plan: byName.get(image.name)! }))
+  const pushes = images.flatMap((image) => {
+    const plan = byName.get(image.name)
+    return plan === undefined ? [] : [{ image, plan }]
+  })
   return forEachImage(
     pushes,
     (p) => p.plan,
@@ -426,9 +429,10 @@ export async function buildImages(options: BuildOptions, deps: ImagesDeps): Prom
   const plans = options.images.map((spec) => planImage(spec, settings))
   const limit = Math.max(1, Math.min(Math.floor(options.maxParallel) || plans.length, plans.length))
   const prepared = await runLimited(plans, limit, (plan) => prepare(plan, options, deps))
-  const candidates = prepared.map((result, index): Candidate =>
-    result.ok ? result.value : { plan: plans[index]!, fingerprint: '' }
-  )
+  const candidates = plans.map((plan, index): Candidate => {
+    const result = prepared[index]
+    return result?.ok ? result.value : { plan, fingerprint: '' }
+  })
 
   const reused = new Map<string, BuiltImage>()
   if (options.skipUnchanged) {

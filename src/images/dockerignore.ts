@@ -33,7 +33,7 @@ function cleanPath(path: string): string {
 function toRegex(pattern: string): RegExp {
   let out = '^'
   for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!
+    const ch = pattern.charAt(i)
     if (ch === '*') {
       if (pattern[i + 1] === '*') {
         i++
@@ -47,7 +47,7 @@ function toRegex(pattern: string): RegExp {
       out += '[^/]'
     } else if (ch === '\\' && i + 1 < pattern.length) {
       i++
-      out += escapeChar(pattern[i]!)
+      out += escapeChar(pattern.charAt(i))
     } else if (ch === '[') {
       const end = pattern.indexOf(']', i + 2)
       if (end === -1) {
