@@ -19,6 +19,7 @@ import { unifiedDiff } from './edit/unified-diff.js'
 import { buildImages, type CurrentImage } from './images/build-images.js'
 import { checkBuildContexts } from './images/check-contexts.js'
 import { createDocker } from './images/docker.js'
+import { reusedSummary } from './images/summary.js'
 import { readCurrentValues } from './edit/current-values.js'
 import { systemClock } from './lib/clock.js'
 import { createProcessRunner } from './lib/exec.js'
@@ -135,6 +136,8 @@ export async function release(
     }))
     for (const image of built) state.buildSeconds.set(image.name, image.seconds)
     images = state.images.filter((_, index) => built[index]?.built !== false)
+    const reused = reusedSummary(built)
+    if (reused !== '') state.summarySections.push(reused)
   } else {
     logger.info('build: false, so no image is built; the image names only drive the tag edits.')
   }

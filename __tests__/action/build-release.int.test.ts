@@ -175,6 +175,9 @@ describeDocker('dist/index.js builds, pushes and commits the tutorial app', () =
     expect(run2.stdout).not.toMatch(/::error|::warning/)
     expect(run2.stdout).toContain('Nothing to build: every image is unchanged (2 reused).')
     expect(run2.stdout).not.toMatch(/^::group::Build (backend|frontend) /m)
+    expect(run2.summary).toContain(
+      'Nothing was built: the build inputs of every image are unchanged'
+    )
     expect(run2.outputs.changed).toBe('false')
     expect(run2.outputs['commit-sha']).toBe('')
     expect(git(repo.remote, 'rev-parse', 'main')).toBe(afterFirst)

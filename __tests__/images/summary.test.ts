@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildSummaryTable } from '../../src/images/summary.js'
+import type { BuiltImage } from '../../src/images/build-images.js'
+import { buildSummaryTable, reusedSummary } from '../../src/images/summary.js'
 
 describe('buildSummaryTable', () => {
   it('lists image, ref, digest and build time', () => {
@@ -20,5 +21,51 @@ describe('buildSummaryTable', () => {
         ''
       ].join('\n')
     )
+  })
+})
+
+describe('reusedSummary', () => {
+  const digest = `sha256:${'e'.repeat(64)}`
+  const image = (name: string, built: boolean): BuiltImage => ({
+    name,
+    repository: `r/${name}`,
+    tag: built ? 'new' : 'old',
+    digest,
+    ref: `r/${name}:${built ? 'new' : 'old'}`,
+    built,
+    seconds: 1,
+    metadata: {},
+    fingerprint: '',
+    ...(built ? {} : { reusedFrom: 'old' })
+  })
+
+  it.each<[string, BuiltImage[], string]>([
+    ['nothing reused', [image('api', true)], ''],
+    [
+      'some reused',
+      [image('api', true), image('web', false)],
+      [
+        '### Unchanged images (skip-unchanged)',
+        '',
+        'Their build inputs are unchanged: not built, not pushed, and the files keep their tags.',
+        '',
+        `- web: \`r/web:old\` (\`${digest}\`)`,
+        ''
+      ].join('\n')
+    ],
+    [
+      'all reused',
+      [image('web', false)],
+      [
+        '### Unchanged images (skip-unchanged)',
+        '',
+        'Nothing was built: the build inputs of every image are unchanged, so no image was pushed and no tag was changed.',
+        '',
+        `- web: \`r/web:old\` (\`${digest}\`)`,
+        ''
+      ].join('\n')
+    ]
+  ])('%s', (_title, images, expected) => {
+    expect(reusedSummary(images)).toBe(expected)
   })
 })

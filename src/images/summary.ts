@@ -26,3 +26,24 @@ export function buildSummaryTable(images: readonly SummaryImage[]): string {
     '\n'
   )
 }
+
+/**
+ * The job-summary section for the images skip-unchanged reused (empty when none): which were
+ * not built, the tag the files keep, and the registry's digest; says so when nothing was built.
+ */
+export function reusedSummary(images: readonly BuiltImage[]): string {
+  const reused = images.filter((image) => !image.built)
+  if (reused.length === 0) return ''
+  const lines = [
+    '### Unchanged images (skip-unchanged)',
+    '',
+    reused.length === images.length
+      ? 'Nothing was built: the build inputs of every image are unchanged, so no image was pushed and no tag was changed.'
+      : 'Their build inputs are unchanged: not built, not pushed, and the files keep their tags.',
+    ''
+  ]
+  for (const image of reused) {
+    lines.push(`- ${cell(image.name)}: \`${cell(image.ref)}\` (\`${cell(image.digest)}\`)`)
+  }
+  return `${lines.join('\n')}\n`
+}
