@@ -106,6 +106,30 @@ describe('readContextFiles', () => {
     ])
   })
 
+  it.each<[string, string, string[]]>([
+    [
+      'an excluded folder',
+      'node_modules\n',
+      ['.dockerignore', 'Dockerfile', 'a/b.txt', 'build/keep', 'build/x']
+    ],
+    [
+      'an exception inside an excluded folder',
+      'build\n!build/keep\n',
+      ['.dockerignore', 'Dockerfile', 'a/b.txt', 'build/keep', 'node_modules/m.js']
+    ]
+  ])('outside a git work tree applies .dockerignore: %s', async (_title, ignore, expected) => {
+    const plain = join(dir, 'plain')
+    await write(plain, {
+      '.dockerignore': ignore,
+      Dockerfile: 'FROM scratch\n',
+      'a/b.txt': 'b',
+      'node_modules/m.js': 'm',
+      'build/keep': 'k',
+      'build/x': 'x'
+    })
+    expect(await paths(plain)).toEqual(expected)
+  })
+
   it('outside a git work tree lists every file but .git', async () => {
     const plain = join(dir, 'plain')
     await write(plain, { Dockerfile: 'FROM scratch\n', 'a/b.txt': 'b', '.git/HEAD': 'x' })

@@ -19,12 +19,14 @@ export async function readContextFiles(
   context: string,
   git: ProcessRunner
 ): Promise<ContextFile[]> {
-  const files = (await gitWorkTree(context, git))
-    ? await fromGit(context, git)
-    : await fromFolder(context)
   const ignore = await readFile(join(context, '.dockerignore'), 'utf8').catch(() => '')
   const patterns = parseDockerignore(ignore)
-  return patterns.length === 0 ? files : files.filter((file) => !isExcluded(file.path, patterns))
+  // Filtered before anything is read, so an excluded node_modules costs no hashing.
+  const sent = (path: string): boolean => patterns.length === 0 || !isExcluded(path, patterns)
+  const prunable = !patterns.some((pattern) => pattern.exception)
+  return (await gitWorkTree(context, git))
+    ? fromGit(context, git, sent)
+    : fromFolder(context, sent, prunable)
 }
 
 /** The content id and mode of a file on disk; undefined for folders and other non-files. */
@@ -58,7 +60,11 @@ async function lsFiles(context: string, git: ProcessRunner, args: string[]): Pro
   return result.stdout.split('\0').filter((entry) => entry !== '')
 }
 
-async function fromGit(context: string, git: ProcessRunner): Promise<ContextFile[]> {
+async function fromGit(
+  context: string,
+  git: ProcessRunner,
+  sent: (path: string) => boolean
+): Promise<ContextFile[]> {
   const [staged, modified, deleted, others] = await Promise.all([
     lsFiles(context, git, ['--stage']),
     lsFiles(context, git, ['--modified']),
@@ -73,19 +79,23 @@ async function fromGit(context: string, git: ProcessRunner): Promise<ContextFile
     const match = /^(\d{6}) ([0-9a-f]{40,64}) \d\t(.+)$/s.exec(entry)
     if (match === null) continue
     const [, mode = '', id = '', path = ''] = match
-    if (files.has(path) || gone.has(path)) continue
+    if (files.has(path) || gone.has(path) || !sent(path)) continue
     if (reread.has(path) && mode !== '160000') continue
     files.set(path, { path, mode, id })
   }
   for (const path of [...reread, ...others]) {
-    if (files.has(path) || gone.has(path)) continue
+    if (files.has(path) || gone.has(path) || !sent(path)) continue
     const hashed = await hashPath(join(context, path))
     if (hashed !== undefined) files.set(path, { path, ...hashed })
   }
   return [...files.values()]
 }
 
-async function fromFolder(context: string): Promise<ContextFile[]> {
+async function fromFolder(
+  context: string,
+  sent: (path: string) => boolean,
+  prunable: boolean
+): Promise<ContextFile[]> {
   const files: ContextFile[] = []
   const walk = async (folder: string, prefix: string): Promise<void> => {
     let entries
@@ -99,9 +109,12 @@ async function fromFolder(context: string): Promise<ContextFile[]> {
       if (path === '.git') continue
       const full = join(folder, entry.name)
       if (entry.isDirectory()) {
+        // Without `!` exceptions nothing below an excluded folder can be sent.
+        if (prunable && !sent(path)) continue
         await walk(full, path)
         continue
       }
+      if (!sent(path)) continue
       const hashed = await hashPath(full)
       if (hashed !== undefined) files.push({ path, ...hashed })
     }
