@@ -65,6 +65,26 @@ describe('readCurrentValues', () => {
       []
     ],
     [
+      'a kustomization newTag (repository compared in normalised form)',
+      {
+        'k/kustomization.yaml':
+          'images:\n- name: r.io/acme/backend\n  newTag: k1\n- name: other\n  newName: r.io/acme/frontend\n  newTag: k2\n'
+      },
+      { kustomizations: ['k/kustomization.yaml'] },
+      { backend: { tag: 'k1' }, frontend: { tag: 'k2' } },
+      []
+    ],
+    [
+      'a kustomization that disagrees with the values file, or pins a digest',
+      {
+        'helm/values.yaml': 'backend: {tag: v1}\nfrontend: {tag: v1}\n',
+        'kustomization.yaml': `images:\n- name: r.io/acme/backend\n  newTag: v2\n- name: r.io/acme/frontend\n  newTag: v1\n  digest: sha256:${'a'.repeat(64)}\n`
+      },
+      { kustomizations: ['kustomization.yaml'] },
+      {},
+      ['backend', 'frontend']
+    ],
+    [
       'a missing values file is no tag, not an error',
       {},
       { images: [image('backend')] },

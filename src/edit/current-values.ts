@@ -1,5 +1,7 @@
-import { isScalar } from 'yaml'
+import { isMap, isScalar, isSeq } from 'yaml'
+import type { YAMLMap } from 'yaml'
 import { errorMessage } from '../errors.js'
+import { sameRepository } from '../lib/image-ref.js'
 import { fillTemplate, parsePath } from './path.js'
 import { readText } from './read-text.js'
 import { scalarString } from './render-scalar.js'
@@ -20,13 +22,23 @@ export interface CurrentValue {
 export type CurrentValuesRequest = Pick<
   EditRequest,
   'images' | 'valuesFiles' | 'tagPath' | 'repositoryPath'
->
+> &
+  Partial<Pick<EditRequest, 'kustomizations'>>
+
+function field(map: YAMLMap, key: string): string | undefined {
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key)
+  return pair && isScalar(pair.value) && pair.value.value !== null
+    ? scalarString(pair.value.value)
+    : undefined
+}
 
 /**
- * The tag (and repository) each image has in the values files now, read with the edit engine's
- * own path resolution, so it is the very value an edit would replace. An image is left out when
- * it has no such value, when files or documents disagree, or when its path cannot be read (the
- * edit itself reports that); `reasons` says why, per image name. Reads, never writes.
+ * The tag (and repository) each image has in the files now, read with the edit engine's own path
+ * resolution, so it is the very value an edit would replace: `tag-path` in the values files, and
+ * `newTag` of the matching `images` entries of the kustomizations. An image is left out when it
+ * has no such value, when files or documents disagree, when a kustomization pins a digest (the
+ * tag is then not what runs), or when its path cannot be read (the edit itself reports that);
+ * `reasons` says why, per image name. Reads, never writes.
  */
 export async function readCurrentValues(
   source: FileSource,
@@ -79,6 +91,37 @@ export async function readCurrentValues(
     }
   }
 
+  for (const entry of request.kustomizations ?? []) {
+    try {
+      const path = normalizeRelativePath(entry, 'kustomization')
+      const text = await readText(source, path, 'kustomization')
+      if (text === undefined) continue
+      const file = parseYamlFile(path, text, 'kustomization')
+      for (const doc of file.docs) {
+        const root = doc.contents
+        if (!isMap(root)) continue
+        const list = root.items.find((p) => isScalar(p.key) && p.key.value === 'images')?.value
+        if (!isSeq(list)) continue
+        for (const item of list.items) {
+          if (!isMap(item)) continue
+          const compared = field(item, 'newName') ?? field(item, 'name')
+          if (compared === undefined) continue
+          for (const image of request.images) {
+            if (!sameRepository(compared, image.repository)) continue
+            if (field(item, 'digest') !== undefined) {
+              reasons.set(image.name, `${path} pins a digest for it`)
+            }
+            const tag = field(item, 'newTag')
+            if (tag !== undefined) seen.get(image.name)?.tags.add(tag)
+            else reasons.set(image.name, `${path} has no newTag for it`)
+          }
+        }
+      }
+    } catch (error) {
+      for (const image of request.images) reasons.set(image.name, errorMessage(error))
+    }
+  }
+
   const values = new Map<string, CurrentValue>()
   for (const [name, found] of seen) {
     if (reasons.has(name)) continue
@@ -88,8 +131,8 @@ export async function readCurrentValues(
       reasons.set(
         name,
         tags.length === 0
-          ? `no tag at ${request.tagPath.replaceAll('{name}', name)} in the values files`
-          : `the values files disagree on its tag (${tags.join(', ')})`
+          ? `no tag at ${request.tagPath.replaceAll('{name}', name)} in the values files (nor in a kustomization)`
+          : `the files disagree on its tag (${tags.join(', ')})`
       )
       continue
     }
