@@ -1,3 +1,4 @@
+import { createMemoryRuntime } from './support/memory-runtime.js'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,7 +11,6 @@ import { EditError } from '../src/errors.js'
 import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { release, run, type ReleaseStages } from '../src/main.js'
-import type { Runtime } from '../src/lib/runtime.js'
 import {
   newReleaseState,
   outputValues,
@@ -68,7 +68,8 @@ describe('release', () => {
             ref: `${image.repository}:${options.tag}`,
             seconds: 1,
             built: true,
-            metadata: { 'containerimage.digest': `sha256:${'d'.repeat(64)}` }
+            metadata: { 'containerimage.digest': `sha256:${'d'.repeat(64)}` },
+            fingerprint: ''
           }))
         )
       },
@@ -194,7 +195,8 @@ describe('release', () => {
             seconds: 0,
             built: false,
             reusedFrom: 'v1',
-            metadata: {}
+            metadata: {},
+            fingerprint: ''
           }))
         )
       },
@@ -281,33 +283,7 @@ describe('release', () => {
     expect(renderSummary(state)).toMatch(/Degraded/)
   })
 
-  // A runtime that records what the action reports.
-  function fakeRuntime(inputs: Record<string, string>): Runtime & {
-    outputs: Record<string, string>
-    summaries: string[]
-  } {
-    const outputs: Record<string, string> = {}
-    const summaries: string[] = []
-    const secrets = new Set<string>()
-    return {
-      outputs,
-      summaries,
-      secrets,
-      getInput: (name) => (inputs[name] ?? '').trim(),
-      setSecret: (secret) => {
-        secrets.add(secret)
-      },
-      saveState: () => undefined,
-      getState: () => '',
-      setOutput: (name, value) => {
-        outputs[name] = value
-      },
-      writeSummary: (markdown) => {
-        summaries.push(markdown)
-        return Promise.resolve()
-      }
-    }
-  }
+  const fakeRuntime = createMemoryRuntime
 
   it.each([
     ['input validation', { images: 'web', tag: 'v2', namespace: 'evil ns' }, 'v2', /namespace/],

@@ -23,7 +23,8 @@ const planned: ReleaseImage = {
   ref: 'docker.io/acme/web:v2',
   seconds: 0,
   built: false,
-  metadata: {}
+  metadata: {},
+  fingerprint: ''
 }
 const built: ReleaseImage = {
   ...planned,

@@ -5,22 +5,19 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildImages, type BuildOptions } from '../src/build/build-images.js'
-import { createDocker } from '../src/build/docker.js'
-import type { BuildRuntime } from '../src/build/runtime.js'
+import { buildImages, type BuildOptions } from '../src/images/build-images.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { dockerUnavailableReason, getDockerEnv } from '../__tests__/support/docker-env.js'
-import { createDockerConfig, pushBaseImage, uniqueSuffix } from '../__tests__/support/registry.js'
+import {
+  createDockerConfig,
+  pushBaseImage,
+  realImagesDeps,
+  uniqueSuffix
+} from '../__tests__/support/registry.js'
 
 const GOAL = 0.65
 const rounds = Number(process.argv[2] ?? 3)
 const iterations = Number(process.argv[3] ?? 1_000_000)
-
-const runtime: BuildRuntime = {
-  setSecret: () => undefined,
-  saveState: () => undefined,
-  getState: () => ''
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -49,11 +46,7 @@ async function main(): Promise<void> {
       )
     }
     const suffix = uniqueSuffix()
-    const docker = createDocker({
-      ...process.env,
-      DOCKER_HOST: env.dockerHost,
-      DOCKER_CONFIG: dockerConfig
-    })
+    const deps = () => realImagesDeps(env, dockerConfig, createMemoryLogger())
     const options = (maxParallel: number, run: string): BuildOptions => ({
       images: names.map((name, index) => ({
         name,
@@ -67,15 +60,17 @@ async function main(): Promise<void> {
       registry: env.registry,
       // A new RUN_ID every time keeps the RUN step out of the layer cache.
       buildArgs: [`RUN_ID=${run}`],
-      // The test engine has no bridge network; nothing is downloaded.
-      network: 'none',
       maxParallel,
       push: true,
-      act: false
+      act: false,
+      revision: '',
+      sourceUrl: '',
+      created: '',
+      skipUnchanged: false
     })
     const timings: Record<'parallel' | 'sequential', number[]> = { parallel: [], sequential: [] }
     // Warm-up (not measured): the base image is local afterwards for both modes.
-    await buildImages(options(2, `warm-${suffix}`), docker, createMemoryLogger(), runtime)
+    await buildImages(options(2, `warm-${suffix}`), deps())
     for (let round = 0; round < rounds; round++) {
       // Alternate the order so neither mode always runs on a warmer machine.
       const order =
@@ -86,9 +81,7 @@ async function main(): Promise<void> {
         const started = performance.now()
         await buildImages(
           options(mode === 'parallel' ? 2 : 1, `${mode}-${round}-${suffix}`),
-          docker,
-          createMemoryLogger(),
-          runtime
+          deps()
         )
         timings[mode].push((performance.now() - started) / 1000)
       }

@@ -26,9 +26,12 @@ import { computeEdits } from './edit/compute-edits.js'
 import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
 import { ParseCache } from './edit/yaml-file.js'
-import { buildImages, type BuildOptions } from './build/build-images.js'
-import { checkBuildContexts } from './build/check-contexts.js'
-import { createDocker } from './build/docker.js'
+import { readCurrentValues } from './edit/current-values.js'
+import { buildImages, type BuildOptions, type CurrentImage } from './images/build-images.js'
+import { checkBuildContexts } from './images/check-contexts.js'
+import { createDocker } from './images/docker.js'
+import { createProcessRunner } from './lib/exec.js'
+import { createHttpClient } from './lib/http.js'
 import { publish, type PublishOptions } from './publish/publish.js'
 import type { AppState, ArgoCdOptions, PushedCommit, WebhookResult } from './argocd/types.js'
 import { notifyWebhook } from './argocd/webhook.js'
@@ -72,7 +75,18 @@ export interface ReleaseStages {
 
 /** The real stages, adapted to the `stage(options, deps)` shape. */
 export const realStages: ReleaseStages = {
-  buildImages: (options, deps) => buildImages(options, createDocker(), deps.logger, deps.runtime),
+  buildImages: (options, deps) => {
+    const runner = createProcessRunner(deps.runtime.secrets)
+    return buildImages(options, {
+      docker: createDocker(runner),
+      git: runner,
+      // Registry answers the skip-unchanged lookup reads: manifests and config JSON only.
+      http: createHttpClient({ maxBodyBytes: 4 * 1024 * 1024 }),
+      logger: deps.logger,
+      runtime: deps.runtime,
+      clock: systemClock
+    })
+  },
   publish: (options, deps) => publish(options, deps.compute, deps.logger),
   notifyWebhook: (options, deps) =>
     notifyWebhook(
@@ -148,6 +162,19 @@ export async function release(
   // Shared by the preflight and the edit: a file whose bytes did not change is parsed once.
   const parses = new ParseCache()
 
+  // skip-unchanged: the tags the files hold now, read from the same files the edits will change.
+  let current: Map<string, CurrentImage> | undefined
+  const readCurrent =
+    settings.build && settings.skipUnchanged
+      ? async (source: FileSource): Promise<void> => {
+          const found = await readCurrentValues(source, editRequest(settings, state.images))
+          for (const [name, reason] of found.reasons) {
+            logger.info(`skip-unchanged: ${name} is built: ${reason}.`)
+          }
+          current = found.values
+        }
+      : undefined
+
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
     // Every file and path is resolved now, so a typo costs no build and pushes nothing.
@@ -155,21 +182,30 @@ export async function release(
       ...image,
       digest: settings.build ? PLACEHOLDER_DIGEST : ''
     }))
-    const edits = await preflightEdits(settings, request(preview), deps, stages, parses)
+    const edits = await preflightEdits(
+      settings,
+      request(preview),
+      deps,
+      stages,
+      parses,
+      readCurrent
+    )
     const where = settings.commit ? settings.targetName : 'the workspace'
     logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`)
   })
 
+  // The images whose tags are written: an image skip-unchanged reused keeps its value in the files.
+  let images: readonly ImageTarget[] = state.images
   if (settings.build) {
     state.images = await logger.group(
       settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images',
-      () => stages.buildImages(buildOptions(settings), deps)
+      () => stages.buildImages(buildOptions(settings, current), deps)
     )
+    images = state.images.filter((image) => image.built)
   } else {
     logger.info('build: false, so no image is built; the image names only drive the tag edits.')
   }
 
-  const images = state.images
   const compute = (source: FileSource): Promise<FileEdit[]> =>
     computeEdits(source, request(images), logger, parses)
 
@@ -211,7 +247,8 @@ function plannedImages(settings: Settings): ReleaseImage[] {
     ref: `${image.repository}:${settings.tag}`,
     seconds: 0,
     built: false,
-    metadata: {}
+    metadata: {},
+    fingerprint: ''
   }))
 }
 
@@ -222,16 +259,26 @@ async function preflightEdits(
   request: EditRequest,
   deps: StageDeps,
   stages: ReleaseStages,
-  parses: ParseCache
+  parses: ParseCache,
+  readCurrent?: (source: FileSource) => Promise<void>
 ): Promise<readonly FileEdit[]> {
   const quiet = createMemoryLogger()
   if (!settings.commit) {
-    return computeEdits(createWorkspaceSource(settings.workspace), request, quiet, parses)
+    const source = createWorkspaceSource(settings.workspace)
+    await readCurrent?.(source)
+    return computeEdits(source, request, quiet, parses)
   }
   const message = commitMessage(settings, request.images)
   const result = await stages.publish(
     { ...publishOptions(settings, message), dryRun: true },
-    { ...deps, logger: quiet, compute: (source) => computeEdits(source, request, quiet, parses) }
+    {
+      ...deps,
+      logger: quiet,
+      compute: async (source) => {
+        await readCurrent?.(source)
+        return computeEdits(source, request, quiet, parses)
+      }
+    }
   )
   return result.edits
 }

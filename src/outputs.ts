@@ -1,24 +1,11 @@
 import type { AppState, WebhookResult } from './argocd/types.js'
-import type { BuiltImage } from './build/build-images.js'
+import type { BuiltImage } from './images/build-images.js'
 import type { FileEdit } from './edit/types.js'
 import { unifiedDiff } from './edit/unified-diff.js'
 import type { PublishResult } from './publish/publish.js'
 
-/**
- * One image as the images stage reports it. `built`, `metadata`, `reusedFrom` and `fingerprint`
- * are optional here only until every stage fills them: a missing `built` reads as "built when it
- * has a digest", a missing `metadata` as `{}`.
- */
-export type ReleaseImage = BuiltImage & {
-  /** True when this run built and pushed it; false when reused or not built at all. */
-  readonly built?: boolean
-  /** The builder's metadata (buildx metadata-file JSON, or the classic builder's digest and name). */
-  readonly metadata?: Readonly<Record<string, unknown>>
-  /** With `skip-unchanged`: the tag whose image was reused instead of a build. */
-  readonly reusedFrom?: string
-  /** With `skip-unchanged`: the fingerprint of the image's build inputs. */
-  readonly fingerprint?: string
-}
+/** One image as the images stage reports it (or as planned, before any build: `built: false`). */
+export type ReleaseImage = BuiltImage
 
 /** The publish stage's result; `prOperation` and `prHeadSha` optional until that stage fills them. */
 export type ReleasePublish = PublishResult & {
@@ -65,11 +52,6 @@ export function newReleaseState(tag: string): ReleaseState {
   return { tag, images: [] }
 }
 
-/** True when the image was built and pushed by this run. */
-export function wasBuilt(image: ReleaseImage): boolean {
-  return image.built ?? (image.digest !== '' && image.reusedFrom === undefined)
-}
-
 /** The edits of the run, from whichever stage made them. */
 export function releaseEdits(state: ReleaseState): readonly FileEdit[] {
   return state.publish?.edits ?? state.edits ?? []
@@ -102,7 +84,7 @@ export function outputValues(state: ReleaseState): Record<string, string> {
         tag: image.tag,
         digest: image.digest,
         ref: image.ref,
-        built: wasBuilt(image)
+        built: image.built
       }))
     ),
     changed: String(releaseChanged(state)),
@@ -120,7 +102,7 @@ export function outputValues(state: ReleaseState): Record<string, string> {
     'rollback-commit-sha': state.rollback?.commitSha ?? '',
     digest: only?.digest ?? '',
     metadata: JSON.stringify(
-      Object.fromEntries(state.images.map((image) => [image.name, image.metadata ?? {}]))
+      Object.fromEntries(state.images.map((image) => [image.name, image.metadata]))
     )
   }
 }

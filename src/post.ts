@@ -1,8 +1,9 @@
 import { errorMessage } from './errors.js'
 import { createCoreRuntime, type Runtime } from './lib/runtime.js'
+import { createProcessRunner } from './lib/exec.js'
 import { coreLogger, type Logger } from './logger.js'
-import { cleanupBuild } from './build/login.js'
-import { createDocker } from './build/docker.js'
+import { cleanupBuild } from './images/login.js'
+import { createDocker } from './images/docker.js'
 import { cleanupPublish } from './publish/publish.js'
 
 /**
@@ -13,8 +14,9 @@ export async function run(
   runtime: Runtime = createCoreRuntime(),
   logger: Logger = coreLogger
 ): Promise<void> {
+  const docker = createDocker(createProcessRunner(runtime.secrets))
   const cleanups: [string, () => Promise<void>][] = [
-    ['registry logout', () => cleanupBuild(logger, createDocker(), runtime)],
+    ['registry logout', () => cleanupBuild(logger, docker, runtime)],
     ['git credentials', () => cleanupPublish(logger)]
   ]
   for (const [stage, cleanup] of cleanups) {

@@ -1,12 +1,6 @@
 import { argoCdSummary } from './argocd/summary.js'
 import { markdownCell, shortSha } from './lib/text.js'
-import {
-  releaseDiff,
-  releaseEdits,
-  wasBuilt,
-  type ReleaseImage,
-  type ReleaseState
-} from './outputs.js'
+import { releaseDiff, releaseEdits, type ReleaseImage, type ReleaseState } from './outputs.js'
 
 /** The job summary as Markdown: images, the diff of each file, the commit, then Argo CD. */
 export function renderSummary(state: ReleaseState): string {
@@ -45,7 +39,7 @@ export function renderSummary(state: ReleaseState): string {
 function imagesTable(images: readonly ReleaseImage[]): string {
   const rows = images.map((image) => {
     const digest = image.digest === '' ? '' : `\`${markdownCell(image.digest)}\``
-    const result = wasBuilt(image)
+    const result = image.built
       ? `built in ${image.seconds.toFixed(1)} s`
       : image.reusedFrom !== undefined
         ? `reused from \`${markdownCell(image.reusedFrom)}\``

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { parse } from 'yaml'
 import { dockerEnvOrWarn } from '../support/docker-env.js'
 import { git } from '../support/git-fixtures.js'
 import {
@@ -144,6 +145,67 @@ describeDocker('dist/index.js builds, pushes and commits the tutorial app', () =
     expect(run.outputs.diff).toContain('+++ b/helm/values.yaml')
     // The workspace holds the committed file too, for later steps.
     expect(await readFile(path.join(repo.workspace, 'helm', 'values.yaml'), 'utf8')).toBe(committed)
+  })
+
+  it('skip-unchanged: a re-run changes nothing; a backend change rebuilds only the backend', async () => {
+    const repo = await repoFor(
+      'skip',
+      `FROM ${base}\nRUN echo "frontend ${stamp} skip" > /www.txt && cat /www.txt\n`
+    )
+    const first = newTag()
+    const run1 = await release(repo, {
+      registry: env.registry,
+      tag: first,
+      'skip-unchanged': 'true'
+    })
+    expect(run1.exitCode).toBe(0)
+    expect(run1.stdout).not.toMatch(/::error/)
+    const afterFirst = git(repo.remote, 'rev-parse', 'main')
+    expect(run1.outputs['commit-sha']).toBe(afterFirst)
+    for (const name of NAMES) {
+      expect(await registryDigest(env.registry, `tutorial/${name}`, first)).toMatch(/^sha256:/)
+    }
+
+    // A re-run (here even with another tag): nothing built, pushed, edited or committed.
+    const second = newTag()
+    const run2 = await release(repo, {
+      registry: env.registry,
+      tag: second,
+      'skip-unchanged': 'true'
+    })
+    expect(run2.exitCode).toBe(0)
+    expect(run2.stdout).not.toMatch(/::error|::warning/)
+    expect(run2.stdout).toContain('Nothing to build: every image is unchanged (2 reused).')
+    expect(run2.stdout).not.toMatch(/^::group::Build (backend|frontend) /m)
+    expect(run2.summary).toContain(
+      'Nothing was built: the build inputs of every image are unchanged'
+    )
+    expect(run2.outputs.changed).toBe('false')
+    expect(run2.outputs['commit-sha']).toBe('')
+    expect(git(repo.remote, 'rev-parse', 'main')).toBe(afterFirst)
+    for (const name of NAMES) {
+      expect(await registryDigest(env.registry, `tutorial/${name}`, second)).toBeUndefined()
+    }
+
+    // A change in backend/ only (uncommitted, as an earlier step would leave it).
+    await writeFile(path.join(repo.workspace, 'backend', 'app.txt'), `backend ${stamp} v2\n`)
+    const third = newTag()
+    const run3 = await release(repo, {
+      registry: env.registry,
+      tag: third,
+      'skip-unchanged': 'true'
+    })
+    expect(run3.exitCode).toBe(0)
+    expect(run3.stdout).toMatch(/^::group::Build backend /m)
+    expect(run3.stdout).not.toMatch(/^::group::Build frontend /m)
+    expect(await registryDigest(env.registry, 'tutorial/backend', third)).toMatch(/^sha256:/)
+    expect(await registryDigest(env.registry, 'tutorial/frontend', third)).toBeUndefined()
+    const values = parse(showFile(repo.remote, 'main', 'helm/values.yaml')) as Record<
+      string,
+      { tag: unknown }
+    >
+    expect(String(values.backend?.tag)).toBe(third)
+    expect(String(values.frontend?.tag)).toBe(first)
   })
 
   it('fails on a broken Dockerfile: names the image, commits and edits nothing', async () => {

@@ -1,4 +1,4 @@
-import type { Docker, DockerResult, DockerRunOptions } from '../../src/build/docker.js'
+import type { Docker, DockerResult, DockerRunOptions } from '../../src/images/docker.js'
 
 /** One call the fake docker CLI received. */
 export interface FakeCall {

@@ -3,6 +3,13 @@ import { spawnSync } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ImagesDeps } from '../../src/images/build-images.js'
+import { createDocker } from '../../src/images/docker.js'
+import type { ImagesRuntime } from '../../src/images/login.js'
+import { systemClock } from '../../src/lib/clock.js'
+import { createProcessRunner } from '../../src/lib/exec.js'
+import { createHttpClient } from '../../src/lib/http.js'
+import type { Logger } from '../../src/logger.js'
 import type { DockerEnv } from './docker-env.js'
 
 /** Every manifest type a push can produce (single image, list, OCI manifest, OCI index). */
@@ -128,4 +135,71 @@ export function removeLocalImages(env: DockerEnv, refs: readonly string[], base?
     if (containers.length > 0) run(['rm', '--force', ...containers])
   }
   for (const ref of refs) run(['image', 'rm', '--force', ref])
+}
+
+/** A runtime in memory: masked values, and main→post state. */
+export function createMemoryRuntime(): ImagesRuntime & {
+  readonly secrets: string[]
+  readonly state: Map<string, string>
+} {
+  const state = new Map<string, string>()
+  const secrets: string[] = []
+  return {
+    secrets,
+    state,
+    setSecret: (secret) => {
+      secrets.push(secret)
+    },
+    saveState: (name, value) => {
+      state.set(name, value)
+    },
+    getState: (name) => state.get(name) ?? ''
+  }
+}
+
+/**
+ * The images stage's real tools against the test engine: docker with DOCKER_HOST and its own
+ * DOCKER_CONFIG, git, the HTTP client and the system clock. The runner refuses any command line
+ * holding one of the runtime's secrets, as in the action.
+ */
+export function realImagesDeps(
+  env: DockerEnv,
+  dockerConfig: string,
+  logger: Logger,
+  runtime: ReturnType<typeof createMemoryRuntime> = createMemoryRuntime()
+): ImagesDeps {
+  const runner = createProcessRunner(runtime.secrets)
+  return {
+    docker: createDocker(runner, { DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: dockerConfig }),
+    git: runner,
+    http: createHttpClient(),
+    logger,
+    runtime,
+    clock: systemClock
+  }
+}
+
+/** The labels of the image config the registry holds for NAME:TAG (a single-platform image). */
+export async function registryLabels(
+  registry: string,
+  name: string,
+  tag: string,
+  auth?: { readonly user: string; readonly pass: string }
+): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { Accept: MANIFEST_TYPES }
+  if (auth)
+    headers.Authorization = `Basic ${Buffer.from(`${auth.user}:${auth.pass}`).toString('base64')}`
+  const get = async (path: string): Promise<unknown> => {
+    const response = await fetch(`http://${registry}/v2/${name}/${path}`, {
+      headers,
+      signal: AbortSignal.timeout(10_000)
+    })
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status}`)
+    return response.json()
+  }
+  const manifest = (await get(`manifests/${tag}`)) as { config: { digest: string } }
+  const config = (await get(`blobs/${manifest.config.digest}`)) as {
+    config?: { Labels?: Record<string, string> }
+  }
+  return config.config?.Labels ?? {}
 }

@@ -1,5 +1,6 @@
 import type { PushedCommit } from '../argocd/types.js'
-import type { BuildOptions } from '../build/build-images.js'
+import type { BuildOptions, CurrentImage } from '../images/build-images.js'
+import { rfc3339 } from '../lib/clock.js'
 import type { EditRequest, ImageTarget } from '../edit/types.js'
 import type { PublishOptions, PublishResult } from '../publish/publish.js'
 import type { Settings } from './settings.js'
@@ -24,8 +25,12 @@ export function editRequest(settings: Settings, images: readonly ImageTarget[]):
   }
 }
 
-/** What the build stage needs. */
-export function buildOptions(settings: Settings): BuildOptions {
+/** What the images stage needs; `current`: the tags the files hold now (for skip-unchanged). */
+export function buildOptions(
+  settings: Settings,
+  current?: ReadonlyMap<string, CurrentImage>
+): BuildOptions {
+  const { serverUrl, repository } = settings.github
   return {
     images: settings.images,
     tag: settings.tag,
@@ -40,7 +45,12 @@ export function buildOptions(settings: Settings): BuildOptions {
     ...(settings.builder === undefined ? {} : { builder: settings.builder }),
     maxParallel: settings.maxParallel,
     push: !settings.dryRun,
-    act: settings.github.act
+    act: settings.github.act,
+    revision: settings.sha,
+    sourceUrl: repository === '' ? '' : `${serverUrl}/${repository}`,
+    created: rfc3339(),
+    skipUnchanged: settings.skipUnchanged,
+    ...(current === undefined ? {} : { current })
   }
 }
 

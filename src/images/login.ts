@@ -1,11 +1,11 @@
 import { BuildError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { loginArgs, logoutArgs } from './build-commands.js'
-import { createDocker, type Docker } from './docker.js'
-import { coreRuntime, type BuildRuntime } from './runtime.js'
+import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
+import type { Docker } from './docker.js'
 
-/** State key listing the registries the post step logs out of (JSON array). */
-export const LOGOUT_STATE = 'docker-logout'
+/** The runner services the images stage uses besides logging: masking and main→post state. */
+export type ImagesRuntime = Pick<Runtime, 'setSecret' | 'saveState' | 'getState'>
 
 /** Replaces every occurrence of `secret` in `text` with `***`. */
 export function redact(text: string, secret: string): string {
@@ -20,7 +20,7 @@ export async function dockerLogin(
   docker: Docker,
   credentials: { readonly registry: string; readonly username: string; readonly password: string },
   logger: Logger,
-  runtime: BuildRuntime = coreRuntime
+  runtime: ImagesRuntime
 ): Promise<void> {
   const { registry, username, password } = credentials
   runtime.setSecret(password)
@@ -35,16 +35,16 @@ export async function dockerLogin(
     )
   }
   logger.debug(redact(result.stdout.trim(), password))
-  runtime.saveState(LOGOUT_STATE, JSON.stringify([registry]))
+  runtime.saveState(STATE_KEYS.registryLogins, JSON.stringify([registry]))
 }
 
 /** The post step: `docker logout` from every registry the main step logged in to. */
 export async function cleanupBuild(
   logger: Logger,
-  docker: Docker = createDocker(),
-  runtime: BuildRuntime = coreRuntime
+  docker: Docker,
+  runtime: ImagesRuntime
 ): Promise<void> {
-  const saved = runtime.getState(LOGOUT_STATE)
+  const saved = runtime.getState(STATE_KEYS.registryLogins)
   if (saved === '') return
   let registries: unknown
   try {

@@ -20,6 +20,8 @@ export interface ImagePlan {
   readonly cacheTo: readonly string[]
   /** Line of the image in the `images` input. */
   readonly line: number
+  /** `KEY=VALUE` image labels (`--label`), none until the fingerprint is known. */
+  readonly labels: readonly string[]
 }
 
 /** The inputs that shape every image's plan. */
@@ -92,26 +94,25 @@ export function planImage(spec: ImageSpec, settings: PlanSettings): ImagePlan {
     ...(platforms === undefined || platforms === '' ? {} : { platforms }),
     cacheFrom: scopeCacheEntries(settings.cacheFrom, spec.name),
     cacheTo: scopeCacheEntries(settings.cacheTo, spec.name),
-    line: spec.line
+    line: spec.line,
+    labels: []
   }
 }
 
 /** Files and switches of one buildx invocation. */
 export interface BuildxSettings {
   readonly builder?: string
-  /** `--network` for RUN steps (e.g. `host`, `none`); the builder's default when undefined. */
-  readonly network?: string
   readonly push: boolean
   readonly metadataFile: string
   readonly iidFile: string
 }
 
-function commonBuildArgs(plan: ImagePlan, network: string | undefined): string[] {
+function commonBuildArgs(plan: ImagePlan): string[] {
   const args: string[] = []
-  if (network !== undefined && network !== '') args.push('--network', network)
   if (plan.dockerfile !== undefined) args.push('--file', plan.dockerfile)
   if (plan.target !== undefined) args.push('--target', plan.target)
   for (const arg of plan.buildArgs) args.push('--build-arg', arg)
+  for (const label of plan.labels) args.push('--label', label)
   return args
 }
 
@@ -121,7 +122,7 @@ export function buildxBuildArgs(plan: ImagePlan, settings: BuildxSettings): stri
   if (settings.builder !== undefined && settings.builder !== '') {
     args.push('--builder', settings.builder)
   }
-  args.push(...commonBuildArgs(plan, settings.network))
+  args.push(...commonBuildArgs(plan))
   if (plan.platforms !== undefined) args.push('--platform', plan.platforms)
   for (const entry of plan.cacheFrom) args.push('--cache-from', entry)
   for (const entry of plan.cacheTo) args.push('--cache-to', entry)
@@ -135,8 +136,6 @@ export function buildxBuildArgs(plan: ImagePlan, settings: BuildxSettings): stri
 /** Files and switches of one classic `docker build`. */
 export interface ClassicSettings {
   readonly iidFile: string
-  /** `--network` for RUN steps; the engine's default when undefined. */
-  readonly network?: string
 }
 
 /** Arguments of the classic `docker build` for one image (the context comes last). */
@@ -145,7 +144,7 @@ export function classicBuildArgs(plan: ImagePlan, settings: ClassicSettings): st
     'build',
     // A failed step would otherwise leave its stopped container behind on the engine.
     '--force-rm',
-    ...commonBuildArgs(plan, settings.network),
+    ...commonBuildArgs(plan),
     '--tag',
     plan.ref,
     '--iidfile',

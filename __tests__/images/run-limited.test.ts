@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { runLimited } from '../../src/build/run-limited.js'
+import { runLimited } from '../../src/images/run-limited.js'
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
-import { buildImages, type BuildOptions } from '../../src/build/build-images.js'
-import { cleanupBuild, LOGOUT_STATE } from '../../src/build/login.js'
-import type { BuildRuntime } from '../../src/build/runtime.js'
+import { buildImages, type BuildOptions, type ImagesDeps } from '../../src/images/build-images.js'
+import type { Docker } from '../../src/images/docker.js'
+import { cleanupBuild, type ImagesRuntime } from '../../src/images/login.js'
+import type { Clock } from '../../src/lib/clock.js'
+import { createProcessRunner } from '../../src/lib/exec.js'
+import { createHttpClient } from '../../src/lib/http.js'
+import { STATE_KEYS } from '../../src/lib/runtime.js'
+import type { Logger } from '../../src/logger.js'
 import { BuildError, InputError } from '../../src/errors.js'
 import type { ImageSpec } from '../../src/image-spec.js'
 import { createMemoryLogger } from '../../src/logger.js'
@@ -29,10 +34,29 @@ const options = (over: Partial<BuildOptions> = {}): BuildOptions => ({
   maxParallel: 3,
   push: true,
   act: false,
+  revision: '',
+  sourceUrl: '',
+  created: '',
+  skipUnchanged: false,
   ...over
 })
 
-function createRuntime(): BuildRuntime & { secrets: string[]; state: Map<string, string> } {
+const deps = (docker: Docker, logger: Logger, runtime: ImagesRuntime): ImagesDeps => ({
+  docker,
+  logger,
+  runtime,
+  git: createProcessRunner([]),
+  http: createHttpClient(),
+  clock: steppingClock()
+})
+
+/** A clock that advances one second per reading, so build times are known. */
+function steppingClock(): Clock {
+  let now = 0
+  return { now: () => (now += 1000), sleep: () => Promise.resolve(), random: () => 0 }
+}
+
+function createRuntime(): ImagesRuntime & { secrets: string[]; state: Map<string, string> } {
   const state = new Map<string, string>()
   const secrets: string[] = []
   return {
@@ -107,7 +131,10 @@ describe('buildImages with buildx', () => {
   it('builds and pushes every image, at most max-parallel at once, with their digests', async () => {
     const docker = createFakeDocker(scripted({ buildx: true }))
     const logger = createMemoryLogger()
-    const images = await buildImages(options({ maxParallel: 2 }), docker, logger, createRuntime())
+    const images = await buildImages(
+      options({ maxParallel: 2 }),
+      deps(docker, logger, createRuntime())
+    )
     expect(images).toEqual(
       ['api', 'web', 'worker'].map((name) => ({
         name,
@@ -115,7 +142,11 @@ describe('buildImages with buildx', () => {
         tag: 't1',
         ref: `127.0.0.1:5000/acme/${name}:t1`,
         digest: digestOf(name),
-        seconds: expect.any(Number)
+        built: true,
+        seconds: expect.any(Number),
+        metadata: { 'containerimage.digest': digestOf(name) },
+        // The workspace /ws does not exist: no fingerprint, and the image is built anyway.
+        fingerprint: ''
       }))
     )
     expect(docker.maxRunning).toBe(2)
@@ -131,7 +162,7 @@ describe('buildImages with buildx', () => {
   it('prints each build log as its own group, whole and uninterrupted', async () => {
     const docker = createFakeDocker(scripted({ buildx: true }))
     const logger = createMemoryLogger()
-    await buildImages(options(), docker, logger, createRuntime())
+    await buildImages(options(), deps(docker, logger, createRuntime()))
     const groups = logger.lines.flatMap((line, index) =>
       line.startsWith('group: Build ') ? [index] : []
     )
@@ -150,9 +181,7 @@ describe('buildImages with buildx', () => {
     const docker = createFakeDocker(scripted({ buildx: true }))
     const images = await buildImages(
       options({ push: false }),
-      docker,
-      createMemoryLogger(),
-      createRuntime()
+      deps(docker, createMemoryLogger(), createRuntime())
     )
     expect(images.map((image) => image.digest)).toEqual(['', '', ''])
     expect(docker.calls.some((call) => call.args.includes('--push'))).toBe(false)
@@ -171,9 +200,7 @@ describe('buildImages with buildx', () => {
         buildArgs: ['A=1', 'B=global'],
         act: true
       }),
-      docker,
-      logger,
-      createRuntime()
+      deps(docker, logger, createRuntime())
     )
     const build = docker.calls.find((call) => call.args[1] === 'build')!.args
     expect(argAfter(build, '--builder')).toBe('remote')
@@ -191,9 +218,7 @@ describe('buildImages with buildx', () => {
     const docker = createFakeDocker(scripted({ buildx: true, fail: ['api', 'worker'] }))
     const promise = buildImages(
       options({ maxParallel: 1 }),
-      docker,
-      createMemoryLogger(),
-      createRuntime()
+      deps(docker, createMemoryLogger(), createRuntime())
     )
     await expect(promise).rejects.toThrow(BuildError)
     const error = (await promise.catch((e: unknown) => e)) as BuildError
@@ -209,7 +234,7 @@ describe('buildImages with buildx', () => {
   it('fails when a pushed image has no digest', async () => {
     const docker = createFakeDocker(scripted({ buildx: true, noDigest: ['web'] }))
     await expect(
-      buildImages(options(), docker, createMemoryLogger(), createRuntime())
+      buildImages(options(), deps(docker, createMemoryLogger(), createRuntime()))
     ).rejects.toThrow(/1 of 3 images failed to build: web[\s\S]*no digest/)
   })
 })
@@ -219,9 +244,7 @@ describe('buildImages with the classic builder', () => {
     const docker = createFakeDocker(scripted({}))
     const images = await buildImages(
       options({ maxParallel: 2 }),
-      docker,
-      createMemoryLogger(),
-      createRuntime()
+      deps(docker, createMemoryLogger(), createRuntime())
     )
     expect(images.map((image) => image.digest)).toEqual(['api', 'web', 'worker'].map(digestOf))
     const order = commands(docker.calls).filter(
@@ -241,7 +264,7 @@ describe('buildImages with the classic builder', () => {
 
   it('falls back to docker inspect RepoDigests when the push output has no digest', async () => {
     const docker = createFakeDocker(scripted({ pushOutputWithoutDigest: true }))
-    const images = await buildImages(options(), docker, createMemoryLogger(), createRuntime())
+    const images = await buildImages(options(), deps(docker, createMemoryLogger(), createRuntime()))
     expect(images.map((image) => image.digest)).toEqual(['api', 'web', 'worker'].map(digestOf))
     expect(docker.calls.filter((call) => call.args[0] === 'image')).toHaveLength(3)
   })
@@ -249,7 +272,7 @@ describe('buildImages with the classic builder', () => {
   it('pushes nothing when any build failed', async () => {
     const docker = createFakeDocker(scripted({ fail: ['web'] }))
     await expect(
-      buildImages(options(), docker, createMemoryLogger(), createRuntime())
+      buildImages(options(), deps(docker, createMemoryLogger(), createRuntime()))
     ).rejects.toThrow(
       /1 of 3 images failed to build: web[\s\S]*web \(images line 2\): docker build exit code 2/
     )
@@ -260,9 +283,7 @@ describe('buildImages with the classic builder', () => {
     const docker = createFakeDocker(scripted({}))
     const images = await buildImages(
       options({ push: false }),
-      docker,
-      createMemoryLogger(),
-      createRuntime()
+      deps(docker, createMemoryLogger(), createRuntime())
     )
     expect(images.map((image) => image.digest)).toEqual(['', '', ''])
     expect(docker.calls.filter((call) => call.args[0] === 'push')).toEqual([])
@@ -280,7 +301,7 @@ describe('buildImages with the classic builder', () => {
     ['builder', { builder: 'remote' }, { input: 'builder' }]
   ])('refuses %s before building anything', async (_title, over, location) => {
     const docker = createFakeDocker(scripted({}))
-    const promise = buildImages(options(over), docker, createMemoryLogger(), createRuntime())
+    const promise = buildImages(options(over), deps(docker, createMemoryLogger(), createRuntime()))
     await expect(promise).rejects.toThrow(InputError)
     await expect(promise).rejects.toThrow(/needs? Docker buildx/)
     await expect(promise).rejects.toMatchObject({ location })
@@ -292,9 +313,7 @@ describe('buildImages with the classic builder', () => {
     await expect(
       buildImages(
         options({ cacheFrom: 'type=gha', act: true }),
-        docker,
-        createMemoryLogger(),
-        createRuntime()
+        deps(docker, createMemoryLogger(), createRuntime())
       )
     ).resolves.toHaveLength(3)
   })
@@ -307,7 +326,7 @@ describe('login and logout', () => {
     const docker = createFakeDocker(scripted({ buildx: true }))
     const logger = createMemoryLogger()
     const runtime = createRuntime()
-    await buildImages(options({ username: 'bot', password: secret }), docker, logger, runtime)
+    await buildImages(options({ username: 'bot', password: secret }), deps(docker, logger, runtime))
     const login = docker.calls.find((call) => call.args[0] === 'login')!
     expect(login.args).toEqual(['login', '--username', 'bot', '--password-stdin', '127.0.0.1:5000'])
     expect(login.input).toBe(secret)
@@ -317,7 +336,7 @@ describe('login and logout', () => {
     expect(docker.calls.every((call) => !call.args.join(' ').includes(secret))).toBe(true)
     expect(runtime.secrets).toEqual([secret])
     expect(logger.lines.join('\n')).not.toContain(secret)
-    expect(JSON.parse(runtime.state.get(LOGOUT_STATE)!)).toEqual(['127.0.0.1:5000'])
+    expect(JSON.parse(runtime.state.get(STATE_KEYS.registryLogins)!)).toEqual(['127.0.0.1:5000'])
 
     const post = createFakeDocker(() => ({ stdout: 'Removing login credentials\n' }))
     const postLogger = createMemoryLogger()
@@ -329,7 +348,7 @@ describe('login and logout', () => {
   it('does not log in without both username and password', async () => {
     const docker = createFakeDocker(scripted({ buildx: true }))
     const runtime = createRuntime()
-    await buildImages(options({ username: 'bot' }), docker, createMemoryLogger(), runtime)
+    await buildImages(options({ username: 'bot' }), deps(docker, createMemoryLogger(), runtime))
     expect(docker.calls.some((call) => call.args[0] === 'login')).toBe(false)
     expect(runtime.state.size).toBe(0)
   })
@@ -346,9 +365,7 @@ describe('login and logout', () => {
     const runtime = createRuntime()
     const promise = buildImages(
       options({ username: 'bot', password: secret }),
-      docker,
-      createMemoryLogger(),
-      runtime
+      deps(docker, createMemoryLogger(), runtime)
     )
     await expect(promise).rejects.toThrow(
       /docker login to 127.0.0.1:5000 as 'bot' failed \(exit code 1\)/
@@ -367,7 +384,7 @@ describe('login and logout', () => {
     const docker = createFakeDocker(() => ({ exitCode: 1, stderr: 'nope\n' }))
     const logger = createMemoryLogger()
     const runtime = createRuntime()
-    if (state !== '') runtime.saveState(LOGOUT_STATE, state)
+    if (state !== '') runtime.saveState(STATE_KEYS.registryLogins, state)
     await cleanupBuild(logger, docker, runtime)
     expect(logger.lines).toHaveLength(expectedLines.length)
     expectedLines.forEach((line, index) => {
@@ -383,7 +400,7 @@ describe('engine checks', () => {
       stderr: 'Cannot connect to the Docker daemon at unix:///x.sock.\n'
     }))
     await expect(
-      buildImages(options(), docker, createMemoryLogger(), createRuntime())
+      buildImages(options(), deps(docker, createMemoryLogger(), createRuntime()))
     ).rejects.toThrow(
       /Cannot reach the Docker engine: Cannot connect to the Docker daemon at unix:\/\/\/x.sock/
     )
@@ -392,7 +409,7 @@ describe('engine checks', () => {
   it('does nothing for no images', async () => {
     const docker = createFakeDocker(scripted({}))
     await expect(
-      buildImages(options({ images: [] }), docker, createMemoryLogger(), createRuntime())
+      buildImages(options({ images: [] }), deps(docker, createMemoryLogger(), createRuntime()))
     ).resolves.toEqual([])
     expect(docker.calls).toEqual([])
   })

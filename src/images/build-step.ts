@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { BuildError, errorMessage } from '../errors.js'
+import type { Clock } from '../lib/clock.js'
 import type { Logger } from '../logger.js'
 import type { ImagePlan } from './build-commands.js'
 import type { Docker } from './docker.js'
@@ -30,6 +31,7 @@ export interface ImageFailure {
 export interface StepContext {
   readonly docker: Docker
   readonly logger: Logger
+  readonly clock: Clock
   readonly progress: Progress
   /** Prints a finished step's log as one group, never interleaved with another. */
   readonly printLog: (title: string, output: string) => Promise<void>
@@ -66,7 +68,7 @@ export async function runStep(
 ): Promise<StepResult> {
   const { docker, logger, progress } = context
   logger.debug(`${plan.name}: docker ${args.join(' ')}`)
-  const started = Date.now()
+  const started = context.clock.now()
   progress.start(plan.name)
   let result
   try {
@@ -79,7 +81,7 @@ export async function runStep(
   } finally {
     progress.end(plan.name)
   }
-  const seconds = (Date.now() - started) / 1000
+  const seconds = (context.clock.now() - started) / 1000
   const ok = result.exitCode === 0
   const outcome = ok ? `done in ${seconds.toFixed(1)}s` : `FAILED (exit code ${result.exitCode})`
   await context.printLog(`${verb} ${plan.name} (${plan.ref}): ${outcome}`, result.output)

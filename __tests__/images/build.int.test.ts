@@ -2,32 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildImages, type BuildOptions } from '../../src/build/build-images.js'
-import { createDocker, type Docker } from '../../src/build/docker.js'
-import { cleanupBuild } from '../../src/build/login.js'
-import type { BuildRuntime } from '../../src/build/runtime.js'
+import { buildImages, type BuildOptions, type ImagesDeps } from '../../src/images/build-images.js'
+import { cleanupBuild } from '../../src/images/login.js'
 import { BuildError } from '../../src/errors.js'
 import type { ImageSpec } from '../../src/image-spec.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger, type Logger } from '../../src/logger.js'
 import { dockerEnvOrWarn } from '../support/docker-env.js'
 import {
   createDockerConfig,
+  createMemoryRuntime as createRuntime,
+  realImagesDeps,
   hasBuildx,
   pushBaseImage,
   registryDigest,
   uniqueSuffix
 } from '../support/registry.js'
-
-function createRuntime(): BuildRuntime & { secrets: string[] } {
-  const state = new Map<string, string>()
-  const secrets: string[] = []
-  return {
-    secrets,
-    setSecret: (secret) => secrets.push(secret),
-    saveState: (name, value) => state.set(name, value),
-    getState: (name) => state.get(name) ?? ''
-  }
-}
 
 const found = await dockerEnvOrWarn('the Docker build integration tests')
 const describeDocker = found ? describe : describe.skip
@@ -36,7 +25,8 @@ describeDocker('building and pushing on a real Docker engine', () => {
   const env = found!
   let workspace = ''
   let dockerConfig = ''
-  let docker: Docker
+  const deps = (logger: Logger, runtime = createRuntime()): ImagesDeps =>
+    realImagesDeps(env, dockerConfig, logger, runtime)
   let base = ''
   let buildx = false
   const run = uniqueSuffix()
@@ -55,11 +45,13 @@ describeDocker('building and pushing on a real Docker engine', () => {
     workspace,
     registry: env.registry,
     buildArgs: [],
-    // The test engine has no bridge network; the builds download nothing.
-    network: 'none',
     maxParallel: 2,
     push: true,
     act: false,
+    revision: '',
+    sourceUrl: '',
+    created: '',
+    skipUnchanged: false,
     ...over
   })
 
@@ -69,11 +61,6 @@ describeDocker('building and pushing on a real Docker engine', () => {
   beforeAll(async () => {
     workspace = await mkdtemp(join(tmpdir(), 'build-int-'))
     dockerConfig = await createDockerConfig()
-    docker = createDocker({
-      ...process.env,
-      DOCKER_HOST: env.dockerHost,
-      DOCKER_CONFIG: dockerConfig
-    })
     buildx = hasBuildx(env, { DOCKER_CONFIG: dockerConfig })
     console.info(`Docker integration tests use the ${buildx ? 'buildx' : 'classic'} builder`)
     base = await pushBaseImage(env, env.registry)
@@ -99,9 +86,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
     const images = [image('scratchy', 1), image('runner', 2)]
     const built = await buildImages(
       options({ images, buildArgs: ['GREETING=hello'] }),
-      docker,
-      logger,
-      createRuntime()
+      deps(logger)
     )
     expect(built.map((b) => b.name)).toEqual(['scratchy', 'runner'])
     for (const result of built) {
@@ -124,12 +109,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
     const logger = createMemoryLogger()
     const images = [image('scratchy', 1), image('broken', 2)]
     const tag = `broken-${run}`
-    const error = await buildImages(
-      options({ images, tag }),
-      docker,
-      logger,
-      createRuntime()
-    ).catch((e: unknown) => e)
+    const error = await buildImages(options({ images, tag }), deps(logger)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(BuildError)
     expect((error as BuildError).message).toMatch(/^1 of 2 images failed to build: broken\n/)
     expect((error as BuildError).message).toContain('broken (images line 2)')
@@ -145,9 +125,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
     const tag = `dry-${run}`
     const built = await buildImages(
       options({ images: [image('scratchy', 1)], tag, push: false }),
-      docker,
-      createMemoryLogger(),
-      createRuntime()
+      deps(createMemoryLogger())
     )
     expect(built.map((b) => b.digest)).toEqual([''])
     expect(await registryDigest(env.registry, `gitops-test/scratchy-${run}`, tag)).toBeUndefined()
@@ -165,9 +143,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
         username: env.user,
         password: env.pass
       }),
-      docker,
-      logger,
-      runtime
+      deps(logger, runtime)
     )
     const auth = { user: env.user, pass: env.pass }
     expect(built[0]!.digest).toBe(
@@ -176,7 +152,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
     expect(runtime.secrets).toEqual([env.pass])
     expect(await dockerConfigJson()).toContain(env.authRegistry)
 
-    await cleanupBuild(logger, docker, runtime)
+    await cleanupBuild(logger, deps(logger, runtime).docker, runtime)
     const config = await dockerConfigJson()
     expect(config).not.toContain(env.authRegistry)
     expect(config).not.toContain(Buffer.from(`${env.user}:${env.pass}`).toString('base64'))
@@ -196,9 +172,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
         username: env.user,
         password: wrong
       }),
-      docker,
-      logger,
-      createRuntime()
+      deps(logger)
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(BuildError)
     expect((error as BuildError).message).toMatch(

@@ -13,7 +13,7 @@ import {
   splitCacheInput,
   type ImagePlan,
   type PlanSettings
-} from '../../src/build/build-commands.js'
+} from '../../src/images/build-commands.js'
 import type { ImageSpec } from '../../src/image-spec.js'
 
 const spec = (over: Partial<ImageSpec> = {}): ImageSpec => ({
@@ -41,6 +41,7 @@ const plan = (over: Partial<ImagePlan> = {}): ImagePlan => ({
   ref: 'r.io/acme/backend:t1',
   context: '/ws/backend',
   buildArgs: [],
+  labels: [],
   cacheFrom: [],
   cacheTo: [],
   line: 1,
@@ -204,16 +205,18 @@ describe('build argument lists', () => {
       ]
     ],
     [
-      'network for RUN steps',
-      plan(),
-      { push: true, network: 'host', ...files },
+      'labels',
+      plan({ labels: ['a.b=1', 'c=two words'] }),
+      { push: true, ...files },
       [
         'buildx',
         'build',
         '--progress',
         'plain',
-        '--network',
-        'host',
+        '--label',
+        'a.b=1',
+        '--label',
+        'c=two words',
         '--tag',
         'r.io/acme/backend:t1',
         '--metadata-file',
@@ -259,12 +262,12 @@ describe('build argument lists', () => {
     expect(classicBuildArgs(input, { iidFile: '/tmp/i' })).toEqual(expected)
   })
 
-  it('classic: network for RUN steps', () => {
-    expect(classicBuildArgs(plan(), { iidFile: '/tmp/i', network: 'none' })).toEqual([
+  it('classic: labels', () => {
+    expect(classicBuildArgs(plan({ labels: ['k=v'] }), { iidFile: '/tmp/i' })).toEqual([
       'build',
       '--force-rm',
-      '--network',
-      'none',
+      '--label',
+      'k=v',
       '--tag',
       'r.io/acme/backend:t1',
       '--iidfile',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { createProgress, progressNote } from '../../src/build/progress.js'
+import { createProgress, progressNote } from '../../src/images/progress.js'
 import { createMemoryLogger } from '../../src/logger.js'
 
 describe('progressNote', () => {

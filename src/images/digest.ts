@@ -1,20 +1,20 @@
-const DIGEST = /^sha256:[a-f0-9]{64}$/
+import { isDigest, normalizeRepository } from '../lib/image-ref.js'
 
-/** True for a well-formed `sha256:` digest. */
-export function isDigest(value: unknown): value is string {
-  return typeof value === 'string' && DIGEST.test(value)
-}
-
-/** The pushed manifest digest (`containerimage.digest`) from a buildx `--metadata-file`. */
-export function digestFromMetadata(text: string): string | undefined {
+/** A buildx `--metadata-file` as an object; undefined when it is not a JSON object. */
+export function parseMetadata(text: string): Record<string, unknown> | undefined {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
     return undefined
   }
-  if (data === null || typeof data !== 'object') return undefined
-  const digest = (data as Record<string, unknown>)['containerimage.digest']
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  return data as Record<string, unknown>
+}
+
+/** The pushed manifest digest (`containerimage.digest`) from a buildx `--metadata-file`. */
+export function digestFromMetadata(text: string): string | undefined {
+  const digest = parseMetadata(text)?.['containerimage.digest']
   return isDigest(digest) ? digest : undefined
 }
 
@@ -27,21 +27,6 @@ export function digestFromPushOutput(output: string, tag: string): string | unde
   return undefined
 }
 
-/**
- * A repository in the short form Docker uses in `RepoDigests`: `docker.io/` and
- * `docker.io/library/` (and `index.docker.io/`) are dropped.
- */
-export function normalizeRepository(repository: string): string {
-  const lower = repository.toLowerCase()
-  for (const prefix of ['docker.io/library/', 'index.docker.io/library/']) {
-    if (lower.startsWith(prefix)) return lower.slice(prefix.length)
-  }
-  for (const prefix of ['docker.io/', 'index.docker.io/']) {
-    if (lower.startsWith(prefix)) return lower.slice(prefix.length)
-  }
-  return lower.startsWith('library/') ? lower.slice('library/'.length) : lower
-}
-
 /** The digest for `repository` among `docker image inspect`'s `{{json .RepoDigests}}`. */
 export function digestFromRepoDigests(json: string, repository: string): string | undefined {
   let list: unknown
@@ -51,7 +36,9 @@ export function digestFromRepoDigests(json: string, repository: string): string 
     return undefined
   }
   if (!Array.isArray(list)) return undefined
+  // Docker's normalisation: `x`, `library/x` and `docker.io/library/x` are one repository.
   const wanted = normalizeRepository(repository)
+  if (wanted === undefined) return undefined
   for (const entry of list) {
     if (typeof entry !== 'string') continue
     const at = entry.lastIndexOf('@')

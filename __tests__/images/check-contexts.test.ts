@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkBuildContexts } from '../../src/build/check-contexts.js'
+import { checkBuildContexts } from '../../src/images/check-contexts.js'
 import { InputError } from '../../src/errors.js'
 import type { ImageSpec } from '../../src/image-spec.js'
 

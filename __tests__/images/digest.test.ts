@@ -3,21 +3,23 @@ import {
   digestFromMetadata,
   digestFromPushOutput,
   digestFromRepoDigests,
-  isDigest,
-  normalizeRepository
-} from '../../src/build/digest.js'
+  parseMetadata
+} from '../../src/images/digest.js'
 
 const D1 = `sha256:${'a'.repeat(64)}`
 const D2 = `sha256:${'b'.repeat(64)}`
 
 describe('digests', () => {
-  it.each<[unknown, boolean]>([
-    [D1, true],
-    [`sha256:${'a'.repeat(63)}`, false],
-    [`sha256:${'A'.repeat(64)}`, false],
-    [42, false]
-  ])('isDigest(%p) is %p', (value, expected) => {
-    expect(isDigest(value)).toBe(expected)
+  it.each<[string, Record<string, unknown> | undefined]>([
+    [
+      '{"containerimage.digest":"x","buildx.build.ref":"b/r"}',
+      { 'containerimage.digest': 'x', 'buildx.build.ref': 'b/r' }
+    ],
+    ['[]', undefined],
+    ['null', undefined],
+    ['', undefined]
+  ])('parseMetadata(%s)', (text, expected) => {
+    expect(parseMetadata(text)).toEqual(expected)
   })
 
   it.each<[string, string | undefined]>([
@@ -40,24 +42,21 @@ describe('digests', () => {
     expect(digestFromPushOutput(output, tag)).toBe(expected)
   })
 
-  it.each<[string, string]>([
-    ['docker.io/library/nginx', 'nginx'],
-    ['docker.io/acme/web', 'acme/web'],
-    ['index.docker.io/acme/web', 'acme/web'],
-    ['library/nginx', 'nginx'],
-    ['ghcr.io/Acme/web', 'ghcr.io/acme/web'],
-    ['127.0.0.1:5000/web', '127.0.0.1:5000/web']
-  ])('normalizeRepository(%s) = %s', (repository, expected) => {
-    expect(normalizeRepository(repository)).toBe(expected)
-  })
-
   it.each<[string, string, string | undefined]>([
     [JSON.stringify([`acme/web@${D1}`]), 'docker.io/acme/web', D1],
     [JSON.stringify([`other/web@${D2}`, `127.0.0.1:5000/web@${D1}`]), '127.0.0.1:5000/web', D1],
     [JSON.stringify([`other/web@${D2}`]), 'acme/web', undefined],
     [JSON.stringify([]), 'acme/web', undefined],
     ['null', 'acme/web', undefined],
-    ['garbage', 'acme/web', undefined]
+    ['garbage', 'acme/web', undefined],
+    // Docker's normalisation (src/lib/image-ref.ts): `library/` only for one-component names,
+    // host names fold case, and registry-1.docker.io is a registry of its own.
+    [JSON.stringify([`nginx@${D1}`]), 'docker.io/library/nginx', D1],
+    [JSON.stringify([`a/b@${D1}`]), 'library/a/b', undefined],
+    [JSON.stringify([`library/a/b@${D1}`]), 'docker.io/library/a/b', D1],
+    [JSON.stringify([`ghcr.io/acme/web@${D1}`]), 'GHCR.io/acme/web', D1],
+    [JSON.stringify([`acme/web@${D1}`]), 'registry-1.docker.io/acme/web', undefined],
+    [JSON.stringify([`acme/web@${D1}`]), 'not a repository', undefined]
   ])('digestFromRepoDigests #%#', (json, repository, expected) => {
     expect(digestFromRepoDigests(json, repository)).toBe(expected)
   })

@@ -1,0 +1,242 @@
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import {
+  lookupImage,
+  parseChallenge,
+  pickManifest,
+  registryBase
+} from '../../src/images/registry-api.js'
+import {
+  HttpNetworkError,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse
+} from '../../src/lib/http.js'
+
+const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
+const D = (c: string) => `sha256:${c.repeat(64)}`
+
+describe('registry API helpers', () => {
+  it.each<[string, string]>([
+    ['docker.io', 'https://registry-1.docker.io'],
+    ['ghcr.io', 'https://ghcr.io'],
+    ['127.0.0.1:5000', 'http://127.0.0.1:5000'],
+    ['localhost:5000', 'http://localhost:5000'],
+    ['[::1]:5000', 'http://[::1]:5000'],
+    ['registry.example.com:443', 'https://registry.example.com:443']
+  ])('registryBase(%s) = %s', (domain, expected) => {
+    expect(registryBase(domain)).toBe(expected)
+  })
+
+  it.each<[string | undefined, ReturnType<typeof parseChallenge>]>([
+    [
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:a/b:pull"',
+      {
+        scheme: 'bearer',
+        params: {
+          realm: 'https://auth.docker.io/token',
+          service: 'registry.docker.io',
+          scope: 'repository:a/b:pull'
+        }
+      }
+    ],
+    ['Basic realm="Registry Realm"', { scheme: 'basic', params: { realm: 'Registry Realm' } }],
+    [
+      'Bearer realm=https://x/token, service=x',
+      { scheme: 'bearer', params: { realm: 'https://x/token', service: 'x' } }
+    ],
+    [undefined, undefined]
+  ])('parseChallenge(%j)', (header, expected) => {
+    expect(parseChallenge(header)).toEqual(expected)
+  })
+
+  const index = {
+    manifests: [
+      { digest: D('a'), platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      { digest: D('b'), platform: { os: 'linux', architecture: 'amd64' } },
+      { digest: D('c'), platform: { os: 'unknown', architecture: 'unknown' } }
+    ]
+  }
+  it.each<[unknown, string | undefined, string | undefined]>([
+    [index, undefined, D('b')],
+    [index, 'linux/arm64', D('a')],
+    [index, 'linux/arm64/v8', D('a')],
+    [index, 'linux/s390x', D('b')],
+    [{ manifests: [index.manifests[2], index.manifests[0]] }, undefined, D('a')],
+    [{ manifests: [index.manifests[2]] }, undefined, undefined],
+    [{}, undefined, undefined]
+  ])('pickManifest #%#', (list, platform, expected) => {
+    expect(pickManifest(list, platform)).toBe(expected)
+  })
+})
+
+/** A registry in memory speaking the distribution API, with a choice of auth. */
+function fakeRegistry(options: {
+  auth: 'none' | 'basic' | 'bearer'
+  index?: boolean
+  redirectBlobs?: boolean
+  labels?: Record<string, string>
+}) {
+  const config = JSON.stringify({ config: { Labels: options.labels ?? { a: 'b' } } })
+  const manifest = JSON.stringify({ schemaVersion: 2, config: { digest: sha(config) } })
+  const list = JSON.stringify({
+    manifests: [{ digest: sha(manifest), platform: { os: 'linux', architecture: 'amd64' } }]
+  })
+  const top = options.index ? list : manifest
+  const requests: HttpRequest[] = []
+  const basic = `Basic ${Buffer.from('bot:pw').toString('base64')}`
+  const answer = (
+    status: number,
+    body = '',
+    headers: Record<string, string> = {}
+  ): HttpResponse => ({
+    status,
+    headers,
+    body
+  })
+  const client: HttpClient = {
+    request: (request) => {
+      requests.push(request)
+      const url = new URL(request.url)
+      const auth = request.headers.Authorization
+      if (url.host === 'auth.example.com') {
+        if (auth !== basic) return Promise.resolve(answer(401))
+        expect(url.searchParams.get('scope')).toBe('repository:acme/api:pull')
+        expect(url.searchParams.get('service')).toBe('reg')
+        return Promise.resolve(answer(200, JSON.stringify({ token: 'tok' })))
+      }
+      if (url.host === 'cdn.example.com') {
+        return Promise.resolve(answer(auth === undefined ? 200 : 400, config))
+      }
+      const allowed =
+        options.auth === 'none' ||
+        (options.auth === 'basic' ? auth === basic : auth === 'Bearer tok')
+      if (!allowed) {
+        const challenge =
+          options.auth === 'basic'
+            ? 'Basic realm="r"'
+            : 'Bearer realm="https://auth.example.com/token",service="reg"'
+        return Promise.resolve(answer(401, '', { 'www-authenticate': challenge }))
+      }
+      const path = url.pathname
+      if (path === '/v2/acme/api/manifests/t1')
+        return Promise.resolve(answer(200, top, { 'docker-content-digest': sha(top) }))
+      if (path === `/v2/acme/api/manifests/${sha(manifest)}`)
+        return Promise.resolve(answer(200, manifest))
+      if (path === `/v2/acme/api/blobs/${sha(config)}`) {
+        return Promise.resolve(
+          options.redirectBlobs
+            ? answer(307, '', { location: 'https://cdn.example.com/blob?sig=1' })
+            : answer(200, config)
+        )
+      }
+      return Promise.resolve(answer(404, '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}'))
+    }
+  }
+  return { client, requests, topDigest: sha(top) }
+}
+
+const credentials = { registry: 'reg.example.com', username: 'bot', password: 'pw' }
+
+describe('lookupImage', () => {
+  it.each<[string, Parameters<typeof fakeRegistry>[0]]>([
+    ['no auth', { auth: 'none' }],
+    ['basic auth', { auth: 'basic' }],
+    ['the bearer-token flow', { auth: 'bearer' }],
+    ['an image index', { auth: 'bearer', index: true }],
+    [
+      'a blob redirected to a CDN (no credentials carried there)',
+      { auth: 'bearer', redirectBlobs: true }
+    ]
+  ])('reads the labels with %s', async (_title, setup) => {
+    const registry = fakeRegistry({
+      ...setup,
+      labels: { 'io.github.gitops-release.fingerprint': 'sha256:f' }
+    })
+    const found = await lookupImage(registry.client, 'reg.example.com/acme/api', 't1', {
+      credentials
+    })
+    expect(found).toEqual({
+      kind: 'found',
+      digest: registry.topDigest,
+      labels: { 'io.github.gitops-release.fingerprint': 'sha256:f' }
+    })
+    // Small requests only: manifests and the config blob, never a layer.
+    for (const request of registry.requests) {
+      expect(request.method).toBe('GET')
+      expect(request.url).not.toMatch(/layers/)
+    }
+  })
+
+  it('says missing for a tag the registry does not have', async () => {
+    const registry = fakeRegistry({ auth: 'bearer' })
+    expect(
+      await lookupImage(registry.client, 'reg.example.com/acme/api', 'nope', { credentials })
+    ).toEqual({
+      kind: 'missing'
+    })
+  })
+
+  it('uses the credentials only for their own registry', async () => {
+    const registry = fakeRegistry({ auth: 'basic' })
+    const found = await lookupImage(registry.client, 'reg.example.com/acme/api', 't1', {
+      credentials: { ...credentials, registry: 'other.example.com' }
+    })
+    expect(found).toEqual({
+      kind: 'unknown',
+      reason: 'the registry needs credentials (username and password)'
+    })
+    expect(registry.requests.every((request) => request.headers.Authorization === undefined)).toBe(
+      true
+    )
+  })
+
+  it.each<[string, HttpClient, RegExp]>([
+    [
+      'no answer',
+      {
+        request: () =>
+          Promise.reject(new HttpNetworkError('connect ECONNREFUSED', 'ECONNREFUSED', false))
+      },
+      /ECONNREFUSED/
+    ],
+    [
+      'a 500',
+      { request: () => Promise.resolve({ status: 500, headers: {}, body: 'boom' }) },
+      /answered 500 for the manifest: boom/
+    ],
+    [
+      'not JSON',
+      { request: () => Promise.resolve({ status: 200, headers: {}, body: '<html>' }) },
+      /not JSON/
+    ],
+    [
+      'wrong credentials',
+      {
+        request: () =>
+          Promise.resolve({
+            status: 401,
+            headers: { 'www-authenticate': 'Basic realm="r"' },
+            body: ''
+          })
+      },
+      /answered 401/
+    ]
+  ])('is unknown (never a throw) for %s', async (_title, client, reason) => {
+    const found = await lookupImage(client, 'reg.example.com/acme/api', 't1', { credentials })
+    expect(found.kind).toBe('unknown')
+    expect(found.kind === 'unknown' ? found.reason : '').toMatch(reason)
+  })
+
+  it('refuses a config whose content does not match its digest', async () => {
+    const good = fakeRegistry({ auth: 'none' })
+    const client: HttpClient = {
+      request: async (request) => {
+        const response = await good.client.request(request)
+        return request.url.includes('/blobs/') ? { ...response, body: '{"config":{}}' } : response
+      }
+    }
+    const found = await lookupImage(client, 'reg.example.com/acme/api', 't1')
+    expect(found.kind === 'unknown' ? found.reason : '').toMatch(/does not match its digest/)
+  })
+})

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  buildImages,
+  type BuildOptions,
+  type CurrentImage,
+  type ImagesDeps
+} from '../../src/images/build-images.js'
+import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
+import type { Clock } from '../../src/lib/clock.js'
+import { createProcessRunner } from '../../src/lib/exec.js'
+import { HttpNetworkError, type HttpClient } from '../../src/lib/http.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
+import { git } from '../support/git-fixtures.js'
+import { createMemoryRuntime } from '../support/registry.js'
+
+const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
+const REGISTRY = '127.0.0.1:5999'
+const NAMES = ['api', 'web']
+
+/** A registry in memory: `PATH:TAG` → the labels of its image config. */
+function memoryRegistry(): HttpClient & {
+  images: Map<string, Record<string, string>>
+  down: boolean
+} {
+  const images = new Map<string, Record<string, string>>()
+  const blobs = new Map<string, string>()
+  const registry = {
+    images,
+    down: false,
+    request: ({ url }: { url: string }) => {
+      if (registry.down) {
+        return Promise.reject(new HttpNetworkError('connect ECONNREFUSED', 'ECONNREFUSED', false))
+      }
+      const { pathname } = new URL(url)
+      const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(pathname)
+      if (manifest) {
+        const labels = images.get(`${manifest[1] ?? ''}:${manifest[2] ?? ''}`)
+        if (labels === undefined) return Promise.resolve({ status: 404, headers: {}, body: '' })
+        const config = JSON.stringify({ config: { Labels: labels } })
+        blobs.set(sha(config), config)
+        const body = JSON.stringify({ schemaVersion: 2, config: { digest: sha(config) } })
+        return Promise.resolve({
+          status: 200,
+          headers: { 'docker-content-digest': sha(body) },
+          body
+        })
+      }
+      const blob = /\/blobs\/(sha256:[0-9a-f]+)$/.exec(pathname)
+      const config = blob ? blobs.get(blob[1] ?? '') : undefined
+      return Promise.resolve(
+        config === undefined
+          ? { status: 404, headers: {}, body: '' }
+          : { status: 200, headers: {}, body: config }
+      )
+    }
+  }
+  return registry
+}
+
+describe('skip-unchanged', () => {
+  let workspace = ''
+  const registry = memoryRegistry()
+  const clock: Clock = { now: () => 0, sleep: () => Promise.resolve(), random: () => 0 }
+
+  /** A fake buildx that "pushes" what it builds, labels included, into the memory registry. */
+  const docker = createFakeDocker(async (args): Promise<FakeAnswer> => {
+    if (args[0] === 'version') return { stdout: '28.0.0\n' }
+    if (args[0] === 'buildx' && args[1] === 'version') return { stdout: 'buildx v0.29.1\n' }
+    if (args[0] === 'buildx' && args[1] === 'build') {
+      const ref = argAfter(args, '--tag') ?? ''
+      const labels = Object.fromEntries(
+        args.flatMap((arg, i) =>
+          args[i - 1] === '--label' ? [arg.split(/=(.*)/s).slice(0, 2)] : []
+        )
+      ) as Record<string, string>
+      registry.images.set(ref.slice(REGISTRY.length + 1), labels)
+      await writeFile(
+        argAfter(args, '--metadata-file') ?? '',
+        JSON.stringify({ 'containerimage.digest': sha(ref) })
+      )
+      return { stdout: 'built\n' }
+    }
+    return { exitCode: 99, stderr: `unexpected docker ${args.join(' ')}` }
+  })
+
+  const options = (tag: string, over: Partial<BuildOptions> = {}): BuildOptions => ({
+    images: NAMES.map((name, index) => ({
+      name,
+      context: name,
+      repository: `${REGISTRY}/acme/${name}`,
+      buildArgs: [],
+      line: index + 1
+    })),
+    tag,
+    workspace,
+    registry: REGISTRY,
+    buildArgs: ['A=1'],
+    maxParallel: 2,
+    push: true,
+    act: false,
+    revision: 'c0ffee',
+    sourceUrl: 'https://github.com/acme/shop',
+    created: '2026-12-01T00:00:00Z',
+    skipUnchanged: true,
+    ...over
+  })
+  const current = (tag: string): ReadonlyMap<string, CurrentImage> =>
+    new Map(NAMES.map((name) => [name, { tag }]))
+  const run = async (opts: BuildOptions) => {
+    const logger = createMemoryLogger()
+    docker.calls.length = 0
+    const deps: ImagesDeps = {
+      docker,
+      logger,
+      git: createProcessRunner([]),
+      http: registry,
+      runtime: createMemoryRuntime(),
+      clock
+    }
+    return {
+      images: await buildImages(opts, deps),
+      logger,
+      builds: docker.calls.filter((c) => c.args[1] === 'build')
+    }
+  }
+
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'skip-unchanged-'))
+    for (const name of NAMES) {
+      await mkdir(join(workspace, name))
+      await writeFile(join(workspace, name, 'Dockerfile'), `FROM scratch\nCOPY . /${name}\n`)
+      await writeFile(join(workspace, name, 'main.txt'), `${name} v1\n`)
+    }
+    git(workspace, 'init', '-q', '-b', 'main')
+    git(workspace, 'add', '-A')
+    git(workspace, 'commit', '-q', '-m', 'init')
+  })
+
+  afterAll(async () => {
+    await rm(workspace, { recursive: true, force: true })
+  })
+
+  it('labels every build with revision, source, created and the fingerprint', async () => {
+    const first = await run(options('t1', { skipUnchanged: false }))
+    expect(first.images.map((image) => image.built)).toEqual([true, true])
+    for (const image of first.images) {
+      expect(image.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(registry.images.get(`acme/${image.name}:t1`)).toEqual({
+        'org.opencontainers.image.revision': 'c0ffee',
+        'org.opencontainers.image.source': 'https://github.com/acme/shop',
+        'org.opencontainers.image.created': '2026-12-01T00:00:00Z',
+        [FINGERPRINT_LABEL]: image.fingerprint
+      })
+    }
+  })
+
+  it('reuses every unchanged image: no docker call, the files keep their tag', async () => {
+    const again = await run(options('t2', { current: current('t1') }))
+    expect(docker.calls).toEqual([])
+    expect(again.images).toEqual(
+      NAMES.map((name) => ({
+        name,
+        repository: `${REGISTRY}/acme/${name}`,
+        tag: 't1',
+        ref: `${REGISTRY}/acme/${name}:t1`,
+        digest: expect.stringMatching(/^sha256:/),
+        built: false,
+        seconds: 0,
+        metadata: {
+          'containerimage.digest': expect.stringMatching(/^sha256:/),
+          'image.name': `${REGISTRY}/acme/${name}:t1`
+        },
+        fingerprint: expect.stringMatching(/^sha256:/),
+        reusedFrom: 't1'
+      }))
+    )
+    expect(again.logger.lines).toContain(
+      'info: Nothing to build: every image is unchanged (2 reused).'
+    )
+  })
+
+  it('builds only the image whose context changed (an uncommitted change counts)', async () => {
+    await writeFile(join(workspace, 'api', 'main.txt'), 'api v2\n')
+    const result = await run(options('t3', { current: current('t1') }))
+    expect(result.images.map((image) => [image.name, image.built, image.tag])).toEqual([
+      ['api', true, 't3'],
+      ['web', false, 't1']
+    ])
+    expect(result.builds).toHaveLength(1)
+    expect(
+      result.logger.lines.some((line) => line.includes('api: its build inputs changed since'))
+    ).toBe(true)
+  })
+
+  it.each<[string, Partial<BuildOptions>]>([
+    ['another build arg', { buildArgs: ['A=2'] }],
+    ['a target', { images: options('x').images.map((image) => ({ ...image, target: 'prod' })) }],
+    ['platforms', { platforms: 'linux/arm64' }]
+  ])('builds again for %s', async (_title, over) => {
+    await run(options('t4', { skipUnchanged: false }))
+    const result = await run(options('t5', { current: current('t4'), ...over }))
+    expect(result.images.map((image) => image.built)).toEqual([true, true])
+  })
+
+  it('builds, with a warning, when the registry cannot answer', async () => {
+    registry.down = true
+    try {
+      const result = await run(options('t6', { current: current('t4') }))
+      expect(result.images.map((image) => image.built)).toEqual([true, true])
+      expect(result.logger.lines.filter((line) => line.startsWith('warning:'))).toEqual(
+        NAMES.map(
+          (name) =>
+            `warning: ${name}: skip-unchanged could not check ${REGISTRY}/acme/${name}:t4 in the registry (connect ECONNREFUSED); building it.`
+        )
+      )
+    } finally {
+      registry.down = false
+    }
+  })
+
+  it.each<[string, ReadonlyMap<string, CurrentImage> | undefined, string]>([
+    ['no current tag', undefined, 'the files name no current tag for it'],
+    ['a tag the registry lacks', current('nope'), 'is not in the registry'],
+    [
+      'another repository in the files',
+      new Map(NAMES.map((name) => [name, { tag: 't4', repository: `${REGISTRY}/other/${name}` }])),
+      'the files name the repository'
+    ]
+  ])('builds for %s', async (_title, known, said) => {
+    const result = await run(options('t7', known === undefined ? {} : { current: known }))
+    expect(result.images.map((image) => image.built)).toEqual([true, true])
+    expect(result.logger.lines.filter((line) => line.includes(said))).toHaveLength(2)
+  })
+})
