@@ -221,7 +221,8 @@ describe('release', () => {
       expect.objectContaining({ ref: 'docker.io/acme/web:v1', built: false })
     ])
     expect(renderSummary(state)).toContain('reused from `v1`')
-    expect(messages).toEqual(['release web v2 (2682590)'])
+    // {names} lists the images whose tags are written: none here, so the fallback word.
+    expect(messages).toEqual(['release changes v2 (2682590)'])
   })
 
   it('builds nothing when a path does not resolve', async () => {

@@ -29,6 +29,16 @@ function pathText(steps: readonly Step[]): string {
     .join('')
 }
 
+/**
+ * A path as `changes` takes it for `file`: in a file with several documents, `[*].` asks for
+ * every document that has the path (without it, a path found in several documents is refused).
+ */
+function changePath(file: string, steps: readonly Step[]): string {
+  return parseAllDocuments(yamlFixture(file)).length > 1
+    ? `[*].${pathText(steps)}`
+    : pathText(steps)
+}
+
 /** Edits `file` through `changes` (FILE: {PATH: VALUE}); returns the fixture and the new text. */
 async function editFixture(
   file: string,
@@ -36,7 +46,9 @@ async function editFixture(
   overrides: Partial<EditRequest> = {}
 ): Promise<{ before: string; after: string }> {
   const before = yamlFixture(file)
-  const byPath = Object.fromEntries(changes.map(([steps, value]) => [pathText(steps), value]))
+  const byPath = Object.fromEntries(
+    changes.map(([steps, value]) => [changePath(file, steps), value])
+  )
   const { after } = await run(
     { [file]: before },
     { changes: JSON.stringify({ [file]: byPath }), ...overrides }
@@ -140,7 +152,9 @@ async function expectEdit(
     { [file]: after },
     {
       changes: JSON.stringify({
-        [file]: Object.fromEntries(changes.map(([steps, value]) => [pathText(steps), value]))
+        [file]: Object.fromEntries(
+          changes.map(([steps, value]) => [changePath(file, steps), value])
+        )
       })
     }
   )
