@@ -4,7 +4,15 @@ import { PublishError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
 import { classifyFailure, type FailureContext } from './failure.js'
-import { createGit, gitTopLevel, initBareRepository, type Git, type GitContext } from './git.js'
+import {
+  createGit,
+  gitTopLevel,
+  initBareRepository,
+  networkEnv,
+  sshCommandConfigured,
+  type Git,
+  type GitContext
+} from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
 import { ensurePullRequest } from './pull-request.js'
 import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
@@ -73,6 +81,30 @@ function credentials(
   return auth
 }
 
+// Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
+async function gitEnv(
+  urls: readonly string[],
+  dir: string,
+  options: PublishOptions,
+  bare: GitContext,
+  deps: PublishDeps
+): Promise<{ env: Record<string, string>; secrets: readonly string[] }> {
+  const auth = credentials(urls, options, bare.logger, deps)
+  const inherited = process.env
+  const start =
+    Number.parseInt(auth.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0
+  const network = networkEnv(
+    deps.networkLimits,
+    inherited,
+    await sshCommandConfigured(dir, bare),
+    start
+  )
+  return {
+    env: { ...auth.env, ...network.env, GIT_CONFIG_COUNT: String(network.next) },
+    secrets: auth.secrets
+  }
+}
+
 async function openRepository(
   options: PublishOptions,
   context: (env: GitContext['env'], secrets: readonly string[]) => GitContext,
@@ -98,7 +130,7 @@ async function openRepository(
         { input: 'repository' }
       )
     }
-    const auth = credentials([urls.fetch, urls.push], options, bare.logger, deps)
+    const auth = await gitEnv([urls.fetch, urls.push], root, options, bare, deps)
     const git = createGit(root, context(auth.env, auth.secrets))
     return { git, root, url: urls.fetch, shallow: await git.isShallow() }
   }
@@ -109,7 +141,7 @@ async function openRepository(
       { input: 'repository' }
     )
   }
-  const auth = credentials([url], options, bare.logger, deps)
+  const auth = await gitEnv([url], options.tempDir, options, bare, deps)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
   deps.saveState(CLONE_STATE, dir)
   try {
@@ -129,6 +161,7 @@ export async function publishWithGit(
   deps: PublishDeps
 ): Promise<PublishResult> {
   const context = (env: GitContext['env'], secrets: readonly string[]): GitContext => ({
+    runner: deps.runner,
     env,
     secrets,
     logger,

@@ -6,6 +6,8 @@ import type { FileEdit, FileSource } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import { MIN_BACKOFF_MS } from './backoff.js'
 import type { LoopTiming } from './cas-loop.js'
+import { createProcessRunner, type ProcessRunner } from '../lib/exec.js'
+import { DEFAULT_NETWORK_LIMITS, gitBaseEnv, type NetworkLimits } from './git.js'
 import { createGitHubApi, type GitHubApi, type GitHubUrls } from './github-api.js'
 import { publishWithApi } from './publish-api.js'
 import { publishWithGit } from './publish-git.js'
@@ -93,6 +95,10 @@ export interface PublishDeps extends LoopTiming {
   readonly saveState: (name: string, value: string) => void
   readonly getState: (name: string) => string
   readonly createGitHubApi: (token: string, urls: GitHubUrls) => GitHubApi
+  /** Runs git; the default starts from this process's environment without GIT_DIR and friends. */
+  readonly runner: ProcessRunner
+  /** How long git may wait on a silent remote before the attempt counts as unreachable. */
+  readonly networkLimits: NetworkLimits
 }
 
 /** The state entry naming the temporary clone, removed by cleanupPublish. */
@@ -102,7 +108,8 @@ export const CLONE_STATE = 'publish-clone-dir'
 export const TEMP_PREFIX = 'gitops-release-'
 
 /** The production dependencies. */
-export const defaultPublishDeps: PublishDeps = {
+export const defaultPublishDeps: Omit<PublishDeps, 'runner'> = {
+  networkLimits: DEFAULT_NETWORK_LIMITS,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   minBackoffMs: MIN_BACKOFF_MS,
@@ -127,7 +134,17 @@ export async function publish(
   logger: Logger,
   deps: Partial<PublishDeps> = {}
 ): Promise<PublishResult> {
-  const all: PublishDeps = { ...defaultPublishDeps, ...deps }
+  const base = { ...defaultPublishDeps, ...deps }
+  // the runner refuses a command line holding any secret this publish has masked
+  const secrets = new Set<string>()
+  const all: PublishDeps = {
+    ...base,
+    setSecret: (secret) => {
+      secrets.add(secret)
+      base.setSecret(secret)
+    },
+    runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(process.env))
+  }
   if (options.token) all.setSecret(options.token)
   return options.mode === 'api'
     ? publishWithApi(options, compute, logger, all)
