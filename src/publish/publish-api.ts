@@ -3,6 +3,7 @@ import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
 import type { FailureContext } from './failure.js'
+import { RATE_LIMIT_POLICY } from './github-api.js'
 import { ensurePullRequest } from './pull-request.js'
 import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
 import {
@@ -51,7 +52,11 @@ export async function publishWithApi(
   const remoteUrl = withoutCredentials(
     url ?? `${options.github.serverUrl.replace(/\/+$/, '')}/${label}.git`
   )
-  const api = deps.createGitHubApi(options.token, options.github)
+  const api = deps.createGitHubApi(options.token, options.github, {
+    clock: deps.clock,
+    policy: RATE_LIMIT_POLICY,
+    logger
+  })
   logger.info(
     `commit-mode api: GitHub creates and signs the commit as the token's identity; author-name and author-email are not used.`
   )

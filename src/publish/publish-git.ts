@@ -14,6 +14,7 @@ import {
   type GitContext
 } from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
+import { RATE_LIMIT_POLICY } from './github-api.js'
 import { ensurePullRequest } from './pull-request.js'
 import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
 import {
@@ -282,7 +283,11 @@ async function land(
     openPullRequest: repository
       ? (spec) =>
           ensurePullRequest(
-            deps.createGitHubApi(options.token ?? '', options.github),
+            deps.createGitHubApi(options.token ?? '', options.github, {
+              clock: deps.clock,
+              policy: RATE_LIMIT_POLICY,
+              logger
+            }),
             repository,
             spec,
             logger

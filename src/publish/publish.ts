@@ -8,7 +8,13 @@ import { MIN_BACKOFF_MS } from './backoff.js'
 import type { LoopTiming } from './cas-loop.js'
 import { createProcessRunner, type ProcessRunner } from '../lib/exec.js'
 import { DEFAULT_NETWORK_LIMITS, gitBaseEnv, type NetworkLimits } from './git.js'
-import { createGitHubApi, type GitHubApi, type GitHubUrls } from './github-api.js'
+import { systemClock, type Clock } from '../lib/clock.js'
+import {
+  createGitHubApi,
+  type GitHubApi,
+  type GitHubUrls,
+  type RateLimitOptions
+} from './github-api.js'
 import { publishWithApi } from './publish-api.js'
 import { publishWithGit } from './publish-git.js'
 import type { RepositoryName } from './remote-url.js'
@@ -94,7 +100,13 @@ export interface PublishDeps extends LoopTiming {
   readonly setSecret: (secret: string) => void
   readonly saveState: (name: string, value: string) => void
   readonly getState: (name: string) => string
-  readonly createGitHubApi: (token: string, urls: GitHubUrls) => GitHubApi
+  readonly createGitHubApi: (
+    token: string,
+    urls: GitHubUrls,
+    limits?: RateLimitOptions
+  ) => GitHubApi
+  /** Time for rate-limit waits and back-off. */
+  readonly clock: Clock
   /** Runs git; the default starts from this process's environment without GIT_DIR and friends. */
   readonly runner: ProcessRunner
   /** How long git may wait on a silent remote before the attempt counts as unreachable. */
@@ -110,6 +122,7 @@ export const TEMP_PREFIX = 'gitops-release-'
 /** The production dependencies. */
 export const defaultPublishDeps: Omit<PublishDeps, 'runner'> = {
   networkLimits: DEFAULT_NETWORK_LIMITS,
+  clock: systemClock,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   minBackoffMs: MIN_BACKOFF_MS,

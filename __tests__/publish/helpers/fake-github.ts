@@ -36,7 +36,16 @@ export interface FakeGitHub {
   beforeCommit?: () => void
   /** The next pull request listing answers [] (another job opens one meanwhile). */
   hideOpenPullsOnce: boolean
+  /** Canned answers (rate limits) given, in order, to the next API requests instead of serving them. */
+  readonly cannedAnswers: CannedAnswer[]
   close(): Promise<void>
+}
+
+/** An answer the fake gives as is: status, headers, JSON body. */
+export interface CannedAnswer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: unknown
 }
 
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
@@ -345,6 +354,16 @@ export async function startFakeGitHub(
     if (auth !== `token ${token}` && auth !== `bearer ${token}`) {
       return restError(res, 401, 'Bad credentials')
     }
+    const canned = fake.cannedAnswers.shift()
+    if (canned) {
+      calls.push(`${req.method ?? ''} ${url.pathname} canned ${canned.status}`)
+      res.writeHead(canned.status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...canned.headers
+      })
+      res.end(JSON.stringify(canned.body))
+      return true
+    }
     const body = (raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}) as Record<string, unknown>
     if (url.pathname === '/api/graphql') {
       return graphql(res, body as { query: string; variables: Record<string, unknown> })
@@ -367,6 +386,7 @@ export async function startFakeGitHub(
     mutations,
     pulls,
     hideOpenPullsOnce: false,
+    cannedAnswers: [],
     close: () => server.close()
   }
   return fake

@@ -1,3 +1,4 @@
+import { fakeClock } from './clock.js'
 import type { PublishDeps, PublishOptions } from '../../../src/publish/publish.js'
 
 /** Publish options with the action's defaults; tests override what they exercise. */
@@ -35,6 +36,7 @@ export function fastDeps(): Partial<PublishDeps> & {
     secrets,
     state,
     sleep: () => Promise.resolve(),
+    clock: fakeClock(),
     minBackoffMs: 1,
     setSecret: (secret) => secrets.push(secret),
     saveState: (name, value) => state.set(name, value),
