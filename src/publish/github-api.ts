@@ -277,9 +277,7 @@ export function createGitHubApi(
       limits,
       (answer) => {
         const errors = (answer.data as { errors?: GraphqlError[] } | undefined)?.errors ?? []
-        return errors.some((e) => e.type === 'RATE_LIMITED')
-          ? (answer.headers)
-          : undefined
+        return errors.some((e) => e.type === 'RATE_LIMITED') ? answer.headers : undefined
       }
     )
     const body = response.data as { data?: unknown; errors?: GraphqlError[] } | undefined

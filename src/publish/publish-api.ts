@@ -69,14 +69,16 @@ export async function publishWithApi(
     tip: string,
     entries: readonly TreeEntry[],
     changed: readonly FileEdit[]
-  ): Promise<boolean> => {
+  ): Promise<string | undefined> => {
     const prHead = await api.branchHead(repository, options.prBranch)
-    if (prHead?.parentOid !== tip) return false
+    if (prHead?.parentOid !== tip) return undefined
     const writes = changed.map((edit) => ({
       path: edit.path,
       content: Buffer.from(edit.after, 'utf8')
     }))
     return sameTreeAfter(entries, writes, await api.listTree(repository, prHead.treeOid))
+      ? prHead.oid
+      : undefined
   }
 
   const readDefaultBranch = async (): Promise<string> =>
@@ -101,11 +103,12 @@ export async function publishWithApi(
     const none = { tip: head.oid, sha: '', url: '', edits }
     if (changed.length === 0) return { done: { ...none, changed: false } }
     if (options.dryRun) return { done: { ...none, changed: true } }
-    if (options.createPr && (await prBranchHolds(head.oid, entries, changed))) {
+    const prHead = options.createPr ? await prBranchHolds(head.oid, entries, changed) : undefined
+    if (prHead !== undefined) {
       logger.info(
         `${options.prBranch} already holds this change on ${branch}'s tip (${head.oid.slice(0, 7)}); no new commit.`
       )
-      return { done: { ...none, changed: false, onPrBranch: true } }
+      return { done: { ...none, changed: false, onPrBranch: true, prHead } }
     }
     phase = 'pushing'
     let target = branch

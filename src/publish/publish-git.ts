@@ -252,7 +252,7 @@ async function land(
       logger.info(
         `${options.prBranch} already holds this change on ${branch}'s tip (${tip.slice(0, 7)}); no new commit.`
       )
-      return { done: { tip, sha: '', edits, changed: false, onPrBranch: true } }
+      return { done: { tip, sha: '', edits, changed: false, onPrBranch: true, prHead: prTip } }
     }
     const sha = await git.commitTree(tree, tip, options.message, identity)
     phase = 'pushing'

@@ -1,6 +1,6 @@
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
-import type { PullRequestRef } from './github-api.js'
+import type { EnsuredPullRequest } from './pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
 import type { PublishOptions, PublishResult } from './publish.js'
 import type { PullRequestSpec } from './pull-request.js'
@@ -15,6 +15,8 @@ export interface Settled {
   readonly changed: boolean
   /** The pull request branch already holds this change on the tip (a re-run). */
   readonly onPrBranch?: boolean
+  /** The pull request branch's head when it already holds the change. */
+  readonly prHead?: string
 }
 
 /** The fields of a result that do not depend on whether or where a commit landed. */
@@ -32,7 +34,7 @@ export interface ResultContext {
   readonly label: string
   readonly logger: Logger
   /** Opens or updates the pull request; absent when the repository is not on the GitHub server. */
-  readonly openPullRequest?: (spec: PullRequestSpec) => Promise<PullRequestRef>
+  readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
 }
 
 /** The shared fields of the result, from what settled; the default branch may be unread (dry run). */
@@ -77,7 +79,7 @@ export async function resultWithoutCommit(
   context: ResultContext
 ): Promise<PublishResult | undefined> {
   const { options, branch, label, logger, openPullRequest } = context
-  const none = { ...base, commitSha: '', commitUrl: '' }
+  const none = { ...base, commitSha: '', commitUrl: '', prOperation: '' as const, prHeadSha: '' }
   if (options.dryRun) {
     logDryRun(base.diff, `${label}@${branch}`, logger)
     return { ...none, changed: settled.changed, branch }
@@ -89,7 +91,9 @@ export async function resultWithoutCommit(
       changed: false,
       branch: options.prBranch,
       prNumber: pull.number,
-      prUrl: pull.url
+      prUrl: pull.url,
+      prOperation: pull.opened ? 'created' : 'unchanged',
+      prHeadSha: settled.prHead ?? ''
     }
   }
   if (!settled.changed) {
@@ -124,11 +128,19 @@ export async function committedResult(
     changed: true,
     commitSha: commit.sha,
     commitUrl: commit.url,
-    branch: target
+    branch: target,
+    prOperation: '' as const,
+    prHeadSha: ''
   }
   if (!options.createPr || !openPullRequest) return result
   const pull = await openPullRequest(pullRequestSpec(options, branch, base.files))
-  return { ...result, prNumber: pull.number, prUrl: pull.url }
+  return {
+    ...result,
+    prNumber: pull.number,
+    prUrl: pull.url,
+    prOperation: pull.opened ? 'created' : 'updated',
+    prHeadSha: commit.sha
+  }
 }
 
 function logDryRun(diff: string, where: string, logger: Logger): void {

@@ -93,7 +93,18 @@ export interface PublishResult {
   readonly diff: string
   readonly prNumber?: number
   readonly prUrl?: string
+  /**
+   * What happened to the pull request (createPr): `created` (opened now), `updated` (a new
+   * commit on the already open pull request's branch), `unchanged` (its branch already held this
+   * change; title and body are refreshed); '' without a pull request.
+   */
+  readonly prOperation: PullRequestOperation
+  /** The pull request branch's head commit after this run; '' without a pull request. */
+  readonly prHeadSha: string
 }
+
+/** See PublishResult.prOperation. */
+export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | ''
 
 /** Side effects the stage needs besides git and HTTP; replaceable in tests. */
 export interface PublishDeps extends LoopTiming {
