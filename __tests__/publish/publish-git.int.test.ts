@@ -198,7 +198,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const left = join(temp, 'gitops-release-clone-abc')
     git(temp, 'init', '--quiet', '--bare', left)
-    const state = new Map([[CLONE_STATE, left]])
+    const state = new Map<string, string>([[CLONE_STATE, left]])
     await cleanupPublish(createMemoryLogger(), { getState: (name) => state.get(name) ?? '' })
     expect(existsSync(left)).toBe(false)
   })
@@ -225,7 +225,7 @@ describe('publish with git: faults', () => {
     expect(result.changed).toBe(true)
     expect(remoteFile(bare, VALUES)).toContain('app0: v2')
     expect(logger.lines.join('\n')).toMatch(
-      /Attempt 1 of 5 did not land \(the remote refused the push: .*busy, try later/
+      /Attempt 1 did not land \(the remote refused the update: .*busy, try later/
     )
     expect(remoteLog(bare)).toHaveLength(2)
   })

@@ -135,7 +135,7 @@ describe('commit-mode api (createCommitOnBranch)', () => {
     )
     expect(remoteLog(bare)).toHaveLength(3)
     expect(logger.lines.join('\n')).toMatch(
-      /Attempt 1 of 5 did not land \(the branch moved: .*Expected branch to point to/
+      /Attempt 1 did not land \(the branch moved: .*Expected branch to point to/
     )
   })
 

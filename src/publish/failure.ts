@@ -119,7 +119,8 @@ export function exhaustedFailure(
   kind: FailureKind,
   context: FailureContext,
   attempts: number,
-  detail: string
+  detail: string,
+  budgetMs?: number
 ): PublishError {
   const { repository, branch } = context
   const said = detail === '' ? '' : ` Last failure: ${detail}.`
@@ -130,7 +131,7 @@ export function exhaustedFailure(
     )
   }
   return new PublishError(
-    `Gave up after ${attempts} attempt(s) to push to branch ${branch} of ${repository}: other commits kept landing first or the remote kept refusing.${said} Nothing was pushed. Raise push-attempts, or let fewer jobs update ${branch} at the same time.`,
+    `Gave up after ${attempts} attempt(s)${budgetMs === undefined ? '' : ` in ${Math.round(budgetMs / 1000)} s`} to push to branch ${branch} of ${repository}: other commits kept landing first or the remote kept refusing.${said} Nothing was pushed. Raise push-attempts (each allows another failed attempt and another minute of racing), or let fewer jobs update ${branch} at the same time.`,
     { input: 'push-attempts' }
   )
 }

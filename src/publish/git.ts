@@ -33,7 +33,10 @@ export interface Git {
   defaultBranch(remote: string): Promise<string | undefined>
   /** Fetches a branch tip into `refs/remotes/REMOTE/BRANCH`; undefined when the branch is missing. */
   fetchBranch(remote: string, branch: string, shallow: boolean): Promise<string | undefined>
-  /** Fetches one commit by SHA (the server must allow it); false when the remote has no such commit. */
+  /**
+   * Fetches one commit by SHA with its history but without file contents (where the server
+   * supports it); false when the remote has no such commit.
+   */
   fetchCommit(remote: string, sha: string): Promise<boolean>
   /** True when the commit object is present locally. */
   hasCommit(sha: string): Promise<boolean>
@@ -247,7 +250,7 @@ export function createGit(dir: string, context: GitContext): Git {
     async fetchCommit(remote, sha) {
       if (!SHA.test(sha)) return false
       const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
-      args.push('--end-of-options', remote, sha)
+      args.push('--filter=blob:none', '--end-of-options', remote, sha)
       const result = await exec(args, context)
       if (result.exitCode === 0) return true
       if (

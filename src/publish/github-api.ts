@@ -65,6 +65,15 @@ export interface GitHubApi {
     pull: { title: string; body: string }
   ): Promise<PullRequestRef>
   addLabels(repository: RepositoryName, number: number, labels: readonly string[]): Promise<void>
+  /**
+   * How `head` relates to `base` (GitHub's compare API): identical, ahead, behind or diverged;
+   * undefined when GitHub does not know one of the commits (404).
+   */
+  compare(
+    repository: RepositoryName,
+    base: string,
+    head: string
+  ): Promise<'identical' | 'ahead' | 'behind' | 'diverged' | undefined>
 }
 
 /** A GitHub API call that failed; `status` is the HTTP status when there was an answer. */
@@ -481,6 +490,21 @@ export function createGitHubApi(
         })
       )
       return { number: data.number, url: data.html_url }
+    },
+    async compare(repository, base, head) {
+      try {
+        const { data } = await limited(`Comparing ${base}...${head}`, async () =>
+          (await client()).request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            ...repository,
+            basehead: `${base}...${head}`,
+            per_page: 1
+          })
+        )
+        return data.status
+      } catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404) return undefined
+        throw error
+      }
     },
     async addLabels(repository, number, labels) {
       if (labels.length === 0) return

@@ -13,7 +13,7 @@ import {
   type ResultContext,
   type Settled
 } from './publish-result.js'
-import type { ComputeChanges, PublishDeps, PublishOptions, PublishResult } from './publish.js'
+import type { ComputeChanges, PublishDeps, PublishOptions, PublishResult } from './types.js'
 import { normalizeRemote, repositoryFromUrl, withoutCredentials } from './remote-url.js'
 import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
@@ -88,7 +88,7 @@ export async function publishWithApi(
     phase = 'reading'
     if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
     if (!options.dryRun) await readDefaultBranch()
-    const read = Date.now()
+    const read = deps.clock.now()
     const head = await api.branchHead(repository, branch)
     if (!head) return failureOutcome('missing-branch', '', failureContext())
     logger.debug(`Tip of ${branch} is ${head.oid}`)
@@ -133,7 +133,7 @@ export async function publishWithApi(
       outcome.kind,
       outcome.detail,
       { ...failureContext(), branch: target },
-      Date.now() - read
+      deps.clock.now() - read
     )
   }
 
@@ -141,9 +141,7 @@ export async function publishWithApi(
     attempts: options.pushAttempts,
     logger,
     context: failureContext,
-    sleep: deps.sleep,
-    random: deps.random,
-    minBackoffMs: deps.minBackoffMs
+    clock: deps.clock
   })
   const base = resultBase(landed, defaultBranch, remoteUrl)
   const context: ResultContext = {

@@ -24,14 +24,14 @@ import {
   type ResultContext,
   type Settled
 } from './publish-result.js'
+import { STATE_KEYS } from '../lib/runtime.js'
 import {
-  CLONE_STATE,
   TEMP_PREFIX,
   type ComputeChanges,
   type PublishDeps,
   type PublishOptions,
   type PublishResult
-} from './publish.js'
+} from './types.js'
 import {
   commitWebUrl,
   hasEmbeddedCredentials,
@@ -45,7 +45,8 @@ interface Landed extends Settled {
   readonly sha: string
 }
 
-interface Repository {
+/** The local repository a git-mode publish works in. */
+export interface Repository {
   readonly git: Git
   /** Work tree top level in workspace mode. */
   readonly root?: string
@@ -106,7 +107,11 @@ async function gitEnv(
   }
 }
 
-async function openRepository(
+/**
+ * The workspace checkout (credentials for its origin in the environment), or an empty temporary
+ * bare repository whose origin is the target URL (the caller removes `git.dir`).
+ */
+export async function openRepository(
   options: PublishOptions,
   context: (env: GitContext['env'], secrets: readonly string[]) => GitContext,
   deps: PublishDeps
@@ -144,7 +149,7 @@ async function openRepository(
   }
   const auth = await gitEnv([url], options.tempDir, options, bare, deps)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
-  deps.saveState(CLONE_STATE, dir)
+  deps.saveState(STATE_KEYS.cloneDir, dir)
   try {
     const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
     return { git, url, shallow: true }
@@ -161,19 +166,21 @@ export async function publishWithGit(
   logger: Logger,
   deps: PublishDeps
 ): Promise<PublishResult> {
-  const context = (env: GitContext['env'], secrets: readonly string[]): GitContext => ({
-    runner: deps.runner,
-    env,
-    secrets,
-    logger,
-    tempDir: options.tempDir
-  })
-  const repo = await openRepository(options, context, deps)
+  const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps)
   try {
     return await land(options, compute, logger, deps, repo)
   } finally {
     if (options.target.kind === 'remote') await rm(repo.git.dir, { recursive: true, force: true })
   }
+}
+
+/** Builds the GitContext of one publish from the environment its git commands need. */
+export function gitContextFactory(
+  options: PublishOptions,
+  logger: Logger,
+  deps: PublishDeps
+): (env: GitContext['env'], secrets: readonly string[]) => GitContext {
+  return (env, secrets) => ({ runner: deps.runner, env, secrets, logger, tempDir: options.tempDir })
 }
 
 async function land(
@@ -205,7 +212,7 @@ async function land(
     // the default branch goes into Argo CD's push event; a dry run spares the round trip
     if (!options.dryRun) await readDefaultBranch()
     phase = 'fetching'
-    const fetched = Date.now()
+    const fetched = deps.clock.now()
     const tip = await git.fetchBranch(REMOTE, branch, repo.shallow)
     if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
     if (pushed?.sha === tip) return { done: pushed }
@@ -239,7 +246,7 @@ async function land(
         classifyFailure(result.output),
         result.output,
         failureContext(),
-        Date.now() - fetched
+        deps.clock.now() - fetched
       )
     }
     const prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow)
@@ -262,7 +269,7 @@ async function land(
       classifyFailure(result.output),
       result.output,
       { ...failureContext(), branch: options.prBranch },
-      Date.now() - fetched
+      deps.clock.now() - fetched
     )
   }
 
@@ -270,9 +277,7 @@ async function land(
     attempts: options.pushAttempts,
     logger,
     context: failureContext,
-    sleep: deps.sleep,
-    random: deps.random,
-    minBackoffMs: deps.minBackoffMs
+    clock: deps.clock
   })
   const base = resultBase(landed, defaultBranch, withoutCredentials(repo.url))
   const context: ResultContext = {

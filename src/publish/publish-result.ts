@@ -2,7 +2,7 @@ import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import type { EnsuredPullRequest } from './pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
-import type { PublishOptions, PublishResult } from './publish.js'
+import type { PublishOptions, PublishResult } from './types.js'
 import type { PullRequestSpec } from './pull-request.js'
 import { writeWorkspaceFiles } from './workspace-files.js'
 

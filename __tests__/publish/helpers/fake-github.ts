@@ -269,6 +269,42 @@ export async function startFakeGitHub(
         object: { type: 'commit', sha: body.sha }
       })
     }
+    if (
+      method === 'GET' &&
+      (match = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(path))
+    ) {
+      // GitHub's compare API: how head relates to base
+      const [base = '', head = ''] = [match[1], match[2]]
+      const known = (sha: string): boolean => {
+        try {
+          gitIn(['cat-file', '-e', `${sha}^{commit}`])
+          return true
+        } catch {
+          return false
+        }
+      }
+      if (!known(base) || !known(head)) return restError(res, 404, 'Not Found')
+      const count = (range: string): number => Number(gitIn(['rev-list', '--count', range]))
+      const ahead = count(`${base}..${head}`)
+      const behind = count(`${head}..${base}`)
+      const status =
+        ahead === 0 && behind === 0
+          ? 'identical'
+          : behind === 0
+            ? 'ahead'
+            : ahead === 0
+              ? 'behind'
+              : 'diverged'
+      return send(res, 200, {
+        url: `${serverUrl}${repoPath}/compare/${base}...${head}`,
+        status,
+        ahead_by: ahead,
+        behind_by: behind,
+        total_commits: ahead,
+        commits: [],
+        files: []
+      })
+    }
     const pullJson = (pull: FakePull): unknown => ({
       number: pull.number,
       html_url: `${serverUrl}/${owner}/${repo}/pull/${pull.number}`,

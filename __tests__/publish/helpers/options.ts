@@ -35,9 +35,7 @@ export function fastDeps(): Partial<PublishDeps> & {
   return {
     secrets,
     state,
-    sleep: () => Promise.resolve(),
     clock: fakeClock(),
-    minBackoffMs: 1,
     setSecret: (secret) => secrets.push(secret),
     saveState: (name, value) => state.set(name, value),
     getState: (name) => state.get(name) ?? ''
