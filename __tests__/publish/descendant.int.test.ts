@@ -63,6 +63,7 @@ describe('isDescendant', () => {
   it.each(['remote clone', 'workspace', 'api'] as const)(
     '%s mode answers every case',
     async (kind) => {
+      github.calls.length = 0
       const temp = tempDir()
       const options =
         kind === 'workspace'
@@ -87,10 +88,10 @@ describe('isDescendant', () => {
       } finally {
         await check.close()
       }
-      if (kind === 'api') {
-        // every case but the one that is no SHA asks GitHub
-        expect(github.calls.filter((call) => call.startsWith('GET /compare/'))).toHaveLength(6)
-      }
+      // api mode: every case but the one that is no SHA asks GitHub's compare API
+      expect(github.calls.filter((call) => call.startsWith('GET /compare/'))).toHaveLength(
+        kind === 'api' ? 6 : 0
+      )
     }
   )
 })
