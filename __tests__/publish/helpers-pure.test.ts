@@ -23,10 +23,10 @@ describe('backoffDelay', () => {
     ['failure', 9, 500, 1, MAX_BACKOFF_MS],
     ['failure', 1, 50, 0, 0],
     ['race', 1, 5, 1, 20],
-    ['race', 1, 50, 1, 100],
-    ['race', 3, 50, 0.5, 200],
-    ['race', 4, 50, 1, 800],
-    ['race', 1000, 50, 1, 800],
+    ['race', 1, 50, 1, 50],
+    ['race', 3, 50, 0.5, 100],
+    ['race', 4, 50, 1, 400],
+    ['race', 1000, 50, 1, 400],
     ['race', 1000, 5000, 1, MAX_BACKOFF_MS]
   ] as const)('%s %p, window %p ms, random %p → %p ms', (kind, count, window, random, expected) => {
     expect(backoffDelay(kind, count, window, () => random)).toBe(expected)

@@ -38,7 +38,7 @@ export const MIN_RACE_BACKOFF_MS = 20
 /** Shortest back-off window after a network failure or declined hook, in ms. */
 export const MIN_FAILURE_BACKOFF_MS = 1000
 
-/** How often a race window doubles at most (to 8× its start: 16 exposure windows). */
+/** How often a race window doubles at most (to 8 exposure windows). */
 export const MAX_RACE_DOUBLINGS = 3
 
 /** Longest single wait, in ms. */
@@ -46,8 +46,9 @@ export const MAX_BACKOFF_MS = 30_000
 
 /**
  * Back-off before the next attempt: full jitter over a window that doubles with each
- * consecutive loss of the same sort. After a lost race the window starts at twice the time the
- * tip we built on was exposed (`windowMs`: read to refused update) and grows to 16 such windows,
+ * consecutive loss of the same sort. After a lost race the window starts at the time the tip we
+ * built on was exposed (`windowMs`: read to refused update, the shortest this run has seen:
+ * racing runs inflate each other's) and grows to 8 such windows,
  * so racers spread out and mostly land one after the other; after a failure it starts at a
  * second and grows to MAX_BACKOFF_MS.
  */
@@ -59,9 +60,9 @@ export function backoffDelay(
 ): number {
   const start =
     kind === 'race'
-      ? Math.max(MIN_RACE_BACKOFF_MS, 2 * windowMs)
+      ? Math.max(MIN_RACE_BACKOFF_MS, windowMs)
       : Math.max(MIN_FAILURE_BACKOFF_MS, 8 * windowMs)
-  // a race window stops growing at 16 exposures: each lost race means another run landed, so
+  // a race window stops growing at 8 exposures: each lost race means another run landed, so
   // the racers thin out by themselves, and a longer wait only leaves the branch idle
   const doublings = Math.max(0, count - 1)
   const window = Math.min(

@@ -83,6 +83,11 @@ function credentials(
   return auth
 }
 
+// ssh://host/path or the scp-like user@host:path form
+function isSshUrl(url: string): boolean {
+  return /^(?:ssh|git\+ssh|ssh\+git):\/\//i.test(url) || /^[^/\\:]+@[^/\\:]+:/.test(url)
+}
+
 // Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
 async function gitEnv(
   urls: readonly string[],
@@ -98,7 +103,8 @@ async function gitEnv(
   const network = networkEnv(
     deps.networkLimits,
     inherited,
-    await sshCommandConfigured(dir, bare),
+    // only an ssh remote needs to know (one git process less for http(s) and local remotes)
+    urls.some(isSshUrl) && (await sshCommandConfigured(dir, bare)),
     start
   )
   return {
