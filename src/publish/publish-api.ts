@@ -1,3 +1,4 @@
+import { shortSha } from '../lib/text.js'
 import { PublishError } from '../errors.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
@@ -93,10 +94,8 @@ export async function publishWithApi(
     if (!head) return failureOutcome('missing-branch', '', failureContext())
     logger.debug(`Tip of ${branch} is ${head.oid}`)
     const entries = await api.listTree(repository, head.treeOid)
-    const source = createTreeSource(
-      `${label}@${branch} (${head.oid.slice(0, 7)})`,
-      entries,
-      (sha) => api.readBlob(repository, sha)
+    const source = createTreeSource(`${label}@${branch} (${shortSha(head.oid)})`, entries, (sha) =>
+      api.readBlob(repository, sha)
     )
     const edits = await compute(source)
     const changed = changedEdits(edits)
@@ -106,7 +105,7 @@ export async function publishWithApi(
     const prHead = options.createPr ? await prBranchHolds(head.oid, entries, changed) : undefined
     if (prHead !== undefined) {
       logger.info(
-        `${options.prBranch} already holds this change on ${branch}'s tip (${head.oid.slice(0, 7)}); no new commit.`
+        `${options.prBranch} already holds this change on ${branch}'s tip (${shortSha(head.oid)}); no new commit.`
       )
       return { done: { ...none, changed: false, onPrBranch: true, prHead } }
     }

@@ -1,3 +1,4 @@
+import { shortSha } from '../lib/text.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PublishError } from '../errors.js'
@@ -225,7 +226,7 @@ async function land(
     logger.debug(`Tip of ${branch} is ${tip}`)
     const entries = await git.listTree(tip)
     const modes = new Map(entries.map((entry) => [entry.path, entry.mode]))
-    const source = createTreeSource(`${label}@${branch} (${tip.slice(0, 7)})`, entries, (sha) =>
+    const source = createTreeSource(`${label}@${branch} (${shortSha(tip)})`, entries, (sha) =>
       git.readBlob(sha)
     )
     const edits = await compute(source)
@@ -263,7 +264,7 @@ async function land(
     ) {
       // a re-run: the release branch already is this change on this tip, so nothing to push
       logger.info(
-        `${options.prBranch} already holds this change on ${branch}'s tip (${tip.slice(0, 7)}); no new commit.`
+        `${options.prBranch} already holds this change on ${branch}'s tip (${shortSha(tip)}); no new commit.`
       )
       return { done: { tip, sha: '', edits, changed: false, onPrBranch: true, prHead: prTip } }
     }

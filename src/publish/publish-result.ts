@@ -1,3 +1,4 @@
+import { shortSha } from '../lib/text.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
 import type { EnsuredPullRequest } from './pull-request.js'
@@ -97,9 +98,7 @@ export async function resultWithoutCommit(
     }
   }
   if (!settled.changed) {
-    logger.info(
-      `${label}@${branch} (${base.before.slice(0, 7)}) already has the change; no commit.`
-    )
+    logger.info(`${label}@${branch} (${shortSha(base.before)}) already has the change; no commit.`)
     return { ...none, changed: false, branch }
   }
   return undefined
@@ -117,9 +116,7 @@ export async function committedResult(
 ): Promise<PublishResult> {
   const { options, branch, label, logger, openPullRequest } = context
   const target = options.createPr ? options.prBranch : branch
-  logger.info(
-    `Landed ${commit.sha} on ${target} of ${label} (on top of ${base.before.slice(0, 7)}).`
-  )
+  logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${shortSha(base.before)}).`)
   if (workspaceRoot !== undefined && !options.createPr) {
     await writeWorkspaceFiles(workspaceRoot, base.edits, logger)
   }
