@@ -128,12 +128,12 @@ describe('publish with git to a separate repository', () => {
   it.each([
     [
       'create-pr to a repository that is not on the GitHub server',
-      { createPr: true, token: 'T' },
+      { createPr: true, token: 'ghs_preflight0123456789' },
       /create-pr needs a repository on the GitHub server/
     ],
     [
       'commit-mode api to a repository that is not on the GitHub server',
-      { mode: 'api' as const, token: 'T' },
+      { mode: 'api' as const, token: 'ghs_preflight0123456789' },
       /commit-mode: api needs a repository on the GitHub server/
     ]
   ])('dry run (the preflight) already refuses %s', async (_name, over, message) => {

@@ -8,8 +8,9 @@ import { STATE_KEYS } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git.js'
 import { createGitHubApi } from './github-api.js'
-import { publishWithApi } from './publish-api.js'
-import { publishWithGit } from './publish-git.js'
+import { runCompareAndSwap } from './driver.js'
+import { createApiStrategy } from './publish-api.js'
+import { createGitStrategy } from './publish-git.js'
 import {
   TEMP_PREFIX,
   type ComputeChanges,
@@ -57,9 +58,15 @@ export async function publish(
 ): Promise<PublishResult> {
   const all = resolvePublishDeps(deps)
   if (options.token) all.setSecret(options.token)
-  return options.mode === 'api'
-    ? publishWithApi(options, compute, logger, all)
-    : publishWithGit(options, compute, logger, all)
+  if (options.mode === 'api') {
+    return runCompareAndSwap(createApiStrategy(options, logger, all), options, compute, logger, all)
+  }
+  const git = await createGitStrategy(options, logger, all)
+  try {
+    return await runCompareAndSwap(git.strategy, options, compute, logger, all)
+  } finally {
+    await git.close()
+  }
 }
 
 /**
