@@ -221,6 +221,8 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 export function createGit(dir: string, context: GitContext): Git {
   const git = (args: readonly string[], options?: ExecOptions): Promise<string> =>
     text(['-C', dir, ...args], context, options)
+  // a commit's tree never changes: the fetch reads it with the tip, saving a process per attempt
+  const trees = new Map<string, string>()
   return {
     dir,
     async remoteUrls(remote) {
@@ -245,7 +247,11 @@ export function createGit(dir: string, context: GitContext): Git {
         if (/couldn't find remote ref/i.test(result.output)) return undefined
         throw new GitCommandError(args, result.exitCode, result.output)
       }
-      return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      const [tip = '', tree = ''] = (
+        await git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
+      ).split('\n')
+      if (tree !== '') trees.set(tip, tree)
+      return tip
     },
     async fetchCommit(remote, sha) {
       if (!SHA.test(sha)) return false
@@ -293,8 +299,12 @@ export function createGit(dir: string, context: GitContext): Git {
       // the files we edit are text (YAML, JSON): the runner hands stdout over as UTF-8
       return Buffer.from(out.stdout, 'utf8')
     },
-    treeOf(commit) {
-      return git(['rev-parse', '--verify', `${commit}^{tree}`])
+    async treeOf(commit) {
+      const known = trees.get(commit)
+      if (known !== undefined) return known
+      const tree = await git(['rev-parse', '--verify', `${commit}^{tree}`])
+      trees.set(commit, tree)
+      return tree
     },
     async parentsOf(commit) {
       const header = (await git(['cat-file', 'commit', commit])).split('\n\n')[0] ?? ''
