@@ -167,3 +167,43 @@ describe('the token stays on the GitHub server origin across redirects', () => {
     }
   })
 })
+
+describe('the API token stays on the API origin across redirects', () => {
+  it.each([301, 307, 308])(
+    'an API answer %s to another origin does not carry the token there',
+    async (status) => {
+      const seen: string[] = []
+      const other = createServer((req, res) => {
+        seen.push(req.headers.authorization ?? '')
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{}}')
+      })
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+      const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+      const apiSeen: string[] = []
+      const api = createServer((req, res) => {
+        apiSeen.push(req.headers.authorization ?? '')
+        res.writeHead(status, { location: `${otherUrl}${req.url ?? '/'}` }).end()
+      })
+      await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve))
+      const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
+      try {
+        const temp = tempDir()
+        const run = publish(
+          options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }),
+          setLine(VALUES, 'app0', 'v1'),
+          createMemoryLogger(),
+          fastDeps()
+        )
+        await run.catch(() => undefined)
+        expect(apiSeen.length).toBeGreaterThan(0)
+        expect(apiSeen.every((header) => header.includes(TOKEN))).toBe(true)
+        // fetch follows the redirect (the other origin is asked) but drops the Authorization header
+        expect(seen.length).toBeGreaterThan(0)
+        expect(seen.filter((header) => header !== '')).toEqual([])
+      } finally {
+        await new Promise((resolve) => api.close(resolve))
+        await new Promise((resolve) => other.close(resolve))
+      }
+    }
+  )
+})
