@@ -23,7 +23,7 @@ describe('dist/index.js racing against one remote', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('lands every update: one commit each, linear history, all tags in the file', async () => {
+  it('lands every update with the default push-attempts: one commit each, linear history, all tags in the file', async () => {
     const base = git(remote, 'rev-parse', 'main')
     const runs = await Promise.all(
       SERVICES.map(async (name, i) => {
@@ -35,8 +35,7 @@ describe('dist/index.js racing against one remote', () => {
             images: name,
             build: 'false',
             tag: `v1.${i}`,
-            token: '',
-            'push-attempts': '20'
+            token: ''
           }
         })
       })

@@ -21,6 +21,17 @@ describe('process runner', () => {
     expect([...lines].sort()).toEqual(['a', 'b', 'from-env'])
   })
 
+  it('keeps multi-byte characters whole when they straddle two chunks of output', async () => {
+    // one ASCII byte first, so the 2-byte characters cannot all line up with the pipe's chunks
+    const text = `a${'é'.repeat(200_000)}`
+    const result = await createProcessRunner([]).run(node, [
+      '-e',
+      `process.stdout.write('a' + 'é'.repeat(200000))`
+    ])
+    expect(result.stdout).toBe(text)
+    expect(result.output).toBe(text)
+  })
+
   it('refuses a command line that holds a secret, before starting anything', async () => {
     const secrets = new Set<string>()
     const runner = createProcessRunner(secrets)

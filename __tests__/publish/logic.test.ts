@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { EditError, PublishError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { casLoop, type AttemptResult } from '../../src/publish/cas-loop.js'
+import { fakeClock } from './helpers/clock.js'
 import { GitCommandError } from '../../src/publish/git.js'
 import type { GitHubApi, PullRequestRef } from '../../src/publish/github-api.js'
 import { ensurePullRequest } from '../../src/publish/pull-request.js'
@@ -9,17 +10,20 @@ import { createTreeSource } from '../../src/publish/tree-source.js'
 
 const context = () => ({ repository: 'acme/gitops', branch: 'main', action: 'pushing' })
 
-function loop(attempts: number, sleeps: number[]) {
+function loop(attempts: number, sleeps: number[], budgetMs?: number) {
+  const clock = fakeClock(() => 1)
   return {
     attempts,
     logger: createMemoryLogger(),
     context,
-    sleep: (ms: number) => {
-      sleeps.push(ms)
-      return Promise.resolve()
+    clock: {
+      ...clock,
+      sleep: (ms: number) => {
+        sleeps.push(ms)
+        return clock.sleep(ms)
+      }
     },
-    random: () => 1,
-    minBackoffMs: 100
+    ...(budgetMs === undefined ? {} : { budgetMs })
   }
 }
 
@@ -35,24 +39,43 @@ describe('casLoop', () => {
     const value = await casLoop(() => Promise.resolve(results[calls++]!), loop(5, sleeps))
     expect(value).toBe('landed')
     expect(calls).toBe(3)
-    expect(sleeps).toEqual([100, 200])
+    // the exposure window (at least 20 ms), doubling per lost race
+    expect(sleeps).toEqual([20, 40])
   })
 
-  it('stops after the attempts with an error naming repository and branch', async () => {
+  it('keeps retrying lost races past push-attempts, within its time budget', async () => {
+    const sleeps: number[] = []
+    let calls = 0
+    const value = await casLoop(
+      () => {
+        calls++
+        return Promise.resolve(
+          calls < 8
+            ? { retry: 'stale' as const, detail: 'fetch first', windowMs: 100 }
+            : { done: 'x' }
+        )
+      },
+      loop(2, sleeps)
+    )
+    expect(value).toBe('x')
+    expect(sleeps).toEqual([100, 200, 400, 800, 800, 800, 800])
+  })
+
+  it('stops when the time budget is spent, with an error naming repository and branch', async () => {
     const sleeps: number[] = []
     let calls = 0
     const run = casLoop(
       () => {
         calls++
-        return Promise.resolve({ retry: 'stale' as const, detail: 'fetch first', windowMs: 1 })
+        return Promise.resolve({ retry: 'stale' as const, detail: 'fetch first', windowMs: 1000 })
       },
-      loop(3, sleeps)
+      loop(3, sleeps, 10_000)
     )
     await expect(run).rejects.toThrow(
-      /Gave up after 3 attempt\(s\) to push to branch main of acme\/gitops.*fetch first/
+      /Gave up after 4 attempt\(s\) in 10 s to push to branch main of acme\/gitops.*fetch first/
     )
-    expect(calls).toBe(3)
-    expect(sleeps).toHaveLength(2)
+    expect(calls).toBe(4)
+    expect(sleeps).toEqual([1000, 2000, 4000])
   })
 
   it('retries a git command that could not reach the remote, not one that was refused', async () => {

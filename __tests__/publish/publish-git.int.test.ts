@@ -128,12 +128,12 @@ describe('publish with git to a separate repository', () => {
   it.each([
     [
       'create-pr to a repository that is not on the GitHub server',
-      { createPr: true, token: 'T' },
+      { createPr: true, token: 'ghs_preflight0123456789' },
       /create-pr needs a repository on the GitHub server/
     ],
     [
       'commit-mode api to a repository that is not on the GitHub server',
-      { mode: 'api' as const, token: 'T' },
+      { mode: 'api' as const, token: 'ghs_preflight0123456789' },
       /commit-mode: api needs a repository on the GitHub server/
     ]
   ])('dry run (the preflight) already refuses %s', async (_name, over, message) => {
@@ -198,7 +198,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const left = join(temp, 'gitops-release-clone-abc')
     git(temp, 'init', '--quiet', '--bare', left)
-    const state = new Map([[CLONE_STATE, left]])
+    const state = new Map<string, string>([[CLONE_STATE, left]])
     await cleanupPublish(createMemoryLogger(), { getState: (name) => state.get(name) ?? '' })
     expect(existsSync(left)).toBe(false)
   })
@@ -225,7 +225,7 @@ describe('publish with git: faults', () => {
     expect(result.changed).toBe(true)
     expect(remoteFile(bare, VALUES)).toContain('app0: v2')
     expect(logger.lines.join('\n')).toMatch(
-      /Attempt 1 of 5 did not land \(the remote refused the push: .*busy, try later/
+      /Attempt 1 did not land \(the remote refused the update: .*busy, try later/
     )
     expect(remoteLog(bare)).toHaveLength(2)
   })

@@ -135,7 +135,7 @@ describe('commit-mode api (createCommitOnBranch)', () => {
     )
     expect(remoteLog(bare)).toHaveLength(3)
     expect(logger.lines.join('\n')).toMatch(
-      /Attempt 1 of 5 did not land \(the branch moved: .*Expected branch to point to/
+      /Attempt 1 did not land \(the branch moved: .*Expected branch to point to/
     )
   })
 
@@ -193,8 +193,11 @@ describe('create-pr', () => {
       branch: 'release/1.0',
       before: main,
       prNumber: 1,
-      prUrl: `${github.serverUrl}/acme/gitops/pull/1`
+      prUrl: `${github.serverUrl}/acme/gitops/pull/1`,
+      prOperation: 'created'
     })
+    expect(result.prHeadSha).toBe(git(bare, 'rev-parse', 'release/1.0'))
+    expect(result.prHeadSha).toBe(result.commitSha)
     expect(github.pulls).toEqual([
       expect.objectContaining({
         head: 'release/1.0',
@@ -218,6 +221,8 @@ describe('create-pr', () => {
     expect(github.pulls).toHaveLength(1)
     expect(github.pulls[0]?.title).toBe('release v3')
     expect(result.prNumber).toBe(1)
+    expect(result.prOperation).toBe('updated')
+    expect(result.prHeadSha).toBe(git(bare, 'rev-parse', 'release/1.0'))
     expect(remoteFile(bare, VALUES, 'release/1.0')).toBe(
       valuesFile(3).replace('app0: old', 'app0: v3')
     )
@@ -253,7 +258,7 @@ describe('create-pr', () => {
         createMemoryLogger(),
         fastDeps()
       )
-      expect(first).toMatchObject({ changed: true, prNumber: 1 })
+      expect(first).toMatchObject({ changed: true, prNumber: 1, prOperation: 'created' })
       const release = git(bare, 'rev-parse', 'release/1.0')
       const main = git(bare, 'rev-parse', 'main')
       const calls = github.calls.length
@@ -274,7 +279,9 @@ describe('create-pr', () => {
         before: main,
         files: [VALUES],
         prNumber: 1,
-        prUrl: `${github.serverUrl}/acme/gitops/pull/1`
+        prUrl: `${github.serverUrl}/acme/gitops/pull/1`,
+        prOperation: 'unchanged',
+        prHeadSha: release
       })
       expect(git(bare, 'rev-parse', 'release/1.0')).toBe(release)
       expect(git(bare, 'rev-parse', 'main')).toBe(main)
@@ -310,7 +317,13 @@ describe('create-pr', () => {
         createMemoryLogger(),
         fastDeps()
       )
-      expect(again).toMatchObject({ changed: true, before: main, prNumber: 1 })
+      expect(again).toMatchObject({
+        changed: true,
+        before: main,
+        prNumber: 1,
+        prOperation: 'updated'
+      })
+      expect(again.prHeadSha).toBe(git(bare, 'rev-parse', 'release/1.0'))
       expect(again.commitSha).toBe(git(bare, 'rev-parse', 'release/1.0'))
       expect(git(bare, 'rev-parse', 'release/1.0^')).toBe(main)
       expect(remoteFile(bare, VALUES, 'release/1.0')).toBe(
@@ -334,7 +347,13 @@ describe('create-pr', () => {
       createMemoryLogger(),
       fastDeps()
     )
-    expect(again).toMatchObject({ changed: false, commitSha: '', prNumber: 2 })
+    expect(again).toMatchObject({
+      changed: false,
+      commitSha: '',
+      prNumber: 2,
+      prOperation: 'created',
+      prHeadSha: git(bare, 'rev-parse', 'release/1.0')
+    })
     expect(github.pulls.map((p) => `${String(p.number)} ${p.state}`)).toEqual([
       '1 closed',
       '2 open'
@@ -353,6 +372,8 @@ describe('create-pr', () => {
     expect(git(bare, 'rev-parse', 'release/1.0^')).toBe(main)
     expect(remoteFile(bare, VALUES, 'release/1.0')).toContain('app1: v5')
     expect(result.prNumber).toBe(1)
+    expect(result).toMatchObject({ prOperation: 'created', prHeadSha: result.commitSha })
+    expect(result.commitSha).toBe(git(bare, 'rev-parse', 'release/1.0'))
     expect(github.calls).toContain('POST /git/refs')
   })
 })

@@ -89,7 +89,7 @@ describe('publish over smart HTTP with a token', () => {
     expect(remoteFile(bare, VALUES)).toContain('app0: v2')
     const argv = readFileSync(recording.log, 'utf8')
     expect(argv).toMatch(
-      /^-C \S+ push --porcelain --no-verify origin [0-9a-f]{40}:refs\/heads\/main$/m
+      /^-C \S+ push --porcelain --no-verify --end-of-options origin [0-9a-f]{40}:refs\/heads\/main$/m
     )
     expect(argv).toMatch(/^-C \S+ fetch /m)
     for (const secret of [TOKEN, HEADER_B64]) {

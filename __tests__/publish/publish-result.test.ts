@@ -16,7 +16,7 @@ const edits = [
   { path: 'same.yaml', before: 'x\n', after: 'x\n' }
 ]
 
-function run(over: Partial<PublishOptions>, settled: Partial<Settled> = {}) {
+function run(over: Partial<PublishOptions>, settled: Partial<Settled> = {}, opened = false) {
   const options = publishOptions({
     target: { kind: 'workspace' },
     workspace: '/ws',
@@ -32,7 +32,7 @@ function run(over: Partial<PublishOptions>, settled: Partial<Settled> = {}) {
     logger,
     openPullRequest: (spec: PullRequestSpec) => {
       specs.push(spec)
-      return Promise.resolve({ number: 7, url: 'https://example.test/pull/7' })
+      return Promise.resolve({ number: 7, url: 'https://example.test/pull/7', opened })
     }
   }
   const state: Settled = { tip: TIP, edits, changed: true, ...settled }
@@ -62,14 +62,34 @@ describe('resultWithoutCommit', () => {
     [
       'a re-run whose pull request branch holds the change',
       { createPr: true },
-      { changed: false, onPrBranch: true },
-      { changed: false, branch: 'release/1.0', prNumber: 7 },
+      { changed: false, onPrBranch: true, prHead: 'c'.repeat(40) },
+      {
+        changed: false,
+        branch: 'release/1.0',
+        prNumber: 7,
+        prOperation: 'unchanged',
+        prHeadSha: 'c'.repeat(40)
+      },
       1
+    ],
+    [
+      'a re-run whose pull request was closed: opened again',
+      { createPr: true },
+      { changed: false, onPrBranch: true, prHead: 'c'.repeat(40) },
+      { prNumber: 7, prOperation: 'created', prHeadSha: 'c'.repeat(40) },
+      1,
+      true
     ]
-  ])('%s: no commit', async (_name, over, settled, expected, pulls) => {
-    const { context, state, base, specs } = run(over, settled)
+  ])('%s: no commit', async (_name, over, settled, expected, pulls, opened = false) => {
+    const { context, state, base, specs } = run(over, settled, opened)
     const result = await resultWithoutCommit(state, base, context)
-    expect(result).toMatchObject({ ...expected, commitSha: '', commitUrl: '' })
+    expect(result).toMatchObject({
+      prOperation: '',
+      prHeadSha: '',
+      ...expected,
+      commitSha: '',
+      commitUrl: ''
+    })
     expect(specs).toHaveLength(pulls)
   })
 
@@ -81,10 +101,22 @@ describe('resultWithoutCommit', () => {
 
 describe('committedResult', () => {
   it.each([
-    ['on the branch', { createPr: false }, { branch: 'main' }, 0],
-    ['on the pull request branch', { createPr: true }, { branch: 'release/1.0', prNumber: 7 }, 1]
-  ])('reports the commit %s', async (_name, over, expected, pulls) => {
-    const { context, base, specs, logger } = run(over)
+    ['on the branch', { createPr: false }, { branch: 'main', prOperation: '', prHeadSha: '' }, 0],
+    [
+      'on the branch of an open pull request',
+      { createPr: true },
+      { branch: 'release/1.0', prNumber: 7, prOperation: 'updated', prHeadSha: 'b'.repeat(40) },
+      1
+    ],
+    [
+      'on the branch of a new pull request',
+      { createPr: true },
+      { branch: 'release/1.0', prNumber: 7, prOperation: 'created', prHeadSha: 'b'.repeat(40) },
+      1,
+      true
+    ]
+  ])('reports the commit %s', async (_name, over, expected, pulls, opened = false) => {
+    const { context, base, specs, logger } = run(over, {}, opened)
     const result = await committedResult(
       base,
       { sha: 'b'.repeat(40), url: 'u' },

@@ -1,4 +1,5 @@
 import * as actionsExec from '@actions/exec'
+import { StringDecoder } from 'node:string_decoder'
 import { InternalError } from '../errors.js'
 
 /** How one command is run. */
@@ -88,8 +89,10 @@ export function createProcessRunner(
       let stderr = ''
       let output = ''
       const lines = lineSplitter((line) => options.onLine?.(line))
+      // one decoder per stream: a multi-byte character may straddle two chunks
+      const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') }
       const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-        const text = chunk.toString('utf8')
+        const text = decoders[stream].write(chunk)
         if (stream === 'stdout') stdout += text
         else stderr += text
         output += text
@@ -110,6 +113,11 @@ export function createProcessRunner(
         const message = error instanceof Error ? error.message : String(error)
         throw new ProgramNotFoundError(command, `Could not run '${command}': ${message}`)
       }
+      const rest = { stdout: decoders.stdout.end(), stderr: decoders.stderr.end() }
+      stdout += rest.stdout
+      stderr += rest.stderr
+      output += rest.stdout + rest.stderr
+      lines.push(rest.stdout + rest.stderr)
       lines.end()
       return { exitCode, stdout, stderr, output }
     }

@@ -1,5 +1,6 @@
+import type { Clock } from '../lib/clock.js'
+import { retry, type RetryPolicy } from '../lib/retry.js'
 import type { Logger } from '../logger.js'
-import { backoffDelay } from './backoff.js'
 import { GitCommandError } from './git.js'
 import { GitHubApiError } from './github-api.js'
 import {
@@ -12,34 +13,66 @@ import {
   type FailureKind
 } from './failure.js'
 
-/** What one attempt ended with: a result, or a reason to fetch the new tip and try again. */
+/** What one attempt ended with: a result, or a reason to read the new tip and try again. */
 export type AttemptResult<T> = { readonly done: T } | Retry
 
 /** A lost attempt. */
 export interface Retry {
   readonly retry: FailureKind
   readonly detail: string
-  /** How long the tip we built on was exposed to racers (fetch to refused push). */
+  /** How long the tip we built on was exposed to racers (read to refused update). */
   readonly windowMs?: number
 }
 
-/** Timing and randomness, injectable so tests run fast and deterministic. */
-export interface LoopTiming {
-  readonly sleep: (ms: number) => Promise<void>
-  readonly random: () => number
-  /** Shortest back-off window in milliseconds. */
-  readonly minBackoffMs: number
+/**
+ * Time each attempt may take: `push-attempts` minutes in all. Lost races (the branch moved) do
+ * not use up attempts, since every lost race means another run landed; they end when this budget
+ * is spent. Failures that are no progress (unreachable remote, declined hook) count against
+ * push-attempts.
+ */
+export const RACE_BUDGET_PER_ATTEMPT_MS = 60_000
+
+/** Shortest back-off window after a lost race, in ms (a local remote answers in milliseconds). */
+export const MIN_RACE_BACKOFF_MS = 20
+
+/** Shortest back-off window after a network failure or declined hook, in ms. */
+export const MIN_FAILURE_BACKOFF_MS = 1000
+
+/** How often a race window doubles at most (to 8 exposure windows). */
+export const MAX_RACE_DOUBLINGS = 3
+
+/** Longest single wait, in ms. */
+export const MAX_BACKOFF_MS = 30_000
+
+/**
+ * Back-off before the next attempt: full jitter over a window that doubles with each
+ * consecutive loss of the same sort. After a lost race the window starts at the time the tip we
+ * built on was exposed (`windowMs`: read to refused update, the shortest this run has seen:
+ * racing runs inflate each other's) and grows to 8 such windows,
+ * so racers spread out and mostly land one after the other; after a failure it starts at a
+ * second and grows to MAX_BACKOFF_MS.
+ */
+export function backoffDelay(
+  kind: 'race' | 'failure',
+  count: number,
+  windowMs: number,
+  random: () => number
+): number {
+  const start =
+    kind === 'race'
+      ? Math.max(MIN_RACE_BACKOFF_MS, windowMs)
+      : Math.max(MIN_FAILURE_BACKOFF_MS, 8 * windowMs)
+  // a race window stops growing at 8 exposures: each lost race means another run landed, so
+  // the racers thin out by themselves, and a longer wait only leaves the branch idle
+  const doublings = Math.max(0, count - 1)
+  const window = Math.min(
+    MAX_BACKOFF_MS,
+    start * 2 ** Math.min(kind === 'race' ? MAX_RACE_DOUBLINGS : 20, doublings)
+  )
+  return Math.round(random() * window)
 }
 
-/** Loop settings. */
-export interface LoopOptions extends LoopTiming {
-  readonly attempts: number
-  readonly logger: Logger
-  /** Repository, branch and current phase, read when a message is needed. */
-  readonly context: () => FailureContext
-}
-
-/** Turns a refused push or failed command into a retry, or the final error. */
+/** Turns a refused update or failed command into a retry, or the final error. */
 export function failureOutcome<T>(
   kind: FailureKind,
   output: string,
@@ -52,18 +85,52 @@ export function failureOutcome<T>(
   throw publishFailure(kind, context, detail)
 }
 
+/** Loop settings. */
+export interface LoopOptions {
+  /** push-attempts: attempts that may fail for another reason than a moved branch. */
+  readonly attempts: number
+  /** Total time for the loop; default push-attempts × RACE_BUDGET_PER_ATTEMPT_MS. */
+  readonly budgetMs?: number
+  readonly clock: Clock
+  readonly logger: Logger
+  /** Repository, branch and current phase, read when a message is needed. */
+  readonly context: () => FailureContext
+}
+
+function why(kind: FailureKind): string {
+  if (kind === 'stale') return 'the branch moved'
+  if (kind === 'unreachable') return 'the remote could not be reached'
+  return 'the remote refused the update'
+}
+
 /**
- * The compare-and-swap loop: runs `attempt` until it is done, backing off with jitter after
- * each lost race or network failure, at most `attempts` times.
+ * The compare-and-swap driver: runs `attempt` (read the tip, compute, create the commit,
+ * update the branch only if it is still at the tip read) until it lands, backing off with
+ * jitter after each lost race or failure. Works for any number of commits in one run: each call
+ * is independent.
  */
 export async function casLoop<T>(
   attempt: (n: number) => Promise<AttemptResult<T>>,
   options: LoopOptions
 ): Promise<T> {
   const attempts = Number.isFinite(options.attempts) ? Math.max(1, Math.floor(options.attempts)) : 1
+  const budgetMs = options.budgetMs ?? attempts * RACE_BUDGET_PER_ATTEMPT_MS
+  const { clock } = options
+  // the delays are the attempt's own (measured windows); the policy only bounds the total
+  const policy: RetryPolicy = {
+    attempts: Number.MAX_SAFE_INTEGER,
+    baseDelayMs: 0,
+    maxDelayMs: MAX_BACKOFF_MS,
+    totalMs: budgetMs,
+    jitter: 'none'
+  }
+  let failures = 0
+  let races = 0
+  // the shortest exposure seen: the first ones are inflated by the racers' own contention
+  let shortest = Number.POSITIVE_INFINITY
   let last: Retry = { retry: 'other', detail: '' }
-  for (let n = 1; n <= attempts; n++) {
-    const started = Date.now()
+  const outcome = await retry(policy, clock, async (n) => {
+    const started = clock.now()
     let result: AttemptResult<T>
     try {
       result = await attempt(n)
@@ -76,22 +143,26 @@ export async function casLoop<T>(
         throw error
       }
     }
-    if ('done' in result) return result.done
+    if ('done' in result) return { done: true as const, value: result.done }
     last = result
-    if (n < attempts) {
-      const window = result.windowMs ?? Date.now() - started
-      const delay = backoffDelay(n, window, options.random, options.minBackoffMs)
-      const why =
-        result.retry === 'stale'
-          ? 'the branch moved'
-          : result.retry === 'unreachable'
-            ? 'the remote could not be reached'
-            : 'the remote refused the push'
-      options.logger.info(
-        `Attempt ${n} of ${attempts} did not land (${why}: ${result.detail}); fetching the new tip and retrying in ${(delay / 1000).toFixed(1)} s.`
-      )
-      await options.sleep(delay)
+    const window = result.windowMs ?? clock.now() - started
+    let delayMs: number
+    if (result.retry === 'stale') {
+      races++
+      shortest = Math.min(shortest, window)
+      delayMs = backoffDelay('race', races, shortest, () => clock.random())
+    } else {
+      races = 0
+      failures++
+      if (failures >= attempts)
+        throw exhaustedFailure(result.retry, options.context(), n, result.detail)
+      delayMs = backoffDelay('failure', failures, window, () => clock.random())
     }
-  }
-  throw exhaustedFailure(last.retry, options.context(), attempts, last.detail)
+    options.logger.info(
+      `Attempt ${n} did not land (${why(result.retry)}: ${result.detail}); reading the new tip and retrying in ${(delayMs / 1000).toFixed(1)} s.`
+    )
+    return { done: false as const, reason: result.detail, delayMs }
+  })
+  if (outcome.ok) return outcome.value
+  throw exhaustedFailure(last.retry, options.context(), outcome.attempts, last.detail, budgetMs)
 }

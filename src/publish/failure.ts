@@ -2,7 +2,16 @@ import { PublishError } from '../errors.js'
 
 /** Why a git or GitHub operation failed, as far as the publish loop cares. */
 export type FailureKind =
-  'stale' | 'protected' | 'auth' | 'missing-branch' | 'not-found' | 'hook' | 'unreachable' | 'other'
+  | 'stale'
+  | 'protected'
+  | 'auth'
+  | 'missing-branch'
+  | 'not-found'
+  | 'hook'
+  | 'unreachable'
+  | 'redirect'
+  | 'rate-limited'
+  | 'other'
 
 const patterns: readonly (readonly [FailureKind, RegExp])[] = [
   [
@@ -13,6 +22,8 @@ const patterns: readonly (readonly [FailureKind, RegExp])[] = [
     'auth',
     /authentication failed|could not read (?:username|password)|terminal prompts disabled|invalid username or password|returned error: 40[13]|\bHTTP 40[13]\b|permission to \S+ denied|write access to repository not granted|bad credentials|resource not accessible/i
   ],
+  // git does not follow redirects here (http.followRedirects=false): see publish/git.ts
+  ['redirect', /returned error: 30[1278]\b|\bHTTP 30[1278]\b/i],
   ['missing-branch', /couldn't find remote ref|no such ref was fetched/i],
   [
     'not-found',
@@ -25,7 +36,7 @@ const patterns: readonly (readonly [FailureKind, RegExp])[] = [
   ['hook', /\[remote rejected\]|hook declined/i],
   [
     'unreachable',
-    /could not resolve host|failed to connect|connection (?:refused|reset|timed out)|could not connect|network is unreachable|unable to access|timed out|early EOF|remote end hung up|RPC failed|empty reply|recv failure|send failure|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|returned error: 5\d\d|\bHTTP 5\d\d\b|\bstatus 5\d\d\b/i
+    /could not resolve host|failed to connect|connection (?:refused|reset|timed out)|could not connect|network is unreachable|unable to access|timed out|operation too slow|early EOF|remote end hung up|RPC failed|empty reply|recv failure|send failure|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|returned error: 5\d\d|\bHTTP 5\d\d\b|\bstatus 5\d\d\b/i
   ]
 ]
 
@@ -91,6 +102,11 @@ export function publishFailure(
         `Repository ${repository} was not found while ${action} branch ${branch}${said}. Check the repository input, and that the token can see the repository.`,
         { input: 'repository' }
       )
+    case 'redirect':
+      return new PublishError(
+        `${repository} answered ${action} branch ${branch} with a redirect${said}. Git does not follow redirects here, so the token never reaches another server. Set repository to the repository's current URL (a renamed or moved repository redirects).`,
+        { input: 'repository' }
+      )
     default:
       return new PublishError(`Failed ${action} branch ${branch} of ${repository}${said}.`, {
         input: 'repository'
@@ -103,7 +119,8 @@ export function exhaustedFailure(
   kind: FailureKind,
   context: FailureContext,
   attempts: number,
-  detail: string
+  detail: string,
+  budgetMs?: number
 ): PublishError {
   const { repository, branch } = context
   const said = detail === '' ? '' : ` Last failure: ${detail}.`
@@ -114,7 +131,7 @@ export function exhaustedFailure(
     )
   }
   return new PublishError(
-    `Gave up after ${attempts} attempt(s) to push to branch ${branch} of ${repository}: other commits kept landing first or the remote kept refusing.${said} Nothing was pushed. Raise push-attempts, or let fewer jobs update ${branch} at the same time.`,
+    `Gave up after ${attempts} attempt(s)${budgetMs === undefined ? '' : ` in ${Math.round(budgetMs / 1000)} s`} to push to branch ${branch} of ${repository}: other commits kept landing first or the remote kept refusing.${said} Nothing was pushed. Raise push-attempts (each allows another failed attempt and another minute of racing), or let fewer jobs update ${branch} at the same time.`,
     { input: 'push-attempts' }
   )
 }

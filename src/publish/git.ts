@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InternalError, PublishError } from '../errors.js'
+import { ProgramNotFoundError, type ProcessRunner } from '../lib/exec.js'
 import type { Logger } from '../logger.js'
 import type { TreeEntry } from './tree-source.js'
 
@@ -33,6 +33,15 @@ export interface Git {
   defaultBranch(remote: string): Promise<string | undefined>
   /** Fetches a branch tip into `refs/remotes/REMOTE/BRANCH`; undefined when the branch is missing. */
   fetchBranch(remote: string, branch: string, shallow: boolean): Promise<string | undefined>
+  /**
+   * Fetches one commit by SHA with its history but without file contents (where the server
+   * supports it); false when the remote has no such commit.
+   */
+  fetchCommit(remote: string, sha: string): Promise<boolean>
+  /** True when the commit object is present locally. */
+  hasCommit(sha: string): Promise<boolean>
+  /** True when `ancestor` equals `commit` or is one of its ancestors (both present locally). */
+  isAncestor(ancestor: string, commit: string): Promise<boolean>
   /** Every entry of a commit's tree, recursively. */
   listTree(commit: string): Promise<TreeEntry[]>
   /** The bytes of a blob. */
@@ -64,9 +73,10 @@ export class GitCommandError extends PublishError {
   }
 }
 
-/** Environment and limits shared by every git command of one publish. */
+/** Environment, limits and the process runner shared by every git command of one publish. */
 export interface GitContext {
-  /** Extra environment (credentials via GIT_CONFIG_*). */
+  readonly runner: ProcessRunner
+  /** Extra environment (credentials and network limits via GIT_CONFIG_*). */
   readonly env: Readonly<Record<string, string>>
   /** Values that must never reach a command line. */
   readonly secrets: readonly string[]
@@ -75,19 +85,8 @@ export interface GitContext {
   readonly tempDir: string
 }
 
-interface ExecOptions {
-  readonly input?: string | Buffer
-  readonly env?: Readonly<Record<string, string>>
-  readonly cwd?: string
-}
-
-interface ExecResult {
-  readonly exitCode: number
-  readonly stdout: Buffer
-  readonly stderr: string
-}
-
-const INHERITED_GIT_VARS = [
+/** Variables a calling git (a hook, a wrapper) may leave behind that would redirect our commands. */
+export const INHERITED_GIT_VARS: readonly string[] = [
   'GIT_DIR',
   'GIT_WORK_TREE',
   'GIT_INDEX_FILE',
@@ -97,69 +96,90 @@ const INHERITED_GIT_VARS = [
   'GIT_PREFIX'
 ]
 
-// The single place a git process starts: the argv check and the environment live here.
-function exec(
-  args: readonly string[],
-  context: GitContext,
-  options: ExecOptions = {}
-): Promise<ExecResult> {
-  if (context.secrets.some((secret) => secret !== '' && args.some((arg) => arg.includes(secret)))) {
-    return Promise.reject(new InternalError('Refusing to pass a secret on a git command line.'))
-  }
-  context.logger.debug(`git ${args.join(' ')}`)
-  const env: NodeJS.ProcessEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !INHERITED_GIT_VARS.includes(name))
+/** `env` without the variables that would point git at another repository. */
+export function gitBaseEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !INHERITED_GIT_VARS.includes(name))
   )
-  Object.assign(
-    env,
-    {
-      GIT_TERMINAL_PROMPT: '0',
-      GCM_INTERACTIVE: 'Never',
-      GIT_TRACE_REDACT: '1',
-      GIT_LFS_SKIP_SMUDGE: '1',
-      LC_ALL: 'C',
-      LANGUAGE: 'C'
-    },
-    context.env,
-    options.env
-  )
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, env, stdio: 'pipe' })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-    child.on('error', (error) => {
-      reject(new PublishError(`Could not run git (${error.message}). Is git installed?`))
-    })
-    child.on('close', (code) => {
-      resolve({
-        exitCode: code ?? 128,
-        stdout: Buffer.concat(stdout),
-        stderr: Buffer.concat(stderr).toString('utf8')
-      })
-    })
-    child.stdin.on('error', () => {
-      // git may exit before reading stdin; the exit code tells what happened
-    })
-    child.stdin.end(options.input ?? '')
-  })
 }
 
-async function run(
+/** Fixed settings for every git process: no prompts, no smudging, messages in English. */
+const FIXED_ENV: Readonly<Record<string, string>> = {
+  GIT_TERMINAL_PROMPT: '0',
+  GCM_INTERACTIVE: 'Never',
+  GIT_TRACE_REDACT: '1',
+  GIT_LFS_SKIP_SMUDGE: '1',
+  LC_ALL: 'C',
+  LANGUAGE: 'C'
+}
+
+/** How long a git network operation may go without progress before it counts as unreachable. */
+export interface NetworkLimits {
+  /** Seconds of (near) silence after which an HTTP transfer or an SSH connection is given up. */
+  readonly stallSeconds: number
+}
+
+/** The default: 30 s without a byte from the remote. */
+export const DEFAULT_NETWORK_LIMITS: NetworkLimits = { stallSeconds: 30 }
+
+/**
+ * Environment that bounds every network operation and keeps it from following redirects:
+ * - HTTP(S): curl's low-speed limit (below 1 byte/s for `stallSeconds`) ends a request to a
+ *   server that accepted the connection but never answers, or stops answering.
+ * - SSH, when the user configured no ssh command of their own: a connect timeout, keep-alives
+ *   that end a dead connection, and no interactive prompts.
+ * - `http.followRedirects=false`: after a redirect git would send its next requests, with the
+ *   Authorization header, to wherever the redirect pointed; a redirect is an error instead.
+ * Entries use the `GIT_CONFIG_*` slots after `start`; returns the env and the next free slot.
+ */
+export function networkEnv(
+  limits: NetworkLimits,
+  inherited: NodeJS.ProcessEnv,
+  sshCommandConfigured: boolean,
+  start: number
+): { readonly env: Record<string, string>; readonly next: number } {
+  const seconds = String(Math.max(1, Math.round(limits.stallSeconds)))
+  const env: Record<string, string> = {
+    GIT_HTTP_LOW_SPEED_LIMIT: '1',
+    GIT_HTTP_LOW_SPEED_TIME: seconds,
+    [`GIT_CONFIG_KEY_${start}`]: 'http.followRedirects',
+    [`GIT_CONFIG_VALUE_${start}`]: 'false'
+  }
+  if (!sshCommandConfigured && !inherited.GIT_SSH_COMMAND && !inherited.GIT_SSH) {
+    const alive = Math.max(1, Math.ceil(limits.stallSeconds / 3))
+    env.GIT_SSH_COMMAND = `ssh -o BatchMode=yes -o ConnectTimeout=${seconds} -o ServerAliveInterval=${alive} -o ServerAliveCountMax=3`
+  }
+  return { env, next: start + 1 }
+}
+
+interface ExecOptions {
+  readonly input?: string | Buffer
+  readonly env?: Readonly<Record<string, string>>
+}
+
+// The single place a git process starts: the argv check and the environment live here.
+async function exec(
   args: readonly string[],
   context: GitContext,
   options: ExecOptions = {}
-): Promise<Buffer> {
-  const result = await exec(args, context, options)
-  if (result.exitCode !== 0) {
-    throw new GitCommandError(
-      args,
-      result.exitCode,
-      `${result.stderr}\n${result.stdout.toString('utf8')}`
-    )
+): Promise<{ exitCode: number; stdout: string; output: string }> {
+  if (context.secrets.some((secret) => secret !== '' && args.some((arg) => arg.includes(secret)))) {
+    throw new InternalError('Refusing to pass a secret on a git command line.')
   }
-  return result.stdout
+  context.logger.debug(`git ${args.join(' ')}`)
+  try {
+    const result = await context.runner.run('git', args, {
+      env: { ...FIXED_ENV, ...context.env, ...options.env },
+      // only commands that read stdin get input: a write to a git that already exited is EPIPE
+      ...(options.input === undefined ? {} : { input: options.input })
+    })
+    return { exitCode: result.exitCode, stdout: result.stdout, output: result.output }
+  } catch (error) {
+    if (error instanceof ProgramNotFoundError) {
+      throw new PublishError(`Could not run git (${error.message}). Is git installed?`)
+    }
+    throw error
+  }
 }
 
 async function text(
@@ -167,12 +187,20 @@ async function text(
   context: GitContext,
   options?: ExecOptions
 ): Promise<string> {
-  return (await run(args, context, options)).toString('utf8').trim()
+  const result = await exec(args, context, options)
+  if (result.exitCode !== 0) throw new GitCommandError(args, result.exitCode, result.output)
+  return result.stdout.trim()
 }
 
 /** The top-level folder of the work tree containing `dir`. */
 export async function gitTopLevel(dir: string, context: GitContext): Promise<string> {
   return text(['-C', dir, 'rev-parse', '--show-toplevel'], context)
+}
+
+/** True when git's own configuration (any scope) names an ssh command for this repository. */
+export async function sshCommandConfigured(dir: string, context: GitContext): Promise<boolean> {
+  const result = await exec(['-C', dir, 'config', '--get', 'core.sshCommand'], context)
+  return result.exitCode === 0 && result.stdout.trim() !== ''
 }
 
 /** Creates an empty bare repository at `dir` whose `origin` is `url`. */
@@ -181,45 +209,82 @@ export async function initBareRepository(
   url: string,
   context: GitContext
 ): Promise<Git> {
-  await run(['init', '--bare', '--quiet', dir], context)
-  await run(['-C', dir, 'remote', 'add', 'origin', url], context)
+  await text(['init', '--bare', '--quiet', '--', dir], context)
+  // `--` keeps a URL that starts with a dash from being read as an option
+  await text(['-C', dir, 'remote', 'add', '--', 'origin', url], context)
   return createGit(dir, context)
 }
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 
 /** A Git over the repository at `dir` (a work tree top level or a bare repository). */
 export function createGit(dir: string, context: GitContext): Git {
   const git = (args: readonly string[], options?: ExecOptions): Promise<string> =>
     text(['-C', dir, ...args], context, options)
+  // a commit's tree never changes: the fetch reads it with the tip, saving a process per attempt
+  const trees = new Map<string, string>()
   return {
     dir,
     async remoteUrls(remote) {
-      const fetch = await git(['remote', 'get-url', remote])
-      const push = await git(['remote', 'get-url', '--push', remote])
+      const fetch = await git(['remote', 'get-url', '--', remote])
+      const push = await git(['remote', 'get-url', '--push', '--', remote])
       return { fetch, push }
     },
     async isShallow() {
       return (await git(['rev-parse', '--is-shallow-repository'])) === 'true'
     },
     async defaultBranch(remote) {
-      const out = await git(['ls-remote', '--symref', remote, 'HEAD'])
+      const out = await git(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'])
       return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1]
     },
     async fetchBranch(remote, branch, shallow) {
       const ref = `refs/remotes/${remote}/${branch}`
       const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
       if (shallow) args.push('--depth=1')
-      args.push(remote, `+refs/heads/${branch}:${ref}`)
+      args.push('--end-of-options', remote, `+refs/heads/${branch}:${ref}`)
       const result = await exec(args, context)
       if (result.exitCode !== 0) {
-        if (/couldn't find remote ref/i.test(result.stderr)) return undefined
-        throw new GitCommandError(args, result.exitCode, result.stderr)
+        if (/couldn't find remote ref/i.test(result.output)) return undefined
+        throw new GitCommandError(args, result.exitCode, result.output)
       }
-      return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      const [tip = '', tree = ''] = (
+        await git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
+      ).split('\n')
+      if (tree !== '') trees.set(tip, tree)
+      return tip
+    },
+    async fetchCommit(remote, sha) {
+      if (!SHA.test(sha)) return false
+      const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
+      args.push('--filter=blob:none', '--end-of-options', remote, sha)
+      const result = await exec(args, context)
+      if (result.exitCode === 0) return true
+      if (
+        /not our ref|no such remote ref|couldn't find remote ref|unadvertised object/i.test(
+          result.output
+        )
+      )
+        return false
+      throw new GitCommandError(args, result.exitCode, result.output)
+    },
+    async hasCommit(sha) {
+      if (!SHA.test(sha)) return false
+      const result = await exec(['-C', dir, 'cat-file', '-e', `${sha}^{commit}`], context)
+      return result.exitCode === 0
+    },
+    async isAncestor(ancestor, commit) {
+      const args = ['-C', dir, 'merge-base', '--is-ancestor', ancestor, commit]
+      const result = await exec(args, context)
+      if (result.exitCode === 0) return true
+      if (result.exitCode === 1) return false
+      throw new GitCommandError(args, result.exitCode, result.output)
     },
     async listTree(commit) {
-      const out = await run(['-C', dir, 'ls-tree', '-r', '-z', '--full-tree', commit], context)
+      const out = await exec(['-C', dir, 'ls-tree', '-r', '-z', '--full-tree', commit], context)
+      if (out.exitCode !== 0)
+        throw new GitCommandError(['ls-tree', commit], out.exitCode, out.output)
       const entries: TreeEntry[] = []
-      for (const record of out.toString('utf8').split('\0')) {
+      for (const record of out.stdout.split('\0')) {
         const match = /^(\d+) \w+ ([0-9a-f]+)\t(.+)$/s.exec(record)
         if (match?.[1] && match[2] && match[3]) {
           entries.push({ mode: match[1], sha: match[2], path: match[3] })
@@ -227,11 +292,19 @@ export function createGit(dir: string, context: GitContext): Git {
       }
       return entries
     },
-    readBlob(sha) {
-      return run(['-C', dir, 'cat-file', 'blob', sha], context)
+    async readBlob(sha) {
+      const args = ['-C', dir, 'cat-file', 'blob', sha]
+      const out = await exec(args, context)
+      if (out.exitCode !== 0) throw new GitCommandError(args, out.exitCode, out.output)
+      // the files we edit are text (YAML, JSON): the runner hands stdout over as UTF-8
+      return Buffer.from(out.stdout, 'utf8')
     },
-    treeOf(commit) {
-      return git(['rev-parse', '--verify', `${commit}^{tree}`])
+    async treeOf(commit) {
+      const known = trees.get(commit)
+      if (known !== undefined) return known
+      const tree = await git(['rev-parse', '--verify', `${commit}^{tree}`])
+      trees.set(commit, tree)
+      return tree
     },
     async parentsOf(commit) {
       const header = (await git(['cat-file', 'commit', commit])).split('\n\n')[0] ?? ''
@@ -269,10 +342,10 @@ export function createGit(dir: string, context: GitContext): Git {
     async push(remote, sha, ref, lease) {
       const args = ['-C', dir, 'push', '--porcelain', '--no-verify']
       if (lease !== undefined) args.push(`--force-with-lease=${ref}:${lease}`)
-      args.push(remote, `${sha}:${ref}`)
+      args.push('--end-of-options', remote, `${sha}:${ref}`)
       const result = await exec(args, context)
       if (result.exitCode === 0) return { ok: true }
-      return { ok: false, output: `${result.stderr}\n${result.stdout.toString('utf8')}` }
+      return { ok: false, output: result.output }
     }
   }
 }

@@ -1,5 +1,8 @@
 import type { getOctokit } from '@actions/github'
 import { PublishError, errorMessage } from '../errors.js'
+import { systemClock, type Clock } from '../lib/clock.js'
+import { retry, type RetryPolicy } from '../lib/retry.js'
+import type { Logger } from '../logger.js'
 import { classifyFailure, type FailureKind } from './failure.js'
 import type { RepositoryName } from './remote-url.js'
 import type { TreeEntry } from './tree-source.js'
@@ -62,6 +65,15 @@ export interface GitHubApi {
     pull: { title: string; body: string }
   ): Promise<PullRequestRef>
   addLabels(repository: RepositoryName, number: number, labels: readonly string[]): Promise<void>
+  /**
+   * How `head` relates to `base` (GitHub's compare API): identical, ahead, behind or diverged;
+   * undefined when GitHub does not know one of the commits (404).
+   */
+  compare(
+    repository: RepositoryName,
+    base: string,
+    head: string
+  ): Promise<'identical' | 'ahead' | 'behind' | 'diverged' | undefined>
 }
 
 /** A GitHub API call that failed; `status` is the HTTP status when there was an answer. */
@@ -81,6 +93,19 @@ function statusOf(error: unknown): number | undefined {
   return typeof error.status === 'number' ? error.status : undefined
 }
 
+/** Response headers as Octokit hands them over (lower-case names). */
+type Headers = Readonly<Record<string, string | number | undefined>>
+
+function headersOf(error: unknown): Headers {
+  const response = (error as { response?: { headers?: Headers } } | null)?.response
+  return response?.headers ?? {}
+}
+
+function header(headers: Headers, name: string): string | undefined {
+  const value = headers[name]
+  return value === undefined ? undefined : String(value)
+}
+
 function kindOfStatus(status: number | undefined, message: string): FailureKind {
   if (status === 401) return 'auth'
   if (status === 403) return /rule|protected/i.test(message) ? 'protected' : 'auth'
@@ -89,18 +114,122 @@ function kindOfStatus(status: number | undefined, message: string): FailureKind 
   return classifyFailure(message)
 }
 
-async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (error) {
-    const status = statusOf(error)
-    const message = errorMessage(error)
-    throw new GitHubApiError(
-      `${what}: ${status === undefined ? '' : `HTTP ${status} `}${message}`,
-      status,
-      kindOfStatus(status, message)
-    )
+/**
+ * True for GitHub's rate-limit answers: 429, or 403 with `x-ratelimit-remaining: 0`, a
+ * `retry-after` header, or a message about a (secondary) rate limit. A plain 403 stays an auth error.
+ */
+export function isRateLimited(
+  status: number | undefined,
+  headers: Headers,
+  message: string
+): boolean {
+  if (status === 429) return true
+  if (status !== 403) return false
+  return (
+    header(headers, 'x-ratelimit-remaining') === '0' ||
+    header(headers, 'retry-after') !== undefined ||
+    /rate limit/i.test(message)
+  )
+}
+
+/**
+ * How long GitHub asks us to wait, in ms: `retry-after` (seconds or an HTTP date), else with
+ * `x-ratelimit-remaining: 0` until `x-ratelimit-reset` (epoch seconds, measured against the
+ * answer's own `date` header so the runner's clock does not matter). Undefined when the answer
+ * does not say: the retry policy's own back-off (a minute, then doubling) applies.
+ */
+export function rateLimitDelay(headers: Headers): number | undefined {
+  const date = Date.parse(header(headers, 'date') ?? '')
+  const after = header(headers, 'retry-after')
+  if (after !== undefined) {
+    if (/^\d+$/.test(after.trim())) return Number(after) * 1000
+    const until = Date.parse(after)
+    if (!Number.isNaN(until) && !Number.isNaN(date)) return Math.max(0, until - date)
   }
+  const reset = Number(header(headers, 'x-ratelimit-reset'))
+  if (header(headers, 'x-ratelimit-remaining') === '0' && reset > 0 && !Number.isNaN(date)) {
+    // one second more: the reset is rounded down to the second
+    return Math.max(0, reset * 1000 - date) + 1000
+  }
+  return undefined
+}
+
+/**
+ * Retries after a rate limit: at most 4 attempts within 10 minutes. The first wait without a
+ * server-given time is one minute, then two and four, as GitHub asks of integrators.
+ */
+export const RATE_LIMIT_POLICY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 60_000,
+  maxDelayMs: 240_000,
+  totalMs: 600_000,
+  jitter: 'none'
+}
+
+/** How API calls wait out GitHub's rate limits. */
+export interface RateLimitOptions {
+  readonly clock: Clock
+  readonly policy: RetryPolicy
+  /** Told about each wait (the run looks stuck otherwise). */
+  readonly logger?: Logger
+}
+
+const DEFAULT_RATE_LIMITS: RateLimitOptions = { clock: systemClock, policy: RATE_LIMIT_POLICY }
+
+// One API call, retried while GitHub answers with a rate limit (also a GraphQL RATE_LIMITED
+// error inside a 200, recognised by `limitedAnswer`). Other failures become a GitHubApiError.
+async function call<T>(
+  what: string,
+  fn: () => Promise<T>,
+  limits: RateLimitOptions = DEFAULT_RATE_LIMITS,
+  limitedAnswer?: (value: T) => Headers | undefined
+): Promise<T> {
+  const outcome = await retry(
+    limits.policy,
+    limits.clock,
+    async () => {
+      let value: T
+      try {
+        value = await fn()
+      } catch (error) {
+        const status = statusOf(error)
+        const message = errorMessage(error)
+        const headers = headersOf(error)
+        if (isRateLimited(status, headers, message)) {
+          const delayMs = rateLimitDelay(headers)
+          return {
+            done: false,
+            reason: `HTTP ${status ?? ''} ${message}`.trim(),
+            ...(delayMs === undefined ? {} : { delayMs })
+          }
+        }
+        throw new GitHubApiError(
+          `${what}: ${status === undefined ? '' : `HTTP ${status} `}${message}`,
+          status,
+          kindOfStatus(status, message)
+        )
+      }
+      const headers = limitedAnswer?.(value)
+      if (headers === undefined) return { done: true, value }
+      const delayMs = rateLimitDelay(headers)
+      return {
+        done: false,
+        reason: 'GraphQL RATE_LIMITED',
+        ...(delayMs === undefined ? {} : { delayMs })
+      }
+    },
+    (n, reason, delayMs) => {
+      limits.logger?.info(
+        `${what}: GitHub's rate limit was hit (${reason}); waiting ${Math.ceil(delayMs / 1000)} s as it asks, then trying again (attempt ${n + 1}).`
+      )
+    }
+  )
+  if (outcome.ok) return outcome.value
+  throw new GitHubApiError(
+    `${what}: GitHub's rate limit was still in force after ${outcome.attempts} attempt(s) within ${Math.round(limits.policy.totalMs / 60_000)} minutes (${outcome.reason}). Run again later, or use a token with its own rate limit (a GitHub App installation token).`,
+    429,
+    'rate-limited'
+  )
 }
 
 interface GraphqlError {
@@ -130,8 +259,12 @@ export interface GitHubUrls {
   readonly graphqlUrl: string
 }
 
-/** The GitHubApi backed by Octokit from `@actions/github`. */
-export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
+/** The GitHubApi backed by Octokit from `@actions/github`; rate limits are waited out. */
+export function createGitHubApi(
+  token: string,
+  urls: GitHubUrls,
+  limits: RateLimitOptions = DEFAULT_RATE_LIMITS
+): GitHubApi {
   // Loaded on first use: Octokit is most of the bundle, and most runs never call the API.
   let octokit: Promise<ReturnType<typeof getOctokit>> | undefined
   const client = (): Promise<ReturnType<typeof getOctokit>> =>
@@ -139,13 +272,22 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       github.getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, '') })
     ))
 
+  const limited = <T>(what: string, fn: () => Promise<T>): Promise<T> => call(what, fn, limits)
+
   async function graphql(
     what: string,
     query: string,
     variables: Record<string, unknown>
   ): Promise<{ data: unknown; errors: readonly GraphqlError[] }> {
-    const response = await call(what, async () =>
-      (await client()).request({ method: 'POST', url: urls.graphqlUrl, query, variables })
+    const response = await call(
+      what,
+      async () =>
+        (await client()).request({ method: 'POST', url: urls.graphqlUrl, query, variables }),
+      limits,
+      (answer) => {
+        const errors = (answer.data as { errors?: GraphqlError[] } | undefined)?.errors ?? []
+        return errors.some((e) => e.type === 'RATE_LIMITED') ? answer.headers : undefined
+      }
     )
     const body = response.data as { data?: unknown; errors?: GraphqlError[] } | undefined
     return { data: body?.data, errors: body?.errors ?? [] }
@@ -210,7 +352,7 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       return { oid: target.oid, treeOid: target.tree.oid, parentOid }
     },
     async listTree(repository, treeSha) {
-      const { data } = await call(`Listing tree ${treeSha}`, async () =>
+      const { data } = await limited(`Listing tree ${treeSha}`, async () =>
         (await client()).request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
           ...repository,
           tree_sha: treeSha,
@@ -228,7 +370,7 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
         .map((entry) => ({ mode: entry.mode, sha: entry.sha, path: entry.path }))
     },
     async readBlob(repository, sha) {
-      const { data } = await call(`Reading blob ${sha}`, async () =>
+      const { data } = await limited(`Reading blob ${sha}`, async () =>
         (await client()).request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
           ...repository,
           file_sha: sha
@@ -281,7 +423,7 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
     },
     async setBranch(repository, branch, sha) {
       const existing = await this.branchHead(repository, branch)
-      await call(`Pointing branch ${branch} at ${sha}`, async () => {
+      await limited(`Pointing branch ${branch} at ${sha}`, async () => {
         if (existing) {
           await (
             await client()
@@ -303,7 +445,7 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       })
     },
     async findOpenPull(repository, head, base) {
-      const { data } = await call(
+      const { data } = await limited(
         `Listing pull requests of ${repository.owner}/${repository.repo}`,
         async () =>
           (await client()).request('GET /repos/{owner}/{repo}/pulls', {
@@ -317,30 +459,30 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       return pull ? { number: pull.number, url: pull.html_url } : undefined
     },
     async createPull(repository, pull) {
-      try {
-        const { data } = await (
-          await client()
-        ).request('POST /repos/{owner}/{repo}/pulls', {
-          ...repository,
-          ...pull
-        })
-        return { number: data.number, url: data.html_url }
-      } catch (error) {
-        if (
-          statusOf(error) === 422 &&
-          /already exists/i.test(
-            JSON.stringify((error as { response?: unknown }).response ?? errorMessage(error))
-          )
-        ) {
-          return 'exists'
+      return limited(`Opening a pull request from ${pull.head} to ${pull.base}`, async () => {
+        try {
+          const { data } = await (
+            await client()
+          ).request('POST /repos/{owner}/{repo}/pulls', {
+            ...repository,
+            ...pull
+          })
+          return { number: data.number, url: data.html_url }
+        } catch (error) {
+          if (
+            statusOf(error) === 422 &&
+            /already exists/i.test(
+              JSON.stringify((error as { response?: unknown }).response ?? errorMessage(error))
+            )
+          ) {
+            return 'exists' as const
+          }
+          throw error
         }
-        return call(`Opening a pull request from ${pull.head} to ${pull.base}`, () =>
-          Promise.reject(error as Error)
-        )
-      }
+      })
     },
     async updatePull(repository, number, pull) {
-      const { data } = await call(`Updating pull request #${number}`, async () =>
+      const { data } = await limited(`Updating pull request #${number}`, async () =>
         (await client()).request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
           ...repository,
           pull_number: number,
@@ -349,9 +491,24 @@ export function createGitHubApi(token: string, urls: GitHubUrls): GitHubApi {
       )
       return { number: data.number, url: data.html_url }
     },
+    async compare(repository, base, head) {
+      try {
+        const { data } = await limited(`Comparing ${base}...${head}`, async () =>
+          (await client()).request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            ...repository,
+            basehead: `${base}...${head}`,
+            per_page: 1
+          })
+        )
+        return data.status
+      } catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404) return undefined
+        throw error
+      }
+    },
     async addLabels(repository, number, labels) {
       if (labels.length === 0) return
-      await call(`Labelling pull request #${number}`, async () =>
+      await limited(`Labelling pull request #${number}`, async () =>
         (await client()).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
           ...repository,
           issue_number: number,

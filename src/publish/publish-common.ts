@@ -1,7 +1,7 @@
 import { PublishError } from '../errors.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
-import type { PublishOptions } from './publish.js'
+import type { PublishOptions } from './types.js'
 import { unifiedDiff } from '../edit/unified-diff.js'
 
 /** The edits that change content. */

@@ -1,28 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { FileEdit } from '../edit/types.js'
 import { PublishError } from '../errors.js'
+import { STATE_KEYS } from '../lib/runtime.js'
+import { shortSha } from '../lib/text.js'
 import type { Logger } from '../logger.js'
-import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
-import { classifyFailure, type FailureContext } from './failure.js'
-import { createGit, gitTopLevel, initBareRepository, type Git, type GitContext } from './git.js'
+import type { CommitStrategy } from './driver.js'
+import { classifyFailure } from './failure.js'
+import {
+  createGit,
+  gitTopLevel,
+  initBareRepository,
+  networkEnv,
+  sshCommandConfigured,
+  type Git,
+  type GitContext
+} from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
-import { ensurePullRequest } from './pull-request.js'
-import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
-import {
-  committedResult,
-  resultBase,
-  resultWithoutCommit,
-  type ResultContext,
-  type Settled
-} from './publish-result.js'
-import {
-  CLONE_STATE,
-  TEMP_PREFIX,
-  type ComputeChanges,
-  type PublishDeps,
-  type PublishOptions,
-  type PublishResult
-} from './publish.js'
+import { RATE_LIMIT_POLICY } from './github-api.js'
+import { ensurePullRequest, type PullRequestSpec } from './pull-request.js'
 import {
   commitWebUrl,
   hasEmbeddedCredentials,
@@ -30,13 +26,11 @@ import {
   repositoryFromUrl,
   withoutCredentials
 } from './remote-url.js'
-import { createTreeSource } from './tree-source.js'
+import { createTreeSource, type TreeEntry } from './tree-source.js'
+import { TEMP_PREFIX, type PublishDeps, type PublishOptions } from './types.js'
 
-interface Landed extends Settled {
-  readonly sha: string
-}
-
-interface Repository {
+/** The local repository a git-mode publish works in. */
+export interface Repository {
   readonly git: Git
   /** Work tree top level in workspace mode. */
   readonly root?: string
@@ -73,7 +67,41 @@ function credentials(
   return auth
 }
 
-async function openRepository(
+// ssh://host/path or the scp-like user@host:path form
+function isSshUrl(url: string): boolean {
+  return /^(?:ssh|git\+ssh|ssh\+git):\/\//i.test(url) || /^[^/\\:]+@[^/\\:]+:/.test(url)
+}
+
+// Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
+async function gitEnv(
+  urls: readonly string[],
+  dir: string,
+  options: PublishOptions,
+  bare: GitContext,
+  deps: PublishDeps
+): Promise<{ env: Record<string, string>; secrets: readonly string[] }> {
+  const auth = credentials(urls, options, bare.logger, deps)
+  const inherited = process.env
+  const start =
+    Number.parseInt(auth.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0
+  const network = networkEnv(
+    deps.networkLimits,
+    inherited,
+    // only an ssh remote needs to know (one git process less for http(s) and local remotes)
+    urls.some(isSshUrl) && (await sshCommandConfigured(dir, bare)),
+    start
+  )
+  return {
+    env: { ...auth.env, ...network.env, GIT_CONFIG_COUNT: String(network.next) },
+    secrets: auth.secrets
+  }
+}
+
+/**
+ * The workspace checkout (credentials for its origin in the environment), or an empty temporary
+ * bare repository whose origin is the target URL (the caller removes `git.dir`).
+ */
+export async function openRepository(
   options: PublishOptions,
   context: (env: GitContext['env'], secrets: readonly string[]) => GitContext,
   deps: PublishDeps
@@ -98,7 +126,7 @@ async function openRepository(
         { input: 'repository' }
       )
     }
-    const auth = credentials([urls.fetch, urls.push], options, bare.logger, deps)
+    const auth = await gitEnv([urls.fetch, urls.push], root, options, bare, deps)
     const git = createGit(root, context(auth.env, auth.secrets))
     return { git, root, url: urls.fetch, shallow: await git.isShallow() }
   }
@@ -109,9 +137,9 @@ async function openRepository(
       { input: 'repository' }
     )
   }
-  const auth = credentials([url], options, bare.logger, deps)
+  const auth = await gitEnv([url], options.tempDir, options, bare, deps)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
-  deps.saveState(CLONE_STATE, dir)
+  deps.saveState(STATE_KEYS.cloneDir, dir)
   try {
     const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
     return { git, url, shallow: true }
@@ -121,71 +149,38 @@ async function openRepository(
   }
 }
 
-/** The git-CLI strategy: plumbing on a temporary index, non-force push, fetch and retry. */
-export async function publishWithGit(
+/** Builds the GitContext of one publish from the environment its git commands need. */
+export function gitContextFactory(
   options: PublishOptions,
-  compute: ComputeChanges,
   logger: Logger,
   deps: PublishDeps
-): Promise<PublishResult> {
-  const context = (env: GitContext['env'], secrets: readonly string[]): GitContext => ({
-    env,
-    secrets,
-    logger,
-    tempDir: options.tempDir
-  })
-  const repo = await openRepository(options, context, deps)
-  try {
-    return await land(options, compute, logger, deps, repo)
-  } finally {
-    if (options.target.kind === 'remote') await rm(repo.git.dir, { recursive: true, force: true })
-  }
+): (env: GitContext['env'], secrets: readonly string[]) => GitContext {
+  return (env, secrets) => ({ runner: deps.runner, env, secrets, logger, tempDir: options.tempDir })
 }
 
-async function land(
+/**
+ * The git-CLI strategy: the workspace checkout or a temporary bare clone, plumbing on a
+ * temporary index (work tree and index untouched), a non-force push as the compare-and-swap.
+ * `close` removes the temporary clone.
+ */
+export async function createGitStrategy(
   options: PublishOptions,
-  compute: ComputeChanges,
   logger: Logger,
-  deps: PublishDeps,
-  repo: Repository
-): Promise<PublishResult> {
+  deps: PublishDeps
+): Promise<{ readonly strategy: CommitStrategy; close(): Promise<void> }> {
+  const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps)
   const { git } = repo
   const onGitHub = repositoryFromUrl(repo.url, options.github.serverUrl)
   const repository = options.github.repository ?? onGitHub
   const label = repository ? `${repository.owner}/${repository.repo}` : withoutCredentials(repo.url)
-  checkPrerequisites(options, repository !== undefined)
   const identity = { name: options.authorName, email: options.authorEmail }
-  let defaultBranch: string | undefined
-  let branch = options.branch ?? ''
-  let phase = 'reading'
-  // a push whose answer was lost may still have landed: the next tip then is our commit
-  let pushed: Landed | undefined
-  const failureContext = (): FailureContext => ({ repository: label, branch, action: phase })
+  // what the current attempt read: the tip's listing and, once written, the new tree
+  let read: { tip: string; entries: TreeEntry[]; tree?: string } | undefined
+  let prTip: string | undefined
 
-  const readDefaultBranch = async (): Promise<string> =>
-    (defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? '')
-
-  const attempt = async (): Promise<AttemptResult<Landed>> => {
-    phase = 'reading'
-    if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
-    // the default branch goes into Argo CD's push event; a dry run spares the round trip
-    if (!options.dryRun) await readDefaultBranch()
-    phase = 'fetching'
-    const fetched = Date.now()
-    const tip = await git.fetchBranch(REMOTE, branch, repo.shallow)
-    if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
-    if (pushed?.sha === tip) return { done: pushed }
-    logger.debug(`Tip of ${branch} is ${tip}`)
-    const entries = await git.listTree(tip)
-    const modes = new Map(entries.map((entry) => [entry.path, entry.mode]))
-    const source = createTreeSource(`${label}@${branch} (${tip.slice(0, 7)})`, entries, (sha) =>
-      git.readBlob(sha)
-    )
-    const edits = await compute(source)
-    const changed = changedEdits(edits)
-    if (changed.length === 0) return { done: { tip, sha: '', edits, changed: false } }
-    // changed content is a changed tree: a dry run writes no object into the repository
-    if (options.dryRun) return { done: { tip, sha: '', edits, changed: true } }
+  const writeTree = async (tip: string, changed: readonly FileEdit[]): Promise<string> => {
+    if (read?.tip === tip && read.tree !== undefined) return read.tree
+    const modes = new Map((read?.tip === tip ? read.entries : []).map((e) => [e.path, e.mode]))
     const tree = await git.writeTree(
       tip,
       changed.map((edit) => ({
@@ -194,71 +189,64 @@ async function land(
         content: Buffer.from(edit.after, 'utf8')
       }))
     )
-    if (tree === (await git.treeOf(tip))) return { done: { tip, sha: '', edits, changed: false } }
-    if (!options.createPr) {
-      const sha = await git.commitTree(tree, tip, options.message, identity)
-      phase = 'pushing'
-      pushed = { tip, sha, edits, changed: true }
-      const result = await git.push(REMOTE, sha, `refs/heads/${branch}`)
-      if (result.ok) return { done: { tip, sha, edits, changed: true } }
-      return failureOutcome(
-        classifyFailure(result.output),
-        result.output,
-        failureContext(),
-        Date.now() - fetched
-      )
-    }
-    const prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow)
-    if (
-      prTip !== undefined &&
-      (await git.treeOf(prTip)) === tree &&
-      (await git.parentsOf(prTip))[0] === tip
-    ) {
-      // a re-run: the release branch already is this change on this tip, so nothing to push
-      logger.info(
-        `${options.prBranch} already holds this change on ${branch}'s tip (${tip.slice(0, 7)}); no new commit.`
-      )
-      return { done: { tip, sha: '', edits, changed: false, onPrBranch: true } }
-    }
-    const sha = await git.commitTree(tree, tip, options.message, identity)
-    phase = 'pushing'
-    const result = await git.push(REMOTE, sha, `refs/heads/${options.prBranch}`, prTip ?? '')
-    if (result.ok) return { done: { tip, sha, edits, changed: true } }
-    return failureOutcome(
-      classifyFailure(result.output),
-      result.output,
-      { ...failureContext(), branch: options.prBranch },
-      Date.now() - fetched
-    )
+    if (read?.tip === tip) read.tree = tree
+    return tree
   }
 
-  const landed = await casLoop(attempt, {
-    attempts: options.pushAttempts,
-    logger,
-    context: failureContext,
-    sleep: deps.sleep,
-    random: deps.random,
-    minBackoffMs: deps.minBackoffMs
-  })
-  const base = resultBase(landed, defaultBranch, withoutCredentials(repo.url))
-  const context: ResultContext = {
-    options,
-    branch,
+  const strategy: CommitStrategy = {
     label,
-    logger,
-    openPullRequest: repository
-      ? (spec) =>
-          ensurePullRequest(
-            deps.createGitHubApi(options.token ?? '', options.github),
-            repository,
-            spec,
-            logger
-          )
-      : undefined
+    remoteUrl: withoutCredentials(repo.url),
+    onGitHub: repository !== undefined,
+    commitUrl: (sha) => (onGitHub ? commitWebUrl(options.github.serverUrl, onGitHub, sha) : ''),
+    ...(repo.root === undefined ? {} : { workspaceRoot: repo.root }),
+    readDefaultBranch: async () => (await git.defaultBranch(REMOTE)) ?? '',
+    async readTip(branch) {
+      const tip = await git.fetchBranch(REMOTE, branch, repo.shallow)
+      if (tip === undefined) return undefined
+      const entries = await git.listTree(tip)
+      read = { tip, entries }
+      const source = createTreeSource(`${label}@${branch} (${shortSha(tip)})`, entries, (sha) =>
+        git.readBlob(sha)
+      )
+      return { oid: tip, source }
+    },
+    async prBranchHolds(tip, changed) {
+      prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow)
+      if (prTip === undefined) return undefined
+      const tree = await writeTree(tip, changed)
+      const holds = (await git.treeOf(prTip)) === tree && (await git.parentsOf(prTip))[0] === tip
+      return holds ? prTip : undefined
+    },
+    async commitAndSwap(tip, changed, ref) {
+      const tree = await writeTree(tip, changed)
+      if (tree === (await git.treeOf(tip))) return { ok: 'unchanged' }
+      const sha = await git.commitTree(tree, tip, options.message, identity)
+      // the pull request branch is ours to move, but only from where we saw it
+      const lease = options.createPr ? (prTip ?? '') : undefined
+      const result = await git.push(REMOTE, sha, `refs/heads/${ref}`, lease)
+      if (result.ok) return { ok: true, sha, url: '' }
+      return { ok: false, kind: classifyFailure(result.output), output: result.output, sha }
+    },
+    ...(repository
+      ? {
+          openPullRequest: (spec: PullRequestSpec) =>
+            ensurePullRequest(
+              deps.createGitHubApi(options.token ?? '', options.github, {
+                clock: deps.clock,
+                policy: RATE_LIMIT_POLICY,
+                logger
+              }),
+              repository,
+              spec,
+              logger
+            )
+        }
+      : {})
   }
-  const commitUrl = onGitHub ? commitWebUrl(options.github.serverUrl, onGitHub, landed.sha) : ''
-  return (
-    (await resultWithoutCommit(landed, base, context)) ??
-    committedResult(base, { sha: landed.sha, url: commitUrl }, repo.root, context)
-  )
+  return {
+    strategy,
+    async close() {
+      if (options.target.kind === 'remote') await rm(git.dir, { recursive: true, force: true })
+    }
+  }
 }

@@ -1,8 +1,9 @@
+import { shortSha } from '../lib/text.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
-import type { PullRequestRef } from './github-api.js'
+import type { EnsuredPullRequest } from './pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
-import type { PublishOptions, PublishResult } from './publish.js'
+import type { PublishOptions, PublishResult } from './types.js'
 import type { PullRequestSpec } from './pull-request.js'
 import { writeWorkspaceFiles } from './workspace-files.js'
 
@@ -15,6 +16,8 @@ export interface Settled {
   readonly changed: boolean
   /** The pull request branch already holds this change on the tip (a re-run). */
   readonly onPrBranch?: boolean
+  /** The pull request branch's head when it already holds the change. */
+  readonly prHead?: string
 }
 
 /** The fields of a result that do not depend on whether or where a commit landed. */
@@ -32,7 +35,7 @@ export interface ResultContext {
   readonly label: string
   readonly logger: Logger
   /** Opens or updates the pull request; absent when the repository is not on the GitHub server. */
-  readonly openPullRequest?: (spec: PullRequestSpec) => Promise<PullRequestRef>
+  readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
 }
 
 /** The shared fields of the result, from what settled; the default branch may be unread (dry run). */
@@ -77,7 +80,7 @@ export async function resultWithoutCommit(
   context: ResultContext
 ): Promise<PublishResult | undefined> {
   const { options, branch, label, logger, openPullRequest } = context
-  const none = { ...base, commitSha: '', commitUrl: '' }
+  const none = { ...base, commitSha: '', commitUrl: '', prOperation: '' as const, prHeadSha: '' }
   if (options.dryRun) {
     logDryRun(base.diff, `${label}@${branch}`, logger)
     return { ...none, changed: settled.changed, branch }
@@ -89,13 +92,13 @@ export async function resultWithoutCommit(
       changed: false,
       branch: options.prBranch,
       prNumber: pull.number,
-      prUrl: pull.url
+      prUrl: pull.url,
+      prOperation: pull.opened ? 'created' : 'unchanged',
+      prHeadSha: settled.prHead ?? ''
     }
   }
   if (!settled.changed) {
-    logger.info(
-      `${label}@${branch} (${base.before.slice(0, 7)}) already has the change; no commit.`
-    )
+    logger.info(`${label}@${branch} (${shortSha(base.before)}) already has the change; no commit.`)
     return { ...none, changed: false, branch }
   }
   return undefined
@@ -113,9 +116,7 @@ export async function committedResult(
 ): Promise<PublishResult> {
   const { options, branch, label, logger, openPullRequest } = context
   const target = options.createPr ? options.prBranch : branch
-  logger.info(
-    `Landed ${commit.sha} on ${target} of ${label} (on top of ${base.before.slice(0, 7)}).`
-  )
+  logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${shortSha(base.before)}).`)
   if (workspaceRoot !== undefined && !options.createPr) {
     await writeWorkspaceFiles(workspaceRoot, base.edits, logger)
   }
@@ -124,11 +125,19 @@ export async function committedResult(
     changed: true,
     commitSha: commit.sha,
     commitUrl: commit.url,
-    branch: target
+    branch: target,
+    prOperation: '' as const,
+    prHeadSha: ''
   }
   if (!options.createPr || !openPullRequest) return result
   const pull = await openPullRequest(pullRequestSpec(options, branch, base.files))
-  return { ...result, prNumber: pull.number, prUrl: pull.url }
+  return {
+    ...result,
+    prNumber: pull.number,
+    prUrl: pull.url,
+    prOperation: pull.opened ? 'created' : 'updated',
+    prHeadSha: commit.sha
+  }
 }
 
 function logDryRun(diff: string, where: string, logger: Logger): void {

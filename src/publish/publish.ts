@@ -2,110 +2,39 @@ import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { FileEdit, FileSource } from '../edit/types.js'
+import { systemClock } from '../lib/clock.js'
+import { createProcessRunner } from '../lib/exec.js'
+import { STATE_KEYS } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
-import { MIN_BACKOFF_MS } from './backoff.js'
-import type { LoopTiming } from './cas-loop.js'
-import { createGitHubApi, type GitHubApi, type GitHubUrls } from './github-api.js'
-import { publishWithApi } from './publish-api.js'
-import { publishWithGit } from './publish-git.js'
-import type { RepositoryName } from './remote-url.js'
+import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git.js'
+import { createGitHubApi } from './github-api.js'
+import { runCompareAndSwap } from './driver.js'
+import { createApiStrategy } from './publish-api.js'
+import { createGitStrategy } from './publish-git.js'
+import {
+  TEMP_PREFIX,
+  type ComputeChanges,
+  type PublishDeps,
+  type PublishOptions,
+  type PublishResult
+} from './types.js'
 
-/** Where and how to land the commit (inputs of "Where to commit", already parsed). */
-export interface PublishOptions {
-  /** GITHUB_WORKSPACE */
-  readonly workspace: string
-  /** The workspace checkout (pushing to its origin), or a separate repository by URL or path. */
-  readonly target:
-    { readonly kind: 'workspace' } | { readonly kind: 'remote'; readonly url: string }
-  /**
-   * Branch to commit to; default: workflowBranch for the workspace (an error when the run is not
-   * on a branch) or the remote's default branch.
-   */
-  readonly branch?: string
-  /** The workflow's branch: GITHUB_REF's refs/heads/*, or GITHUB_HEAD_REF in a pull request. */
-  readonly workflowBranch?: string
-  /** May be empty (act, file:// remotes). */
-  readonly token?: string
-  /** Commit message, already rendered. */
-  readonly message: string
-  readonly authorName: string
-  readonly authorEmail: string
-  readonly pushAttempts: number
-  readonly mode: 'git' | 'api'
-  readonly createPr: boolean
-  readonly prBranch: string
-  readonly prTitle: string
-  readonly prLabels: readonly string[]
-  /**
-   * Read the branch tip, compute the edits and the diff, push nothing. Every check that does not
-   * need a push still runs (create-pr and commit-mode api need the GitHub server and a token), so
-   * a dry run also serves as the preflight before images are built. The workspace's work tree,
-   * index and refs are left alone, except the fetched `refs/remotes/origin/BRANCH`.
-   */
-  readonly dryRun: boolean
-  /** RUNNER_TEMP */
-  readonly tempDir: string
-  readonly github: {
-    readonly serverUrl: string
-    readonly apiUrl: string
-    readonly graphqlUrl: string
-    /** The target repository on the GitHub server, when known. */
-    readonly repository?: RepositoryName
-  }
-}
-
-/** Computes the edits against the files of one repository state (called once per attempt). */
-export type ComputeChanges = (source: FileSource) => Promise<FileEdit[]>
-
-/** What landed. */
-export interface PublishResult {
-  /**
-   * True when a commit landed (dry run: when the edits change any file). False when the branch,
-   * or with createPr the pull request branch on the current tip, already has the change.
-   */
-  readonly changed: boolean
-  /** The commit that landed; empty when none (nothing to change, dry run). */
-  readonly commitSha: string
-  /** Web URL of the commit on the GitHub server; empty elsewhere. */
-  readonly commitUrl: string
-  /** The branch that received (or already holds) the commit: the pull request branch with createPr. */
-  readonly branch: string
-  /** The tip our commit was built on (its parent). */
-  readonly before: string
-  /** The repository's default branch; empty in a dry run when it was not needed. */
-  readonly defaultBranch: string
-  /** The repository URL, without credentials. */
-  readonly remoteUrl: string
-  /** Paths whose content changed. */
-  readonly files: readonly string[]
-  /** The edits as computed against the final tip. */
-  readonly edits: readonly FileEdit[]
-  /** Unified diff of the changed files. */
-  readonly diff: string
-  readonly prNumber?: number
-  readonly prUrl?: string
-}
-
-/** Side effects the stage needs besides git and HTTP; replaceable in tests. */
-export interface PublishDeps extends LoopTiming {
-  readonly setSecret: (secret: string) => void
-  readonly saveState: (name: string, value: string) => void
-  readonly getState: (name: string) => string
-  readonly createGitHubApi: (token: string, urls: GitHubUrls) => GitHubApi
-}
+export type {
+  ComputeChanges,
+  PublishDeps,
+  PublishOptions,
+  PublishResult,
+  PullRequestOperation
+} from './types.js'
+export { TEMP_PREFIX } from './types.js'
 
 /** The state entry naming the temporary clone, removed by cleanupPublish. */
-export const CLONE_STATE = 'publish-clone-dir'
+export const CLONE_STATE = STATE_KEYS.cloneDir
 
-/** Prefix of every folder the stage creates under RUNNER_TEMP. */
-export const TEMP_PREFIX = 'gitops-release-'
-
-/** The production dependencies. */
-export const defaultPublishDeps: PublishDeps = {
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random,
-  minBackoffMs: MIN_BACKOFF_MS,
+/** The production dependencies (the runner is made per publish, see resolvePublishDeps). */
+export const defaultPublishDeps: Omit<PublishDeps, 'runner'> = {
+  networkLimits: DEFAULT_NETWORK_LIMITS,
+  clock: systemClock,
   setSecret: (secret) => {
     core.setSecret(secret)
   },
@@ -127,11 +56,35 @@ export async function publish(
   logger: Logger,
   deps: Partial<PublishDeps> = {}
 ): Promise<PublishResult> {
-  const all: PublishDeps = { ...defaultPublishDeps, ...deps }
+  const all = resolvePublishDeps(deps)
   if (options.token) all.setSecret(options.token)
-  return options.mode === 'api'
-    ? publishWithApi(options, compute, logger, all)
-    : publishWithGit(options, compute, logger, all)
+  if (options.mode === 'api') {
+    return runCompareAndSwap(createApiStrategy(options, logger, all), options, compute, logger, all)
+  }
+  const git = await createGitStrategy(options, logger, all)
+  try {
+    return await runCompareAndSwap(git.strategy, options, compute, logger, all)
+  } finally {
+    await git.close()
+  }
+}
+
+/**
+ * The defaults completed with `deps`. Without a runner of its own, git runs from this process's
+ * environment without GIT_DIR and friends, and refuses any command line holding a secret
+ * masked through these deps.
+ */
+export function resolvePublishDeps(deps: Partial<PublishDeps> = {}): PublishDeps {
+  const base = { ...defaultPublishDeps, ...deps }
+  const secrets = new Set<string>()
+  return {
+    ...base,
+    setSecret: (secret) => {
+      secrets.add(secret)
+      base.setSecret(secret)
+    },
+    runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(process.env))
+  }
 }
 
 /**

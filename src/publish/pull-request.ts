@@ -12,15 +12,21 @@ export interface PullRequestSpec {
   readonly labels: readonly string[]
 }
 
+/** The pull request after ensurePullRequest, and whether it was opened now or already open. */
+export interface EnsuredPullRequest extends PullRequestRef {
+  readonly opened: boolean
+}
+
 /** Opens a pull request from `head` to `base`, or updates the one already open for `head`. */
 export async function ensurePullRequest(
   api: GitHubApi,
   repository: RepositoryName,
   spec: PullRequestSpec,
   logger: Logger
-): Promise<PullRequestRef> {
+): Promise<EnsuredPullRequest> {
   const fields = { title: spec.title, body: spec.body }
   let pull: PullRequestRef
+  let opened = false
   const open = await api.findOpenPull(repository, spec.head, spec.base)
   if (open) {
     pull = await api.updatePull(repository, open.number, fields)
@@ -44,9 +50,10 @@ export async function ensurePullRequest(
       logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`)
     } else {
       pull = created
+      opened = true
       logger.info(`Opened pull request #${pull.number}: ${pull.url}`)
     }
   }
   await api.addLabels(repository, pull.number, spec.labels)
-  return pull
+  return { ...pull, opened }
 }

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /** A GitHub repository by owner and name. */
@@ -14,11 +14,6 @@ function parseHttpUrl(url: string): URL | undefined {
   } catch {
     return undefined
   }
-}
-
-/** True for a URL or path git reaches without HTTP(S) authentication (a local path or file://). */
-export function isLocalRemote(url: string): boolean {
-  return url.startsWith('file://') || isAbsolute(url) || url.startsWith('.')
 }
 
 /** The URL with any user name and password removed (http/https); other forms unchanged. */

@@ -36,7 +36,16 @@ export interface FakeGitHub {
   beforeCommit?: () => void
   /** The next pull request listing answers [] (another job opens one meanwhile). */
   hideOpenPullsOnce: boolean
+  /** Canned answers (rate limits) given, in order, to the next API requests instead of serving them. */
+  readonly cannedAnswers: CannedAnswer[]
   close(): Promise<void>
+}
+
+/** An answer the fake gives as is: status, headers, JSON body. */
+export interface CannedAnswer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: unknown
 }
 
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
@@ -260,6 +269,42 @@ export async function startFakeGitHub(
         object: { type: 'commit', sha: body.sha }
       })
     }
+    if (
+      method === 'GET' &&
+      (match = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(path))
+    ) {
+      // GitHub's compare API: how head relates to base
+      const [base = '', head = ''] = [match[1], match[2]]
+      const known = (sha: string): boolean => {
+        try {
+          gitIn(['cat-file', '-e', `${sha}^{commit}`])
+          return true
+        } catch {
+          return false
+        }
+      }
+      if (!known(base) || !known(head)) return restError(res, 404, 'Not Found')
+      const count = (range: string): number => Number(gitIn(['rev-list', '--count', range]))
+      const ahead = count(`${base}..${head}`)
+      const behind = count(`${head}..${base}`)
+      const status =
+        ahead === 0 && behind === 0
+          ? 'identical'
+          : behind === 0
+            ? 'ahead'
+            : ahead === 0
+              ? 'behind'
+              : 'diverged'
+      return send(res, 200, {
+        url: `${serverUrl}${repoPath}/compare/${base}...${head}`,
+        status,
+        ahead_by: ahead,
+        behind_by: behind,
+        total_commits: ahead,
+        commits: [],
+        files: []
+      })
+    }
     const pullJson = (pull: FakePull): unknown => ({
       number: pull.number,
       html_url: `${serverUrl}/${owner}/${repo}/pull/${pull.number}`,
@@ -345,6 +390,16 @@ export async function startFakeGitHub(
     if (auth !== `token ${token}` && auth !== `bearer ${token}`) {
       return restError(res, 401, 'Bad credentials')
     }
+    const canned = fake.cannedAnswers.shift()
+    if (canned) {
+      calls.push(`${req.method ?? ''} ${url.pathname} canned ${canned.status}`)
+      res.writeHead(canned.status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...canned.headers
+      })
+      res.end(JSON.stringify(canned.body))
+      return true
+    }
     const body = (raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}) as Record<string, unknown>
     if (url.pathname === '/api/graphql') {
       return graphql(res, body as { query: string; variables: Record<string, unknown> })
@@ -367,6 +422,7 @@ export async function startFakeGitHub(
     mutations,
     pulls,
     hideOpenPullsOnce: false,
+    cannedAnswers: [],
     close: () => server.close()
   }
   return fake

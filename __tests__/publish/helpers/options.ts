@@ -1,3 +1,4 @@
+import { fakeClock } from './clock.js'
 import type { PublishDeps, PublishOptions } from '../../../src/publish/publish.js'
 
 /** Publish options with the action's defaults; tests override what they exercise. */
@@ -34,8 +35,7 @@ export function fastDeps(): Partial<PublishDeps> & {
   return {
     secrets,
     state,
-    sleep: () => Promise.resolve(),
-    minBackoffMs: 1,
+    clock: fakeClock(),
     setSecret: (secret) => secrets.push(secret),
     saveState: (name, value) => state.set(name, value),
     getState: (name) => state.get(name) ?? ''

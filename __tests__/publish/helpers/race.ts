@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process'
+import { createMemoryLogger } from '../../../src/logger.js'
+import { publish } from '../../../src/publish/publish.js'
+import { setLine } from './line-compute.js'
+import { publishOptions } from './options.js'
 import type { RaceConfig, RaceOutcome } from './race-worker.js'
 
 /** How to start one racing process running raceWorkerMain(). */
@@ -43,4 +47,54 @@ export async function runRace(
     })
   )
   return { outcomes, wallMs: Date.now() - started }
+}
+
+/** One in-process racer's outcome. */
+export interface InProcessOutcome {
+  readonly ok: boolean
+  readonly commitSha: string
+  /** Attempts this racer made (1 + lost attempts logged). */
+  readonly attempts: number
+  readonly error: string
+}
+
+/**
+ * Runs `count` publishes at once in this process against `url`, racer i setting line `app<i>`
+ * of `path` to `v<i>`, each with its own temporary folder and the action's default inputs.
+ */
+export async function runRaceInProcess(
+  count: number,
+  url: string,
+  path: string,
+  tempDir: () => string
+): Promise<{ outcomes: InProcessOutcome[]; wallMs: number }> {
+  const started = performance.now()
+  const outcomes = await Promise.all(
+    Array.from({ length: count }, async (_, i): Promise<InProcessOutcome> => {
+      const temp = tempDir()
+      const logger = createMemoryLogger()
+      try {
+        const result = await publish(
+          publishOptions({
+            target: { kind: 'remote', url },
+            workspace: temp,
+            tempDir: temp,
+            message: `chore(release): app${i} v${i} [skip ci]`
+          }),
+          setLine(path, `app${i}`, `v${i}`),
+          logger,
+          { setSecret: () => undefined, saveState: () => undefined }
+        )
+        return {
+          ok: result.changed,
+          commitSha: result.commitSha,
+          attempts: 1 + logger.lines.filter((line) => line.includes('did not land')).length,
+          error: ''
+        }
+      } catch (error) {
+        return { ok: false, commitSha: '', attempts: 0, error: String(error) }
+      }
+    })
+  )
+  return { outcomes, wallMs: performance.now() - started }
 }

@@ -1,0 +1,161 @@
+import type { FileEdit, FileSource } from '../edit/types.js'
+import { shortSha } from '../lib/text.js'
+import type { Logger } from '../logger.js'
+import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
+import type { FailureContext, FailureKind } from './failure.js'
+import { changedEdits, checkPrerequisites, chooseBranch } from './publish-common.js'
+import {
+  committedResult,
+  resultBase,
+  resultWithoutCommit,
+  type ResultContext,
+  type Settled
+} from './publish-result.js'
+import type { EnsuredPullRequest, PullRequestSpec } from './pull-request.js'
+import type { ComputeChanges, PublishDeps, PublishOptions, PublishResult } from './types.js'
+
+/** A branch tip and its files. */
+export interface Tip {
+  readonly oid: string
+  readonly source: FileSource
+}
+
+/** What creating the commit and swapping the branch to it did. */
+export type SwapOutcome =
+  | { readonly ok: true; readonly sha: string; readonly url: string }
+  /** The edits leave the tip's tree as it is (content the edits could not tell apart). */
+  | { readonly ok: 'unchanged' }
+  /** Refused or failed; `sha` is the commit that may still have landed (its answer was lost). */
+  | {
+      readonly ok: false
+      readonly kind: FailureKind
+      readonly output: string
+      readonly sha?: string
+    }
+
+/**
+ * One way to read and update the branch: the git CLI on a local repository, or GitHub's API.
+ * The compare-and-swap driver below is the same for both.
+ */
+export interface CommitStrategy {
+  /** OWNER/NAME on the GitHub server, or the remote URL without credentials. */
+  readonly label: string
+  /** The repository URL without credentials (for the result). */
+  readonly remoteUrl: string
+  /** True when the repository is on the GitHub server (pull requests and api mode need it). */
+  readonly onGitHub: boolean
+  /** Web URL of a commit on the GitHub server; empty elsewhere. */
+  commitUrl(sha: string): string
+  /** Work tree whose files follow a landed commit (workspace mode), if any. */
+  readonly workspaceRoot?: string
+  readDefaultBranch(): Promise<string>
+  /** Reads the tip of `branch`; undefined when the branch does not exist. */
+  readTip(branch: string): Promise<Tip | undefined>
+  /**
+   * The pull request branch's head when it already is exactly this change as one commit on
+   * `tip` (a re-run); undefined otherwise.
+   */
+  prBranchHolds(tip: string, changed: readonly FileEdit[]): Promise<string | undefined>
+  /** Creates a commit of `changed` on `tip` and moves `ref` to it only if `ref` did not move. */
+  commitAndSwap(tip: string, changed: readonly FileEdit[], ref: string): Promise<SwapOutcome>
+  /** Opens or updates the pull request; absent off the GitHub server. */
+  readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
+}
+
+interface Landed extends Settled {
+  readonly sha: string
+  readonly url: string
+}
+
+/**
+ * The compare-and-swap driver: read the tip, compute the edits against it, create the commit,
+ * update the branch only if it is still at that tip; on a lost race back off and retry (see
+ * casLoop). Each call is independent, so a run may land a second commit (a rollback) with
+ * another message and compute function.
+ */
+export async function runCompareAndSwap(
+  strategy: CommitStrategy,
+  options: PublishOptions,
+  compute: ComputeChanges,
+  logger: Logger,
+  deps: Pick<PublishDeps, 'clock'>
+): Promise<PublishResult> {
+  const { label } = strategy
+  checkPrerequisites(options, strategy.onGitHub)
+  let defaultBranch: string | undefined
+  let branch = options.branch ?? ''
+  let phase = 'reading'
+  // an update whose answer was lost may still have landed: the next tip then is our commit
+  let pending:
+    { readonly tip: string; readonly sha: string; readonly edits: FileEdit[] } | undefined
+  const failureContext = (): FailureContext => ({ repository: label, branch, action: phase })
+  const readDefaultBranch = async (): Promise<string> =>
+    (defaultBranch ??= await strategy.readDefaultBranch())
+
+  const attempt = async (): Promise<AttemptResult<Landed>> => {
+    phase = 'reading'
+    if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
+    // the default branch goes into Argo CD's push event; a dry run spares the round trip
+    if (!options.dryRun) await readDefaultBranch()
+    phase = 'fetching'
+    const started = deps.clock.now()
+    const tip = await strategy.readTip(branch)
+    if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
+    if (pending?.sha === tip.oid) {
+      const { sha } = pending
+      return { done: { ...pending, url: strategy.commitUrl(sha), changed: true } }
+    }
+    logger.debug(`Tip of ${branch} is ${tip.oid}`)
+    const edits = await compute(tip.source)
+    const changed = changedEdits(edits)
+    const none = { tip: tip.oid, sha: '', url: '', edits }
+    if (changed.length === 0) return { done: { ...none, changed: false } }
+    // a dry run writes nothing, not even an object
+    if (options.dryRun) return { done: { ...none, changed: true } }
+    if (options.createPr) {
+      const prHead = await strategy.prBranchHolds(tip.oid, changed)
+      if (prHead !== undefined) {
+        logger.info(
+          `${options.prBranch} already holds this change on ${branch}'s tip (${shortSha(tip.oid)}); no new commit.`
+        )
+        return { done: { ...none, changed: false, onPrBranch: true, prHead } }
+      }
+    }
+    phase = 'pushing'
+    const target = options.createPr ? options.prBranch : branch
+    const outcome = await strategy.commitAndSwap(tip.oid, changed, target)
+    if (outcome.ok === 'unchanged') return { done: { ...none, changed: false } }
+    if (outcome.ok) {
+      const url = outcome.url || strategy.commitUrl(outcome.sha)
+      return { done: { tip: tip.oid, sha: outcome.sha, url, edits, changed: true } }
+    }
+    if (outcome.sha !== undefined && !options.createPr) {
+      pending = { tip: tip.oid, sha: outcome.sha, edits }
+    }
+    return failureOutcome(
+      outcome.kind,
+      outcome.output,
+      { ...failureContext(), branch: target },
+      deps.clock.now() - started
+    )
+  }
+
+  const landed = await casLoop(attempt, {
+    attempts: options.pushAttempts,
+    logger,
+    context: failureContext,
+    clock: deps.clock
+  })
+  const base = resultBase(landed, defaultBranch, strategy.remoteUrl)
+  const context: ResultContext = {
+    options,
+    branch,
+    label,
+    logger,
+    ...(strategy.openPullRequest ? { openPullRequest: strategy.openPullRequest } : {})
+  }
+  return (
+    (await resultWithoutCommit(landed, base, context)) ??
+    committedResult(base, { sha: landed.sha, url: landed.url }, strategy.workspaceRoot, context)
+  )
+}

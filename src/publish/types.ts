@@ -1,0 +1,114 @@
+import type { FileEdit, FileSource } from '../edit/types.js'
+import type { Clock } from '../lib/clock.js'
+import type { ProcessRunner } from '../lib/exec.js'
+import type { NetworkLimits } from './git.js'
+import type { GitHubApi, GitHubUrls, RateLimitOptions } from './github-api.js'
+import type { RepositoryName } from './remote-url.js'
+
+/** Where and how to land the commit (inputs of "Where to commit", already parsed). */
+export interface PublishOptions {
+  /** GITHUB_WORKSPACE */
+  readonly workspace: string
+  /** The workspace checkout (pushing to its origin), or a separate repository by URL or path. */
+  readonly target:
+    { readonly kind: 'workspace' } | { readonly kind: 'remote'; readonly url: string }
+  /**
+   * Branch to commit to; default: workflowBranch for the workspace (an error when the run is not
+   * on a branch) or the remote's default branch.
+   */
+  readonly branch?: string
+  /** The workflow's branch: GITHUB_REF's refs/heads/*, or GITHUB_HEAD_REF in a pull request. */
+  readonly workflowBranch?: string
+  /** May be empty (act, file:// remotes). */
+  readonly token?: string
+  /** Commit message, already rendered. */
+  readonly message: string
+  readonly authorName: string
+  readonly authorEmail: string
+  readonly pushAttempts: number
+  readonly mode: 'git' | 'api'
+  readonly createPr: boolean
+  readonly prBranch: string
+  readonly prTitle: string
+  readonly prLabels: readonly string[]
+  /**
+   * Read the branch tip, compute the edits and the diff, push nothing. Every check that does not
+   * need a push still runs (create-pr and commit-mode api need the GitHub server and a token), so
+   * a dry run also serves as the preflight before images are built. The workspace's work tree,
+   * index and refs are left alone, except the fetched `refs/remotes/origin/BRANCH`.
+   */
+  readonly dryRun: boolean
+  /** RUNNER_TEMP */
+  readonly tempDir: string
+  readonly github: {
+    readonly serverUrl: string
+    readonly apiUrl: string
+    readonly graphqlUrl: string
+    /** The target repository on the GitHub server, when known. */
+    readonly repository?: RepositoryName
+  }
+}
+
+/** Computes the edits against the files of one repository state (called once per attempt). */
+export type ComputeChanges = (source: FileSource) => Promise<FileEdit[]>
+
+/** What landed. */
+export interface PublishResult {
+  /**
+   * True when a commit landed (dry run: when the edits change any file). False when the branch,
+   * or with createPr the pull request branch on the current tip, already has the change.
+   */
+  readonly changed: boolean
+  /** The commit that landed; empty when none (nothing to change, dry run). */
+  readonly commitSha: string
+  /** Web URL of the commit on the GitHub server; empty elsewhere. */
+  readonly commitUrl: string
+  /** The branch that received (or already holds) the commit: the pull request branch with createPr. */
+  readonly branch: string
+  /** The tip our commit was built on (its parent). */
+  readonly before: string
+  /** The repository's default branch; empty in a dry run when it was not needed. */
+  readonly defaultBranch: string
+  /** The repository URL, without credentials. */
+  readonly remoteUrl: string
+  /** Paths whose content changed. */
+  readonly files: readonly string[]
+  /** The edits as computed against the final tip. */
+  readonly edits: readonly FileEdit[]
+  /** Unified diff of the changed files. */
+  readonly diff: string
+  readonly prNumber?: number
+  readonly prUrl?: string
+  /**
+   * What happened to the pull request (createPr): `created` (opened now), `updated` (a new
+   * commit on the already open pull request's branch), `unchanged` (its branch already held this
+   * change; title and body are refreshed); '' without a pull request.
+   */
+  readonly prOperation: PullRequestOperation
+  /** The pull request branch's head commit after this run; '' without a pull request. */
+  readonly prHeadSha: string
+}
+
+/** See PublishResult.prOperation. */
+export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | ''
+
+/** Side effects the stage needs besides git and HTTP; replaceable in tests. */
+export interface PublishDeps {
+  readonly setSecret: (secret: string) => void
+  readonly saveState: (name: string, value: string) => void
+  readonly getState: (name: string) => string
+  readonly createGitHubApi: (
+    token: string,
+    urls: GitHubUrls,
+    limits?: RateLimitOptions
+  ) => GitHubApi
+  /** Time for rate-limit waits and back-off. */
+  readonly clock: Clock
+  /** Runs git; the default starts from this process's environment without GIT_DIR and friends. */
+  readonly runner: ProcessRunner
+  /** How long git may wait on a silent remote before the attempt counts as unreachable. */
+  readonly networkLimits: NetworkLimits
+}
+
+/** Prefix of every folder the stage creates under RUNNER_TEMP. */
+export const TEMP_PREFIX = 'gitops-release-'
