@@ -88,8 +88,6 @@ describe('release', () => {
           files: ['helm/values.yaml'],
           edits,
           diff: unifiedDiff(edits),
-          prOperation: options.createPr && landed ? 'created' : '',
-          prHeadSha: options.createPr && landed ? PUSHED : '',
           ...(options.createPr && landed
             ? { prNumber: 7, prUrl: 'https://github.com/acme/shop/pull/7' }
             : {}),

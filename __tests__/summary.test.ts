@@ -53,7 +53,9 @@ const publish: ReleasePublish = {
   remoteUrl: 'https://github.com/acme/shop.git',
   files: ['helm/values.yaml'],
   edits,
-  diff: unifiedDiff(edits)
+  diff: unifiedDiff(edits),
+  prOperation: '',
+  prHeadSha: ''
 }
 const app: AppState = {
   app: 'shop',

@@ -7,11 +7,8 @@ import type { PublishResult } from './publish/publish.js'
 /** One image as the images stage reports it (or as planned, before any build: `built: false`). */
 export type ReleaseImage = BuiltImage
 
-/** The publish stage's result; `prOperation` and `prHeadSha` optional until that stage fills them. */
-export type ReleasePublish = PublishResult & {
-  readonly prOperation?: 'created' | 'updated' | 'unchanged' | ''
-  readonly prHeadSha?: string
-}
+/** The publish stage's result, as it came. */
+export type ReleasePublish = PublishResult
 
 /** What the Argo CD stage reported: the webhook, and each app's last state. */
 export interface ReleaseArgoCd {

@@ -29,7 +29,9 @@ const published: PublishResult = {
   remoteUrl: 'file:///srv/ops.git',
   files: ['helm/values.yaml'],
   edits: [],
-  diff: ''
+  diff: '',
+  prOperation: '',
+  prHeadSha: ''
 }
 
 describe('stage options', () => {

@@ -57,7 +57,6 @@ export async function publish(
   deps: Partial<PublishDeps> = {}
 ): Promise<PublishResult> {
   const all = resolvePublishDeps(deps)
-  if (options.token) all.setSecret(options.token)
   if (options.mode === 'api') {
     return runCompareAndSwap(createApiStrategy(options, logger, all), options, compute, logger, all)
   }
