@@ -33,7 +33,14 @@ import { createDocker } from './images/docker.js'
 import { createProcessRunner } from './lib/exec.js'
 import { createHttpClient } from './lib/http.js'
 import { publish, type PublishOptions } from './publish/publish.js'
-import type { AppState, ArgoCdOptions, PushedCommit, WebhookResult } from './argocd/types.js'
+import type {
+  AppState,
+  ArgoCdOptions,
+  IsDescendant,
+  PushedCommit,
+  WebhookResult
+} from './argocd/types.js'
+import { createDescendantCheck, type DescendantCheck } from './publish/descendant.js'
 import { notifyWebhook } from './argocd/webhook.js'
 import { waitForApps } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
@@ -53,6 +60,11 @@ export interface PublishStageDeps extends StageDeps {
   readonly compute: (source: FileSource) => Promise<FileEdit[]>
 }
 
+/** The wait's deps: the common ones and the ancestry check on the GitOps repository. */
+export interface WaitStageDeps extends StageDeps {
+  readonly isDescendant: IsDescendant
+}
+
 /** What the Argo CD stages are told: their inputs and the commit that landed. */
 export interface ArgoCdStageOptions {
   readonly argocd: ArgoCdOptions
@@ -69,7 +81,7 @@ export interface ReleaseStages {
   readonly notifyWebhook: (options: ArgoCdStageOptions, deps: StageDeps) => Promise<WebhookResult>
   readonly refreshAndWait: (
     options: ArgoCdStageOptions,
-    deps: StageDeps
+    deps: WaitStageDeps
   ) => Promise<readonly AppState[]>
 }
 
@@ -96,8 +108,7 @@ export const realStages: ReleaseStages = {
   refreshAndWait: (options, deps) =>
     waitForApps(
       { ...options.argocd, commit: options.commit },
-      // Until the publish stage provides the ancestry check, only the pushed commit itself counts.
-      { logger: deps.logger, clock: systemClock, isDescendant: () => Promise.resolve(false) }
+      { logger: deps.logger, clock: systemClock, isDescendant: deps.isDescendant }
     )
 }
 
@@ -234,7 +245,17 @@ export async function release(
     return
   }
   const commit = pushedCommit(settings, published, message)
-  await tellArgoCd({ argocd: settings.argocd, commit }, deps, state, stages)
+  const ancestry = lazyDescendantCheck(publishOptions(settings, message), logger)
+  try {
+    await tellArgoCd(
+      { argocd: settings.argocd, commit },
+      { ...deps, isDescendant: ancestry.isDescendant },
+      state,
+      stages
+    )
+  } finally {
+    await ancestry.close()
+  }
 }
 
 /** The images as planned before any build: no digest, not built. */
@@ -297,9 +318,29 @@ function logChanges(state: ReleaseState, logger: Logger): void {
 }
 
 // Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
+/**
+ * The ancestry check for the wait, set up on first use only: most waits see the pushed commit
+ * itself, and in git mode the check may need a clone of its own.
+ */
+function lazyDescendantCheck(
+  options: PublishOptions,
+  logger: Logger
+): { isDescendant: IsDescendant; close: () => Promise<void> } {
+  let check: Promise<DescendantCheck> | undefined
+  return {
+    isDescendant: async (ancestor, commit) => {
+      check ??= createDescendantCheck(options, logger)
+      return (await check).isDescendant(ancestor, commit)
+    },
+    close: async () => {
+      if (check !== undefined) await (await check).close()
+    }
+  }
+}
+
 async function tellArgoCd(
   options: ArgoCdStageOptions,
-  deps: StageDeps,
+  deps: WaitStageDeps,
   state: ReleaseState,
   stages: ReleaseStages
 ): Promise<void> {
