@@ -60,7 +60,9 @@ describe('outputValues', () => {
       'pr-url': '',
       'argocd-revision': '',
       'argocd-sync-status': '',
-      'argocd-health-status': ''
+      'argocd-health-status': '',
+      'rolled-back': 'false',
+      'rollback-commit-sha': ''
     })
   })
 })

@@ -5,6 +5,7 @@ import { InputError } from './errors.js'
 import type { CommitTarget, GitHubEnvironment, Settings } from './settings/settings.js'
 import { parseImages } from './settings/parse-images.js'
 import { validateArgoCdOptions } from './argocd/validate.js'
+import { validateRollbackInputs } from './rollback/validate.js'
 import { maskArgoCdSecrets } from './argocd/mask.js'
 import type { ArgoCdOptions } from './argocd/types.js'
 
@@ -173,6 +174,7 @@ export function getInputs(
     prTitle: optional('pr-title'),
     prLabels: list('pr-labels'),
     dryRun: bool('dry-run', false),
+    rollbackOnFailure: bool('rollback-on-failure', false),
     argocd: readArgoCd(
       (secret) => {
         inputs.mask(secret)
@@ -183,6 +185,12 @@ export function getInputs(
       list
     )
   }
+  validateRollbackInputs({
+    rollbackOnFailure: settings.rollbackOnFailure,
+    argocdWait: settings.argocd.wait,
+    createPr: settings.createPr,
+    commit: settings.commit
+  })
   if (settings.pinDigest && !settings.build) {
     throw new InputError(
       "Input 'pin-digest: true' needs digests, which only a build produces; it cannot be used with 'build: false'.",

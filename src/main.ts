@@ -25,6 +25,10 @@ import { notifyWebhook } from './argocd/webhook.js'
 import { refreshAndWait } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
 import { argoCdOutputs, argoCdSummary } from './argocd/summary.js'
+import type { PublishResult } from './publish/publish.js'
+import { renderTemplate } from './lib/text.js'
+import { rollback, rollbackError, type RolledBackError } from './rollback/rollback.js'
+import { rollbackSummary } from './rollback/summary.js'
 
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
@@ -143,8 +147,70 @@ export async function release(
     logger.info('Pull-request mode: Argo CD hears of the change when the pull request is merged.')
     return
   }
-  await tellArgoCd(settings, pushedCommit(settings, published, images), logger, state, stages)
+  // ---- rollback-on-failure (issue 13): begin ----
+  try {
+    await tellArgoCd(settings, pushedCommit(settings, published, images), logger, state, stages)
+  } catch (error) {
+    if (!(error instanceof ArgoCdWaitError) || !settings.rollbackOnFailure) throw error
+    throw await rollBackRelease(settings, images, published, error, logger, state, stages)
+  }
+  // ---- rollback-on-failure: end ----
 }
+
+// ---- rollback-on-failure (issue 13): begin ----
+// Runs the rollback stage over the publish and Argo CD stages, records it, and returns the one
+// error the step fails with (what failed, what was rolled back, where Argo CD stands now).
+async function rollBackRelease(
+  settings: Settings,
+  images: readonly ImageTarget[],
+  release: PublishResult,
+  failure: ArgoCdWaitError,
+  logger: Logger,
+  state: ReleaseState,
+  stages: ReleaseStages
+): Promise<RolledBackError> {
+  const message = renderTemplate(ROLLBACK_MESSAGE, {
+    names: images.map((image) => image.name).join(', ') || 'changes',
+    tag: settings.tag,
+    sha: settings.sha
+  })
+  const commitOf = (landed: PublishResult): PushedCommit => ({
+    ...pushedCommit(settings, landed, images),
+    message
+  })
+  const options = settings.argocd
+  const webhookUrl = options.webhookUrl
+  const result = await logger.group('Rolling back', () =>
+    rollback<PublishResult>(
+      { edits: release.edits, releaseSha: release.commitSha, message },
+      {
+        publish: (text, compute) =>
+          stages.publish({ ...publishOptions(settings, images), message: text }, compute, logger),
+        ...(webhookUrl === undefined
+          ? {}
+          : { notify: (landed) => stages.notifyWebhook(options, commitOf(landed), logger) }),
+        wait: (landed) => stages.refreshAndWait(options, commitOf(landed), logger),
+        logger
+      }
+    )
+  )
+  state.rollback = result
+  state.summarySections.push(rollbackSummary(failure, result))
+  if (result.wait.kind !== 'not-run' && result.wait.apps.length > 0) {
+    // The argocd-* outputs are the last state seen: after the rollback's wait.
+    const outputs = argoCdOutputs(result.wait.apps)
+    state.argocd = {
+      revision: outputs['argocd-revision'],
+      syncStatus: outputs['argocd-sync-status'],
+      healthStatus: outputs['argocd-health-status']
+    }
+  }
+  return rollbackError(failure, result)
+}
+
+/** The rollback commit's message (interface: `revert(release): {names} {tag} [skip ci]`). */
+const ROLLBACK_MESSAGE = 'revert(release): {names} {tag} [skip ci]'
+// ---- rollback-on-failure: end ----
 
 /** The images as planned before any build: no digests yet. */
 function plannedImages(settings: Settings): ImageTarget[] {

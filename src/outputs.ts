@@ -1,4 +1,5 @@
 import type { FileEdit, ImageTarget } from './edit/types.js'
+import type { RollbackResult } from './rollback/rollback.js'
 
 /** What a run has produced so far; filled in stage by stage, so a failure still reports it. */
 export interface ReleaseState {
@@ -17,6 +18,8 @@ export interface ReleaseState {
   /** Markdown sections contributed by stages (Argo CD state, …). */
   summarySections: string[]
   argocd?: { revision: string; syncStatus: string; healthStatus: string }
+  /** What `rollback-on-failure` did, when it ran. */
+  rollback?: RollbackResult
   /** The error that stopped the run, for the summary. */
   failure?: string
 }
@@ -63,6 +66,8 @@ export function outputValues(state: ReleaseState): Record<string, string> {
     'pr-url': state.prUrl ?? '',
     'argocd-revision': state.argocd?.revision ?? '',
     'argocd-sync-status': state.argocd?.syncStatus ?? '',
-    'argocd-health-status': state.argocd?.healthStatus ?? ''
+    'argocd-health-status': state.argocd?.healthStatus ?? '',
+    'rolled-back': String(state.rollback?.rolledBack ?? false),
+    'rollback-commit-sha': state.rollback?.commitSha ?? ''
   }
 }

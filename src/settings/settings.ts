@@ -119,6 +119,9 @@ export interface Settings {
   /** `dry-run`. */
   readonly dryRun: boolean
 
+  /** `rollback-on-failure`: undo this run's values when the Argo CD wait fails. */
+  readonly rollbackOnFailure: boolean
+
   /** The `argocd-*` inputs. */
   readonly argocd: ArgoCdOptions
 }
