@@ -164,11 +164,12 @@ describe('dist/index.js with rollback-on-failure', () => {
     )
   }, 120_000)
 
-  it('puts back only the values nobody changed while we waited, and says which it left', async () => {
+  // The app follows our commits only; another actor's commit, made with `edit`, lands on the
+  // branch during our wait (when Argo CD is first asked about our release commit).
+  async function startWithOtherActor(edit: (text: string) => string): Promise<ArgoCdByRevision> {
     let released = ''
     const other = path.join(dir, 'other')
-    // The app follows our commits only; another actor's commit lands during our wait.
-    const fake = await start(
+    return start(
       { sync: 'Synced', health: 'Degraded', phase: 'Succeeded', message: 'CrashLoopBackOff' },
       () => {
         const tip = git(remote, 'rev-parse', 'main')
@@ -178,21 +179,43 @@ describe('dist/index.js with rollback-on-failure', () => {
           const file = path.join(other, VALUES)
           git(other, 'config', 'user.name', 'Other')
           git(other, 'config', 'user.email', 'other@example.com')
-          replaceInFile(file, 'tag: "v2"', 'tag: "v3"')
-          git(other, 'commit', '-q', '-am', 'other: api v3')
+          writeFileSync(file, edit(readFileSync(file, 'utf8')))
+          git(other, 'commit', '-q', '-am', 'other: a hand edit')
           git(other, 'push', '-q', 'origin', 'main')
         }
         return git(remote, 'log', '-1', '--format=%H', '--invert-grep', '--grep=^other:', 'main')
       }
     )
+  }
+
+  it('puts back only the values nobody changed while we waited, and says which it left', async () => {
+    const fake = await startWithOtherActor((text) => text.replace('tag: "v2"', 'tag: "v3"'))
     const run = await release(fake)
     const { rolledBack } = expectRolledBack(run)
-    expect(subject(`${rolledBack}^`)).toBe('other: api v3')
+    expect(subject(`${rolledBack}^`)).toBe('other: a hand edit')
     expect(git(remote, 'show', `main:${VALUES}`)).toBe(BEFORE.replace('tag: "v1"', 'tag: "v3"'))
     expect(run.stdout).toContain(
       `::warning::Rollback: in ${VALUES}, api.tag was changed since the release (now "v3"); left as it is.`
     )
     expect(errorLine(run)).toContain(`Rolled back ${VALUES} (web.tag) to the values before`)
+  }, 120_000)
+
+  it('lands no commit, and says so, when every value was changed since', async () => {
+    const fake = await startWithOtherActor((text) => text.replace(/v2/g, 'v3'))
+    const run = await release(fake)
+    expect(run.exitCode).toBe(1)
+    expect(subject('main')).toBe('other: a hand edit')
+    expect(run.outputs['rolled-back']).toBe('false')
+    expect(run.outputs['rollback-commit-sha']).toBe('')
+    expect(receiver.events).toHaveLength(1)
+    expect(run.stdout).toContain(
+      '::warning::Rollback: nothing was left to restore: every value this run wrote was changed since; no commit.'
+    )
+    const error = errorLine(run)
+    expect(error).toContain('the app is Degraded at')
+    expect(error).toContain('Not rolled back: nothing was left to restore')
+    expect(error).toContain(`in ${VALUES}, web.tag was changed since the release (now v3)`)
+    expect(run.summary).toContain('none: nothing was left to restore')
   }, 120_000)
 
   it('does nothing more when the release is Healthy at our commit', async () => {
@@ -213,10 +236,4 @@ function errorLine(run: ActionRun): string {
   const line = run.stdout.split('\n').find((text) => text.startsWith('::error'))
   expect(line).toBeDefined()
   return line ?? ''
-}
-
-function replaceInFile(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8')
-  if (!text.includes(from)) throw new Error(`${file} has no ${from}`)
-  writeFileSync(file, text.replace(from, to))
 }
