@@ -4,7 +4,8 @@ import {
   newReleaseState,
   outputValues,
   type ReleaseImage,
-  type ReleasePublish
+  type ReleasePublish,
+  type ReleaseRollback
 } from '../src/outputs.js'
 import type { AppState } from '../src/argocd/types.js'
 import { renderSummary } from '../src/summary.js'
@@ -63,6 +64,22 @@ const app: AppState = {
   syncStatus: 'Synced',
   healthStatus: 'Healthy',
   outcome: 'deployed'
+}
+
+// A rollback that landed `ddddddd` after the wait failed at the release commit.
+const rolledBack: ReleaseRollback = {
+  failure: { message: 'shop is Degraded', apps: [] },
+  result: {
+    rolledBack: true,
+    commitSha: 'd'.repeat(40),
+    commitUrl: '',
+    branch: 'main',
+    releaseSha: SHA,
+    restored: [{ file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: 'v1' }],
+    skipped: [],
+    problem: '',
+    wait: { kind: 'not-run' }
+  }
 }
 
 describe('renderSummary', () => {
@@ -126,11 +143,12 @@ describe('renderSummary', () => {
       prUrl: 'https://github.com/acme/shop/pull/7',
       prOperation: 'updated'
     }
-    state.rollback = { commitSha: 'd'.repeat(40) }
+    state.rollback = rolledBack
     state.argocd = { apps: [app], waited: true }
     const markdown = renderSummary(state)
     expect(markdown).toContain('[#7](https://github.com/acme/shop/pull/7) (updated)')
-    expect(markdown).toContain('Rolled back by `ddddddd`')
+    expect(markdown).toContain('### Rollback')
+    expect(markdown).toContain('`ddddddd`')
     expect(markdown).toContain('### Argo CD')
   })
 })
@@ -173,7 +191,7 @@ describe('outputValues', () => {
     const state = newReleaseState('v2')
     state.images = [built]
     state.publish = { ...publish, prNumber: 7, prOperation: 'created', prHeadSha: SHA }
-    state.rollback = { commitSha: 'd'.repeat(40) }
+    state.rollback = rolledBack
     expect(outputValues(state)).toMatchObject({
       changed: 'true',
       'commit-sha': SHA,

@@ -41,6 +41,9 @@ import type {
   WebhookResult
 } from './argocd/types.js'
 import { createDescendantCheck, type DescendantCheck } from './publish/descendant.js'
+import type { PublishResult } from './publish/types.js'
+import { renderTemplate } from './lib/text.js'
+import { rollback, rollbackError, type RolledBackError } from './rollback/rollback.js'
 import { notifyWebhook } from './argocd/webhook.js'
 import { waitForApps } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
@@ -246,16 +249,61 @@ export async function release(
   }
   const commit = pushedCommit(settings, published, message)
   const ancestry = lazyDescendantCheck(publishOptions(settings, message), logger)
+  const waitDeps = { ...deps, isDescendant: ancestry.isDescendant }
   try {
-    await tellArgoCd(
-      { argocd: settings.argocd, commit },
-      { ...deps, isDescendant: ancestry.isDescendant },
-      state,
-      stages
-    )
+    await tellArgoCd({ argocd: settings.argocd, commit }, waitDeps, state, stages)
+  } catch (error) {
+    if (!(error instanceof ArgoCdWaitError) || !settings.rollbackOnFailure) throw error
+    throw await rollBackRelease(settings, images, published, error, waitDeps, state, stages)
   } finally {
     await ancestry.close()
   }
+}
+
+/** The rollback commit's message. */
+const ROLLBACK_MESSAGE = 'revert(release): {names} {tag} [skip ci]'
+
+/**
+ * `rollback-on-failure`: runs the rollback stage over the publish and Argo CD stages, keeps its
+ * result in the state, and returns the one error the step fails with (what failed, what was
+ * rolled back, where Argo CD stands now).
+ */
+async function rollBackRelease(
+  settings: Settings,
+  images: readonly ImageTarget[],
+  release: PublishResult,
+  failure: ArgoCdWaitError,
+  deps: WaitStageDeps,
+  state: ReleaseState,
+  stages: ReleaseStages
+): Promise<RolledBackError> {
+  const { logger } = deps
+  const message = renderTemplate(ROLLBACK_MESSAGE, {
+    names: images.map((image) => image.name).join(', ') || 'changes',
+    tag: settings.tag,
+    sha: settings.sha
+  })
+  const argocd = settings.argocd
+  const commitOf = (landed: PublishResult): ArgoCdStageOptions => ({
+    argocd,
+    commit: pushedCommit(settings, landed, message)
+  })
+  const result = await logger.group('Rolling back', () =>
+    rollback<PublishResult>(
+      { edits: release.edits, releaseSha: release.commitSha, message },
+      {
+        publish: (text, compute) =>
+          stages.publish(publishOptions(settings, text), { ...deps, compute }),
+        ...(argocd.webhookUrl === undefined
+          ? {}
+          : { notify: (landed) => stages.notifyWebhook(commitOf(landed), deps) }),
+        wait: (landed) => stages.refreshAndWait(commitOf(landed), deps),
+        logger
+      }
+    )
+  )
+  state.rollback = { failure, result }
+  return rollbackError(failure, result)
 }
 
 /** The images as planned before any build: no digest, not built. */

@@ -1,4 +1,5 @@
 import type { AppState, WebhookResult } from './argocd/types.js'
+import type { RollbackResult, WaitFailure } from './rollback/rollback.js'
 import type { BuiltImage } from './images/build-images.js'
 import type { FileEdit } from './edit/types.js'
 import { unifiedDiff } from './edit/unified-diff.js'
@@ -18,10 +19,10 @@ export interface ReleaseArgoCd {
   readonly waited: boolean
 }
 
-/** What the rollback reported. */
+/** What `rollback-on-failure` did: the wait failure that triggered it and the stage's result. */
 export interface ReleaseRollback {
-  /** The rollback commit that landed; empty when none did. */
-  readonly commitSha: string
+  readonly failure: WaitFailure
+  readonly result: RollbackResult
 }
 
 /**
@@ -69,8 +70,12 @@ export function releaseChanged(state: ReleaseState): boolean {
 /** Every output of action.yml as name → value. */
 export function outputValues(state: ReleaseState): Record<string, string> {
   const publish = state.publish
-  // With argocd-wait the outputs show the last state seen of the last app.
-  const last = state.argocd?.waited === true ? state.argocd.apps.at(-1) : undefined
+  // With argocd-wait the outputs show the last state seen of the last app: after a rollback,
+  // the state its own wait saw.
+  const rollbackWait = state.rollback?.result.wait
+  const rollbackApps = rollbackWait?.kind === 'not-run' ? [] : (rollbackWait?.apps ?? [])
+  const apps = rollbackApps.length > 0 ? rollbackApps : (state.argocd?.apps ?? [])
+  const last = state.argocd?.waited === true ? apps.at(-1) : undefined
   const only = state.images.length === 1 ? state.images[0] : undefined
   return {
     tag: state.tag,
@@ -95,8 +100,8 @@ export function outputValues(state: ReleaseState): Record<string, string> {
     'argocd-revision': last?.revision ?? '',
     'argocd-sync-status': last?.syncStatus ?? '',
     'argocd-health-status': last?.healthStatus ?? '',
-    'rolled-back': String((state.rollback?.commitSha ?? '') !== ''),
-    'rollback-commit-sha': state.rollback?.commitSha ?? '',
+    'rolled-back': String(state.rollback?.result.rolledBack ?? false),
+    'rollback-commit-sha': state.rollback?.result.commitSha ?? '',
     digest: only?.digest ?? '',
     metadata: JSON.stringify(
       Object.fromEntries(state.images.map((image) => [image.name, image.metadata]))

@@ -1,4 +1,5 @@
 import { argoCdSummary } from './argocd/summary.js'
+import { rollbackSummary } from './rollback/summary.js'
 import { markdownCell, shortSha } from './lib/text.js'
 import { releaseDiff, releaseEdits, type ReleaseImage, type ReleaseState } from './outputs.js'
 
@@ -23,8 +24,8 @@ export function renderSummary(state: ReleaseState): string {
       publish.commitUrl === '' ? `\`${short}\`` : `[\`${short}\`](${publish.commitUrl})`
     parts.push('### Commit', '', `${commit} on \`${markdownCell(publish.branch)}\``, '')
   }
-  if (state.rollback !== undefined && state.rollback.commitSha !== '') {
-    parts.push('### Rollback', '', `Rolled back by \`${shortSha(state.rollback.commitSha)}\`.`, '')
+  if (state.rollback !== undefined) {
+    parts.push(rollbackSummary(state.rollback.failure, state.rollback.result))
   }
   if (
     state.argocd !== undefined &&

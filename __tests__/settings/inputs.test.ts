@@ -178,6 +178,11 @@ describe('getInputs', () => {
       { ...api, 'argocd-wait': 'true', 'rollback-on-failure': 'true', 'create-pr': 'true' },
       'rollback-on-failure'
     ],
+    [
+      'rollback with commit: false',
+      { ...api, 'argocd-wait': 'true', 'rollback-on-failure': 'true', commit: 'false' },
+      'rollback-on-failure'
+    ],
     ['a zero argocd-timeout', { ...api, 'argocd-timeout': '0' }, 'argocd-timeout'],
     ['a fractional argocd-timeout', { ...api, 'argocd-timeout': '1.5' }, 'argocd-timeout'],
     ['an argocd-timeout over six hours', { ...api, 'argocd-timeout': '21601' }, 'argocd-timeout'],

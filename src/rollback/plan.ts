@@ -41,6 +41,8 @@ export interface FileRollback {
   readonly restored: readonly ChangedPlace[]
   /** Places left alone, with why (someone changed them since, or the release created them). */
   readonly skipped: readonly { readonly place: ChangedPlace; readonly reason: string }[]
+  /** Documents in the tip's text, for `formatPath`. */
+  readonly documents: number
 }
 
 const PARSE = { uniqueKeys: false, keepSourceTokens: false } as const
@@ -222,7 +224,7 @@ export function planRollback(before: string, after: string, tip: string): FileRo
   let text = tip
   for (const piece of pieces) text = text.slice(0, piece.start) + piece.text + text.slice(piece.end)
   verify(tip, text, restored)
-  return { text, restored, skipped }
+  return { text, restored, skipped, documents }
 }
 
 /** The rolled-back text must differ from the tip in exactly the restored places, as planned. */

@@ -273,6 +273,12 @@ function checkCombinations(settings: Settings): void {
       { input: 'rollback-on-failure' }
     )
   }
+  if (settings.rollbackOnFailure && !settings.commit) {
+    throw new InputError(
+      "Inputs 'rollback-on-failure: true' and 'commit: false' conflict: a rollback is a commit on the branch the release went to.",
+      { input: 'rollback-on-failure' }
+    )
+  }
   if (settings.rollbackOnFailure && settings.createPr) {
     throw new InputError(
       "Inputs 'rollback-on-failure: true' and 'create-pr: true' conflict: a rollback reverts a direct commit, and a pull request is not deployed by this run.",

@@ -1,0 +1,270 @@
+import type { AppState, WebhookResult } from '../argocd/types.js'
+import type { FileEdit, FileSource } from '../edit/types.js'
+import { ArgoCdError, errorMessage, type ErrorLocation } from '../errors.js'
+import { shortSha } from '../lib/text.js'
+import type { Logger } from '../logger.js'
+import { formatPath, planRollback } from './plan.js'
+
+/**
+ * The rollback stage (`rollback-on-failure`): after the Argo CD wait failed, put back every value
+ * this run wrote, but only where the branch tip still holds it; land that as one commit with the
+ * same compare-and-swap loop as the release, tell Argo CD again and wait for it.
+ *
+ * The stage never fails the step itself: it returns what happened, and `rollbackError` turns the
+ * wait failure plus that result into the one error main.ts reports.
+ */
+
+/** The Argo CD wait failure that triggers the rollback (an ArgoCdWaitError has this shape). */
+export interface WaitFailure {
+  readonly message: string
+  /** The last state seen of each app. */
+  readonly apps: readonly AppState[]
+}
+
+/** What the rollback needs to know about the release. */
+export interface RollbackOptions {
+  /** What this run changed: the publish result's edits (path, before, after). */
+  readonly edits: readonly FileEdit[]
+  /** The release commit that Argo CD failed to roll out. */
+  readonly releaseSha: string
+  /** The rollback commit message, rendered (`revert(release): {names} {tag} [skip ci]`). */
+  readonly message: string
+}
+
+/** The part of a publish result the rollback reads. */
+export interface LandedCommit {
+  /** The commit that landed; empty when none (nothing to change). */
+  readonly commitSha: string
+  readonly commitUrl: string
+  readonly branch: string
+}
+
+/**
+ * The side effects, supplied by main.ts over the publish and Argo CD stages. Each receives the
+ * landed rollback commit as the publish stage returned it (`C`), so main.ts can turn it into
+ * whatever the Argo CD stage needs.
+ */
+export interface RollbackDeps<C extends LandedCommit> {
+  /** The publish stage with `message` and `compute` (compare-and-swap, both commit modes). */
+  readonly publish: (
+    message: string,
+    compute: (source: FileSource) => Promise<FileEdit[]>
+  ) => Promise<C>
+  /** Sends Argo CD's webhook for the commit; absent when no webhook is configured. */
+  readonly notify?: (commit: C) => Promise<WebhookResult>
+  /** Waits until every app is Synced and Healthy at the commit; throws when it is not. */
+  readonly wait: (commit: C) => Promise<readonly AppState[]>
+  readonly logger: Logger
+}
+
+/** One value put back. */
+export interface RestoredPlace {
+  readonly file: string
+  /** As users write it, e.g. `web.tag`. */
+  readonly path: string
+  /** The source text this run wrote. */
+  readonly from: string
+  /** The source text put back. */
+  readonly to: string
+}
+
+/** One place left alone, and why (the reason names the path). */
+export interface SkippedPlace {
+  readonly file: string
+  readonly reason: string
+}
+
+/** Where Argo CD stands after the rollback. */
+export type RollbackWait =
+  | { readonly kind: 'not-run' }
+  | { readonly kind: 'healthy'; readonly apps: readonly AppState[] }
+  | { readonly kind: 'failing'; readonly message: string; readonly apps: readonly AppState[] }
+
+/** What the rollback did. */
+export interface RollbackResult {
+  /** A rollback commit landed. */
+  readonly rolledBack: boolean
+  /** The rollback commit; empty when none. */
+  readonly commitSha: string
+  readonly commitUrl: string
+  readonly branch: string
+  readonly releaseSha: string
+  readonly restored: readonly RestoredPlace[]
+  readonly skipped: readonly SkippedPlace[]
+  /** Why no commit landed (nothing left to restore, or the commit failed); empty otherwise. */
+  readonly problem: string
+  readonly webhook?: WebhookResult
+  readonly wait: RollbackWait
+}
+
+/** Runs the rollback; see the module comment. Never throws for a rollback that went wrong. */
+export async function rollback<C extends LandedCommit>(
+  options: RollbackOptions,
+  deps: RollbackDeps<C>
+): Promise<RollbackResult> {
+  const { logger } = deps
+  // compute runs once per compare-and-swap attempt; the plan of the last attempt is what landed.
+  let restored: RestoredPlace[] = []
+  let skipped: SkippedPlace[] = []
+  const compute = async (source: FileSource): Promise<FileEdit[]> => {
+    restored = []
+    skipped = []
+    const edits: FileEdit[] = []
+    for (const edit of options.edits) {
+      if (edit.before === edit.after) continue
+      const bytes = await source.read(edit.path)
+      if (bytes === undefined) {
+        skipped.push({ file: edit.path, reason: 'the file was deleted since the release' })
+        continue
+      }
+      const tip = bytes.toString('utf8')
+      const plan = planRollback(edit.before, edit.after, tip)
+      for (const place of plan.restored) {
+        restored.push({
+          file: edit.path,
+          path: formatPath(place, plan.documents),
+          from: place.after,
+          to: place.before
+        })
+      }
+      for (const entry of plan.skipped) skipped.push({ file: edit.path, reason: entry.reason })
+      edits.push({ path: edit.path, before: tip, after: plan.text })
+    }
+    return edits
+  }
+
+  const base = {
+    releaseSha: options.releaseSha,
+    commitUrl: '',
+    branch: ''
+  }
+  let landed: C
+  try {
+    landed = await deps.publish(options.message, compute)
+  } catch (error) {
+    const problem = `the rollback commit could not be landed: ${errorMessage(error)}`
+    logger.warning(`Rollback: ${problem}`)
+    return {
+      ...base,
+      rolledBack: false,
+      commitSha: '',
+      restored: [],
+      skipped,
+      problem,
+      wait: { kind: 'not-run' }
+    }
+  }
+  for (const entry of skipped) {
+    logger.warning(`Rollback: in ${entry.file}, ${entry.reason}; left as it is.`)
+  }
+  if (landed.commitSha === '') {
+    const problem = 'nothing was left to restore: every value this run wrote was changed since'
+    logger.warning(`Rollback: ${problem}; no commit.`)
+    return {
+      ...base,
+      rolledBack: false,
+      commitSha: '',
+      restored: [],
+      skipped,
+      problem,
+      wait: { kind: 'not-run' }
+    }
+  }
+  logger.info(
+    `Rolled back ${restored.map((p) => `${p.file} (${p.path})`).join(', ')} in ${shortSha(landed.commitSha)}.`
+  )
+  const result = {
+    ...base,
+    rolledBack: true,
+    commitSha: landed.commitSha,
+    commitUrl: landed.commitUrl,
+    branch: landed.branch,
+    restored,
+    skipped,
+    problem: ''
+  }
+  const webhook = deps.notify === undefined ? undefined : await deps.notify(landed)
+  const withWebhook = webhook === undefined ? result : { ...result, webhook }
+  try {
+    const apps = await deps.wait(landed)
+    return { ...withWebhook, wait: { kind: 'healthy', apps } }
+  } catch (error) {
+    const apps = hasApps(error) ? error.apps : []
+    return { ...withWebhook, wait: { kind: 'failing', message: errorMessage(error), apps } }
+  }
+}
+
+function hasApps(error: unknown): error is { apps: readonly AppState[] } {
+  return (
+    typeof error === 'object' && error !== null && Array.isArray((error as { apps?: unknown }).apps)
+  )
+}
+
+/** The failed rollout with the rollback done after it: the one error the step fails with. */
+export class RolledBackError extends ArgoCdError {
+  /** The release's apps as the failed wait left them. */
+  readonly apps: readonly AppState[]
+  readonly rollback: RollbackResult
+
+  constructor(
+    message: string,
+    apps: readonly AppState[],
+    result: RollbackResult,
+    location: ErrorLocation = {}
+  ) {
+    super(message, location)
+    this.apps = apps
+    this.rollback = result
+  }
+}
+
+/** Joins the wait failure and the rollback into one error: what failed, what was rolled back, where Argo CD stands. */
+export function rollbackError(failure: WaitFailure, result: RollbackResult): RolledBackError {
+  return new RolledBackError(describeRollback(failure, result), failure.apps, result, {
+    input: 'argocd-app'
+  })
+}
+
+/** The text of `rollbackError`. Pure. */
+export function describeRollback(failure: WaitFailure, result: RollbackResult): string {
+  const parts: string[] = [failure.message.replace(/\.?\s*$/, '.')]
+  const failing = failure.apps.filter(
+    (app) => app.outcome === 'failed' || app.outcome === 'timed-out'
+  )
+  for (const app of failing) parts.push(`${app.app}: ${appState(app)}.`)
+  if (!result.rolledBack) {
+    parts.push(`Not rolled back: ${result.problem}.`)
+  } else {
+    const where = result.restored.map((p) => `${p.file} (${p.path})`).join(', ')
+    parts.push(
+      `Rolled back ${where} to the values before ${shortSha(result.releaseSha)} in commit ${result.commitSha}.`
+    )
+  }
+  if (result.skipped.length > 0) {
+    parts.push(
+      `Left as they are: ${result.skipped.map((s) => `in ${s.file}, ${s.reason}`).join('; ')}.`
+    )
+  }
+  if (result.rolledBack) {
+    const short = shortSha(result.commitSha)
+    if (result.wait.kind === 'healthy') {
+      const apps = result.wait.apps
+      const names = apps.map((app) => app.app).join(', ')
+      parts.push(
+        apps.every((app) => app.outcome === 'deployed')
+          ? `Argo CD now: ${names || 'every app'} Synced and Healthy at the rollback commit ${short}.`
+          : `Argo CD now: ${apps.map((app) => `${app.app} ${appState(app)}`).join('; ')}.`
+      )
+    } else if (result.wait.kind === 'failing') {
+      parts.push(`Argo CD is still failing after the rollback ${short}: ${result.wait.message}`)
+    }
+  }
+  return parts.join(' ')
+}
+
+function appState(app: AppState): string {
+  const revision = app.revision === '' ? '' : ` at ${shortSha(app.revision)}`
+  const phase = app.operationPhase === undefined ? '' : `, operation ${app.operationPhase}`
+  const message = app.message === undefined || app.message === '' ? '' : `: ${app.message}`
+  return `${app.syncStatus}/${app.healthStatus}${revision}${phase}${message}`
+}
