@@ -28368,315 +28368,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9520:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $n: () => (/* binding */ isGhaCache),
-/* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
-/* harmony export */   F$: () => (/* binding */ repoDigestsArgs),
-/* harmony export */   Fz: () => (/* binding */ planImage),
-/* harmony export */   be: () => (/* binding */ loginArgs),
-/* harmony export */   eB: () => (/* binding */ classicPushArgs),
-/* harmony export */   jr: () => (/* binding */ splitCacheInput),
-/* harmony export */   m9: () => (/* binding */ logoutArgs),
-/* harmony export */   y4: () => (/* binding */ classicBuildArgs)
-/* harmony export */ });
-/* unused harmony exports mergeBuildArgs, scopeCacheEntries */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4379);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Merges build arguments by key (text before `=`): a later value replaces an earlier one in place. */
-function mergeBuildArgs(...lists) {
-    const byKey = new Map();
-    for (const list of lists) {
-        for (const arg of list) {
-            const eq = arg.indexOf('=');
-            byKey.set(eq === -1 ? arg : arg.slice(0, eq), arg);
-        }
-    }
-    return [...byKey.values()];
-}
-/** One `cache-from`/`cache-to` input as separate entries (one per non-blank line). */
-function splitCacheInput(value) {
-    return (value ?? '')
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-function cacheType(entry) {
-    const attrs = entry.split(',').map((part) => part.trim());
-    const type = attrs.find((attr) => attr.startsWith('type='));
-    if (type)
-        return type.slice('type='.length);
-    // buildx reads a bare `NAME` (no `=`) as a registry reference.
-    return attrs.length === 1 && !attrs[0]?.includes('=') ? 'registry' : undefined;
-}
-/** True for a `type=gha` cache entry, which needs GitHub's cache service (absent under act). */
-function isGhaCache(entry) {
-    return cacheType(entry) === 'gha';
-}
-/**
- * The cache entries for one image: a `type=gha` entry without `scope=` gets `scope=NAME`, so
- * images built in one run do not evict each other's cache.
- */
-function scopeCacheEntries(entries, name) {
-    return entries.map((entry) => isGhaCache(entry) && !/(^|,)\s*scope=/.test(entry) ? `${entry},scope=${name}` : entry);
-}
-/** Resolves one image spec into its build plan. */
-function planImage(spec, settings) {
-    const inWorkspace = (path) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(settings.workspace, path);
-    const platforms = spec.platforms ?? settings.platforms;
-    return {
-        name: spec.name,
-        repository: spec.repository,
-        tag: settings.tag,
-        ref: `${spec.repository}:${settings.tag}`,
-        context: inWorkspace(spec.context),
-        ...(spec.dockerfile === undefined ? {} : { dockerfile: inWorkspace(spec.dockerfile) }),
-        ...(spec.target === undefined ? {} : { target: spec.target }),
-        buildArgs: mergeBuildArgs(settings.buildArgs, spec.buildArgs),
-        ...(platforms === undefined || platforms === '' ? {} : { platforms }),
-        cacheFrom: scopeCacheEntries(settings.cacheFrom, spec.name),
-        cacheTo: scopeCacheEntries(settings.cacheTo, spec.name),
-        line: spec.line
-    };
-}
-function commonBuildArgs(plan, network) {
-    const args = [];
-    if (network !== undefined && network !== '')
-        args.push('--network', network);
-    if (plan.dockerfile !== undefined)
-        args.push('--file', plan.dockerfile);
-    if (plan.target !== undefined)
-        args.push('--target', plan.target);
-    for (const arg of plan.buildArgs)
-        args.push('--build-arg', arg);
-    return args;
-}
-/** Arguments of `docker buildx build` for one image (the context comes last). */
-function buildxBuildArgs(plan, settings) {
-    const args = ['buildx', 'build', '--progress', 'plain'];
-    if (settings.builder !== undefined && settings.builder !== '') {
-        args.push('--builder', settings.builder);
-    }
-    args.push(...commonBuildArgs(plan, settings.network));
-    if (plan.platforms !== undefined)
-        args.push('--platform', plan.platforms);
-    for (const entry of plan.cacheFrom)
-        args.push('--cache-from', entry);
-    for (const entry of plan.cacheTo)
-        args.push('--cache-to', entry);
-    args.push('--tag', plan.ref);
-    args.push('--metadata-file', settings.metadataFile, '--iidfile', settings.iidFile);
-    if (settings.push)
-        args.push('--push');
-    args.push(plan.context);
-    return args;
-}
-/** Arguments of the classic `docker build` for one image (the context comes last). */
-function classicBuildArgs(plan, settings) {
-    return [
-        'build',
-        // A failed step would otherwise leave its stopped container behind on the engine.
-        '--force-rm',
-        ...commonBuildArgs(plan, settings.network),
-        '--tag',
-        plan.ref,
-        '--iidfile',
-        settings.iidFile,
-        plan.context
-    ];
-}
-/** Arguments of `docker push` for one built image. */
-function classicPushArgs(plan) {
-    return ['push', plan.ref];
-}
-/** Arguments of `docker image inspect` printing the image's repository digests as JSON. */
-function repoDigestsArgs(plan) {
-    return ['image', 'inspect', '--format', '{{json .RepoDigests}}', plan.ref];
-}
-/** Arguments of `docker login`; the password goes on stdin, never here. */
-function loginArgs(registry, username) {
-    return ['login', '--username', username, '--password-stdin', registry];
-}
-/** Arguments of `docker logout`. */
-function logoutArgs(registry) {
-    return ['logout', registry];
-}
-
-
-/***/ }),
-
-/***/ 1673:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ createDocker)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4231);
-
-
-/** Splits a stream of chunks into lines, calling `onLine` for each complete one. */
-function lineSplitter(onLine) {
-    let pending = '';
-    return {
-        push(text) {
-            pending += text;
-            const lines = pending.split(/\r?\n|\r/);
-            pending = lines.pop() ?? '';
-            for (const line of lines)
-                onLine(line);
-        },
-        end() {
-            if (pending !== '')
-                onLine(pending);
-            pending = '';
-        }
-    };
-}
-/**
- * The real docker CLI. `env` is its whole environment (default: this process's), so
- * `DOCKER_HOST`, `DOCKER_CONFIG` and the rest are respected as the CLI reads them.
- */
-function createDocker(env = process.env, command = 'docker') {
-    return {
-        run: (args, options = {}) => new Promise((resolve, reject) => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-                env: { ...env, ...options.env },
-                stdio: ['pipe', 'pipe', 'pipe']
-            });
-            let stdout = '';
-            let stderr = '';
-            let output = '';
-            const lines = lineSplitter((line) => options.onLine?.(line));
-            const collect = (stream) => (chunk) => {
-                const text = chunk.toString('utf8');
-                if (stream === 'stdout')
-                    stdout += text;
-                else
-                    stderr += text;
-                output += text;
-                lines.push(text);
-            };
-            child.stdout.on('data', collect('stdout'));
-            child.stderr.on('data', collect('stderr'));
-            child.on('error', (error) => {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BuildError */ .zS(error.code === 'ENOENT'
-                    ? `The docker CLI ('${command}') was not found on PATH; install Docker on the runner.`
-                    : `Could not run '${command} ${args[0] ?? ''}': ${error.message}`));
-            });
-            child.on('close', (code, signal) => {
-                lines.end();
-                resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr, output });
-            });
-            // A CLI that exits before reading stdin must not crash us with EPIPE.
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input ?? '');
-        })
-    };
-}
-
-
-/***/ }),
-
-/***/ 9128:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a1: () => (/* binding */ dockerLogin),
-/* harmony export */   dm: () => (/* binding */ cleanupBuild)
-/* harmony export */ });
-/* unused harmony exports LOGOUT_STATE, redact */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
-/* harmony import */ var _build_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9520);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1673);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4001);
-
-
-
-
-/** State key listing the registries the post step logs out of (JSON array). */
-const LOGOUT_STATE = 'docker-logout';
-/** Replaces every occurrence of `secret` in `text` with `***`. */
-function redact(text, secret) {
-    return secret === '' ? text : text.split(secret).join('***');
-}
-/**
- * `docker login --password-stdin`: the password goes to the CLI's stdin, never on its command
- * line or into a log. Records the registry so the post step logs out.
- */
-async function dockerLogin(docker, credentials, logger, runtime = _runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .coreRuntime */ .u) {
-    const { registry, username, password } = credentials;
-    runtime.setSecret(password);
-    logger.info(`Logging in to ${registry} as ${username}`);
-    const result = await docker.run((0,_build_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .loginArgs */ .be)(registry, username), { input: password });
-    if (result.exitCode !== 0) {
-        const detail = redact(result.stderr.trim() || result.stdout.trim(), password);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
-            `${detail}. Check the 'username' and 'password' inputs and the 'registry' input.`, { input: 'password' });
-    }
-    logger.debug(redact(result.stdout.trim(), password));
-    runtime.saveState(LOGOUT_STATE, JSON.stringify([registry]));
-}
-/** The post step: `docker logout` from every registry the main step logged in to. */
-async function cleanupBuild(logger, docker = (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .createDocker */ .h)(), runtime = _runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .coreRuntime */ .u) {
-    const saved = runtime.getState(LOGOUT_STATE);
-    if (saved === '')
-        return;
-    let registries;
-    try {
-        registries = JSON.parse(saved);
-    }
-    catch (error) {
-        logger.warning(`Ignoring the saved docker logout state: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
-        return;
-    }
-    if (!Array.isArray(registries))
-        return;
-    for (const registry of registries) {
-        if (typeof registry !== 'string')
-            continue;
-        try {
-            const result = await docker.run((0,_build_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .logoutArgs */ .m9)(registry));
-            if (result.exitCode === 0)
-                logger.info(`Logged out of ${registry}`);
-            else
-                logger.warning(`docker logout ${registry} failed: ${result.stderr.trim()}`);
-        }
-        catch (error) {
-            logger.warning(`docker logout ${registry} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 4001:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ coreRuntime)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
-
-/** The runtime backed by `@actions/core`. */
-const coreRuntime = {
-    setSecret: (secret) => {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
-    },
-    saveState: (name, value) => {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value);
-    },
-    getState: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name)
-};
-
-
-/***/ }),
-
 /***/ 2061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28826,6 +28517,7 @@ function unifiedDiff(edits) {
 /* harmony export */   S1: () => (/* binding */ PublishError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   lW: () => (/* binding */ annotationOf),
 /* harmony export */   lZ: () => (/* binding */ ActionError),
 /* harmony export */   rA: () => (/* binding */ ArgoCdError),
 /* harmony export */   zS: () => (/* binding */ BuildError)
@@ -28864,6 +28556,271 @@ function errorMessage(error) {
         return error.message;
     return String(error);
 }
+/**
+ * The annotation for a failure: the error's message (which names the input when it concerns
+ * one), and the file, line and column when the error has a file.
+ */
+function annotationOf(error) {
+    const message = errorMessage(error);
+    const location = error instanceof ActionError ? error.location : {};
+    if (location.file === undefined)
+        return { message };
+    return {
+        message,
+        title: 'gitops-release',
+        file: location.file,
+        ...(location.line === undefined ? {} : { startLine: location.line }),
+        ...(location.column === undefined ? {} : { startColumn: location.column })
+    };
+}
+
+
+/***/ }),
+
+/***/ 392:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $n: () => (/* binding */ isGhaCache),
+/* harmony export */   Ct: () => (/* binding */ buildxBuildArgs),
+/* harmony export */   F$: () => (/* binding */ repoDigestsArgs),
+/* harmony export */   Fz: () => (/* binding */ planImage),
+/* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   eB: () => (/* binding */ classicPushArgs),
+/* harmony export */   jr: () => (/* binding */ splitCacheInput),
+/* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   y4: () => (/* binding */ classicBuildArgs)
+/* harmony export */ });
+/* unused harmony exports mergeBuildArgs, scopeCacheEntries */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4379);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Merges build arguments by key (text before `=`): a later value replaces an earlier one in place. */
+function mergeBuildArgs(...lists) {
+    const byKey = new Map();
+    for (const list of lists) {
+        for (const arg of list) {
+            const eq = arg.indexOf('=');
+            byKey.set(eq === -1 ? arg : arg.slice(0, eq), arg);
+        }
+    }
+    return [...byKey.values()];
+}
+/** One `cache-from`/`cache-to` input as separate entries (one per non-blank line). */
+function splitCacheInput(value) {
+    return (value ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+function cacheType(entry) {
+    const attrs = entry.split(',').map((part) => part.trim());
+    const type = attrs.find((attr) => attr.startsWith('type='));
+    if (type)
+        return type.slice('type='.length);
+    // buildx reads a bare `NAME` (no `=`) as a registry reference.
+    return attrs.length === 1 && !attrs[0]?.includes('=') ? 'registry' : undefined;
+}
+/** True for a `type=gha` cache entry, which needs GitHub's cache service (absent under act). */
+function isGhaCache(entry) {
+    return cacheType(entry) === 'gha';
+}
+/**
+ * The cache entries for one image: a `type=gha` entry without `scope=` gets `scope=NAME`, so
+ * images built in one run do not evict each other's cache.
+ */
+function scopeCacheEntries(entries, name) {
+    return entries.map((entry) => isGhaCache(entry) && !/(^|,)\s*scope=/.test(entry) ? `${entry},scope=${name}` : entry);
+}
+/** Resolves one image spec into its build plan. */
+function planImage(spec, settings) {
+    const inWorkspace = (path) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(settings.workspace, path);
+    const platforms = spec.platforms ?? settings.platforms;
+    return {
+        name: spec.name,
+        repository: spec.repository,
+        tag: settings.tag,
+        ref: `${spec.repository}:${settings.tag}`,
+        context: inWorkspace(spec.context),
+        ...(spec.dockerfile === undefined ? {} : { dockerfile: inWorkspace(spec.dockerfile) }),
+        ...(spec.target === undefined ? {} : { target: spec.target }),
+        buildArgs: mergeBuildArgs(settings.buildArgs, spec.buildArgs),
+        ...(platforms === undefined || platforms === '' ? {} : { platforms }),
+        cacheFrom: scopeCacheEntries(settings.cacheFrom, spec.name),
+        cacheTo: scopeCacheEntries(settings.cacheTo, spec.name),
+        line: spec.line,
+        labels: []
+    };
+}
+function commonBuildArgs(plan) {
+    const args = [];
+    if (plan.dockerfile !== undefined)
+        args.push('--file', plan.dockerfile);
+    if (plan.target !== undefined)
+        args.push('--target', plan.target);
+    for (const arg of plan.buildArgs)
+        args.push('--build-arg', arg);
+    for (const label of plan.labels)
+        args.push('--label', label);
+    return args;
+}
+/** Arguments of `docker buildx build` for one image (the context comes last). */
+function buildxBuildArgs(plan, settings) {
+    const args = ['buildx', 'build', '--progress', 'plain'];
+    if (settings.builder !== undefined && settings.builder !== '') {
+        args.push('--builder', settings.builder);
+    }
+    args.push(...commonBuildArgs(plan));
+    if (plan.platforms !== undefined)
+        args.push('--platform', plan.platforms);
+    for (const entry of plan.cacheFrom)
+        args.push('--cache-from', entry);
+    for (const entry of plan.cacheTo)
+        args.push('--cache-to', entry);
+    args.push('--tag', plan.ref);
+    args.push('--metadata-file', settings.metadataFile, '--iidfile', settings.iidFile);
+    if (settings.push)
+        args.push('--push');
+    args.push(plan.context);
+    return args;
+}
+/** Arguments of the classic `docker build` for one image (the context comes last). */
+function classicBuildArgs(plan, settings) {
+    return [
+        'build',
+        // A failed step would otherwise leave its stopped container behind on the engine.
+        '--force-rm',
+        ...commonBuildArgs(plan),
+        '--tag',
+        plan.ref,
+        '--iidfile',
+        settings.iidFile,
+        plan.context
+    ];
+}
+/** Arguments of `docker push` for one built image. */
+function classicPushArgs(plan) {
+    return ['push', plan.ref];
+}
+/** Arguments of `docker image inspect` printing the image's repository digests as JSON. */
+function repoDigestsArgs(plan) {
+    return ['image', 'inspect', '--format', '{{json .RepoDigests}}', plan.ref];
+}
+/** Arguments of `docker login`; the password goes on stdin, never here. */
+function loginArgs(registry, username) {
+    return ['login', '--username', username, '--password-stdin', registry];
+}
+/** Arguments of `docker logout`. */
+function logoutArgs(registry) {
+    return ['logout', registry];
+}
+
+
+/***/ }),
+
+/***/ 7953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ createDocker)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3485);
+
+
+/**
+ * The real docker CLI, run through the action's one process runner (which refuses a command
+ * line holding a secret: the registry password only ever travels on stdin). `env` is added to
+ * every call, e.g. `DOCKER_HOST` or `DOCKER_CONFIG`; the rest is the runner's environment.
+ */
+function createDocker(runner, env = {}, command = 'docker') {
+    return {
+        run: async (args, options = {}) => {
+            try {
+                return await runner.run(command, args, {
+                    env: { ...env, ...options.env },
+                    ...(options.input === undefined ? {} : { input: options.input }),
+                    ...(options.onLine === undefined ? {} : { onLine: options.onLine })
+                });
+            }
+            catch (error) {
+                if (error instanceof _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ProgramNotFoundError */ .o) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`The docker CLI ('${command}') could not be run (${error.message}); install Docker on the runner.`);
+                }
+                throw error;
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 6784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a1: () => (/* binding */ dockerLogin),
+/* harmony export */   dm: () => (/* binding */ cleanupBuild)
+/* harmony export */ });
+/* unused harmony export redact */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
+/* harmony import */ var _build_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(392);
+/* harmony import */ var _lib_runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6382);
+
+
+
+/** Replaces every occurrence of `secret` in `text` with `***`. */
+function redact(text, secret) {
+    return secret === '' ? text : text.split(secret).join('***');
+}
+/**
+ * `docker login --password-stdin`: the password goes to the CLI's stdin, never on its command
+ * line or into a log. Records the registry so the post step logs out.
+ */
+async function dockerLogin(docker, credentials, logger, runtime) {
+    const { registry, username, password } = credentials;
+    runtime.setSecret(password);
+    logger.info(`Logging in to ${registry} as ${username}`);
+    const result = await docker.run((0,_build_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .loginArgs */ .be)(registry, username), { input: password });
+    if (result.exitCode !== 0) {
+        const detail = redact(result.stderr.trim() || result.stdout.trim(), password);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
+            `${detail}. Check the 'username' and 'password' inputs and the 'registry' input.`, { input: 'password' });
+    }
+    logger.debug(redact(result.stdout.trim(), password));
+    runtime.saveState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_KEYS */ .L.registryLogins, JSON.stringify([registry]));
+}
+/** The post step: `docker logout` from every registry the main step logged in to. */
+async function cleanupBuild(logger, docker, runtime) {
+    const saved = runtime.getState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_KEYS */ .L.registryLogins);
+    if (saved === '')
+        return;
+    let registries;
+    try {
+        registries = JSON.parse(saved);
+    }
+    catch (error) {
+        logger.warning(`Ignoring the saved docker logout state: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+        return;
+    }
+    if (!Array.isArray(registries))
+        return;
+    for (const registry of registries) {
+        if (typeof registry !== 'string')
+            continue;
+        try {
+            const result = await docker.run((0,_build_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .logoutArgs */ .m9)(registry));
+            if (result.exitCode === 0)
+                logger.info(`Logged out of ${registry}`);
+            else
+                logger.warning(`docker logout ${registry} failed: ${result.stderr.trim()}`);
+        }
+        catch (error) {
+            logger.warning(`docker logout ${registry} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+        }
+    }
+}
 
 
 /***/ }),
@@ -28872,23 +28829,352 @@ function errorMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6316);
+/* harmony import */ var _lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9815);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4550);
 
 
 
 // action.yml points `main` and `post` at this one bundle; saved state tells them apart.
-if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true') {
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
+const runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .createCoreRuntime */ .C)();
+if (runtime.getState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost) === 'true') {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(runtime);
 }
 else {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)();
+    runtime.saveState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost, 'true');
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)((0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .coreRunDeps */ .BQ)(runtime));
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ rfc3339),
+  m: () => (/* binding */ systemClock)
+});
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/lib/clock.ts
+
+/** The real clock. */
+const systemClock = {
+    now: () => performance.now(),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(Math.max(0, ms)),
+    random: () => Math.random()
+};
+/** Wall-clock time as RFC 3339 (UTC), for labels and summaries; kept apart from the monotonic clock. */
+function rfc3339(date = new Date()) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 3485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ ProgramNotFoundError),
+  E: () => (/* binding */ createProcessRunner)
+});
+
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(9632);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(4231);
+;// CONCATENATED MODULE: ./src/lib/exec.ts
+
+
+
+/** The program was not found on PATH or could not be started. */
+class ProgramNotFoundError extends Error {
+    command;
+    constructor(command, message) {
+        super(message);
+        this.name = 'ProgramNotFoundError';
+        this.command = command;
+    }
+}
+/** Splits a stream of chunks into lines, calling `onLine` for each complete one. */
+function lineSplitter(onLine) {
+    let pending = '';
+    return {
+        push(text) {
+            pending += text;
+            const lines = pending.split(/\r\n|\n|\r/);
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                onLine(line);
+        },
+        end() {
+            if (pending !== '')
+                onLine(pending);
+            pending = '';
+        }
+    };
+}
+/**
+ * The real runner over `@actions/exec`. `secrets` is read at every call (a live collection, such
+ * as the runtime's masked values): a command line holding one is refused before anything starts,
+ * since argv is visible to every process on the runner. `baseEnv` is the environment every
+ * command starts from.
+ */
+function createProcessRunner(secrets, baseEnv = process.env) {
+    return {
+        async run(command, args, options = {}) {
+            for (const secret of secrets) {
+                if (secret !== '' && [command, ...args].some((arg) => arg.includes(secret))) {
+                    throw new errors/* InternalError */.Gd(`Refused to run ${command}: a secret would be on its command line.`);
+                }
+            }
+            const env = {};
+            for (const [name, value] of Object.entries({ ...baseEnv, ...options.env })) {
+                if (value !== undefined)
+                    env[name] = value;
+            }
+            let stdout = '';
+            let stderr = '';
+            let output = '';
+            const lines = lineSplitter((line) => options.onLine?.(line));
+            // one decoder per stream: a multi-byte character may straddle two chunks
+            const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+            const collect = (stream) => (chunk) => {
+                const text = decoders[stream].write(chunk);
+                if (stream === 'stdout')
+                    stdout += text;
+                else
+                    stderr += text;
+                output += text;
+                lines.push(text);
+            };
+            let exitCode;
+            try {
+                exitCode = await exec/* exec */.m(command, [...args], {
+                    cwd: options.cwd,
+                    env,
+                    // The runner prints nothing itself: callers decide what reaches the log.
+                    silent: true,
+                    ignoreReturnCode: true,
+                    input: options.input === undefined ? undefined : Buffer.from(options.input),
+                    listeners: { stdout: collect('stdout'), stderr: collect('stderr') }
+                });
+            }
+            catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                throw new ProgramNotFoundError(command, `Could not run '${command}': ${message}`);
+            }
+            const rest = { stdout: decoders.stdout.end(), stderr: decoders.stderr.end() };
+            stdout += rest.stdout;
+            stderr += rest.stderr;
+            output += rest.stdout + rest.stderr;
+            lines.push(rest.stdout + rest.stderr);
+            lines.end();
+            return { exitCode, stdout, stderr, output };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 8372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony export nextDelay */
+/**
+ * The delay before attempt `attempt + 1` (attempt counts from 1), or undefined when the policy
+ * says stop: attempts used up, or the next attempt would start after the total budget.
+ */
+function nextDelay(policy, attempt, elapsedMs, random) {
+    if (attempt >= policy.attempts)
+        return undefined;
+    const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const wait = policy.jitter === 'full' ? Math.round(random() * window) : window;
+    return elapsedMs + wait > policy.totalMs ? undefined : wait;
+}
+/**
+ * Runs `attempt` until it is done or the policy says stop. An outcome may ask for a delay of its
+ * own (a server's `Retry-After`), which is honoured if it fits in the total budget. Errors thrown
+ * by `attempt` are final and propagate.
+ */
+async function retry(policy, clock, attempt, onRetry) {
+    const started = clock.now();
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done)
+            return { ok: true, value: outcome.value };
+        const elapsed = clock.now() - started;
+        let delay = nextDelay(policy, n, elapsed, () => clock.random());
+        if (delay !== undefined && outcome.delayMs !== undefined) {
+            delay = elapsed + outcome.delayMs > policy.totalMs ? undefined : outcome.delayMs;
+        }
+        if (delay === undefined)
+            return { ok: false, attempts: n, reason: outcome.reason };
+        onRetry?.(n, outcome.reason, delay);
+        await clock.sleep(delay);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6382:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ createCoreRuntime),
+/* harmony export */   L: () => (/* binding */ STATE_KEYS)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7996);
+
+/** Every main→post state key, in one place so the two steps cannot disagree. */
+const STATE_KEYS = {
+    /** Set by the main step; the post step runs only its clean-up when it sees it. */
+    isPost: 'isPost',
+    /** Registries logged in to, JSON array, logged out of in the post step. */
+    registryLogins: 'docker-logout',
+    /** Temporary clone folder of the GitOps repository, removed in the post step. */
+    cloneDir: 'publish-clone-dir'
+};
+/** The runtime backed by `@actions/core`. */
+function createCoreRuntime() {
+    const secrets = new Set();
+    return {
+        getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+        setSecret: (secret) => {
+            if (secret === '')
+                return;
+            secrets.add(secret);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+        },
+        secrets,
+        saveState: (key, value) => {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(key, value);
+        },
+        getState: (key) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key),
+        setOutput: (name, value) => {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+        },
+        writeSummary: async (markdown) => {
+            // GITHUB_STEP_SUMMARY is unset under some local runners; the summary is then skipped.
+            if ((process.env.GITHUB_STEP_SUMMARY ?? '') === '')
+                return;
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 6299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fu: () => (/* binding */ shortSha),
+/* harmony export */   UZ: () => (/* binding */ markdownCell),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   ei: () => (/* binding */ suffix),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony exports TEXT_LIMITS, truncate, splitLines, lineAt */
+/** Text and list helpers shared by every stage: one way to split, shorten and fill in text. */
+/** The first 7 characters of a full commit SHA; any other text is returned as it is. */
+function shortSha(sha) {
+    return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha) ? sha.slice(0, 7) : sha;
+}
+/** Lengths used when text is shortened, so every message cuts at the same places. */
+const TEXT_LIMITS = {
+    /** A value quoted inside a one-line message. */
+    value: 100,
+    /** A server's or a tool's answer shown in a message. */
+    answer: 300,
+    /** A table cell of the job summary. */
+    cell: 200
+};
+/** `text` on one line (runs of white space folded), cut to `max` characters with `...`. */
+function truncate(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, Math.max(0, max - 3))}...` : flat;
+}
+/** `: text` shortened to one line, or nothing for empty text: the tail of an error message. */
+function suffix(text, max = TEXT_LIMITS.answer) {
+    const short = truncate(text, max);
+    return short === '' ? '' : `: ${short}`;
+}
+/** Splits text into lines, accepting LF, CRLF and lone CR endings. */
+function splitLines(text) {
+    return text.split(/\r\n|\n|\r/);
+}
+/**
+ * The items of a list input: one per line, blank lines and `#` comment lines ignored, each item
+ * trimmed. With `commas`, items may also be separated by commas on a line (as yaml-update-action
+ * users write `labels: a,b`).
+ */
+function splitList(text, options = {}) {
+    const items = [];
+    for (const raw of splitLines(text)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const parts = options.commas === true ? line.split(',') : [line];
+        for (const part of parts) {
+            const item = part.trim();
+            if (item !== '')
+                items.push(item);
+        }
+    }
+    return items;
+}
+/** The 1-based line of a character offset in `text`. */
+function lineAt(text, offset) {
+    let line = 1;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++) {
+        const code = text.charCodeAt(i);
+        // CRLF counts once: the LF ends the line, a CR alone ends it too.
+        if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10))
+            line++;
+    }
+    return line;
+}
+/** Replaces `{names}`, `{tag}`, `{sha}` and `{short-sha}`; any other brace stays as written. */
+function renderTemplate(template, values) {
+    return template.replace(/\{(names|tag|sha|short-sha)\}/g, (_match, key) => {
+        if (key === 'names')
+            return values.names;
+        if (key === 'tag')
+            return values.tag;
+        if (key === 'sha')
+            return values.sha;
+        return shortSha(values.sha);
+    });
+}
+/** Escapes text for one cell of a GitHub-flavoured markdown table (pipes, line breaks, HTML). */
+function markdownCell(text) {
+    return truncate(text, TEXT_LIMITS.cell)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/`/g, '\\`');
+}
+
 
 /***/ }),
 
@@ -28899,7 +29185,7 @@ __webpack_async_result__();
 /* harmony export */   C: () => (/* binding */ createMemoryLogger),
 /* harmony export */   W: () => (/* binding */ coreLogger)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7996);
 
 /** The logger backed by `@actions/core` (workflow commands on stdout). */
 const coreLogger = {
@@ -28932,174 +29218,368 @@ function createMemoryLogger() {
 
 /***/ }),
 
-/***/ 6316:
+/***/ 9815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  BQ: () => (/* binding */ coreRunDeps),
   eF: () => (/* binding */ run)
 });
 
 // UNUSED EXPORTS: realStages, release
 
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(3597);
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 9 modules
+var core = __nccwpck_require__(7996);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(4231);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ./src/settings/parse-images.ts
+// EXTERNAL MODULE: ./src/lib/runtime.ts
+var lib_runtime = __nccwpck_require__(6382);
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __nccwpck_require__(2084);
+// EXTERNAL MODULE: ./src/edit/unified-diff.ts
+var unified_diff = __nccwpck_require__(2061);
+;// CONCATENATED MODULE: ./src/outputs.ts
 
-
-const NAME = /^[a-z0-9][a-z0-9._-]*$/;
-const KEYS = new Set([
-    'name',
-    'context',
-    'dockerfile',
-    'target',
-    'repository',
-    'build-args',
-    'platforms'
-]);
-/** Parses the `images` input (lines `NAME[=CONTEXT]` or a YAML list of maps) into image specs. */
-function parseImages(text, defaults) {
-    const lines = text.split(/\r?\n/);
-    const firstItem = lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    const specs = firstItem?.trim().startsWith('-')
-        ? parseYamlList(text, defaults)
-        : parseLines(lines, defaults);
-    const seen = new Map();
-    for (const spec of specs) {
-        const earlier = seen.get(spec.name);
-        if (earlier !== undefined) {
-            throw new errors/* InputError */.dz(`Input 'images' line ${spec.line}: image name '${spec.name}' is already used on line ${earlier}. Each image needs a unique name.`, { input: 'images' });
-        }
-        seen.set(spec.name, spec.line);
-    }
-    return specs;
+/** A state before any stage ran. */
+function newReleaseState(tag) {
+    return { tag, images: [] };
 }
-function parseLines(lines, defaults) {
-    const specs = [];
-    lines.forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        const eq = line.indexOf('=');
-        const name = (eq < 0 ? line : line.slice(0, eq)).trim();
-        const context = eq < 0 ? name : line.slice(eq + 1).trim();
-        specs.push(makeSpec({ name, context }, index + 1, defaults));
-    });
-    return specs;
+/** The edits of the run, from whichever stage made them. */
+function releaseEdits(state) {
+    return state.publish?.edits ?? state.edits ?? [];
 }
-function parseYamlList(text, defaults) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
-    const lineOf = (offset) => offset === undefined ? 1 : text.slice(0, offset).split('\n').length;
-    if (doc.errors.length > 0) {
-        const first = doc.errors[0];
-        throw new errors/* InputError */.dz(`Input 'images' is not a valid YAML list (line ${lineOf(first?.pos[0])}): ${first?.message.split('\n')[0] ?? ''}`, { input: 'images' });
-    }
-    if (!(0,dist/* isSeq */.oP)(doc.contents)) {
-        throw new errors/* InputError */.dz(`Input 'images' must be lines 'NAME[=CONTEXT]' or a YAML list of maps.`, {
-            input: 'images'
-        });
-    }
-    return doc.contents.items.map((item) => {
-        const line = lineOf((0,dist/* isMap */.jh)(item) || (0,dist/* isScalar */.jn)(item) ? item.range[0] : undefined);
-        if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string') {
-            return makeSpec({ name: item.value, context: item.value }, line, defaults);
-        }
-        if (!(0,dist/* isMap */.jh)(item)) {
-            throw new errors/* InputError */.dz(`Input 'images' line ${line}: expected a map with at least 'name'.`, {
-                input: 'images'
-            });
-        }
-        const entry = item.toJSON();
-        for (const key of Object.keys(entry)) {
-            if (!KEYS.has(key)) {
-                throw new errors/* InputError */.dz(`Input 'images' line ${line}: unknown key '${key}'; expected one of ${[...KEYS].join(', ')}.`, { input: 'images' });
-            }
-        }
-        const name = stringField(entry, 'name', line);
-        if (name === undefined) {
-            throw new errors/* InputError */.dz(`Input 'images' line ${line}: the entry has no 'name'.`, {
-                input: 'images'
-            });
-        }
-        return makeSpec({
-            name,
-            context: stringField(entry, 'context', line) ?? name,
-            dockerfile: stringField(entry, 'dockerfile', line),
-            target: stringField(entry, 'target', line),
-            repository: stringField(entry, 'repository', line),
-            buildArgs: buildArgsField(entry['build-args'], line),
-            platforms: platformsField(entry.platforms, line)
-        }, line, defaults);
-    });
+/** The unified diff of every edited file. */
+function releaseDiff(state) {
+    if (state.publish !== undefined)
+        return state.publish.diff;
+    return state.edits === undefined ? '' : (0,unified_diff/* unifiedDiff */.W)(state.edits);
 }
-function makeSpec(raw, line, defaults) {
-    if (!NAME.test(raw.name)) {
-        throw new errors/* InputError */.dz(`Input 'images' line ${line}: '${raw.name}' is not a valid image name; expected [a-z0-9][a-z0-9._-]* (lower case).`, { input: 'images' });
-    }
-    if (raw.context === '') {
-        throw new errors/* InputError */.dz(`Input 'images' line ${line}: the build context after '=' is empty.`, {
-            input: 'images'
-        });
-    }
-    const repository = (raw.repository ?? [defaults.registry, defaults.namespace, raw.name].filter(Boolean).join('/')).toLowerCase();
+/** True when the run changed file content (with a commit: when it landed one). */
+function releaseChanged(state) {
+    if (state.publish !== undefined)
+        return state.publish.changed;
+    return (state.edits ?? []).some((edit) => edit.before !== edit.after);
+}
+/** Every output of action.yml as name → value. */
+function outputValues(state) {
+    const publish = state.publish;
+    // With argocd-wait the outputs show the last state seen of the last app: after a rollback,
+    // the state its own wait saw.
+    const rollbackWait = state.rollback?.result.wait;
+    const rollbackApps = rollbackWait?.kind === 'not-run' ? [] : (rollbackWait?.apps ?? []);
+    const apps = rollbackApps.length > 0 ? rollbackApps : (state.argocd?.apps ?? []);
+    const last = state.argocd?.waited === true ? apps.at(-1) : undefined;
+    const only = state.images.length === 1 ? state.images[0] : undefined;
     return {
-        name: raw.name,
-        context: raw.context,
-        ...(raw.dockerfile === undefined ? {} : { dockerfile: raw.dockerfile }),
-        ...(raw.target === undefined ? {} : { target: raw.target }),
-        repository,
-        buildArgs: [...defaults.buildArgs, ...(raw.buildArgs ?? [])],
-        ...(raw.platforms === undefined ? {} : { platforms: raw.platforms }),
-        line
+        tag: state.tag,
+        images: JSON.stringify(state.images.map((image) => ({
+            name: image.name,
+            repository: image.repository,
+            tag: image.tag,
+            digest: image.digest,
+            ref: image.ref,
+            built: image.built
+        }))),
+        changed: String(releaseChanged(state)),
+        diff: releaseDiff(state),
+        'commit-sha': publish?.commitSha ?? '',
+        'commit-url': publish?.commitUrl ?? '',
+        'pr-number': publish?.prNumber === undefined ? '' : String(publish.prNumber),
+        'pr-url': publish?.prUrl ?? '',
+        'pr-operation': publish?.prOperation ?? '',
+        'pr-head-sha': publish?.prHeadSha ?? '',
+        'argocd-revision': last?.revision ?? '',
+        'argocd-sync-status': last?.syncStatus ?? '',
+        'argocd-health-status': last?.healthStatus ?? '',
+        'rolled-back': String(state.rollback?.result.rolledBack ?? false),
+        'rollback-commit-sha': state.rollback?.result.commitSha ?? '',
+        digest: only?.digest ?? '',
+        metadata: JSON.stringify(Object.fromEntries(state.images.map((image) => [image.name, image.metadata])))
     };
 }
-function stringField(entry, key, line) {
-    const value = entry[key];
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'string' || typeof value === 'number')
-        return String(value);
-    throw new errors/* InputError */.dz(`Input 'images' line ${line}: '${key}' must be a string.`, {
-        input: 'images'
-    });
-}
-function buildArgsField(value, line) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (Array.isArray(value)) {
-        return value.map((item) => {
-            if (typeof item !== 'string' || !item.includes('=')) {
-                throw new errors/* InputError */.dz(`Input 'images' line ${line}: each 'build-args' item must be KEY=VALUE.`, { input: 'images' });
-            }
-            return item;
-        });
+
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __nccwpck_require__(6299);
+;// CONCATENATED MODULE: ./src/argocd/summary.ts
+
+const OUTCOME = {
+    deployed: '✅ deployed',
+    superseded: '✅ deployed in a newer commit',
+    refreshed: '🔄 refreshed',
+    unreachable: '⚠️ could not be read',
+    failed: '❌ failed',
+    'timed-out': '⏱️ timed out'
+};
+/** The job-summary section for the Argo CD stage (markdown), from the stage's results as they came. */
+function argoCdSummary(webhook, apps) {
+    const lines = ['### Argo CD', ''];
+    if (webhook && webhook.url !== '') {
+        lines.push(webhook.delivered
+            ? `Webhook: ✅ delivered to \`${webhook.url}\` (HTTP ${webhook.status ?? '?'}, ${attempts(webhook.attempts)}).`
+            : `Webhook: ⚠️ not delivered to \`${webhook.url}\`: ${(0,lib_text/* markdownCell */.UZ)(webhook.reason)}. Argo CD will notice the commit at its next poll.`, '');
     }
-    if (typeof value === 'object') {
-        return Object.entries(value).map(([key, v]) => `${key}=${v === null ? '' : String(v)}`);
+    if (apps.length > 0) {
+        lines.push('| App | Result | Revision | Sync | Health | Operation | Message |');
+        lines.push('| --- | --- | --- | --- | --- | --- | --- |');
+        for (const app of apps) {
+            const revision = app.revision === '' ? '' : `\`${(0,lib_text/* shortSha */.Fu)(app.revision)}\``;
+            lines.push(`| ${(0,lib_text/* markdownCell */.UZ)(app.app)} | ${OUTCOME[app.outcome]} | ${revision} | ${(0,lib_text/* markdownCell */.UZ)(app.syncStatus)} | ` +
+                `${(0,lib_text/* markdownCell */.UZ)(app.healthStatus)} | ${(0,lib_text/* markdownCell */.UZ)(app.operationPhase ?? '')} | ${(0,lib_text/* markdownCell */.UZ)(app.message ?? '')} |`);
+        }
+        lines.push('');
     }
-    throw new errors/* InputError */.dz(`Input 'images' line ${line}: 'build-args' must be a map or a list.`, {
-        input: 'images'
-    });
+    return lines.join('\n');
 }
-function platformsField(value, line) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-        return value.join(',');
-    throw new errors/* InputError */.dz(`Input 'images' line ${line}: 'platforms' must be a string or a list.`, {
-        input: 'images'
+function attempts(count) {
+    return count === 1 ? '1 attempt' : `${count} attempts`;
+}
+
+;// CONCATENATED MODULE: ./src/rollback/summary.ts
+
+/**
+ * The job-summary section for `rollback-on-failure`: the release and the rollback side by side
+ * (commit, then each app's state), then the values put back and the places left alone.
+ */
+function rollbackSummary(failure, result) {
+    const lines = ['### Rollback', ''];
+    const rollbackApps = result.wait.kind === 'not-run' ? [] : result.wait.apps;
+    lines.push('| | Release | Rollback |', '| --- | --- | --- |');
+    lines.push(`| Commit | \`${(0,lib_text/* shortSha */.Fu)(result.releaseSha)}\` | ${result.rolledBack ? commit(result) : (0,lib_text/* markdownCell */.UZ)(`none: ${result.problem}`)} |`);
+    const names = [...new Set([...failure.apps, ...rollbackApps].map((app) => app.app))];
+    for (const name of names) {
+        const before = failure.apps.find((app) => app.app === name);
+        const after = rollbackApps.find((app) => app.app === name);
+        lines.push(`| ${(0,lib_text/* markdownCell */.UZ)(name)} | ${state(before)} | ${state(after)} |`);
+    }
+    if (result.wait.kind === 'failing') {
+        lines.push('', `Still failing after the rollback: ${(0,lib_text/* markdownCell */.UZ)(result.wait.message)}`);
+    }
+    if (result.restored.length > 0) {
+        lines.push('', 'Put back:', '');
+        for (const place of result.restored) {
+            lines.push(`- \`${place.file}\` ${(0,lib_text/* markdownCell */.UZ)(place.path)}: ${(0,lib_text/* markdownCell */.UZ)(place.from)} → ${(0,lib_text/* markdownCell */.UZ)(place.to)}`);
+        }
+    }
+    if (result.skipped.length > 0) {
+        lines.push('', 'Left as they are:', '');
+        for (const entry of result.skipped) {
+            lines.push(`- \`${entry.file}\`: ${(0,lib_text/* markdownCell */.UZ)(entry.reason)}`);
+        }
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+function commit(result) {
+    const short = `\`${(0,lib_text/* shortSha */.Fu)(result.commitSha)}\``;
+    return result.commitUrl === '' ? short : `[${short}](${result.commitUrl})`;
+}
+function state(app) {
+    if (app === undefined)
+        return '';
+    const revision = app.revision === '' ? '' : ` at \`${(0,lib_text/* shortSha */.Fu)(app.revision)}\``;
+    const message = app.message === undefined || app.message === '' ? '' : `: ${app.message}`;
+    return `${(0,lib_text/* markdownCell */.UZ)(`${app.syncStatus}/${app.healthStatus}`)}${revision}${(0,lib_text/* markdownCell */.UZ)(message)}`;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+/** The job summary as Markdown: images, the diff of each file, the commit, then Argo CD. */
+function renderSummary(state) {
+    const parts = [
+        state.tag === '' ? '## gitops-release' : `## gitops-release: ${state.tag}`,
+        ''
+    ];
+    // The message may quote an input: shown as text, never as HTML.
+    if (state.failure !== undefined)
+        parts.push(`**Failed:** ${escapeHtml(state.failure)}`, '');
+    if (state.images.length > 0)
+        parts.push('### Images', '', imagesTable(state.images));
+    parts.push(...changesSection(state));
+    const publish = state.publish;
+    if (publish?.prUrl !== undefined && publish.prNumber !== undefined) {
+        const operation = publish.prOperation ? ` (${publish.prOperation})` : '';
+        parts.push('### Pull request', '', `[#${publish.prNumber}](${publish.prUrl})${operation}`, '');
+    }
+    if (publish !== undefined && publish.commitSha !== '') {
+        const short = (0,lib_text/* shortSha */.Fu)(publish.commitSha);
+        const commit = publish.commitUrl === '' ? `\`${short}\`` : `[\`${short}\`](${publish.commitUrl})`;
+        parts.push('### Commit', '', `${commit} on \`${(0,lib_text/* markdownCell */.UZ)(publish.branch)}\``, '');
+    }
+    if (state.rollback !== undefined) {
+        parts.push(rollbackSummary(state.rollback.failure, state.rollback.result));
+    }
+    if (state.argocd !== undefined &&
+        (state.argocd.webhook !== undefined || state.argocd.apps.length > 0)) {
+        parts.push(argoCdSummary(state.argocd.webhook, state.argocd.apps));
+    }
+    return parts.join('\n');
+}
+// One row per image: built (with its build time), reused (and from which tag), or not built.
+function imagesTable(images) {
+    const rows = images.map((image) => {
+        const digest = image.digest === '' ? '' : `\`${(0,lib_text/* markdownCell */.UZ)(image.digest)}\``;
+        const result = image.built
+            ? `built in ${image.seconds.toFixed(1)} s`
+            : image.reusedFrom !== undefined
+                ? `reused from \`${(0,lib_text/* markdownCell */.UZ)(image.reusedFrom)}\``
+                : 'not built';
+        return `| ${(0,lib_text/* markdownCell */.UZ)(image.name)} | \`${(0,lib_text/* markdownCell */.UZ)(image.ref)}\` | ${digest} | ${result} |`;
     });
+    return ['| Image | Ref | Digest | Result |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+function changesSection(state) {
+    const changed = releaseEdits(state).filter((edit) => edit.before !== edit.after);
+    const lines = ['### Changes', ''];
+    if (changed.length === 0) {
+        lines.push(state.failure === undefined
+            ? 'No file needed a change: the tags were already in place.'
+            : 'No file was changed.', '');
+        return lines;
+    }
+    const diff = releaseDiff(state);
+    for (const edit of changed) {
+        lines.push(`\`${(0,lib_text/* markdownCell */.UZ)(edit.path)}\``, '', '```diff', fileDiff(diff, edit.path), '```', '');
+    }
+    return lines;
+}
+// The `diff` output holds every file; the summary shows each file's part under its own heading.
+function fileDiff(diff, file) {
+    const sections = diff.split(/^(?=--- )/m);
+    const own = sections.find((section) => section.startsWith(`--- a/${file}\n`));
+    return (own ?? diff).trimEnd();
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+;// CONCATENATED MODULE: ./src/lib/image-ref.ts
+/**
+ * Image references as Docker reads them, in one module so that building, matching in files and
+ * validating inputs agree on what a reference means. The grammar is that of the `reference`
+ * package of distribution (the library the docker CLI parses names with):
+ *   reference := name [ ":" tag ] [ "@" digest ];  name := [ domain "/" ] path
+ *   path      := component ( "/" component )*;    component := [a-z0-9]+ ( separator [a-z0-9]+ )*
+ *   separator := "." | "_" | "__" | "-"+;          tag := [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}
+ *   domain    := host components joined by "." (or a bracketed IPv6 address), then [ ":" port ]
+ * and its normalisation: `x` = `library/x` = `docker.io/library/x`; `index.docker.io` is
+ * `docker.io`; any other registry (`registry-1.docker.io` included) is compared exactly.
+ */
+/** A path component: lower-case alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH = `${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const PATH_RE = new RegExp(`^${PATH}$`);
+const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
+const TAG_RE = /^[\w][\w.-]{0,127}$/;
+const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+/** Longest repository name Docker accepts (domain and path together). */
+const MAX_NAME_LENGTH = 255;
+/** Docker Hub's canonical domain. */
+const DOCKER_HUB = 'docker.io';
+/** True for a well-formed `sha256:` digest. */
+function image_ref_isDigest(value) {
+    return typeof value === 'string' && DIGEST_RE.test(value);
+}
+/** True for a tag Docker accepts (`[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`). */
+function isTag(value) {
+    return TAG_RE.test(value);
+}
+/** True for a registry host with optional port, as Docker's domain grammar has it. */
+function isRegistry(value) {
+    return DOMAIN_RE.test(value);
+}
+/** True for a namespace: empty, or path components joined by `/` (`acme`, `acme/team`). */
+function isNamespace(value) {
+    return value === '' || PATH_RE.test(value);
+}
+/** True for a repository path without domain (`backend`, `acme/backend`). */
+function isRepositoryPath(value) {
+    return PATH_RE.test(value);
+}
+/**
+ * Splits a reference as written; a `:` after the last `/` starts the tag, so `host:5000/x` is a
+ * repository. No validation: for values read from files, where anything may stand.
+ */
+function splitReference(text) {
+    const at = text.indexOf('@');
+    const digest = at === -1 ? '' : text.slice(at + 1);
+    const name = at === -1 ? text : text.slice(0, at);
+    const colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf('/')) {
+        return { repository: name.slice(0, colon), tag: name.slice(colon + 1), digest };
+    }
+    return { repository: name, tag: '', digest };
+}
+/**
+ * Splits a repository into domain and path as Docker does: the first component is a domain
+ * when it holds `.` or `:`, is `localhost`, or has an upper-case letter; otherwise the domain is
+ * Docker Hub. Undefined when the result breaks the grammar (e.g. `Docker.io/Acme/X`).
+ */
+function splitDomain(repository) {
+    if (repository.length > MAX_NAME_LENGTH)
+        return undefined;
+    const slash = repository.indexOf('/');
+    const first = slash === -1 ? '' : repository.slice(0, slash);
+    const isDomain = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+    let domain = isDomain ? first : DOCKER_HUB;
+    let path = isDomain ? repository.slice(slash + 1) : repository;
+    if (!DOMAIN_RE.test(domain) || !PATH_RE.test(path))
+        return undefined;
+    // Host names are case-insensitive; Docker compares them as written, we compare them folded.
+    domain = domain.toLowerCase();
+    if (domain === 'index.docker.io')
+        domain = DOCKER_HUB;
+    if (domain === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    return { domain, path };
+}
+/** Parses and normalises a reference; undefined when it is not a valid Docker reference. */
+function parseReference(text) {
+    const parts = splitReference(text);
+    const name = splitDomain(parts.repository);
+    if (name === undefined)
+        return undefined;
+    if (parts.tag !== '' && !isTag(parts.tag))
+        return undefined;
+    if (parts.digest !== '' && !image_ref_isDigest(parts.digest))
+        return undefined;
+    if (text.includes('@') && parts.digest === '')
+        return undefined;
+    return { ...name, tag: parts.tag, digest: parts.digest };
+}
+/** The full normalised name (`docker.io/library/x`), or undefined for an invalid repository. */
+function normalizeRepository(repository) {
+    const name = splitDomain(repository);
+    return name === undefined ? undefined : `${name.domain}/${name.path}`;
+}
+/**
+ * The short form Docker prints (`x` for `docker.io/library/x`, `ns/x` for `docker.io/ns/x`,
+ * other registries in full); the repository as written when it is invalid.
+ */
+function familiarRepository(repository) {
+    const name = splitDomain(repository);
+    if (name === undefined)
+        return repository;
+    if (name.domain !== DOCKER_HUB)
+        return `${name.domain}/${name.path}`;
+    return name.path.startsWith('library/') && name.path.split('/').length === 2
+        ? name.path.slice('library/'.length)
+        : name.path;
+}
+/** True when both are valid and name the same repository after normalisation. */
+function sameRepository(a, b) {
+    const left = normalizeRepository(a);
+    return left !== undefined && left === normalizeRepository(b);
+}
+/** `REGISTRY/NAMESPACE/NAME`, leaving out an empty namespace. */
+function joinRepository(registry, namespace, name) {
+    return [registry, namespace, name].filter((part) => part !== '').join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/argocd/app-ref.ts
@@ -29198,185 +29678,417 @@ function redactUrl(url) {
     return url.replace(/^[^@/\s]*@/, '').replace(/\/\/[^@/\s]*@/, '//');
 }
 
-;// CONCATENATED MODULE: ./src/argocd/validate.ts
+;// CONCATENATED MODULE: ./src/settings/argocd.ts
 
 
 
 /** The longest wait that makes sense: a GitHub-hosted job is cancelled after six hours. */
 const MAX_TIMEOUT_SECONDS = 6 * 60 * 60;
 /**
- * Checks the Argo CD inputs before any work is done; throws an InputError naming the input.
- * Pure: call it with the rest of the input validation.
+ * Checks the Argo CD inputs (already range-checked one by one) as a whole; throws an InputError
+ * naming the input. Returns the warnings to show: plain http accepted with `argocd-insecure`.
  */
-function validateArgoCdOptions(options) {
+function checkArgoCdOptions(options) {
     const { webhookUrl, webhookSecret, repoUrl, server, token, apps } = options;
-    if (webhookUrl !== undefined && webhookUrl !== '') {
+    const warnings = [];
+    if (webhookUrl !== undefined)
         httpUrl(webhookUrl, 'argocd-webhook-url', 'https://ARGOCD/api/webhook');
-    }
-    if (nonEmpty(webhookSecret) && !nonEmpty(webhookUrl)) {
-        throw new errors/* InputError */.dz('argocd-webhook-secret is set but argocd-webhook-url is not; set both', {
+    if (webhookSecret !== undefined && webhookUrl === undefined) {
+        throw new errors/* InputError */.dz("Input 'argocd-webhook-secret' is set but 'argocd-webhook-url' is not; set both.", {
             input: 'argocd-webhook-secret'
         });
     }
-    if (nonEmpty(repoUrl))
+    if (repoUrl !== undefined)
         normalizeRepoUrl(repoUrl, 'argocd-repo-url');
-    const usesApi = nonEmpty(server) || nonEmpty(token) || apps.length > 0 || options.sync || options.wait;
+    const usesApi = server !== undefined || token !== undefined || apps.length > 0 || options.sync || options.wait;
     if (!usesApi)
-        return;
+        return warnings;
     const why = options.wait ? 'argocd-wait' : options.sync ? 'argocd-sync' : 'the Argo CD API';
-    if (!nonEmpty(server)) {
-        throw new errors/* InputError */.dz(`argocd-server is required for ${why} (e.g. https://argocd.example.com)`, {
-            input: 'argocd-server'
-        });
+    if (server === undefined) {
+        throw new errors/* InputError */.dz(`Input 'argocd-server' is required for ${why} (e.g. https://argocd.example.com).`, { input: 'argocd-server' });
     }
     const base = httpUrl(server, 'argocd-server', 'https://argocd.example.com');
     if (/\/api(\/|$)/.test(base.pathname)) {
-        throw new errors/* InputError */.dz(`argocd-server: "${redactUrl(server)}" must be the server's base URL (plus its root path, if any), ` +
+        throw new errors/* InputError */.dz(`Input 'argocd-server': "${redactUrl(server)}" must be the server's base URL (plus its root path, if any), ` +
             'without /api/...; e.g. https://argocd.example.com', { input: 'argocd-server' });
     }
-    if (!nonEmpty(token)) {
-        throw new errors/* InputError */.dz(`argocd-token is required for ${why}: an Argo CD API token (JWT)`, {
+    if (token === undefined) {
+        throw new errors/* InputError */.dz(`Input 'argocd-token' is required for ${why}: an Argo CD API token (JWT).`, {
             input: 'argocd-token'
         });
     }
     // Argo CD reads a bearer token only when it looks like a JWT; anything else is a sure 401.
-    if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token.trim())) {
-        throw new errors/* InputError */.dz('argocd-token does not look like an Argo CD token (a JWT: three dot-separated base64url parts); ' +
-            'create one with `argocd account generate-token`', { input: 'argocd-token' });
+    if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+        throw new errors/* InputError */.dz("Input 'argocd-token' does not look like an Argo CD token (a JWT: three dot-separated base64url parts); " +
+            'create one with `argocd account generate-token`.', { input: 'argocd-token' });
+    }
+    // The token is a bearer credential: plain http may carry it only to this machine, or when the
+    // user says so (`argocd-insecure`, as the argocd CLI wants `--plaintext`).
+    if (base.protocol === 'http:' && !isLoopback(base.hostname)) {
+        if (!options.insecure) {
+            throw new errors/* InputError */.dz(`Input 'argocd-server' is plain http (${redactUrl(server)}), which would send 'argocd-token' unencrypted; ` +
+                "use https, or set 'argocd-insecure: true' to accept it.", { input: 'argocd-server' });
+        }
+        warnings.push(`argocd-server ${redactUrl(server)} is plain http: 'argocd-token' crosses the network unencrypted (accepted because argocd-insecure is true).`);
     }
     if (apps.length === 0) {
-        throw new errors/* InputError */.dz(`argocd-app is required for ${why}: one application name per line`, {
-            input: 'argocd-app'
-        });
+        throw new errors/* InputError */.dz(`Input 'argocd-app' is required for ${why}: application names, one per line or comma-separated.`, { input: 'argocd-app' });
     }
     const seen = new Set();
     for (const app of apps) {
         const ref = parseAppRef(app);
         const key = `${ref.namespace ?? ''}/${ref.name}`;
         if (seen.has(key)) {
-            throw new errors/* InputError */.dz(`argocd-app: "${ref.label}" is listed twice`, { input: 'argocd-app' });
+            throw new errors/* InputError */.dz(`Input 'argocd-app': "${ref.label}" is listed twice.`, {
+                input: 'argocd-app'
+            });
         }
         seen.add(key);
     }
-    const timeout = options.timeoutSeconds;
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
-        throw new errors/* InputError */.dz(`argocd-timeout: expected a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got ${String(timeout)}`, { input: 'argocd-timeout' });
-    }
+    return warnings;
 }
-function nonEmpty(value) {
-    return value !== undefined && value.trim() !== '';
+/** True for a host name that is this machine: `localhost`, 127.0.0.0/8 or `[::1]`. */
+function isLoopback(hostname) {
+    const host = hostname.toLowerCase();
+    return (host === 'localhost' ||
+        host.endsWith('.localhost') ||
+        /^127(?:\.\d{1,3}){3}$/.test(host) ||
+        host === '[::1]');
 }
-function httpUrl(value, input, example) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        url = undefined;
-    }
-    if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-        throw new errors/* InputError */.dz(`${input}: "${redactUrl(value)}" is not an http(s) URL; expected e.g. ${example}`, {
-            input
-        });
-    }
-    return url;
-}
-
-;// CONCATENATED MODULE: ./src/argocd/mask.ts
-
-/** The runner's masking (`::add-mask::`). */
-const coreMask = (secret) => {
-    core/* setSecret */.Pq(secret);
-};
 /**
- * Masks the Argo CD secrets and the forms derived from them (trimmed, the bearer header, a
- * password in a URL). Harmless to call twice; the input reader masks on read as well.
+ * Every secret form the Argo CD inputs give rise to: the webhook secret and the token as given
+ * and trimmed, the bearer header, and a password written inside a URL.
  */
-function maskArgoCdSecrets(options, mask) {
+function argoCdSecrets(raw) {
     const values = new Set();
-    for (const raw of [options.webhookSecret, options.token]) {
-        if (raw === undefined || raw.trim() === '')
+    for (const value of [raw.webhookSecret, raw.token]) {
+        if (value.trim() === '')
             continue;
-        values.add(raw);
-        values.add(raw.trim());
+        values.add(value);
+        values.add(value.trim());
     }
-    if (options.token !== undefined && options.token.trim() !== '')
-        values.add(`Bearer ${options.token.trim()}`);
-    for (const url of [options.webhookUrl, options.server]) {
+    if (raw.token.trim() !== '')
+        values.add(`Bearer ${raw.token.trim()}`);
+    for (const url of raw.urls) {
         const password = urlPassword(url);
         if (password !== '')
             values.add(password);
     }
-    for (const value of values)
-        mask(value);
+    return [...values];
 }
 function urlPassword(url) {
-    if (url === undefined)
-        return '';
     try {
-        const parsed = new URL(url);
+        const parsed = new URL(url.trim());
         return parsed.password === '' ? '' : decodeURIComponent(parsed.password);
     }
     catch {
         return '';
     }
 }
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-
-/** Reads inputs from the runner's `INPUT_*` variables. */
-const actionInputs = {
-    get: (name) => core/* getInput */.V4(name),
-    mask: (secret) => {
-        core/* setSecret */.Pq(secret);
+function httpUrl(value, input, example) {
+    let url;
+    try {
+        url = new URL(value);
     }
-};
-const DEFAULT_VALUES_FILE = 'helm/values.yaml';
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const SECRETS = ['password', 'token', 'argocd-webhook-secret', 'argocd-token'];
-/** Reads, validates and resolves every input once; the only reader of inputs. */
-function getInputs(inputs = actionInputs, env = process.env) {
-    // Mask before anything else can log a secret.
-    for (const name of SECRETS) {
-        const value = inputs.get(name).trim();
-        if (value !== '')
-            inputs.mask(value);
+    catch {
+        url = undefined;
     }
-    const text = (name) => inputs.get(name).trim();
-    const optional = (name) => text(name) || undefined;
-    const bool = (name, fallback) => readBoolean(name, text(name), fallback);
-    const list = (name) => splitList(inputs.get(name));
-    const github = readGitHubEnvironment(env);
-    const workspace = external_node_path_.resolve(env.GITHUB_WORKSPACE || process.cwd());
-    const sha = github.sha;
-    const tag = text('tag') || sha.slice(0, 7);
-    if (tag === '') {
-        throw new errors/* InputError */.dz("Input 'tag' is empty and GITHUB_SHA is not set, so no default tag can be derived. Set 'tag'.", { input: 'tag' });
+    if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+        throw new errors/* InputError */.dz(`Input '${input}': "${redactUrl(value)}" is not an http(s) URL; expected e.g. ${example}.`, { input });
     }
-    if (!TAG.test(tag)) {
-        throw new errors/* InputError */.dz(`Input 'tag' is '${tag}'; expected [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} (a Docker tag).`, { input: 'tag' });
+    return url;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(4379);
+;// CONCATENATED MODULE: ./src/settings/github-env.ts
+
+
+/** Reads the runner's `GITHUB_*` variables; the only reader of them. */
+function readGitHubEnvironment(env) {
+    // `||`, not `??`: harnesses and .env files often set these to the empty string.
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const isDotCom = /^https:\/\/github\.com$/i.test(serverUrl);
+    const apiUrl = env.GITHUB_API_URL || (isDotCom ? 'https://api.github.com' : `${serverUrl}/api/v3`);
+    const ref = env.GITHUB_REF ?? '';
+    // A pull request runs on refs/pull/N/merge; its branch is the head branch.
+    const branch = ref.startsWith('refs/heads/')
+        ? ref.slice('refs/heads/'.length)
+        : env.GITHUB_HEAD_REF || undefined;
+    return {
+        serverUrl,
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || (isDotCom ? `${apiUrl}/graphql` : `${serverUrl}/api/graphql`),
+        repository: env.GITHUB_REPOSITORY ?? '',
+        repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ...(branch === undefined ? {} : { branch }),
+        act: env.ACT === 'true',
+        runnerTemp: env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(),
+        workspace: external_node_path_.resolve(env.GITHUB_WORKSPACE || process.cwd())
+    };
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ./src/settings/parse-images.ts
+
+
+
+const NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const KEYS = new Set([
+    'name',
+    'context',
+    'dockerfile',
+    'target',
+    'repository',
+    'build-args',
+    'platforms'
+]);
+/** Parses the `images` input (lines `NAME[=CONTEXT]` or a YAML list of maps) into image specs. */
+function parseImages(text, defaults) {
+    const lines = text.split(/\r?\n/);
+    const firstItem = lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const specs = firstItem?.trim().startsWith('-')
+        ? parseYamlList(text, defaults)
+        : parseLines(lines, defaults);
+    const seen = new Map();
+    for (const spec of specs) {
+        const earlier = seen.get(spec.name);
+        if (earlier !== undefined) {
+            throw new errors/* InputError */.dz(`Input 'images' line ${spec.line}: image name '${spec.name}' is already used on line ${earlier}. Each image needs a unique name.`, { input: 'images' });
+        }
+        seen.set(spec.name, spec.line);
     }
-    const registry = (text('registry') || 'docker.io').replace(/\/+$/, '');
-    if (!/^[A-Za-z0-9.-]+(:\d+)?$/.test(registry)) {
-        throw new errors/* InputError */.dz(`Input 'registry' is '${registry}'; expected a host with an optional port.`, {
-            input: 'registry'
+    return specs;
+}
+function parseLines(lines, defaults) {
+    const specs = [];
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const name = (eq < 0 ? line : line.slice(0, eq)).trim();
+        const context = eq < 0 ? name : line.slice(eq + 1).trim();
+        specs.push(makeSpec({ name, context }, index + 1, defaults));
+    });
+    return specs;
+}
+function parseYamlList(text, defaults) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    const lineOf = (offset) => offset === undefined ? 1 : text.slice(0, offset).split('\n').length;
+    if (doc.errors.length > 0) {
+        const first = doc.errors[0];
+        throw new errors/* InputError */.dz(`Input 'images' is not a valid YAML list (line ${lineOf(first?.pos[0])}): ${first?.message.split('\n')[0] ?? ''}`, { input: 'images' });
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents)) {
+        throw new errors/* InputError */.dz(`Input 'images' must be lines 'NAME[=CONTEXT]' or a YAML list of maps.`, {
+            input: 'images'
         });
     }
-    // Under act, GITHUB_REPOSITORY can be a local path or URL: only a real OWNER/NAME names an owner.
-    const ownerName = /^([A-Za-z0-9_.-]+)\/[A-Za-z0-9_.-]+$/.exec(github.repository)?.[1] ?? '';
-    const owner = /^[A-Za-z0-9_.-]+$/.test(env.GITHUB_REPOSITORY_OWNER ?? '')
-        ? (env.GITHUB_REPOSITORY_OWNER ?? '')
-        : ownerName;
-    const namespaceInput = inputs.get('namespace');
-    const namespace = (namespaceInput.trim() === '' ? owner : namespaceInput.trim())
-        .replace(/^\/+|\/+$/g, '')
-        .toLowerCase();
+    return doc.contents.items.map((item) => {
+        const line = lineOf((0,dist/* isMap */.jh)(item) || (0,dist/* isScalar */.jn)(item) ? item.range[0] : undefined);
+        if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string') {
+            return makeSpec({ name: item.value, context: item.value }, line, defaults);
+        }
+        if (!(0,dist/* isMap */.jh)(item)) {
+            throw new errors/* InputError */.dz(`Input 'images' line ${line}: expected a map with at least 'name'.`, {
+                input: 'images'
+            });
+        }
+        const entry = item.toJSON();
+        for (const key of Object.keys(entry)) {
+            if (!KEYS.has(key)) {
+                throw new errors/* InputError */.dz(`Input 'images' line ${line}: unknown key '${key}'; expected one of ${[...KEYS].join(', ')}.`, { input: 'images' });
+            }
+        }
+        const name = stringField(entry, 'name', line);
+        if (name === undefined) {
+            throw new errors/* InputError */.dz(`Input 'images' line ${line}: the entry has no 'name'.`, {
+                input: 'images'
+            });
+        }
+        return makeSpec({
+            name,
+            context: stringField(entry, 'context', line) ?? name,
+            dockerfile: stringField(entry, 'dockerfile', line),
+            target: stringField(entry, 'target', line),
+            repository: stringField(entry, 'repository', line),
+            buildArgs: buildArgsField(entry['build-args'], line),
+            platforms: platformsField(entry.platforms, line)
+        }, line, defaults);
+    });
+}
+function makeSpec(raw, line, defaults) {
+    if (!NAME.test(raw.name)) {
+        throw new errors/* InputError */.dz(`Input 'images' line ${line}: '${raw.name}' is not a valid image name; expected [a-z0-9][a-z0-9._-]* (lower case).`, { input: 'images' });
+    }
+    if (raw.context === '') {
+        throw new errors/* InputError */.dz(`Input 'images' line ${line}: the build context after '=' is empty.`, {
+            input: 'images'
+        });
+    }
+    const repository = (raw.repository ?? [defaults.registry, defaults.namespace, raw.name].filter(Boolean).join('/')).toLowerCase();
+    // The repository ends up on docker's command line and in files: it must be a Docker name.
+    if (raw.repository?.startsWith('-') === true || normalizeRepository(repository) === undefined) {
+        throw new errors/* InputError */.dz(`Input 'images' line ${line}: repository ${JSON.stringify(repository)} of image '${raw.name}' is not a valid Docker repository; expected [REGISTRY/]PATH with lower-case path components (e.g. ghcr.io/acme/web).`, { input: 'images' });
+    }
+    return {
+        name: raw.name,
+        context: raw.context,
+        ...(raw.dockerfile === undefined ? {} : { dockerfile: raw.dockerfile }),
+        ...(raw.target === undefined ? {} : { target: raw.target }),
+        repository,
+        buildArgs: [...defaults.buildArgs, ...(raw.buildArgs ?? [])],
+        ...(raw.platforms === undefined ? {} : { platforms: raw.platforms }),
+        line
+    };
+}
+function stringField(entry, key, line) {
+    const value = entry[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string' || typeof value === 'number')
+        return String(value);
+    throw new errors/* InputError */.dz(`Input 'images' line ${line}: '${key}' must be a string.`, {
+        input: 'images'
+    });
+}
+function buildArgsField(value, line) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (Array.isArray(value)) {
+        return value.map((item) => {
+            if (typeof item !== 'string' || !item.includes('=')) {
+                throw new errors/* InputError */.dz(`Input 'images' line ${line}: each 'build-args' item must be KEY=VALUE.`, { input: 'images' });
+            }
+            return item;
+        });
+    }
+    if (typeof value === 'object') {
+        return Object.entries(value).map(([key, v]) => `${key}=${v === null ? '' : String(v)}`);
+    }
+    throw new errors/* InputError */.dz(`Input 'images' line ${line}: 'build-args' must be a map or a list.`, {
+        input: 'images'
+    });
+}
+function platformsField(value, line) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        return value.join(',');
+    throw new errors/* InputError */.dz(`Input 'images' line ${line}: 'platforms' must be a string or a list.`, {
+        input: 'images'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/settings/repository.ts
+
+/** `OWNER/NAME` of a GitHub repository: the one pattern for it in the action. */
+const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+/** OWNER and NAME of `text` when it is a plain `OWNER/NAME`; undefined otherwise. */
+function parseOwnerName(text) {
+    const match = OWNER_NAME.exec(text);
+    if (match === null)
+        return undefined;
+    const [, owner = '', repo = ''] = match;
+    // `.` and `..` are path steps, never repository names.
+    if (owner === '.' || owner === '..' || repo === '.' || repo === '..')
+        return undefined;
+    return { owner, repo };
+}
+/** True for a URL with a scheme git speaks (`https://`, `http://`, `file://`, `ssh://`, `git://`). */
+function isGitUrl(text) {
+    return /^(https?|file|ssh|git):\/\//i.test(text);
+}
+/** True for git's scp-like syntax `USER@HOST:PATH` (no scheme). */
+function isScpLike(text) {
+    return /^[^/\\\s]+@[^/\\:\s]+:/.test(text);
+}
+/**
+ * Resolves the `repository` input against the workflow's repository. Refuses, naming the input,
+ * anything git could read as an option (a leading `-`), white space or control characters,
+ * credentials in a URL, and text that is neither OWNER/NAME, a git URL, scp-like nor a path.
+ */
+function resolveTarget(repository, workflowRepository, serverUrl) {
+    if (repository === '' || repository.toLowerCase() === workflowRepository.toLowerCase()) {
+        return {
+            target: { kind: 'workspace' },
+            targetName: workflowRepository || 'the workspace repository'
+        };
+    }
+    // git reads an argument that starts with `-` as an option (`--upload-pack=…`,
+    // `-oProxyCommand=…`), whatever else it looks like.
+    if (repository.startsWith('-')) {
+        throw new errors/* InputError */.dz(`Input 'repository' starts with '-', so git would read it as an option; expected OWNER/NAME or a git URL.`, { input: 'repository' });
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(repository)) {
+        throw new errors/* InputError */.dz(`Input 'repository' holds white space or a control character; expected OWNER/NAME or a git URL (https://…, file://…).`, { input: 'repository' });
+    }
+    const ownerName = parseOwnerName(repository);
+    if (ownerName !== undefined) {
+        return {
+            target: { kind: 'remote', url: `${serverUrl}/${ownerName.owner}/${ownerName.repo}.git` },
+            targetName: repository
+        };
+    }
+    const isPath = repository.startsWith('/') || repository.startsWith('.');
+    if (isGitUrl(repository) || isScpLike(repository) || isPath) {
+        if (/^https?:\/\/[^/]*@/i.test(repository)) {
+            throw new errors/* InputError */.dz("Input 'repository' contains credentials in the URL; give the token in 'token' instead.", { input: 'repository' });
+        }
+        return { target: { kind: 'remote', url: repository }, targetName: repository };
+    }
+    throw new errors/* InputError */.dz(`Input 'repository' is '${repository}'; expected OWNER/NAME or a git URL (https://…, file://…).`, { input: 'repository' });
+}
+/** OWNER/NAME of a commit target when it is a repository on the GitHub server `serverUrl`. */
+function targetOwnerName(target, workflowRepository, serverUrl) {
+    if (target.kind === 'workspace')
+        return parseOwnerName(workflowRepository);
+    const prefix = `${serverUrl}/`;
+    if (!target.url.startsWith(prefix))
+        return undefined;
+    return parseOwnerName(target.url.slice(prefix.length).replace(/\.git$/, ''));
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
+
+
+
+
+
+
+const DEFAULT_VALUES_FILE = 'helm/values.yaml';
+const DEFAULT_AUTHOR_NAME = 'github-actions[bot]';
+const DEFAULT_AUTHOR_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+/** Inputs that hold secrets; masked before any other input is read. */
+const SECRET_INPUTS = ['password', 'token', 'argocd-webhook-secret', 'argocd-token'];
+/**
+ * Reads, validates and resolves every input and the GitHub environment once; the only reader of
+ * either. Every refusal is an InputError naming the input. Secrets, and the forms derived from
+ * them that a later stage sends (base64 `user:token`, the bearer header, a password in a URL),
+ * are masked here, on read, and nowhere else.
+ */
+function readSettings(deps) {
+    const { runtime } = deps;
+    const text = (name) => runtime.getInput(name).trim();
+    maskSecrets(text, (secret) => {
+        runtime.setSecret(secret);
+    });
+    const optional = (name) => text(name) || undefined;
+    const bool = (name, fallback) => readBoolean(name, text(name), fallback);
+    const list = (name, commas = false) => (0,lib_text/* splitList */.ry)(text(name), { commas });
+    const github = readGitHubEnvironment(deps.env);
+    const tag = readTag(text('tag'), github.sha);
+    const registry = readRegistry(text('registry'));
+    const namespace = readNamespace(text('namespace'), github.repositoryOwner, github.repository);
     const buildArgs = list('build-args');
     for (const arg of buildArgs) {
         if (!arg.includes('=')) {
@@ -29385,19 +30097,24 @@ function getInputs(inputs = actionInputs, env = process.env) {
             });
         }
     }
-    const images = parseImages(inputs.get('images'), { registry, namespace, buildArgs });
-    const changes = inputs.get('changes').trim();
-    const build = bool('build', true) && images.length > 0;
+    const images = parseImages(text('images'), { registry, namespace, buildArgs });
+    const changes = text('changes');
     if (images.length === 0 && changes === '') {
         throw new errors/* InputError */.dz("Input 'images' is empty and 'changes' is not set: there is nothing to build or edit. List images (NAME or NAME=CONTEXT, one per line) or give 'changes'.", { input: 'images' });
     }
+    const build = bool('build', true) && images.length > 0;
     const username = optional('username');
     const password = optional('password');
     if ((username === undefined) !== (password === undefined)) {
         throw new errors/* InputError */.dz("Inputs 'username' and 'password' go together: set both to log in to the registry, or neither.", { input: username === undefined ? 'username' : 'password' });
     }
-    const valuesText = inputs.get('values-file');
-    const valuesFiles = splitList(valuesText === '' ? DEFAULT_VALUES_FILE : valuesText);
+    // The registry login stores `user:password` base64-encoded; that form is a secret as well.
+    if (username !== undefined && password !== undefined) {
+        runtime.setSecret(base64(`${username}:${password}`));
+    }
+    const valuesFiles = list('values-file');
+    if (valuesFiles.length === 0)
+        valuesFiles.push(DEFAULT_VALUES_FILE);
     const valuesFileIsDefault = valuesFiles.length === 1 && valuesFiles[0] === DEFAULT_VALUES_FILE;
     const commit = bool('commit', true);
     const createPr = bool('create-pr', false);
@@ -29410,17 +30127,22 @@ function getInputs(inputs = actionInputs, env = process.env) {
             input: 'commit-mode'
         });
     }
-    const { target, targetName } = resolveTarget(text('repository'), github);
+    const { target, targetName } = resolveTarget(text('repository'), github.repository, github.serverUrl);
+    const authorName = authorField('author-name', text('author-name') || DEFAULT_AUTHOR_NAME);
+    const authorEmail = authorField('author-email', text('author-email') || DEFAULT_AUTHOR_EMAIL);
+    const argocd = readArgoCd(text, optional, bool, list);
+    for (const warning of checkArgoCdOptions(argocd))
+        deps.warn(warning);
     const settings = {
-        workspace,
+        workspace: github.workspace,
         github,
         images,
         build,
         registry,
         namespace,
         tag,
-        sha,
-        shortSha: sha.slice(0, 7),
+        sha: github.sha,
+        shortSha: (0,lib_text/* shortSha */.Fu)(github.sha),
         username,
         password,
         platforms: optional('platforms'),
@@ -29429,6 +30151,7 @@ function getInputs(inputs = actionInputs, env = process.env) {
         cacheTo: optional('cache-to'),
         builder: optional('builder'),
         maxParallel: readInteger('max-parallel', text('max-parallel'), Math.max(1, images.length), 1, 64),
+        skipUnchanged: bool('skip-unchanged', false),
         valuesFiles,
         valuesFileIsDefault,
         tagPath: text('tag-path') || '{name}.tag',
@@ -29445,48 +30168,116 @@ function getInputs(inputs = actionInputs, env = process.env) {
         branch: optional('branch')?.replace(/^refs\/heads\//, ''),
         token: optional('token'),
         message: text('message') || 'chore(release): {names} {tag} [skip ci]',
-        authorName: text('author-name') || 'github-actions[bot]',
-        authorEmail: text('author-email') || '41898282+github-actions[bot]@users.noreply.github.com',
+        authorName,
+        authorEmail,
         pushAttempts: readInteger('push-attempts', text('push-attempts'), 5, 1, 50),
         commitMode,
         createPr,
         prTitle: optional('pr-title'),
-        prLabels: list('pr-labels'),
+        // Labels never hold a comma, and users of other actions write `labels: a,b`.
+        prLabels: list('pr-labels', true),
         dryRun: bool('dry-run', false),
-        argocd: readArgoCd((secret) => {
-            inputs.mask(secret);
-        }, text, optional, bool, list)
+        argocd,
+        rollbackOnFailure: bool('rollback-on-failure', false)
     };
-    if (settings.pinDigest && !settings.build) {
-        throw new errors/* InputError */.dz("Input 'pin-digest: true' needs digests, which only a build produces; it cannot be used with 'build: false'.", { input: 'pin-digest' });
-    }
+    checkCombinations(settings);
     return settings;
 }
-function readArgoCd(mask, text, optional, bool, list) {
-    const server = optional('argocd-server');
-    const options = {
+/**
+ * The tag to report when the settings could not be read: the `tag` input, else the short SHA,
+ * when that is a valid tag; '' otherwise.
+ */
+function fallbackTag(deps) {
+    const tag = deps.runtime.getInput('tag').trim() || (deps.env.GITHUB_SHA ?? '').slice(0, 7);
+    return isTag(tag) ? tag : '';
+}
+// Masks before anything else is read, so no later message can show a secret.
+function maskSecrets(text, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = text(name);
+        if (value !== '')
+            mask(value);
+    }
+    // git sends the token as basic auth of `x-access-token:TOKEN`, base64-encoded.
+    const token = text('token');
+    if (token !== '')
+        mask(base64(`x-access-token:${token}`));
+    for (const secret of argoCdSecrets({
+        webhookSecret: text('argocd-webhook-secret'),
+        token: text('argocd-token'),
+        urls: [text('argocd-webhook-url'), text('argocd-server')]
+    }))
+        mask(secret);
+}
+function base64(text) {
+    return Buffer.from(text, 'utf8').toString('base64');
+}
+function readTag(input, sha) {
+    const tag = input || sha.slice(0, 7);
+    if (tag === '') {
+        throw new errors/* InputError */.dz("Input 'tag' is empty and GITHUB_SHA is not set, so no default tag can be derived. Set 'tag'.", { input: 'tag' });
+    }
+    if (!isTag(tag)) {
+        throw new errors/* InputError */.dz(`Input 'tag' is ${JSON.stringify(tag)}; expected [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} (a Docker tag).`, { input: 'tag' });
+    }
+    return tag;
+}
+function readRegistry(input) {
+    const registry = (input || 'docker.io').replace(/\/+$/, '');
+    if (!isRegistry(registry)) {
+        throw new errors/* InputError */.dz(`Input 'registry' is ${JSON.stringify(registry)}; expected a host name with an optional port (e.g. ghcr.io, registry.example.com:5000).`, { input: 'registry' });
+    }
+    return registry;
+}
+function readNamespace(input, ownerVariable, repository) {
+    // Under act, GITHUB_REPOSITORY can be a local path or URL: only a real OWNER/NAME names an owner.
+    const owner = /^[A-Za-z0-9_.-]+$/.test(ownerVariable)
+        ? ownerVariable
+        : (parseOwnerName(repository)?.owner ?? '');
+    const namespace = (input === '' ? owner : input).replace(/^\/+|\/+$/g, '').toLowerCase();
+    if (!isNamespace(namespace)) {
+        throw new errors/* InputError */.dz(`Input 'namespace' is ${JSON.stringify(input || owner)}; expected lower-case path components joined by '/' (letters, digits, '.', '_', '-'), e.g. acme or acme/team.`, { input: 'namespace' });
+    }
+    return namespace;
+}
+function readArgoCd(text, optional, bool, list) {
+    return {
         webhookUrl: optional('argocd-webhook-url'),
         webhookSecret: optional('argocd-webhook-secret'),
         repoUrl: optional('argocd-repo-url'),
-        server,
+        server: optional('argocd-server'),
         token: optional('argocd-token'),
-        apps: list('argocd-app'),
+        // Application names never hold a comma; `app-a,app-b` is how other actions take a list.
+        apps: list('argocd-app', true),
         sync: bool('argocd-sync', false),
         wait: bool('argocd-wait', false),
-        timeoutSeconds: readInteger('argocd-timeout', text('argocd-timeout'), 300, 1, 6 * 3600),
+        timeoutSeconds: readInteger('argocd-timeout', text('argocd-timeout'), 300, 1, MAX_TIMEOUT_SECONDS),
         insecure: bool('argocd-insecure', false)
     };
-    validateArgoCdOptions(options);
-    // A password inside a URL is a secret too; mask it now, not when the stage runs.
-    maskArgoCdSecrets(options, mask);
-    return options;
 }
-/** Splits a list input: one item per line, blank and `#` comment lines dropped. */
-function splitList(value) {
-    return value
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
+// Conflicts between inputs, each refused naming the input that asks for too much.
+function checkCombinations(settings) {
+    if (settings.pinDigest && !settings.build) {
+        throw new errors/* InputError */.dz("Input 'pin-digest: true' needs digests, which only a build produces; it cannot be used with 'build: false'.", { input: 'pin-digest' });
+    }
+    if (settings.rollbackOnFailure && !settings.argocd.wait) {
+        throw new errors/* InputError */.dz("Input 'rollback-on-failure: true' needs 'argocd-wait: true': only a failed wait can trigger a rollback.", { input: 'rollback-on-failure' });
+    }
+    if (settings.rollbackOnFailure && !settings.commit) {
+        throw new errors/* InputError */.dz("Inputs 'rollback-on-failure: true' and 'commit: false' conflict: a rollback is a commit on the branch the release went to.", { input: 'rollback-on-failure' });
+    }
+    if (settings.rollbackOnFailure && settings.createPr) {
+        throw new errors/* InputError */.dz("Inputs 'rollback-on-failure: true' and 'create-pr: true' conflict: a rollback reverts a direct commit, and a pull request is not deployed by this run.", { input: 'rollback-on-failure' });
+    }
+}
+// git writes the author into the commit header as `NAME <EMAIL>`: a line break would forge
+// header lines (git strips it silently), and `<` or `>` would break the header apart.
+function authorField(name, value) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f<>]/.test(value)) {
+        throw new errors/* InputError */.dz(`Input '${name}' holds a control character, '<' or '>'; git would alter or refuse it. Give plain text.`, { input: name });
+    }
+    return value;
 }
 function readBoolean(name, value, fallback) {
     if (value === '')
@@ -29508,180 +30299,13 @@ function readInteger(name, value, fallback, min, max) {
     }
     return parsed;
 }
-function readGitHubEnvironment(env) {
-    // `||`, not `??`: harnesses and .env files often set these to the empty string.
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const isDotCom = /^https:\/\/github\.com$/i.test(serverUrl);
-    const apiUrl = env.GITHUB_API_URL || (isDotCom ? 'https://api.github.com' : `${serverUrl}/api/v3`);
-    const ref = env.GITHUB_REF ?? '';
-    // A pull request runs on refs/pull/N/merge; its branch is the head branch.
-    const branch = ref.startsWith('refs/heads/')
-        ? ref.slice('refs/heads/'.length)
-        : env.GITHUB_HEAD_REF || undefined;
-    return {
-        serverUrl,
-        apiUrl,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL || (isDotCom ? `${apiUrl}/graphql` : `${serverUrl}/api/graphql`),
-        repository: env.GITHUB_REPOSITORY ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        ...(branch === undefined ? {} : { branch }),
-        act: env.ACT === 'true',
-        runnerTemp: env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir()
-    };
-}
-function resolveTarget(repository, github) {
-    if (repository === '' || repository.toLowerCase() === github.repository.toLowerCase()) {
-        return {
-            target: { kind: 'workspace' },
-            targetName: github.repository || 'the workspace repository'
-        };
-    }
-    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-        return {
-            target: { kind: 'remote', url: `${github.serverUrl}/${repository}.git` },
-            targetName: repository
-        };
-    }
-    const isUrl = /^(https?|file|ssh|git):\/\//i.test(repository);
-    const isScp = /^[^/\\\s]+@[^/\\:\s]+:/.test(repository);
-    const isPath = repository.startsWith('/') || repository.startsWith('.');
-    if (isUrl || isScp || isPath) {
-        if (/^https?:\/\/[^/]*@/i.test(repository)) {
-            throw new errors/* InputError */.dz("Input 'repository' contains credentials in the URL; give the token in 'token' instead.", { input: 'repository' });
-        }
-        return { target: { kind: 'remote', url: repository }, targetName: repository };
-    }
-    throw new errors/* InputError */.dz(`Input 'repository' is '${repository}'; expected OWNER/NAME or a git URL (https://…, file://…).`, { input: 'repository' });
-}
 
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __nccwpck_require__(2084);
-;// CONCATENATED MODULE: ./src/outputs.ts
-/** A state before any stage ran. */
-function newReleaseState(tag) {
-    return {
-        tag,
-        images: [],
-        buildSeconds: new Map(),
-        edits: [],
-        diff: '',
-        changed: false,
-        commitSha: '',
-        commitUrl: '',
-        branch: '',
-        summarySections: []
-    };
-}
-/** The `images` output: one object per image. */
-function imagesOutput(images) {
-    return JSON.stringify(images.map((image) => ({
-        name: image.name,
-        repository: image.repository,
-        tag: image.tag,
-        digest: image.digest,
-        ref: `${image.repository}:${image.tag}`
-    })));
-}
-/** Every output of action.yml as name → value. */
-function outputValues(state) {
-    return {
-        tag: state.tag,
-        images: imagesOutput(state.images),
-        changed: String(state.changed),
-        diff: state.diff,
-        'commit-sha': state.commitSha,
-        'commit-url': state.commitUrl,
-        'pr-number': state.prNumber === undefined ? '' : String(state.prNumber),
-        'pr-url': state.prUrl ?? '',
-        'argocd-revision': state.argocd?.revision ?? '',
-        'argocd-sync-status': state.argocd?.syncStatus ?? '',
-        'argocd-health-status': state.argocd?.healthStatus ?? ''
-    };
-}
-
-;// CONCATENATED MODULE: ./src/build/summary.ts
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** The job-summary table of the built images: image, ref, digest, build time. */
-function buildSummaryTable(images) {
-    const rows = images.map((image) => {
-        const digest = image.digest === '' ? '(not pushed)' : `\`${cell(image.digest)}\``;
-        return `| ${cell(image.name)} | \`${cell(image.ref)}\` | ${digest} | ${image.seconds.toFixed(1)} s |`;
-    });
-    return (['| Image | Ref | Digest | Build time |', '| --- | --- | --- | ---: |', ...rows].join('\n') +
-        '\n');
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-/** The job summary as Markdown: images, the diff of each file, the commit, then stage sections. */
-function renderSummary(result) {
-    const parts = [`## gitops-release: ${result.tag}`, ''];
-    if (result.failure !== undefined)
-        parts.push(`**Failed:** ${result.failure}`, '');
-    if (result.buildSeconds.size > 0) {
-        const built = result.images.map((image) => ({
-            ...image,
-            ref: `${image.repository}:${image.tag}`,
-            seconds: result.buildSeconds.get(image.name) ?? 0
-        }));
-        parts.push('### Images', '', buildSummaryTable(built));
-    }
-    else if (result.images.length > 0) {
-        parts.push('### Images (not built)', '');
-        for (const image of result.images)
-            parts.push(`- ${image.name}: \`${image.repository}:${image.tag}\``);
-        parts.push('');
-    }
-    const changed = result.edits.filter((edit) => edit.before !== edit.after);
-    parts.push('### Changes', '');
-    if (changed.length === 0) {
-        parts.push('No file needed a change: the tags were already in place.', '');
-    }
-    else {
-        for (const edit of changed) {
-            parts.push(`\`${edit.path}\``, '', '```diff', fileDiff(result.diff, edit.path), '```', '');
-        }
-    }
-    if (result.prUrl !== undefined && result.prNumber !== undefined) {
-        parts.push('### Pull request', '', `[#${result.prNumber}](${result.prUrl})`, '');
-    }
-    if (result.commitSha !== '') {
-        const short = result.commitSha.slice(0, 7);
-        const commit = result.commitUrl === '' ? `\`${short}\`` : `[\`${short}\`](${result.commitUrl})`;
-        parts.push('### Commit', '', `${commit} on \`${result.branch}\``, '');
-    }
-    parts.push(...result.summarySections);
-    return parts.join('\n');
-}
-// The `diff` output holds every file; the summary shows each file's part under its own heading.
-function fileDiff(diff, file) {
-    const sections = diff.split(/^(?=--- )/m);
-    const own = sections.find((section) => section.startsWith(`--- a/${file}\n`));
-    return (own ?? diff).trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/settings/templates.ts
-/** Replaces `{names}`, `{tag}`, `{sha}` and `{short-sha}` in a template; other braces stay. */
-function renderTemplate(template, values) {
-    return template.replace(/\{(names|tag|sha|short-sha)\}/g, (_match, key) => {
-        switch (key) {
-            case 'names':
-                return values.names;
-            case 'tag':
-                return values.tag;
-            case 'sha':
-                return values.sha;
-            default:
-                return values.shortSha;
-        }
-    });
-}
-
+// EXTERNAL MODULE: ./src/lib/clock.ts + 1 modules
+var clock = __nccwpck_require__(268);
 ;// CONCATENATED MODULE: ./src/settings/stage-options.ts
 
-const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+
 /** What the edit engine needs: the images (with digests once built) and the edit inputs. */
 function editRequest(settings, images) {
     return {
@@ -29699,8 +30323,9 @@ function editRequest(settings, images) {
         vars: { tag: settings.tag, sha: settings.sha, shortSha: settings.shortSha }
     };
 }
-/** What the build stage needs. */
-function buildOptions(settings) {
+/** What the images stage needs; `current`: the tags the files hold now (for skip-unchanged). */
+function buildOptions(settings, current) {
+    const { serverUrl, repository } = settings.github;
     return {
         images: settings.images,
         tag: settings.tag,
@@ -29715,21 +30340,24 @@ function buildOptions(settings) {
         ...(settings.builder === undefined ? {} : { builder: settings.builder }),
         maxParallel: settings.maxParallel,
         push: !settings.dryRun,
-        act: settings.github.act
+        act: settings.github.act,
+        revision: settings.sha,
+        sourceUrl: repository === '' ? '' : `${serverUrl}/${repository}`,
+        created: (0,clock/* rfc3339 */.a)(),
+        skipUnchanged: settings.skipUnchanged,
+        ...(current === undefined ? {} : { current })
     };
 }
 /** The commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in. */
 function commitMessage(settings, images) {
-    return renderTemplate(settings.message, {
+    return (0,lib_text/* renderTemplate */.Xm)(settings.message, {
         names: images.map((image) => image.name).join(', ') || 'changes',
         tag: settings.tag,
-        sha: settings.sha,
-        shortSha: settings.shortSha
+        sha: settings.sha
     });
 }
-/** What the publish stage needs. */
-function publishOptions(settings, images) {
-    const message = commitMessage(settings, images);
+/** What the publish stage needs; `message` is the rendered commit message. */
+function publishOptions(settings, message) {
     const repository = githubRepository(settings);
     return {
         workspace: settings.workspace,
@@ -29758,19 +30386,11 @@ function publishOptions(settings, images) {
 }
 /** OWNER/NAME of the commit target when it is a repository on this GitHub server. */
 function githubRepository(settings) {
-    const name = settings.target.kind === 'workspace'
-        ? settings.github.repository
-        : settings.target.url.startsWith(`${settings.github.serverUrl}/`)
-            ? settings.target.url.slice(settings.github.serverUrl.length + 1).replace(/\.git$/, '')
-            : '';
-    if (!OWNER_NAME.test(name))
-        return undefined;
-    const [owner = '', repo = ''] = name.split('/');
-    return { owner, repo };
+    return targetOwnerName(settings.target, settings.github.repository, settings.github.serverUrl);
 }
-/** The pushed commit as the Argo CD stage describes it in the webhook. */
-function pushedCommit(settings, published, images) {
-    const onServer = settings.target.kind === 'workspace' && OWNER_NAME.test(settings.github.repository);
+/** The pushed commit as the Argo CD stage describes it in the webhook; `message` as committed. */
+function pushedCommit(settings, published, message) {
+    const onServer = settings.target.kind === 'workspace' && parseOwnerName(settings.github.repository) !== undefined;
     return {
         repoUrl: settings.argocd.repoUrl ??
             (onServer
@@ -29781,7 +30401,7 @@ function pushedCommit(settings, published, images) {
         before: published.before,
         after: published.commitSha,
         files: published.files,
-        message: commitMessage(settings, images),
+        message,
         authorName: settings.authorName,
         authorEmail: settings.authorEmail
     };
@@ -29813,20 +30433,33 @@ class Cursor {
     }
 }
 /**
- * Parses `a.b`, `a[0]`, `a["b.c"]`, `a['b.c']` and `a[name=x]` into segments.
- * Throws InputError (naming `input`, the path and the position) for malformed paths and
- * for the keys `__proto__`, `constructor` and `prototype`.
+ * Parses `a.b`, `a[0]`, `a["b.c"]`, `a['b.c']` and `a[name=x]` into segments. For paths
+ * pasted from yaml-update-action (JSONPath) it also takes a leading `$.` or `$` (the root),
+ * the filter `[?(@.name=='x')]` (the same as `[name=x]`), `[(@.length)]` (the same as `[-]`,
+ * append) and a leading `[*]` (every document). Throws InputError (naming `input`, the path
+ * and the position) for malformed paths, for other JSONPath syntax and for the keys
+ * `__proto__`, `constructor` and `prototype`.
  */
 function parsePath(text, input) {
     const cur = new Cursor(text, input);
     const segments = [];
     if (text.length === 0)
         cur.fail('a key');
+    if (text === '$') {
+        throw new errors/* InputError */.dz(`${input}: path "$" is the whole document; name the key to change, e.g. $.backend.version or backend.version`, { input, path: text });
+    }
+    // JSONPath's root: `$.a.b` and `$[0].a` are `a.b` and `[0].a` (yaml-update-action adds it itself).
+    if (text.startsWith('$.'))
+        cur.pos = 2;
+    else if (text.startsWith('$['))
+        cur.pos = 1;
     let first = true;
     while (cur.pos < text.length) {
         const ch = cur.peek();
         if (ch === '[') {
-            segments.push(parseBracket(cur));
+            const segment = parseBracket(cur);
+            placeSpecial(cur, segment, segments.length);
+            segments.push(segment);
         }
         else {
             if (!first) {
@@ -29839,6 +30472,31 @@ function parsePath(text, input) {
         first = false;
     }
     return segments;
+}
+function placeSpecial(cur, segment, at) {
+    if (segment.kind === 'every' && at !== 0) {
+        throw new errors/* InputError */.dz(`${cur.input}: path "${cur.text}": [*] selects every document and is only allowed at the start ` +
+            `of the path (e.g. [*].image.tag); to change every item of a list, name each item ([0], [1], …) or use [FIELD=VALUE]`, { input: cur.input, path: cur.text });
+    }
+    if (segment.kind === 'append' && cur.pos !== cur.text.length) {
+        throw new errors/* InputError */.dz(`${cur.input}: path "${cur.text}": [-] (append) must end the path; give the whole new item as the value, ` +
+            `e.g. ${cur.text.slice(0, cur.text.lastIndexOf('[', cur.pos - 1))}[-]: {name: x, image: y}`, { input: cur.input, path: cur.text });
+    }
+}
+const FILTER = /^\?\(\s*@\.([^\s=!<>()'"]+)\s*={2,3}\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?[0-9][0-9.]*|true|false|null))\s*\)\]/;
+/** `[?(@.field=='value')]` (JSONPath filter) as a selector; cur is after `[`, at `?`. */
+function parseFilter(cur) {
+    const rest = cur.text.slice(cur.pos);
+    const m = FILTER.exec(rest);
+    if (!m) {
+        throw new errors/* InputError */.dz(`${cur.input}: path "${cur.text}": only the JSONPath filter [?(@.FIELD=='VALUE')] is understood ` +
+            `(it is written [FIELD=VALUE] here, e.g. containers[name=node].image)`, { input: cur.input, path: cur.text });
+    }
+    const quoted = m[2] ?? m[3];
+    const value = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (m[4] ?? '');
+    // Leave the cursor on the closing bracket, like the other bracket forms.
+    cur.pos += m[0].length - 1;
+    return { kind: 'select', field: m[1] ?? '', value };
 }
 function parseBareKey(cur) {
     const start = cur.pos;
@@ -29853,7 +30511,18 @@ function parseBracket(cur) {
     cur.pos++;
     const ch = cur.peek();
     let segment;
-    if (ch === '"' || ch === "'") {
+    if (ch === '?') {
+        segment = parseFilter(cur);
+    }
+    else if (cur.text.startsWith('(@.length)]', cur.pos) || cur.text.startsWith('-]', cur.pos)) {
+        cur.pos = cur.text.indexOf(']', cur.pos);
+        segment = { kind: 'append' };
+    }
+    else if (cur.text.startsWith('*]', cur.pos)) {
+        cur.pos++;
+        segment = { kind: 'every' };
+    }
+    else if (ch === '"' || ch === "'") {
         segment = { kind: 'key', key: parseQuoted(cur) };
     }
     else if (ch !== undefined && /[0-9]/.test(ch)) {
@@ -29946,7 +30615,11 @@ function assertSafeSegment(segment, input, pathText, where = '') {
 function formatPath(segments) {
     let out = '';
     for (const segment of segments) {
-        if (segment.kind === 'index')
+        if (segment.kind === 'append')
+            out += '[-]';
+        else if (segment.kind === 'every')
+            out += '[*]';
+        else if (segment.kind === 'index')
             out += `[${segment.index}]`;
         else if (segment.kind === 'select')
             out += `[${segment.field}=${quoteIfNeeded(segment.value)}]`;
@@ -29981,6 +30654,124 @@ function fillTemplate(segments, name, input) {
     for (const segment of filled)
         assertSafeSegment(segment, input, text);
     return filled;
+}
+
+;// CONCATENATED MODULE: ./src/edit/edit-value.ts
+
+
+
+/** A number given as `!!float`: written as a float even when it is whole (`1.0`). */
+class FloatValue {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
+/** The scalar of a non-collection value, and whether it is written as a float. */
+function scalarOf(value) {
+    return value instanceof FloatValue ? { value: value.value, float: true } : { value, float: false };
+}
+/** True for a scalar node the engine made from a `!!float` value. */
+function isFloatNode(node) {
+    return node.minFractionDigits !== undefined && node.minFractionDigits > 0;
+}
+/** True for a map or list value. */
+function isCollectionValue(value) {
+    return Array.isArray(value) || value instanceof Map;
+}
+/** 'a map', 'a list', 'a string', … for messages. */
+function describeValue(value) {
+    if (value instanceof Map)
+        return 'a map';
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (value instanceof FloatValue)
+        return 'a number';
+    return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+/** The YAML node holding `value` (for the engine's own copy of the documents). */
+function toNode(value) {
+    if (value instanceof Map) {
+        const map = new dist/* YAMLMap */.CA();
+        for (const [key, item] of value)
+            map.items.push(new dist/* Pair */.Rm(new dist/* Scalar */.X5(key), toNode(item)));
+        return map;
+    }
+    if (Array.isArray(value)) {
+        const seq = new dist/* YAMLSeq */.Rw();
+        for (const item of value)
+            seq.items.push(toNode(item));
+        return seq;
+    }
+    if (value instanceof FloatValue) {
+        const scalar = new dist/* Scalar */.X5(value.value);
+        scalar.minFractionDigits = 1;
+        return scalar;
+    }
+    return new dist/* Scalar */.X5(value);
+}
+const CORE_TAGS = {
+    'tag:yaml.org,2002:str': 'str',
+    'tag:yaml.org,2002:int': 'int',
+    'tag:yaml.org,2002:float': 'float',
+    'tag:yaml.org,2002:bool': 'bool',
+    'tag:yaml.org,2002:null': 'null'
+};
+const TAG_HELP = "a typed value is written !!str, !!int, !!float, !!bool or !!null followed by the value, e.g. !!bool 'true' or !!int '123456'";
+/**
+ * The value of a scalar with the explicit tag `tag` (`tag:yaml.org,2002:int`, …) whose parsed
+ * value is `value`, checked against the tag; undefined when it does not fit (`!!int 'abc'`)
+ * or the tag is not one of str, int, float, bool, null.
+ */
+function typedValue(tag, value) {
+    const kind = CORE_TAGS[tag];
+    if (kind === 'str')
+        return typeof value === 'string' ? value : String(value);
+    if (kind === 'bool')
+        return typeof value === 'boolean' ? value : undefined;
+    if (kind === 'null')
+        return value === null || value === '' ? null : undefined;
+    if (kind === 'int')
+        return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+    if (kind === 'float') {
+        if (typeof value === 'number')
+            return new FloatValue(value);
+        // YAML 1.2 reads `!!float 1` as unresolved; YAML 1.1 (and yaml-update-action) take it.
+        return typeof value === 'string' && /^[-+]?[0-9]+$/.test(value)
+            ? new FloatValue(Number(value))
+            : undefined;
+    }
+    return undefined;
+}
+/**
+ * Reads a string that starts with `!!` the way yaml-update-action users write typed values
+ * (`!!bool 'true'`, `!!int '123456'`, `!!str 0123`). Throws InputError naming `where` and the
+ * text when it is not one of those tags, or the value does not fit its tag.
+ */
+function parseTaggedString(text, where, input) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false });
+    const node = doc.contents;
+    const tag = (0,dist/* isScalar */.jn)(node) ? node.tag : undefined;
+    const value = doc.errors.length === 0 && tag !== undefined && !(0,dist/* isMap */.jh)(node) && !(0,dist/* isSeq */.oP)(node)
+        ? typedValue(tag, node.value)
+        : undefined;
+    if (value === undefined) {
+        const known = tag !== undefined && CORE_TAGS[tag] !== undefined;
+        throw new errors/* InputError */.dz(`${input}: the value of ${where} is ${JSON.stringify(text)}, which starts with !! but ` +
+            (known
+                ? `is not a valid ${CORE_TAGS[tag] ?? ''} value`
+                : `is not one of the tags !!str, !!int, !!float, !!bool, !!null`) +
+            `; ${TAG_HELP}. To write this text as a string, give !!str '${text.replaceAll("'", "''")}'.`, { input, path: where });
+    }
+    return value;
+}
+/** Throws InputError when a key of a map value is `__proto__`, `constructor` or `prototype`. */
+function assertSafeValueKey(key, where, input) {
+    if (FORBIDDEN_KEYS.has(key)) {
+        throw new errors/* InputError */.dz(`${input}: the value of ${where} has the key '${key}', which is refused: '__proto__', 'constructor' and 'prototype' are never written`, { input, path: where });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/edit/render-scalar.ts
@@ -30058,8 +30849,11 @@ function renderString(value, style, inFlow) {
         return value;
     return doubleQuoted(value);
 }
-/** The plain source text of a typed value (number, boolean, null) that reads back as that type. */
-function renderTyped(value) {
+/**
+ * The plain source text of a typed value (number, boolean, null) that reads back as that type;
+ * with `float`, a whole number is written as a float (`1.0`).
+ */
+function renderTyped(value, float = false) {
     if (value === null)
         return 'null';
     if (typeof value === 'boolean')
@@ -30074,11 +30868,14 @@ function renderTyped(value) {
     // YAML 1.1 floats need a dot before the exponent (1e+21 would be a string there).
     if (text.includes('e') && !text.includes('.'))
         return text.replace('e', '.0e');
-    return text;
+    return float && !text.includes('.') ? `${text}.0` : text;
 }
-/** Renders any ScalarValue for a node of the given style (typed values always plain). */
-function renderValue(value, style, inFlow) {
-    return typeof value === 'string' ? renderString(value, style, inFlow) : renderTyped(value);
+/**
+ * Renders any ScalarValue for a node of the given style (typed values always plain; `float`
+ * writes a whole number as a float).
+ */
+function renderValue(value, style, inFlow, float = false) {
+    return typeof value === 'string' ? renderString(value, style, inFlow) : renderTyped(value, float);
 }
 /** The text of a parsed scalar value for comparisons (keys, `name` fields): '' for non-scalars. */
 function scalarString(value) {
@@ -30095,6 +30892,7 @@ function scalarString(value) {
 
 
 
+
 const INPUT = 'changes';
 /** Replaces `{tag}`, `{sha}` and `{short-sha}` in a string. */
 function substituteVars(text, vars) {
@@ -30106,27 +30904,63 @@ function substituteVars(text, vars) {
 function lineOf(text, offset) {
     return text.slice(0, offset).split('\n').length;
 }
+function lineAt(text, node) {
+    return lineOf(text, node?.range?.[0] ?? 0);
+}
+/**
+ * The value of one YAML node of the input: strings get `{tag}`, `{sha}` and `{short-sha}`
+ * replaced, and a string starting with `!!` (`"!!bool 'true'"`) is read as that typed value,
+ * as yaml-update-action does; a node tagged in the YAML itself keeps its tag's type.
+ */
+function toValue(text, node, where, vars) {
+    const line = lineAt(text, node);
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        throw new errors/* InputError */.dz(`${INPUT}: the value of ${where} (line ${line}) is the alias *${node.source}; write the value itself.`, { input: INPUT, path: where, line });
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const out = new Map();
+        for (const pair of node.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || typeof pair.key.value === 'object') {
+                throw new errors/* InputError */.dz(`${INPUT}: a key inside the value of ${where} (line ${line}) is not a string; map keys must be plain text.`, { input: INPUT, path: where, line });
+            }
+            const key = scalarString(pair.key.value);
+            assertSafeValueKey(key, where, INPUT);
+            out.set(key, toValue(text, pair.value, where, vars));
+        }
+        return out;
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map((item) => toValue(text, item, where, vars));
+    if (!(0,dist/* isScalar */.jn)(node))
+        return null;
+    const raw = node.value;
+    if (node.tag !== undefined) {
+        const value = typedValue(node.tag, raw);
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`${INPUT}: the value of ${where} (line ${line}) has the tag ${node.tag}, which is refused or does not fit the value ${JSON.stringify(String(node.source ?? raw))}; ` +
+                "use !!str, !!int, !!float, !!bool or !!null with a value of that type, e.g. !!bool 'true'.", { input: INPUT, path: where, line });
+        }
+        return typeof value === 'string' ? substituteVars(value, vars) : value;
+    }
+    if (raw !== null && !['string', 'number', 'boolean'].includes(typeof raw)) {
+        throw new errors/* InputError */.dz(`${INPUT}: the value of ${where} (line ${line}) is not a string, number, boolean, null, map or list.`, { input: INPUT, path: where, line });
+    }
+    if (typeof raw !== 'string')
+        return raw;
+    const value = substituteVars(raw, vars);
+    return value.startsWith('!!') ? parseTaggedString(value, where, INPUT) : value;
+}
 function entry(text, key, node, vars) {
     const pathText = scalarString(key);
-    if (!(0,dist/* isScalar */.jn)(node)) {
-        const line = lineOf(text, node?.range?.[0] ?? 0);
-        throw new errors/* InputError */.dz(`${INPUT}: the value of ${pathText} (line ${line}) is a list or missing; a value must be a string, number, boolean or null ` +
-            '(a map marks a file: FILE: {PATH: VALUE}).', { input: INPUT, path: pathText, line });
-    }
-    const raw = node.value;
-    if (raw !== null && !['string', 'number', 'boolean'].includes(typeof raw)) {
-        throw new errors/* InputError */.dz(`${INPUT}: the value of ${pathText} is not a string, number, boolean or null.`, {
-            input: INPUT,
-            path: pathText
-        });
-    }
-    const value = typeof raw === 'string' ? substituteVars(raw, vars) : raw;
-    return { pathText, segments: parsePath(pathText, INPUT), value };
+    const segments = parsePath(pathText, INPUT);
+    return { pathText, segments, value: toValue(text, node, pathText, vars) };
 }
 /**
  * Parses the `changes` input (YAML or JSON), in either form yaml-update-action takes:
- * `PATH: VALUE` (for the values files) or `FILE: {PATH: VALUE}`; both may be mixed. String values
- * get `{tag}`, `{sha}` and `{short-sha}` replaced; numbers, booleans and null keep their type.
+ * `PATH: VALUE` (for the values files) or `FILE: {PATH: VALUE}`; both may be mixed (at the top
+ * level a map value marks a file; inside a file's map a value may be a map or list). String
+ * values get `{tag}`, `{sha}` and `{short-sha}` replaced; numbers, booleans and null keep their
+ * type; `!!int '1'`-style typed values (in the YAML, or as a string) become that type.
  */
 function parseChanges(text, vars) {
     if (text.trim() === '')
@@ -30149,9 +30983,16 @@ function parseChanges(text, vars) {
     for (const pair of root.items) {
         const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
         if (key === undefined || key === null || typeof key === 'object') {
-            throw new errors/* InputError */.dz(`${INPUT}: every key must be a path or a file name.`, { input: INPUT });
+            const line = lineAt(text, pair.key);
+            throw new errors/* InputError */.dz(`${INPUT}: the key at line ${line} is ${key === null || key === undefined ? 'empty' : 'not text'}; every key must be a path (backend.image.tag) or a file name (FILE: {PATH: VALUE}).`, { input: INPUT, line });
         }
         if ((0,dist/* isMap */.jh)(pair.value)) {
+            const name = scalarString(key);
+            if (/^\$|[[\]]/.test(name)) {
+                const line = lineAt(text, pair.value);
+                throw new errors/* InputError */.dz(`${INPUT}: ${name} (line ${line}) has a map as its value, which marks a file (FILE: {PATH: VALUE}), ` +
+                    `but ${name} looks like a path. To set a map value, name the file: {values.yaml: {${JSON.stringify(name)}: {…}}}.`, { input: INPUT, path: name, line });
+            }
             const entries = pair.value.items.map((inner) => entry(text, (0,dist/* isScalar */.jn)(inner.key) ? inner.key.value : '', inner.value, vars));
             files.push({ file: scalarString(key), entries });
         }
@@ -30160,6 +31001,69 @@ function parseChanges(text, vars) {
         }
     }
     return { values, files };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/edit/render-node.ts
+
+
+
+function isEmptyCollection(node) {
+    return ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) && node.items.length === 0;
+}
+function keyText(key, flow) {
+    return renderString(scalarString((0,dist/* isScalar */.jn)(key) ? key.value : key), 'PLAIN', flow);
+}
+/** A node (scalar, map or list built by the engine) as flow text: `{a: 1, b: [x]}`. */
+function flowText(node) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        return `{${node.items.map((p) => `${keyText(p.key, true)}: ${flowText(p.value)}`).join(', ')}}`;
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return `[${node.items.map((item) => flowText(item)).join(', ')}]`;
+    return renderValue(node.value, 'PLAIN', true, isFloatNode(node));
+}
+/**
+ * The lines of a map or list node in block layout, its keys (or `-`) at column `col`. Empty
+ * maps and lists inside are written `{}` and `[]`; scalars plain when that reads back as the
+ * same value in YAML 1.1 and 1.2, else double-quoted.
+ */
+function blockLines(node, col, layout) {
+    const pad = ' '.repeat(col);
+    const lines = [];
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const key = `${pad}${keyText(pair.key, false)}:`;
+            const value = pair.value;
+            if (isEmptyCollection(value) || !((0,dist/* isMap */.jh)(value) || (0,dist/* isSeq */.oP)(value))) {
+                lines.push(`${key} ${isEmptyCollection(value) ? flowText(value) : flowScalar(value)}`);
+            }
+            else {
+                lines.push(key, ...blockLines(value, col + ((0,dist/* isMap */.jh)(value) ? layout.step : layout.seqIndent), layout));
+            }
+        }
+        return lines;
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.flatMap((item) => seqItemLines(item, col, layout));
+    return [`${pad}${flowScalar(node)}`];
+}
+/** The lines of one list item (`- …`) in block layout, its `-` at column `col`. */
+function seqItemLines(item, col, layout) {
+    const pad = ' '.repeat(col);
+    if (isEmptyCollection(item) || !((0,dist/* isMap */.jh)(item) || (0,dist/* isSeq */.oP)(item))) {
+        return [`${pad}- ${isEmptyCollection(item) ? flowText(item) : flowScalar(item)}`];
+    }
+    const inner = blockLines(item, col + layout.itemOffset, layout);
+    const first = inner[0] ?? '';
+    return [
+        `${pad}-${' '.repeat(layout.itemOffset - 1)}${first.slice(col + layout.itemOffset)}`,
+        ...inner.slice(1)
+    ];
+}
+function flowScalar(node) {
+    return renderValue(node.value, 'PLAIN', false, isFloatNode(node));
 }
 
 ;// CONCATENATED MODULE: ./src/edit/create-keys.ts
@@ -30232,43 +31136,110 @@ function emptyValueInsertPoint(file, pair, empty, step) {
     const indent = file.columnOf(keyStart) + step;
     return { indent, flow: false, afterItem: false, ...endOfLine(file.text, empty.range?.[0] ?? 0) };
 }
-function renderKey(key, flow) {
-    return renderString(scalarString(key), 'PLAIN', flow);
-}
-function scalarText(node, flow) {
-    return renderValue(node.value, 'PLAIN', flow);
-}
-function blockLines(pairs, indent, step) {
-    const lines = [];
-    const pad = ' '.repeat(indent);
-    for (const pair of pairs) {
-        const key = renderKey(pair.key.value, false);
-        if ((0,dist/* isMap */.jh)(pair.value)) {
-            lines.push(`${pad}${key}:`, ...blockLines(pair.value.items, indent + step, step));
+/**
+ * The file's layout for new block content: its map indentation step, and whether its lists
+ * are indented under their key (`key:\n  - a`) or not (`key:\n- a`).
+ */
+function detectLayout(file) {
+    const step = detectIndentStep(file);
+    let seqIndent;
+    const visit = (node) => {
+        if (seqIndent !== undefined || !(0,dist/* isMap */.jh)(node) || node.flow === true)
+            return;
+        for (const pair of node.items) {
+            const child = pair.value;
+            const keyAt = pair.key?.range?.[0];
+            if ((0,dist/* isSeq */.oP)(child) && child.flow !== true && child.range && keyAt !== undefined) {
+                seqIndent = Math.max(0, file.columnOf(child.range[0]) - file.columnOf(keyAt));
+                return;
+            }
+            visit(child);
         }
-        else {
-            lines.push(`${pad}${key}: ${scalarText(pair.value, false)}`);
+    };
+    for (const doc of file.docs)
+        visit(doc.contents);
+    return { step, seqIndent: seqIndent ?? step, itemOffset: 2 };
+}
+/** Where to append an item to an existing list: after its last item, with its `-` column. */
+function seqInsertPoint(file, seq) {
+    const text = file.text;
+    const last = seq.items.at(-1);
+    if (seq.flow === true) {
+        const end = last?.range?.[1];
+        if (end !== undefined) {
+            return { offset: end, indent: 0, flow: true, atEof: false, afterItem: true, itemOffset: 2 };
         }
+        const close = text.lastIndexOf(']', (seq.range?.[1] ?? 1) - 1);
+        return { offset: close, indent: 0, flow: true, atEof: false, afterItem: false, itemOffset: 2 };
     }
-    return lines;
+    const dash = seq.range?.[0] ?? 0;
+    const indent = file.columnOf(dash);
+    const first = seq.items[0];
+    const firstAt = first?.range?.[0];
+    const itemOffset = firstAt !== undefined && file.lineOf(firstAt) === file.lineOf(dash)
+        ? Math.max(2, file.columnOf(firstAt) - indent)
+        : 2;
+    let end = last?.range?.[1] ?? seq.range?.[1] ?? 0;
+    while (end > 0 && ' \t\r\n'.includes(text[end - 1] ?? ''))
+        end--;
+    return { indent, flow: false, afterItem: false, itemOffset, ...endOfLine(text, end) };
 }
-function flowText(pairs) {
-    return pairs
-        .map((pair) => {
-        const key = renderKey(pair.key.value, true);
-        const value = (0,dist/* isMap */.jh)(pair.value)
-            ? `{${flowText(pair.value.items)}}`
-            : scalarText(pair.value, true);
-        return `${key}: ${value}`;
-    })
-        .join(', ');
+/** The text inserted at `point` for new list `items` (appended to a list). */
+function renderItemsInsert(point, items, layout, eol) {
+    if (point.flow) {
+        return items.map((item, i) => (point.afterItem || i > 0 ? ', ' : '') + flowText(item)).join('');
+    }
+    const lines = items.flatMap((item) => seqItemLines(item, point.indent, layout));
+    return point.atEof ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('');
+}
+function pairsMap(pairs) {
+    const map = new dist/* YAMLMap */.CA();
+    map.items.push(...pairs);
+    return map;
 }
 /** The text inserted at `point` for the new `pairs`. */
-function renderInsert(point, pairs, step, eol) {
+function renderInsert(point, pairs, layout, eol) {
     if (point.flow)
-        return (point.afterItem ? ', ' : '') + flowText(pairs);
-    const lines = blockLines(pairs, point.indent, step);
+        return (point.afterItem ? ', ' : '') + flowText(pairsMap(pairs)).slice(1, -1);
+    const lines = blockLines(pairsMap(pairs), point.indent, layout);
     return point.atEof ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('');
+}
+
+;// CONCATENATED MODULE: ./src/edit/documents.ts
+
+
+/**
+ * The documents a path applies to. In a file with several documents a leading `[N]` selects
+ * document N (0-based, as yaml-update-action numbers them) and a leading `[*]` every document;
+ * without either the path must resolve in one document only (`single`). In a one-document file
+ * a leading `[N]` indexes a root list, as in any path. Throws EditError for `[N]` past the last
+ * document.
+ */
+function documentScope(file, segments, input, pathText) {
+    const all = file.docs.map((_doc, i) => i);
+    const first = segments[0];
+    if (first?.kind === 'every')
+        return { docs: all, segments: segments.slice(1), single: false };
+    if (file.docs.length > 1 && first?.kind === 'index') {
+        if (first.index >= file.docs.length) {
+            throw new errors/* EditError */.F(`${file.path}: path ${pathText} (${input}) selects document [${first.index}], but the file has ${file.docs.length} documents ([0] to [${file.docs.length - 1}]).`, { input, file: file.path, path: pathText });
+        }
+        return { docs: [first.index], segments: segments.slice(1), single: false };
+    }
+    return { docs: all, segments, single: file.docs.length > 1 };
+}
+/**
+ * The refusal for a path without a document selector that resolves (or could be created) in
+ * several documents: names them and says how to pick one or all.
+ */
+function ambiguousDocuments(file, segments, hits, input, pathText, creating) {
+    const rest = formatPath(segments);
+    const join = (p) => (p.startsWith('[') ? p : `.${p}`);
+    const where = hits.map((h) => `[${h.doc}] (line ${h.line})`).join(', ');
+    const line = hits[0]?.line;
+    return new errors/* EditError */.F(`${file.path}: path ${pathText} (${input}) ${creating ? 'could be created' : 'resolves'} in ${hits.length} of the file's ${file.docs.length} documents: ${where}. ` +
+        `Say which document: ${hits.map((h) => `[${h.doc}]${join(rest)}`).join(' or ')}` +
+        (creating ? '.' : `, or [*]${join(rest)} to change it in every document where it resolves.`), { input, file: file.path, path: pathText, ...(line !== undefined ? { line } : {}) });
 }
 
 ;// CONCATENATED MODULE: ./src/edit/resolve-path.ts
@@ -30290,7 +31261,7 @@ function describe(node) {
         return node.value === null ? 'an empty value' : 'a scalar';
     return 'nothing';
 }
-function keyText(pair) {
+function resolve_path_keyText(pair) {
     return (0,dist/* isScalar */.jn)(pair.key) ? scalarString(pair.key.value) : undefined;
 }
 function refuse(ctx, offset, what) {
@@ -30303,7 +31274,7 @@ function refuse(ctx, offset, what) {
     });
 }
 function refuseAlias(ctx, alias) {
-    const anchored = alias.resolve(ctx.doc);
+    const anchored = ctx.file.aliasTarget(alias);
     const at = anchored?.range ? ctx.file.text.lastIndexOf(`&${alias.source}`, anchored.range[0]) : -1;
     const where = at >= 0 ? ` (line ${ctx.file.lineOf(at)})` : '';
     refuse(ctx, offsetOf(alias), `goes through the alias *${alias.source}; an alias cannot be edited on its own. ` +
@@ -30319,15 +31290,20 @@ function isEmptyValue(node) {
  * block scalar or explicitly tagged value.
  */
 function resolvePath(root, segments, ctx) {
-    const result = { found: [], misses: [] };
-    walk(root, 0, false, undefined, segments, ctx, result);
+    const result = { found: [], misses: [], appends: [] };
+    walk(root, 0, false, undefined, () => undefined, segments, ctx, result);
     return result;
 }
-function walk(node, i, inFlow, pair, segments, ctx, out) {
+function walk(node, i, inFlow, pair, replace, segments, ctx, out) {
     if ((0,dist/* isAlias */.Vj)(node))
         refuseAlias(ctx, node);
     if (i === segments.length) {
-        out.found.push({ node: checkTarget(node, ctx), inFlow });
+        if (ctx.collection !== undefined && pair && !inFlow && isEmptyValue(node)) {
+            // `key:` with nothing after it: the map or list goes on the lines below.
+            out.found.push({ node, inFlow, replace, emptyIn: pair });
+            return;
+        }
+        out.found.push({ node: checkTarget(node, ctx), inFlow, replace });
         return;
     }
     const segment = segments[i];
@@ -30341,18 +31317,26 @@ function walk(node, i, inFlow, pair, segments, ctx, out) {
     };
     if ((0,dist/* isMap */.jh)(node)) {
         if (segment.kind !== 'key') {
+            const single = i === 0 && segment.kind === 'index' && ctx.file.docs.length === 1
+                ? `; a leading [${segment.index}] selects a document only in a file with several documents, and this one has one: write ${formatPath(segments.slice(1)) || 'a key'}`
+                : segment.kind === 'append'
+                    ? '; [-] appends to a list only'
+                    : '';
             out.misses.push({
-                reason: `${here} is a map (line ${ctx.file.lineOf(offsetOf(node))}), not a sequence`,
+                reason: `${here} is a map (line ${ctx.file.lineOf(offsetOf(node))}), not a sequence${single}`,
                 offset: offsetOf(node)
             });
             return;
         }
-        const next = node.items.find((p) => keyText(p) === segment.key);
+        const next = node.items.find((p) => resolve_path_keyText(p) === segment.key);
         if (next) {
-            walk(next.value, i + 1, node.flow === true, next, segments, ctx, out);
+            const setValue = (n) => {
+                next.value = n;
+            };
+            walk(next.value, i + 1, node.flow === true, next, setValue, segments, ctx, out);
             return;
         }
-        const merges = node.items.some((p) => keyText(p) === '<<')
+        const merges = node.items.some((p) => resolve_path_keyText(p) === '<<')
             ? ' (keys merged in with << cannot be edited through the merging map)'
             : '';
         out.misses.push({
@@ -30368,16 +31352,17 @@ function walk(node, i, inFlow, pair, segments, ctx, out) {
         if (segment.kind === 'select') {
             let matched = false;
             for (const item of node.items) {
-                const target = (0,dist/* isAlias */.Vj)(item) ? item.resolve(ctx.doc) : item;
+                const target = (0,dist/* isAlias */.Vj)(item) ? ctx.file.aliasTarget(item) : item;
                 if (!(0,dist/* isMap */.jh)(target))
                     continue;
-                const field = target.items.find((p) => keyText(p) === segment.field);
+                const field = target.items.find((p) => resolve_path_keyText(p) === segment.field);
                 if (!field || !(0,dist/* isScalar */.jn)(field.value) || scalarString(field.value.value) !== segment.value)
                     continue;
                 if ((0,dist/* isAlias */.Vj)(item))
                     refuseAlias(ctx, item);
                 matched = true;
-                walk(item, i + 1, flow, undefined, segments, ctx, out);
+                const at = node.items.indexOf(item);
+                walk(item, i + 1, flow, undefined, itemSetter(node, at), segments, ctx, out);
             }
             if (!matched) {
                 out.misses.push({
@@ -30387,26 +31372,39 @@ function walk(node, i, inFlow, pair, segments, ctx, out) {
             }
             return;
         }
+        if (segment.kind === 'append') {
+            out.appends.push({ seq: node });
+            return;
+        }
         const index = segment.kind === 'index'
             ? segment.index
-            : /^[0-9]+$/.test(segment.key)
+            : segment.kind === 'key' && /^[0-9]+$/.test(segment.key)
                 ? Number(segment.key)
                 : undefined;
         if (index === undefined) {
             out.misses.push({
-                reason: `${here} is a sequence (line ${ctx.file.lineOf(offsetOf(node))}), not a map with the key '${segment.kind === 'key' ? segment.key : ''}'`,
+                reason: `${here} is a sequence (line ${ctx.file.lineOf(offsetOf(node))}), not a map` +
+                    (segment.kind === 'key'
+                        ? ` with the key '${segment.key}'; pick an item first: ${formatPath(segments.slice(0, i))}[0].${segment.key} or ${formatPath(segments.slice(0, i))}[name=…].${segment.key}`
+                        : ''),
                 offset: offsetOf(node)
             });
             return;
         }
         if (index >= node.items.length) {
+            const last = i === segments.length - 1;
+            const next = last && index === node.items.length;
             out.misses.push({
-                reason: `index ${index} is out of range: the sequence ${here} (line ${ctx.file.lineOf(offsetOf(node))}) has ${node.items.length} items`,
-                offset: offsetOf(node)
+                reason: `index ${index} is out of range: the sequence ${here} (line ${ctx.file.lineOf(offsetOf(node))}) has ${node.items.length} items` +
+                    (next
+                        ? ` (to add an item, write ${formatPath([...segments.slice(0, i), { kind: 'append' }])} or set create-missing: true)`
+                        : ''),
+                offset: offsetOf(node),
+                ...(next ? { appendTo: node } : {})
             });
             return;
         }
-        walk(node.items[index], i + 1, flow, undefined, segments, ctx, out);
+        walk(node.items[index], i + 1, flow, undefined, itemSetter(node, index), segments, ctx, out);
         return;
     }
     const keys = remainingKeys();
@@ -30424,10 +31422,31 @@ function walk(node, i, inFlow, pair, segments, ctx, out) {
         offset: offsetOf((0,dist/* isScalar */.jn)(node) ? node : undefined)
     });
 }
+function itemSetter(seq, index) {
+    return (node) => {
+        seq.items[index] = node;
+    };
+}
 function checkTarget(node, ctx) {
+    const line = (n) => `line ${ctx.file.lineOf(offsetOf(n))}`;
+    if (ctx.collection !== undefined) {
+        const kind = (0,dist/* isMap */.jh)(node) ? 'map' : (0,dist/* isSeq */.oP)(node) ? 'list' : undefined;
+        if (kind === undefined) {
+            refuse(ctx, offsetOf(node), `points to ${describe(node)} (${line(node)}), and the value is a ${ctx.collection}; a map or list value ` +
+                'replaces only a map or list, or is created where nothing is (create-missing, [-]). ' +
+                `Set its fields one by one (${ctx.pathText}.KEY: VALUE), or make the value in the file a ${ctx.collection} first.`);
+        }
+        if (kind !== ctx.collection) {
+            refuse(ctx, offsetOf(node), `points to a ${kind} (${line(node)}), and the value is a ${ctx.collection}; a ${kind} is replaced only by a ${kind}.`);
+        }
+        if (node.anchor !== undefined) {
+            refuse(ctx, offsetOf(node), `points to the anchored ${kind} &${node.anchor ?? ''} (${line(node)}); replacing it would change or break its aliases. Set its fields one by one.`);
+        }
+        return node;
+    }
     if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
-        refuse(ctx, offsetOf(node), `points to ${describe(node)}, not to a scalar value; only scalars (strings, numbers, booleans, null) are replaced. ` +
-            `Name a key inside it, e.g. ${ctx.pathText}.tag.`);
+        refuse(ctx, offsetOf(node), `points to ${describe(node)} (${line(node)}), not to a scalar value; a string, number, boolean or null replaces only a scalar. ` +
+            `Name a key inside it, e.g. ${ctx.pathText}.tag, or give a ${(0,dist/* isMap */.jh)(node) ? 'map' : 'list'} as the value to replace it whole.`);
     }
     if (!(0,dist/* isScalar */.jn)(node)) {
         if ((0,dist/* isPair */.tO)(node))
@@ -30443,13 +31462,25 @@ function checkTarget(node, ctx) {
     return node;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/edit/yaml-file.ts
 
 
-/** Options for every parse of a file we edit, so the verification parse reads it the same way. */
-const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false };
+/**
+ * Options for every parse of a file we edit, so the verification parse reads it the same way.
+ * The parser's own duplicate-key check compares each key with every earlier key of its map
+ * (quadratic on big maps), so it is off and `parseYamlFile` checks keys itself in linear time.
+ */
+const PARSE_OPTIONS = {
+    prettyErrors: false,
+    keepSourceTokens: false,
+    uniqueKeys: false
+};
+/**
+ * Most nodes a file's aliases may stand for, counted as if every alias were replaced by a copy of
+ * its anchored node (nested aliases multiply). Real values files stay far below; an "alias bomb"
+ * (a billion nodes from a few hundred bytes) is refused before anything expands it.
+ */
+const MAX_ALIAS_EXPANSION = 1_000_000;
 /** Start offsets of every line of `text`. */
 function lineStarts(text) {
     const starts = [0];
@@ -30460,12 +31491,7 @@ function lineStarts(text) {
     }
     return starts;
 }
-/**
- * Parses every document of a file. Throws EditError with the file, the line and the parser's
- * message when any document has an error (warnings are accepted).
- */
-function parseYamlFile(path, text, input) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, PARSE_OPTIONS);
+function lineLookup(text) {
     let starts;
     const lineOf = (offset) => {
         starts ??= lineStarts(text);
@@ -30484,15 +31510,125 @@ function parseYamlFile(path, text, input) {
         starts ??= lineStarts(text);
         return offset - (starts[lineOf(offset) - 1] ?? 0);
     };
+    return { lineOf, columnOf };
+}
+function parseFailure(message) {
+    return `YAML does not parse: ${message}. Fix the file so that it parses, then re-run.`;
+}
+/**
+ * One pass over a document, in document order: finds the first duplicate key of any map (what
+ * the parser's `uniqueKeys` check reports, by a Set per map instead of a scan per key) and sums
+ * how many nodes the aliases stand for, each anchored node's expanded size computed once.
+ */
+function checkDocument(doc, targets) {
+    const anchors = new Map();
+    const sizes = new Map();
+    let expansion = 0;
+    let found;
+    const sizeOf = (node) => {
+        if (found !== undefined || node === null || typeof node !== 'object')
+            return 1;
+        if ((0,dist/* isAlias */.Vj)(node))
+            return aliasSize(node);
+        if ((0,dist/* isPair */.tO)(node))
+            return sizeOf(node.key) + sizeOf(node.value);
+        const n = node;
+        // Anchored before its children: an alias inside its own anchor is a cycle, counted once.
+        if (n.anchor !== undefined)
+            anchors.set(n.anchor, n);
+        let size = 1;
+        if ((0,dist/* isMap */.jh)(n)) {
+            checkKeys(n.items);
+            for (const pair of n.items)
+                size += sizeOf(pair);
+        }
+        else if ((0,dist/* isSeq */.oP)(n)) {
+            for (const item of n.items)
+                size += sizeOf(item);
+        }
+        if (n.anchor !== undefined)
+            sizes.set(n, size);
+        return size;
+    };
+    const aliasSize = (alias) => {
+        const target = anchors.get(alias.source);
+        targets.set(alias, target);
+        const size = (target && sizes.get(target)) ?? 1;
+        expansion += size;
+        if (expansion > MAX_ALIAS_EXPANSION && found === undefined) {
+            found = {
+                offset: alias.range?.[0] ?? 0,
+                message: `YAML aliases would expand to more than ${MAX_ALIAS_EXPANSION} nodes (nested aliases multiply, as in an "alias bomb"); the file is refused rather than expanded. Use fewer nested aliases.`
+            };
+        }
+        return size;
+    };
+    const checkKeys = (pairs) => {
+        const seen = new Set();
+        for (const { key } of pairs) {
+            if (!(0,dist/* isScalar */.jn)(key))
+                continue;
+            // The parser's rule: scalar keys are equal when their values are (===); NaN never is.
+            const value = key.value;
+            if (typeof value === 'number' && Number.isNaN(value))
+                continue;
+            if (seen.has(value) && found === undefined) {
+                found = { offset: key.range?.[0] ?? 0, message: parseFailure('Map keys must be unique') };
+            }
+            seen.add(value);
+        }
+    };
+    sizeOf(doc.contents);
+    return found;
+}
+/**
+ * Parses every document of a file. Throws EditError with the file, the line and the parser's
+ * message when any document has an error (warnings are accepted), has a duplicate key, or has
+ * aliases that would expand past MAX_ALIAS_EXPANSION nodes.
+ */
+function parseYamlFile(path, text, input) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, PARSE_OPTIONS);
+    const { lineOf, columnOf } = lineLookup(text);
+    const refuse = (offset, sentence) => {
+        const line = lineOf(offset);
+        const column = columnOf(offset) + 1;
+        throw new errors/* EditError */.F(`${path}:${line}:${column}: ${sentence}`, {
+            input,
+            file: path,
+            line,
+            column
+        });
+    };
     for (const doc of docs) {
         const error = doc.errors[0];
-        if (error) {
-            const line = lineOf(error.pos[0]);
-            const column = columnOf(error.pos[0]) + 1;
-            throw new errors/* EditError */.F(`${path}:${line}:${column}: YAML does not parse: ${error.message}. Fix the file so that it parses, then re-run.`, { input, file: path, line, column });
-        }
+        if (error)
+            refuse(error.pos[0], parseFailure(error.message));
     }
-    return { path, input, text, docs, lineOf, columnOf };
+    const targets = new Map();
+    for (const doc of docs) {
+        const finding = checkDocument(doc, targets);
+        if (finding)
+            refuse(finding.offset, finding.message);
+    }
+    const aliasTarget = (alias) => targets.get(alias);
+    return { path, input, text, docs, lineOf, columnOf, aliasTarget };
+}
+/**
+ * Parsed files by path, reused while their text is unchanged: the preflight and the edit of one
+ * run read the same bytes, and parsing them once is enough. Whoever edits a cached file's
+ * documents must take the changes back (FileEditor.restore) before the next parse call.
+ */
+class ParseCache {
+    files = new Map();
+    /** Like parseYamlFile, but returns the earlier parse when `path` had the same text. */
+    parse(path, text, input) {
+        const known = this.files.get(path);
+        if (known?.text === text)
+            return known.input === input ? known : { ...known, input };
+        const file = parseYamlFile(path, text, input);
+        this.files.set(path, file);
+        return file;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/edit/verify.ts
@@ -30500,19 +31636,62 @@ function parseYamlFile(path, text, input) {
 
 
 
-const TO_JS = { maxAliasCount: -1 };
+function keyLabel(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : '(complex key)';
+}
+/**
+ * The first place where two parsed trees hold different data, or undefined when they hold the
+ * same. Aliases are compared by the anchor they name, never expanded, so the work is linear in
+ * the number of nodes however deeply aliases nest. Scalar keys compare as strings, as they did
+ * when both trees were turned into plain objects.
+ */
 function firstDifference(a, b, at) {
-    if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+    const here = at === '' ? '(document root)' : at;
+    const child = (label) => (at === '' ? label : `${at}.${label}`);
+    if (a === b)
         return undefined;
-    if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        for (const key of keys) {
-            const diff = firstDifference(a[key], b[key], at === '' ? key : `${at}.${key}`);
+    if ((0,dist/* isAlias */.Vj)(a) || (0,dist/* isAlias */.Vj)(b)) {
+        return (0,dist/* isAlias */.Vj)(a) && (0,dist/* isAlias */.Vj)(b) && a.source === b.source ? undefined : here;
+    }
+    if ((0,dist/* isNode */.Ll)(a) && (0,dist/* isNode */.Ll)(b) && a.anchor !== b.anchor)
+        return here;
+    if ((0,dist/* isScalar */.jn)(a) && (0,dist/* isScalar */.jn)(b)) {
+        return (0,external_node_util_.isDeepStrictEqual)(a.value, b.value) ? undefined : here;
+    }
+    if ((0,dist/* isMap */.jh)(a) && (0,dist/* isMap */.jh)(b)) {
+        if (a.items.length !== b.items.length)
+            return here;
+        for (const [i, p] of a.items.entries()) {
+            const q = b.items[i];
+            if (!q)
+                return here;
+            const label = keyLabel(p.key);
+            if ((0,dist/* isScalar */.jn)(p.key) && (0,dist/* isScalar */.jn)(q.key)) {
+                if (String(p.key.value) !== String(q.key.value))
+                    return child(label);
+            }
+            else if (firstDifference(p.key, q.key, child(label)) !== undefined) {
+                return child(label);
+            }
+            const diff = firstDifference(p.value, q.value, child(label));
             if (diff !== undefined)
                 return diff;
         }
+        return undefined;
     }
-    return at === '' ? '(document root)' : at;
+    if ((0,dist/* isSeq */.oP)(a) && (0,dist/* isSeq */.oP)(b)) {
+        if (a.items.length !== b.items.length)
+            return here;
+        for (let i = 0; i < a.items.length; i++) {
+            const diff = firstDifference(a.items[i], b.items[i], child(String(i)));
+            if (diff !== undefined)
+                return diff;
+        }
+        return undefined;
+    }
+    // An empty value is null in a parse and may be an absent node in a built tree.
+    const isNull = (n) => n == null || ((0,dist/* isScalar */.jn)(n) && n.value === null);
+    return isNull(a) && isNull(b) ? undefined : here;
 }
 function fail(path, what) {
     throw new errors/* InternalError */.Gd(`internal error: the edit of ${path} would ${what}; nothing was written. This is a bug in gitops-release, please report it with the file.`, { file: path });
@@ -30527,7 +31706,7 @@ function verifyFull(path, expected, out) {
         fail(path, `change the number of documents from ${expected.length} to ${docs.length}`);
     }
     docs.forEach((doc, i) => {
-        const diff = firstDifference(doc.toJS(TO_JS), expected[i]?.toJS(TO_JS), '');
+        const diff = firstDifference(doc.contents, expected[i]?.contents, '');
         if (diff !== undefined)
             fail(path, `change more than intended: ${diff} in document ${i + 1} differs`);
     });
@@ -30642,6 +31821,10 @@ function verifyEdit(file, pieces, out, rootInserts) {
 
 
 
+
+
+
+
 /**
  * Plans edits of one parsed file: replaced scalars are spliced into the original text, created
  * keys inserted as new lines; `result()` applies them and verifies the outcome.
@@ -30653,68 +31836,261 @@ class FileEditor {
     created = new WeakSet();
     createdBy = new WeakMap();
     inserts = new Map();
+    /** How to take back each change made to the parsed nodes, in the order they were made. */
+    undo = [];
     step;
+    layoutCache;
+    /** Lists were appended to or maps/lists replaced: the whole file is verified again. */
+    structural = false;
     constructor(file) {
         this.file = file;
     }
     /**
-     * Sets `value` at `segments` in every document (or root) where the path resolves; the path must
-     * resolve in at least one, unless `create` allows creating it. Returns how many values it matched.
+     * Sets `value` at `segments` in the documents the path selects (see documentScope: `[N]`
+     * picks document N of a multi-document file, `[*]` every document; without either the path
+     * must resolve in one document only); the path must resolve, unless `create` allows creating
+     * it or it ends in `[-]` (append). A map or list value replaces only a map or list, or is
+     * created or appended. Returns how many values it matched.
      */
     setPath(segments, value, options) {
-        const roots = options.roots ?? this.file.docs.map((doc) => ({ doc, node: doc.contents }));
+        const scope = options.roots
+            ? { docs: [], segments, single: false }
+            : documentScope(this.file, segments, options.input, options.pathText);
+        const roots = options.roots ??
+            this.file.docs
+                .filter((_doc, i) => scope.docs.includes(i))
+                .map((doc) => ({ doc, node: doc.contents }));
+        const collection = value instanceof Map ? 'map' : Array.isArray(value) ? 'list' : undefined;
         const found = [];
+        const appends = [];
         const misses = [];
         roots.forEach((root, index) => {
             const ctx = {
                 file: this.file,
                 doc: root.doc,
                 input: options.input,
-                pathText: options.pathText
+                pathText: options.pathText,
+                ...(collection ? { collection } : {})
             };
-            const result = resolvePath(root.node, segments, ctx);
-            found.push(...result.found);
+            const result = resolvePath(root.node, scope.segments, ctx);
+            found.push(...result.found.map((target) => ({ target, root: index })));
+            appends.push(...result.appends.map(({ seq }) => ({ seq, root: index })));
             misses.push(...result.misses.map((miss) => ({ miss, root: index })));
         });
-        for (const target of found) {
-            this.setScalar(target.node, value, target.inFlow, options.pathText, options.input);
+        const hitRoots = new Set([...found, ...appends].map((h) => h.root));
+        if (scope.single && hitRoots.size > 1) {
+            const hits = [...hitRoots].map((root) => {
+                const node = [
+                    ...found.map((f) => ({ root: f.root, node: f.target.node })),
+                    ...appends.map((a) => ({ root: a.root, node: a.seq }))
+                ].find((h) => h.root === root)?.node;
+                return { doc: scope.docs[root] ?? root, line: this.file.lineOf(node?.range?.[0] ?? 0) };
+            });
+            throw ambiguousDocuments(this.file, scope.segments, hits, options.input, options.pathText, false);
         }
-        if (found.length > 0)
-            return found.length;
+        for (const { target } of found) {
+            if (isCollectionValue(value))
+                this.replaceCollection(target, value, options);
+            else
+                this.setScalar(target.node, scalarOf(value).value, target.inFlow, options.pathText, options.input, scalarOf(value).float);
+        }
+        for (const { seq } of appends)
+            this.append(seq, value, options, false);
+        if (found.length > 0 || appends.length > 0)
+            return found.length + appends.length;
+        const appendable = misses.filter(({ miss }) => miss.appendTo);
         const creatable = misses.filter(({ miss }) => miss.container && miss.keys);
         const fewest = Math.min(...creatable.map(({ miss }) => miss.keys?.length ?? Infinity));
         const best = creatable.find(({ miss }) => miss.keys?.length === fewest);
-        if (options.create && best) {
+        if (options.create && (appendable.length > 0 || best)) {
+            const candidates = new Set(appendable.length > 0
+                ? appendable.map((a) => a.root)
+                : creatable.filter(({ miss }) => miss.keys?.length === fewest).map((c) => c.root));
+            // Creating in several documents is never guessed, not even for [*]: say which one.
+            const every = segments[0]?.kind === 'every';
+            if ((scope.single || every) && candidates.size > 1) {
+                const hits = [...candidates].map((root) => {
+                    const miss = [...appendable, ...creatable].find((m) => m.root === root)?.miss;
+                    return { doc: scope.docs[root] ?? root, line: this.file.lineOf(miss?.offset ?? 0) };
+                });
+                throw ambiguousDocuments(this.file, scope.segments, hits, options.input, options.pathText, true);
+            }
+            if (appendable.length > 0) {
+                for (const { miss } of appendable)
+                    if (miss.appendTo)
+                        this.append(miss.appendTo, value, options, true);
+                return 0;
+            }
             for (const { miss, root } of creatable) {
-                if (root === best.root && miss.keys?.length === fewest)
+                if (root === best?.root && miss.keys?.length === fewest)
                     this.create(miss, value, options);
             }
             return 0;
         }
-        const shown = best?.miss ?? misses[0]?.miss;
+        const shownMiss = best ?? appendable[0] ?? misses[0];
+        const shown = shownMiss?.miss;
         const line = shown ? this.file.lineOf(shown.offset) : undefined;
         const reason = shown?.reason ?? 'the file has no YAML document';
+        const docNote = shownMiss && this.file.docs.length > 1
+            ? ` (in document [${scope.docs[shownMiss.root] ?? shownMiss.root}])`
+            : '';
         const hint = best && !options.create ? ' Set create-missing: true to create it.' : '';
-        throw new errors/* EditError */.F(`${this.file.path}${line ? `:${line}` : ''}: path ${options.pathText} (${options.input}) does not resolve: ${reason}.${hint}`, {
+        throw new errors/* EditError */.F(`${this.file.path}${line ? `:${line}` : ''}: path ${options.pathText} (${options.input}) does not resolve: ${reason}${docNote}.${hint}`, {
             input: options.input,
             file: this.file.path,
             path: options.pathText,
             ...(line ? { line } : {})
         });
     }
+    get layout() {
+        this.layoutCache ??= detectLayout(this.file);
+        return this.layoutCache;
+    }
+    /** Marks every node of a new subtree as written by `label` (a later edit of it must agree). */
+    adopt(node, label) {
+        (0,dist/* visit */.YR)(node, {
+            Node: (_key, n) => {
+                this.created.add(n);
+                this.createdBy.set(n, label);
+            }
+        });
+    }
+    /** Replaces a whole map or list with `value` (a map or list of the same kind). */
+    replaceCollection(target, value, options) {
+        const old = target.node;
+        const node = toNode(value);
+        if (this.created.has(old) || this.splices.has(old)) {
+            this.conflict(old, this.createdBy.get(old) ?? this.splices.get(old)?.label ?? options.pathText, options.pathText, value, options.input);
+        }
+        if (target.emptyIn) {
+            this.fillEmpty(target, node, value, options);
+            return;
+        }
+        // Equal data: nothing to write (a re-run, or the same value written another way).
+        if ((0,external_node_util_.isDeepStrictEqual)(old.toJSON(), node.toJSON()))
+            return;
+        const [start, rawEnd] = old.range ?? [0, 0];
+        // An earlier path changed something inside: the two edits would overlap.
+        const inside = [...this.splices.values()].find((s) => s.start >= start && s.end <= rawEnd);
+        const insideInsert = [...this.inserts.values()].find((ins) => ins.point.offset > start && ins.point.offset < rawEnd);
+        if (inside || insideInsert) {
+            const line = this.file.lineOf(start);
+            throw new errors/* EditError */.F(`${this.file.path}:${line}: conflicting edits: ${inside?.label ?? 'an earlier path'} changes a value inside ` +
+                `${options.pathText}, which ${options.pathText} (${options.input}) replaces whole. Put that value into the new ${(0,dist/* isMap */.jh)(old) ? 'map' : 'list'} instead.`, { input: options.input, file: this.file.path, path: options.pathText, line });
+        }
+        let end = rawEnd;
+        const flow = old.flow === true || target.inFlow;
+        if (!flow)
+            while (end > start && ' \t\r\n'.includes(this.file.text[end - 1] ?? ''))
+                end--;
+        const col = this.file.columnOf(start);
+        const render = () => {
+            const empty = ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) && node.items.length === 0;
+            if (flow || empty)
+                return flowText(node);
+            return blockLines(node, col, this.layout).join(lineEnding(this.file.text)).slice(col);
+        };
+        this.structural = true;
+        this.splices.set(old, { start, end, text: '', label: options.pathText, render });
+        target.replace(node);
+        this.adopt(node, options.pathText);
+        this.changes.push({
+            label: options.pathText,
+            line: this.file.lineOf(start),
+            before: this.file.text.slice(start, end),
+            after: flowText(node)
+        });
+    }
+    /** Writes a map or list under an empty `key:`, on the lines below it, in the file's layout. */
+    fillEmpty(target, node, value, options) {
+        const empty = target.node;
+        const pair = target.emptyIn;
+        if (!pair || this.splices.has(empty) || this.created.has(empty)) {
+            this.conflict(empty, this.splices.get(empty)?.label ?? options.pathText, options.pathText, value, options.input);
+        }
+        this.step ??= detectIndentStep(this.file);
+        const base = emptyValueInsertPoint(this.file, pair, empty, this.step);
+        const keyColumn = base.indent - this.step;
+        if (node.items.length === 0) {
+            // `key: {}` / `key: []`, in the place of the empty value.
+            this.setScalarText(empty, flowText(node), options.pathText);
+        }
+        else if ((0,dist/* isMap */.jh)(node)) {
+            this.inserts.set(node, { point: base, pairs: node.items });
+        }
+        else {
+            const point = { ...base, indent: keyColumn + this.layout.seqIndent };
+            this.inserts.set(node, { point, pairs: [], items: node.items });
+        }
+        this.structural = true;
+        target.replace(node);
+        this.adopt(node, options.pathText);
+        this.changes.push({
+            label: options.pathText,
+            line: this.file.lineOf(empty.range?.[0] ?? 0),
+            before: '',
+            after: flowText(node)
+        });
+    }
+    /** Puts `text` in the place of an empty value, with a space on both sides. */
+    setScalarText(node, text, label) {
+        const [start, end] = node.range ?? [0, 0];
+        let out = text;
+        if (!' \t'.includes(this.file.text[start - 1] ?? ' '))
+            out = ` ${out}`;
+        if (this.file.text[end] === '#')
+            out = `${out} `;
+        this.splices.set(node, { start, end, text: out, label });
+    }
+    /**
+     * Appends `value` as a new item of `seq` ([-], or an index equal to its length with
+     * create-missing). A `[-]` append is skipped when the list already holds an equal item, so a
+     * re-run changes nothing.
+     */
+    append(seq, value, options, positional) {
+        const node = toNode(value);
+        const same = (item) => (0,external_node_util_.isDeepStrictEqual)((0,dist/* isNode */.Ll)(item) ? item.toJSON() : null, node.toJSON());
+        if (!positional && seq.items.some(same))
+            return;
+        let insertion = this.inserts.get(seq);
+        if (!insertion) {
+            if (this.created.has(seq)) {
+                this.conflict(seq, this.createdBy.get(seq) ?? options.pathText, options.pathText, value, options.input);
+            }
+            const point = seqInsertPoint(this.file, seq);
+            insertion = { point, pairs: [], items: [] };
+            this.inserts.set(seq, insertion);
+        }
+        this.structural = true;
+        seq.items.push(node);
+        insertion.items?.push(node);
+        this.adopt(node, options.pathText);
+        this.changes.push({
+            label: options.pathText,
+            line: this.file.lineOf(insertion.point.offset),
+            before: undefined,
+            after: flowText(node)
+        });
+    }
     /** Replaces the value of one scalar node (keeping its quote style) with `value`. */
-    setScalar(node, value, inFlow, label, input) {
+    setScalar(node, value, inFlow, label, input, float = false) {
+        if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node)) {
+            // A later path reached a map or list an earlier one wrote.
+            this.conflict(node, this.createdBy.get(node) ?? label, label, value, input);
+        }
         const before = this.createdBy.get(node) ?? this.splices.get(node)?.label;
         if (this.created.has(node) || this.splices.has(node)) {
             if (!Object.is(node.value, value))
                 this.conflict(node, before ?? label, label, value, input);
             return;
         }
-        if (Object.is(node.value, value))
-            return;
         const [start, end] = node.range ?? [0, 0];
+        // A whole number given as !!float replaces the same number written as an integer.
+        const intText = float && !/[.eEn]/.test(this.file.text.slice(start, end));
+        if (Object.is(node.value, value) && !intText)
+            return;
         const style = (node.type ?? 'PLAIN');
-        let text = renderValue(value, style, inFlow);
+        let text = renderValue(value, style, inFlow, float);
         if (start === end) {
             // An empty value (`key:` or `key: # comment`): keep a space on both sides of the text.
             if (!' \t'.includes(this.file.text[start - 1] ?? ' '))
@@ -30722,19 +32098,30 @@ class FileEditor {
             if (this.file.text[end] === '#')
                 text = `${text} `;
         }
-        this.splices.set(node, { start, end, text, label, value });
+        this.splices.set(node, { start, end, text, label });
         this.changes.push({
             label,
             line: this.file.lineOf(start),
             before: this.file.text.slice(start, end),
             after: text.trim()
         });
+        const old = node.value;
+        this.undo.push(() => {
+            node.value = old;
+        });
         node.value = value;
     }
     conflict(node, first, label, value, input) {
         const line = node.range ? this.file.lineOf(node.range[0]) : undefined;
-        throw new errors/* EditError */.F(`${this.file.path}${line ? `:${line}` : ''}: conflicting edits: ${first} sets ${JSON.stringify(node.value)} ` +
-            `and ${label} (${input}) sets ${JSON.stringify(value)} on the same value.`, { input, file: this.file.path, path: label, ...(line ? { line } : {}) });
+        const show = (v) => (0,dist/* isScalar */.jn)(v)
+            ? JSON.stringify(v.value)
+            : v instanceof Map || Array.isArray(v)
+                ? flowText(toNode(v))
+                : (0,dist/* isMap */.jh)(v) || (0,dist/* isSeq */.oP)(v)
+                    ? flowText(v)
+                    : JSON.stringify(v);
+        throw new errors/* EditError */.F(`${this.file.path}${line ? `:${line}` : ''}: conflicting edits: ${first} sets ${show(node)} ` +
+            `and ${label} (${input}) sets ${show(value)} on the same value.`, { input, file: this.file.path, path: label, ...(line ? { line } : {}) });
     }
     create(miss, value, options) {
         const keys = miss.keys ?? [];
@@ -30760,6 +32147,10 @@ class FileEditor {
             }
             map = new dist/* YAMLMap */.CA();
             this.created.add(map);
+            const old = pair.value;
+            this.undo.push(() => {
+                pair.value = old;
+            });
             pair.value = map;
             this.step ??= detectIndentStep(this.file);
             insertion = {
@@ -30768,9 +32159,8 @@ class FileEditor {
             };
             this.inserts.set(map, insertion);
         }
-        const leaf = new dist/* Scalar */.X5(value);
-        this.created.add(leaf);
-        this.createdBy.set(leaf, options.pathText);
+        const leaf = toNode(value);
+        this.adopt(leaf, options.pathText);
         let node = leaf;
         for (let i = keys.length - 1; i >= 1; i--) {
             const parent = new dist/* YAMLMap */.CA();
@@ -30779,15 +32169,31 @@ class FileEditor {
             node = parent;
         }
         const pair = new dist/* Pair */.Rm(new dist/* Scalar */.X5(keys[0]), node);
-        map.items.push(pair);
+        const items = map.items;
+        this.undo.push(() => {
+            const at = items.lastIndexOf(pair);
+            if (at >= 0)
+                items.splice(at, 1);
+        });
+        items.push(pair);
         if (insertion && insertion.pairs !== map.items)
             insertion.pairs.push(pair);
         this.changes.push({
             label: options.pathText,
             line: this.file.lineOf(miss.offset),
             before: undefined,
-            after: renderValue(value, 'PLAIN', false)
+            after: isCollectionValue(value)
+                ? flowText(leaf)
+                : renderValue(scalarOf(value).value, 'PLAIN', false, scalarOf(value).float)
         });
+    }
+    /**
+     * Takes back every change made to the parsed nodes, so the file's documents hold the original
+     * data again and can be edited anew (a parse cache hands the same nodes to the next run).
+     */
+    restore() {
+        for (const undo of this.undo.splice(0).reverse())
+            undo();
     }
     /** True when at least one value changes or a key is created. */
     get changed() {
@@ -30799,13 +32205,19 @@ class FileEditor {
             return this.file.text;
         const eol = lineEnding(this.file.text);
         this.step ??= detectIndentStep(this.file);
-        const step = this.step;
+        const layout = { ...this.layout, step: this.step };
         const pieces = [
-            ...[...this.splices.values()].map((s) => ({ ...s, order: 0 })),
+            ...[...this.splices.values()].map((s) => ({
+                ...s,
+                text: s.render ? s.render() : s.text,
+                order: 0
+            })),
             ...[...this.inserts.values()].map((ins) => ({
                 start: ins.point.offset,
                 end: ins.point.offset,
-                text: renderInsert(ins.point, ins.pairs, step, eol),
+                text: ins.items
+                    ? renderItemsInsert(ins.point, ins.items, { ...layout, itemOffset: ins.point.itemOffset ?? 2 }, eol)
+                    : renderInsert(ins.point, ins.pairs, layout, eol),
                 order: 1
             }))
         ];
@@ -30818,7 +32230,7 @@ class FileEditor {
         }
         out += this.file.text.slice(at);
         const rootInserts = this.file.docs.some((doc) => this.inserts.has(doc.contents));
-        verifyEdit(this.file, pieces, out, rootInserts);
+        verifyEdit(this.file, pieces, out, rootInserts || this.structural);
         return out;
     }
 }
@@ -30866,7 +32278,7 @@ function matchesGlob(path, pattern) {
 }
 
 ;// CONCATENATED MODULE: ./src/edit/image-ref.ts
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const image_ref_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** Splits an image reference; a `:` after the last `/` starts the tag (so `host:5000/x` is a repository). */
 function parseImageRef(text) {
     const at = text.indexOf('@');
@@ -30883,13 +32295,13 @@ function parseImageRef(text) {
  * (`docker.io/library/x` = `library/x` = `x`, `docker.io/ns/x` = `ns/x`); other registries are
  * kept exactly.
  */
-function normalizeRepository(repository) {
+function image_ref_normalizeRepository(repository) {
     const slash = repository.indexOf('/');
     const first = slash === -1 ? '' : repository.slice(0, slash);
     const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
     let path = repository;
     if (hasRegistry) {
-        if (!DOCKER_HUB.has(first.toLowerCase()))
+        if (!image_ref_DOCKER_HUB.has(first.toLowerCase()))
             return repository;
         path = repository.slice(slash + 1);
     }
@@ -30899,8 +32311,8 @@ function normalizeRepository(repository) {
     return path;
 }
 /** True when two repositories name the same image repository (see normalizeRepository). */
-function sameRepository(a, b) {
-    return normalizeRepository(a) === normalizeRepository(b);
+function image_ref_sameRepository(a, b) {
+    return image_ref_normalizeRepository(a) === image_ref_normalizeRepository(b);
 }
 
 ;// CONCATENATED MODULE: ./src/edit/kustomization.ts
@@ -30938,7 +32350,7 @@ function editKustomization(editor, images, pinDigest, logger) {
                 return;
             const label = name === undefined ? `images[${index}]` : `images[name=${name}]`;
             for (const image of images) {
-                if (!sameRepository(compared, image.repository))
+                if (!image_ref_sameRepository(compared, image.repository))
                     continue;
                 matched.add(image.name);
                 const set = (key, value) => {
@@ -31036,7 +32448,7 @@ function editManifest(editor, images, pinDigest) {
         for (const found of findImages(doc, prefix, editor)) {
             const ref = parseImageRef(found.node.value);
             for (const image of images) {
-                if (!sameRepository(ref.repository, image.repository))
+                if (!image_ref_sameRepository(ref.repository, image.repository))
                     continue;
                 matched.add(image.name);
                 const digest = pinDigest && image.digest !== '' ? `@${image.digest}` : '';
@@ -31059,7 +32471,7 @@ function outside(path, input, why) {
 }
 /**
  * Normalizes a repository-relative path (`./a//b` → `a/b`). Throws EditError naming the file
- * (and `input`) for an empty, absolute or `../` path.
+ * (and `input`) for an empty, absolute or `../` path, and for any path inside `.git/`.
  */
 function normalizeRelativePath(path, input) {
     const slashed = path.trim().replaceAll('\\', '/');
@@ -31074,7 +32486,20 @@ function normalizeRelativePath(path, input) {
     }
     if (normal === '.' || normal === '')
         throw outside(path, input, 'is the repository folder, not a file');
+    if (hasGitSegment(normal))
+        throw insideGit(normal, input);
     return normal;
+}
+// Git's own folder, in any case, also as Windows reads it (trailing dots or spaces, 8.3 name).
+const GIT_DIR_SEGMENT = /^(?:\.git[. ]*|git~1)$/i;
+/** True when some segment of a `/`-separated path names git's folder (`.git`, `.GIT`, …). */
+function hasGitSegment(path) {
+    return path.split(/[\\/]/).some((segment) => GIT_DIR_SEGMENT.test(segment));
+}
+function insideGit(path, input, via) {
+    const prefix = input ? `${input}: ` : '';
+    const how = via ? ` (through a symlink to ${via})` : '';
+    return new errors/* EditError */.F(`${prefix}${path} lies inside git's .git folder${how}; files there are never edited.`, { file: path, ...(input ? { input } : {}) });
 }
 function isInside(root, candidate) {
     return candidate === root || candidate.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
@@ -31083,10 +32508,15 @@ function isMissing(error) {
     const code = error?.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
+function checkNotInGit(realRoot, real, path, input) {
+    const inside = (0,external_node_path_.relative)(realRoot, real);
+    if (hasGitSegment(inside))
+        throw insideGit(path, input, inside.split(external_node_path_.sep).join('/'));
+}
 /**
  * Resolves a repository-relative path to the real file it names under `root`, following
  * symlinks; EditError when it (or, for a missing file, its nearest existing folder) lies outside
- * the root. Returns undefined for a file that does not exist.
+ * the root or inside its `.git` folder. Returns undefined for a file that does not exist.
  */
 async function resolveInside(root, path, input) {
     const relative = normalizeRelativePath(path, input);
@@ -31096,6 +32526,7 @@ async function resolveInside(root, path, input) {
         const real = await (0,promises_.realpath)(candidate);
         if (!isInside(realRoot, real))
             throw outside(relative, input, 'leads outside the repository (through a symlink)');
+        checkNotInGit(realRoot, real, relative, input);
         return real;
     }
     catch (error) {
@@ -31112,6 +32543,7 @@ async function resolveInside(root, path, input) {
             const real = await (0,promises_.realpath)(candidate);
             if (!isInside(realRoot, real))
                 throw outside(relative, input, 'leads outside the repository (through a symlink)');
+            checkNotInGit(realRoot, real, relative, input);
             return undefined;
         }
         catch (error) {
@@ -31124,7 +32556,16 @@ async function resolveInside(root, path, input) {
 ;// CONCATENATED MODULE: ./src/edit/read-text.ts
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** Reads a file as UTF-8 text (BOM kept); EditError naming `input` when it cannot. */
+/** Largest file the engine reads (10 MiB): far above any values file, small enough to parse fast. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The error for a file over MAX_FILE_BYTES; sources that can stat call it before reading. */
+function tooLarge(path, size) {
+    return new errors/* EditError */.F(`${path} is ${size} bytes, more than the limit of ${MAX_FILE_BYTES} bytes (10 MiB) for a file to edit; it is refused unread.`, { file: path });
+}
+/**
+ * Reads a file as UTF-8 text (BOM kept); EditError naming `input` when it cannot or when it is
+ * larger than MAX_FILE_BYTES.
+ */
 async function readText(source, path, input) {
     let bytes;
     try {
@@ -31142,6 +32583,10 @@ async function readText(source, path, input) {
     }
     if (bytes === undefined)
         return undefined;
+    if (bytes.length > MAX_FILE_BYTES) {
+        const error = tooLarge(path, bytes.length);
+        throw new errors/* EditError */.F(`${input}: ${error.message}`, { input, file: path });
+    }
     try {
         return UTF8.decode(bytes);
     }
@@ -31194,7 +32639,8 @@ async function expandManifests(request, source) {
         }
         const pattern = normalizeRelativePath(entry, 'manifests');
         all ??= await source.list();
-        const matches = all.filter((path) => matchesGlob(path, pattern));
+        // A glob never reaches into git's own folder, whatever the source lists.
+        const matches = all.filter((path) => matchesGlob(path, pattern) && !hasGitSegment(path));
         if (matches.length === 0) {
             throw new errors/* InputError */.dz(`manifests: the glob ${entry} matches no file in ${source.description}.`, {
                 input: 'manifests'
@@ -31249,9 +32695,10 @@ function planValues(request, planner, valuesFiles, changes) {
  * the original text and verifies each result. Writes nothing. Returns one FileEdit per file read,
  * in the order the inputs name them; a file with nothing to change has `after === before`.
  * Throws InputError/EditError (with input, file, line, path) for bad input and InternalError when
- * a verification fails.
+ * a verification fails. Pass the same `parses` to several calls (preflight, then edit) so a file
+ * whose text did not change between them is parsed once.
  */
-async function computeEdits(source, request, logger) {
+async function computeEdits(source, request, logger, parses = new ParseCache()) {
     const changes = parseChanges(request.changes, request.vars);
     const planner = new Planner();
     const texts = new Map();
@@ -31322,10 +32769,18 @@ async function computeEdits(source, request, logger) {
     const edits = [];
     for (const plan of planner.files.values()) {
         const before = texts.get(plan.path) ?? '';
-        const editor = new FileEditor(parseYamlFile(plan.path, before, plan.input));
-        for (const step of plan.steps)
-            step(editor);
-        const after = editor.result();
+        // Parse, edit and restore run without an await between them, so no other call sharing
+        // `parses` can see the nodes while they hold this edit's values.
+        const editor = new FileEditor(parses.parse(plan.path, before, plan.input));
+        let after;
+        try {
+            for (const step of plan.steps)
+                step(editor);
+            after = editor.result();
+        }
+        finally {
+            editor.restore();
+        }
         for (const change of editor.changes) {
             const was = change.before === undefined
                 ? 'created'
@@ -31376,6 +32831,7 @@ function checkMatched(request, matched, logger) {
 
 
 
+
 async function isFileLink(path) {
     try {
         return (await (0,promises_.stat)(path)).isFile();
@@ -31390,7 +32846,7 @@ async function listFiles(root, folder, out) {
         const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
         // Symlinked folders are not followed: they may loop or lead out of the repository.
         if (entry.isDirectory()) {
-            if (entry.name !== '.git')
+            if (!hasGitSegment(entry.name))
                 await listFiles(root, path, out);
         }
         else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileLink((0,external_node_path_.join)(root, path))))) {
@@ -31400,7 +32856,8 @@ async function listFiles(root, folder, out) {
 }
 /**
  * A FileSource over a folder (the workspace or a clone). Refuses `../`, absolute paths and
- * symlinks that lead out of `root` with an EditError naming the file.
+ * symlinks that lead out of `root`, paths inside `.git/` and files over MAX_FILE_BYTES with an
+ * EditError naming the file.
  */
 function createWorkspaceSource(root) {
     return {
@@ -31409,11 +32866,21 @@ function createWorkspaceSource(root) {
             const real = await resolveInside(root, path);
             if (real === undefined)
                 return undefined;
+            const file = normalizeRelativePath(path);
+            let size;
+            try {
+                size = (await (0,promises_.stat)(real)).size;
+            }
+            catch (error) {
+                throw new errors/* EditError */.F(`${file} cannot be read: ${(0,errors/* errorMessage */.gJ)(error)}`, { file });
+            }
+            // Checked before reading, so a huge file never gets into memory.
+            if (size > MAX_FILE_BYTES)
+                throw tooLarge(file, size);
             try {
                 return await (0,promises_.readFile)(real);
             }
             catch (error) {
-                const file = normalizeRelativePath(path);
                 throw new errors/* EditError */.F(`${file} cannot be read: ${(0,errors/* errorMessage */.gJ)(error)}`, { file });
             }
         },
@@ -31500,11 +32967,147 @@ async function writeEdits(root, edits) {
     }
 }
 
-// EXTERNAL MODULE: ./src/edit/unified-diff.ts
-var unified_diff = __nccwpck_require__(2061);
-// EXTERNAL MODULE: ./src/build/build-commands.ts
-var build_commands = __nccwpck_require__(9520);
-;// CONCATENATED MODULE: ./src/build/build-step.ts
+;// CONCATENATED MODULE: ./src/edit/current-values.ts
+
+
+
+
+
+
+
+
+
+function current_values_field(map, key) {
+    const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key);
+    return pair && (0,dist/* isScalar */.jn)(pair.value) && pair.value.value !== null
+        ? scalarString(pair.value.value)
+        : undefined;
+}
+/**
+ * The tag (and repository) each image has in the files now, read with the edit engine's own path
+ * resolution, so it is the very value an edit would replace: `tag-path` in the values files, and
+ * `newTag` of the matching `images` entries of the kustomizations. An image is left out when it
+ * has no such value, when files or documents disagree, when a kustomization pins a digest (the
+ * tag is then not what runs), or when its path cannot be read (the edit itself reports that);
+ * `reasons` says why, per image name. Reads, never writes.
+ */
+async function readCurrentValues(source, request) {
+    const seen = new Map();
+    const reasons = new Map();
+    for (const image of request.images)
+        seen.set(image.name, { tags: new Set(), repositories: new Set() });
+    const templates = [
+        { input: 'tag-path', text: request.tagPath.trim(), key: 'tags' },
+        {
+            input: 'repository-path',
+            text: request.repositoryPath?.trim() ?? '',
+            key: 'repositories'
+        }
+    ].filter((template) => template.text !== '');
+    for (const entry of request.valuesFiles) {
+        let file;
+        try {
+            const path = normalizeRelativePath(entry, 'values-file');
+            const text = await readText(source, path, 'values-file');
+            if (text === undefined)
+                continue;
+            file = parseYamlFile(path, text, 'values-file');
+        }
+        catch (error) {
+            for (const image of request.images)
+                reasons.set(image.name, (0,errors/* errorMessage */.gJ)(error));
+            continue;
+        }
+        for (const template of templates) {
+            const parsed = parsePath(template.text, template.input);
+            for (const image of request.images) {
+                const found = seen.get(image.name);
+                if (found === undefined)
+                    continue;
+                try {
+                    const segments = fillTemplate(parsed, image.name, template.input);
+                    const pathText = template.text.replaceAll('{name}', image.name);
+                    for (const doc of file.docs) {
+                        const ctx = { file, doc, input: template.input, pathText };
+                        for (const hit of resolvePath(doc.contents, segments, ctx).found) {
+                            if ((0,dist/* isScalar */.jn)(hit.node) && hit.node.value !== null) {
+                                found[template.key].add(scalarString(hit.node.value));
+                            }
+                        }
+                    }
+                }
+                catch (error) {
+                    reasons.set(image.name, (0,errors/* errorMessage */.gJ)(error));
+                }
+            }
+        }
+    }
+    for (const entry of request.kustomizations ?? []) {
+        try {
+            const path = normalizeRelativePath(entry, 'kustomization');
+            const text = await readText(source, path, 'kustomization');
+            if (text === undefined)
+                continue;
+            const file = parseYamlFile(path, text, 'kustomization');
+            for (const doc of file.docs) {
+                const root = doc.contents;
+                if (!(0,dist/* isMap */.jh)(root))
+                    continue;
+                const list = root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === 'images')?.value;
+                if (!(0,dist/* isSeq */.oP)(list))
+                    continue;
+                for (const item of list.items) {
+                    if (!(0,dist/* isMap */.jh)(item))
+                        continue;
+                    const compared = current_values_field(item, 'newName') ?? current_values_field(item, 'name');
+                    if (compared === undefined)
+                        continue;
+                    for (const image of request.images) {
+                        if (!sameRepository(compared, image.repository))
+                            continue;
+                        if (current_values_field(item, 'digest') !== undefined) {
+                            reasons.set(image.name, `${path} pins a digest for it`);
+                        }
+                        const tag = current_values_field(item, 'newTag');
+                        if (tag !== undefined)
+                            seen.get(image.name)?.tags.add(tag);
+                        else
+                            reasons.set(image.name, `${path} has no newTag for it`);
+                    }
+                }
+            }
+        }
+        catch (error) {
+            for (const image of request.images)
+                reasons.set(image.name, (0,errors/* errorMessage */.gJ)(error));
+        }
+    }
+    const values = new Map();
+    for (const [name, found] of seen) {
+        if (reasons.has(name))
+            continue;
+        const tags = [...found.tags].filter((tag) => tag !== '');
+        const repositories = [...found.repositories];
+        if (tags.length !== 1) {
+            reasons.set(name, tags.length === 0
+                ? `no tag at ${request.tagPath.replaceAll('{name}', name)} in the values files (nor in a kustomization)`
+                : `the files disagree on its tag (${tags.join(', ')})`);
+            continue;
+        }
+        if (repositories.length > 1) {
+            reasons.set(name, `the values files disagree on its repository (${repositories.join(', ')})`);
+            continue;
+        }
+        const [tag = ''] = tags;
+        const [repository] = repositories;
+        values.set(name, { tag, ...(repository === undefined ? {} : { repository }) });
+    }
+    return { values, reasons };
+}
+
+// EXTERNAL MODULE: ./src/images/build-commands.ts
+var build_commands = __nccwpck_require__(392);
+;// CONCATENATED MODULE: ./src/images/build-step.ts
 
 
 /** Lines of a failed build's log quoted in the error. */
@@ -31532,7 +33135,7 @@ function createLogPrinter(logger) {
 async function runStep(context, plan, verb, args, env) {
     const { docker, logger, progress } = context;
     logger.debug(`${plan.name}: docker ${args.join(' ')}`);
-    const started = Date.now();
+    const started = context.clock.now();
     progress.start(plan.name);
     let result;
     try {
@@ -31546,7 +33149,7 @@ async function runStep(context, plan, verb, args, env) {
     finally {
         progress.end(plan.name);
     }
-    const seconds = (Date.now() - started) / 1000;
+    const seconds = (context.clock.now() - started) / 1000;
     const ok = result.exitCode === 0;
     const outcome = ok ? `done in ${seconds.toFixed(1)}s` : `FAILED (exit code ${result.exitCode})`;
     await context.printLog(`${verb} ${plan.name} (${plan.ref}): ${outcome}`, result.output);
@@ -31581,7 +33184,265 @@ function failuresError(failures, total, what) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/build/detect-builder.ts
+;// CONCATENATED MODULE: ./src/images/dockerignore.ts
+/**
+ * `.dockerignore` as Docker reads it (moby's patternmatcher), for the fingerprint of a build
+ * context: which files the builder is sent. Rules: one pattern per line; `#` lines are comments;
+ * blank lines are ignored; surrounding white space and a leading `/` are dropped; `!` makes an
+ * exception; the last pattern that matches a path (or one of its parent folders) decides.
+ * In a pattern `*` matches within one path segment, `?` one character other than `/`, `**`
+ * any number of segments (none included), `[…]` a character class and `\` escapes.
+ */
+/** Path cleaning as Go's filepath.Clean does it for a relative pattern. */
+function cleanPath(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length > 0 && parts.at(-1) !== '..')
+                parts.pop();
+            continue;
+        }
+        parts.push(part);
+    }
+    return parts.join('/') || '.';
+}
+function toRegex(pattern) {
+    let out = '^';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern.charAt(i);
+        if (ch === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/')
+                    i++;
+                // `**` at the end matches everything below; elsewhere any number of whole segments.
+                out += i + 1 >= pattern.length ? '.*' : '(?:.*/)?';
+            }
+            else {
+                out += '[^/]*';
+            }
+        }
+        else if (ch === '?') {
+            out += '[^/]';
+        }
+        else if (ch === '\\' && i + 1 < pattern.length) {
+            i++;
+            out += escapeChar(pattern.charAt(i));
+        }
+        else if (ch === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end === -1) {
+                out += '\\[';
+                continue;
+            }
+            let body = pattern.slice(i + 1, end);
+            if (body.startsWith('!'))
+                body = `^${body.slice(1)}`;
+            out += `[${body.replace(/\\(?!\])/g, '\\\\')}]`;
+            i = end;
+        }
+        else {
+            out += escapeChar(ch);
+        }
+    }
+    return new RegExp(`${out}$`, 's');
+}
+function escapeChar(ch) {
+    return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
+}
+/** The patterns of a `.dockerignore` file, in order. */
+function parseDockerignore(text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const exception = line.startsWith('!');
+        if (exception)
+            line = line.slice(1).trim();
+        line = cleanPath(line.replace(/^\/+/, ''));
+        if (line === '.' && !exception)
+            continue;
+        patterns.push({ text: line, exception, regex: toRegex(line) });
+    }
+    return patterns;
+}
+/**
+ * True when `path` (context-relative, `/`-separated) is not sent to the builder: the last
+ * pattern that matches it or one of its parent folders is not an exception.
+ */
+function isExcluded(path, patterns) {
+    const parts = path.split('/');
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    let excluded = false;
+    for (const pattern of patterns) {
+        if (prefixes.some((prefix) => pattern.regex.test(prefix)))
+            excluded = !pattern.exception;
+    }
+    return excluded;
+}
+
+;// CONCATENATED MODULE: ./src/images/fingerprint.ts
+
+/** The label every image the action builds carries, holding the fingerprint of its build inputs. */
+const FINGERPRINT_LABEL = 'io.github.gitops-release.fingerprint';
+/** Version of the fingerprint's recipe: a change of recipe must not look like "unchanged". */
+const RECIPE = 'gitops-release/fingerprint/v1';
+/** Git's blob id of some content (`git hash-object`), so tracked files need not be read. */
+function gitBlobId(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+/**
+ * The fingerprint (`sha256:…`) of an image's build inputs. Order does not matter where the
+ * builder does not care about it (files, build arguments, platforms), and nothing that changes
+ * on every run (commit, time, tag) is part of it, so the same inputs give the same fingerprint
+ * in any checkout.
+ */
+function fingerprint(input) {
+    const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    const files = [...input.files]
+        .sort((a, b) => byText(a.path, b.path))
+        .map((file) => [file.path, file.mode, file.id]);
+    const platforms = (input.platforms ?? '')
+        .split(',')
+        .map((platform) => platform.trim())
+        .filter((platform) => platform !== '')
+        .sort(byText);
+    const canonical = JSON.stringify({
+        recipe: RECIPE,
+        dockerfile: input.dockerfile,
+        target: input.target ?? '',
+        buildArgs: [...input.buildArgs].sort(byText),
+        platforms: [...new Set(platforms)],
+        files
+    });
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/images/context-files.ts
+
+
+
+
+
+/**
+ * The files of a build context the builder is sent, with git object ids, for the fingerprint.
+ *
+ * In a git work tree, git's view is used: tracked files by the blob id in the index (nothing is
+ * read), except those changed or deleted in the work tree (read and hashed as they are now);
+ * untracked files, ignored ones included, are read and hashed too, since `docker build` sends
+ * them just the same (a file an earlier step generated changes the image). Outside a work tree
+ * every file is read. In both cases `.git` is left out and `CONTEXT/.dockerignore` is applied
+ * the way Docker applies it, so an excluded file changes nothing.
+ */
+async function readContextFiles(context, git) {
+    const ignore = await (0,promises_.readFile)((0,external_node_path_.join)(context, '.dockerignore'), 'utf8').catch(() => '');
+    const patterns = parseDockerignore(ignore);
+    // Filtered before anything is read, so an excluded node_modules costs no hashing.
+    const sent = (path) => patterns.length === 0 || !isExcluded(path, patterns);
+    const prunable = !patterns.some((pattern) => pattern.exception);
+    return (await gitWorkTree(context, git))
+        ? fromGit(context, git, sent)
+        : fromFolder(context, sent, prunable);
+}
+/** The content id and mode of a file on disk; undefined for folders and other non-files. */
+async function hashPath(path) {
+    const info = await (0,promises_.lstat)(path).catch(() => undefined);
+    if (info === undefined)
+        return undefined;
+    if (info.isSymbolicLink()) {
+        return { mode: '120000', id: gitBlobId(Buffer.from(await (0,promises_.readlink)(path), 'utf8')) };
+    }
+    if (!info.isFile())
+        return undefined;
+    return {
+        mode: (info.mode & 0o111) !== 0 ? '100755' : '100644',
+        id: gitBlobId(await (0,promises_.readFile)(path))
+    };
+}
+async function gitWorkTree(context, git) {
+    try {
+        const result = await git.run('git', ['-C', context, 'rev-parse', '--is-inside-work-tree']);
+        return result.exitCode === 0 && result.stdout.trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+async function lsFiles(context, git, args) {
+    const result = await git.run('git', ['-C', context, 'ls-files', '-z', ...args, '--', '.']);
+    if (result.exitCode !== 0) {
+        throw new Error(`git ls-files ${args.join(' ')} failed in ${context}: ${result.stderr.trim()}`);
+    }
+    return result.stdout.split('\0').filter((entry) => entry !== '');
+}
+async function fromGit(context, git, sent) {
+    const [staged, modified, deleted, others] = await Promise.all([
+        lsFiles(context, git, ['--stage']),
+        lsFiles(context, git, ['--modified']),
+        lsFiles(context, git, ['--deleted']),
+        lsFiles(context, git, ['--others'])
+    ]);
+    const gone = new Set(deleted);
+    const reread = new Set(modified);
+    const files = new Map();
+    for (const entry of staged) {
+        // `MODE OBJECT STAGE<TAB>PATH`; a conflicted path has several stages, one is enough.
+        const match = /^(\d{6}) ([0-9a-f]{40,64}) \d\t(.+)$/s.exec(entry);
+        if (match === null)
+            continue;
+        const [, mode = '', id = '', path = ''] = match;
+        if (files.has(path) || gone.has(path) || !sent(path))
+            continue;
+        if (reread.has(path) && mode !== '160000')
+            continue;
+        files.set(path, { path, mode, id });
+    }
+    for (const path of [...reread, ...others]) {
+        if (files.has(path) || gone.has(path) || !sent(path))
+            continue;
+        const hashed = await hashPath((0,external_node_path_.join)(context, path));
+        if (hashed !== undefined)
+            files.set(path, { path, ...hashed });
+    }
+    return [...files.values()];
+}
+async function fromFolder(context, sent, prunable) {
+    const files = [];
+    const walk = async (folder, prefix) => {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(folder, { withFileTypes: true });
+        }
+        catch (error) {
+            throw new Error(`cannot list ${folder}: ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
+        }
+        for (const entry of entries) {
+            const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+            if (path === '.git')
+                continue;
+            const full = (0,external_node_path_.join)(folder, entry.name);
+            if (entry.isDirectory()) {
+                // Without `!` exceptions nothing below an excluded folder can be sent.
+                if (prunable && !sent(path))
+                    continue;
+                await walk(full, path);
+                continue;
+            }
+            if (!sent(path))
+                continue;
+            const hashed = await hashPath(full);
+            if (hashed !== undefined)
+                files.push({ path, ...hashed });
+        }
+    };
+    await walk(context, '');
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/images/detect-builder.ts
 
 /** Checks that the engine answers, then picks buildx when `docker buildx` exists. */
 async function detectBuilder(docker, logger) {
@@ -31622,14 +33483,10 @@ function classicBuilderConflict(plans, settings) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/build/digest.ts
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-/** True for a well-formed `sha256:` digest. */
-function isDigest(value) {
-    return typeof value === 'string' && DIGEST.test(value);
-}
-/** The pushed manifest digest (`containerimage.digest`) from a buildx `--metadata-file`. */
-function digestFromMetadata(text) {
+;// CONCATENATED MODULE: ./src/images/digest.ts
+
+/** A buildx `--metadata-file` as an object; undefined when it is not a JSON object. */
+function parseMetadata(text) {
     let data;
     try {
         data = JSON.parse(text);
@@ -31637,9 +33494,13 @@ function digestFromMetadata(text) {
     catch {
         return undefined;
     }
-    if (data === null || typeof data !== 'object')
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
         return undefined;
-    const digest = data['containerimage.digest'];
+    return data;
+}
+/** The pushed manifest digest (`containerimage.digest`) from a buildx `--metadata-file`. */
+function digestFromMetadata(text) {
+    const digest = parseMetadata(text)?.['containerimage.digest'];
     return isDigest(digest) ? digest : undefined;
 }
 /** The digest `docker push` reports for `tag` (`TAG: digest: sha256:… size: N`). */
@@ -31650,22 +33511,6 @@ function digestFromPushOutput(output, tag) {
             return match[2];
     }
     return undefined;
-}
-/**
- * A repository in the short form Docker uses in `RepoDigests`: `docker.io/` and
- * `docker.io/library/` (and `index.docker.io/`) are dropped.
- */
-function digest_normalizeRepository(repository) {
-    const lower = repository.toLowerCase();
-    for (const prefix of ['docker.io/library/', 'index.docker.io/library/']) {
-        if (lower.startsWith(prefix))
-            return lower.slice(prefix.length);
-    }
-    for (const prefix of ['docker.io/', 'index.docker.io/']) {
-        if (lower.startsWith(prefix))
-            return lower.slice(prefix.length);
-    }
-    return lower.startsWith('library/') ? lower.slice('library/'.length) : lower;
 }
 /** The digest for `repository` among `docker image inspect`'s `{{json .RepoDigests}}`. */
 function digestFromRepoDigests(json, repository) {
@@ -31678,7 +33523,10 @@ function digestFromRepoDigests(json, repository) {
     }
     if (!Array.isArray(list))
         return undefined;
-    const wanted = digest_normalizeRepository(repository);
+    // Docker's normalisation: `x`, `library/x` and `docker.io/library/x` are one repository.
+    const wanted = normalizeRepository(repository);
+    if (wanted === undefined)
+        return undefined;
     for (const entry of list) {
         if (typeof entry !== 'string')
             continue;
@@ -31686,15 +33534,67 @@ function digestFromRepoDigests(json, repository) {
         if (at === -1)
             continue;
         const digest = entry.slice(at + 1);
-        if (digest_normalizeRepository(entry.slice(0, at)) === wanted && isDigest(digest))
+        if (normalizeRepository(entry.slice(0, at)) === wanted && image_ref_isDigest(digest))
             return digest;
     }
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/build/login.ts
-var login = __nccwpck_require__(9128);
-;// CONCATENATED MODULE: ./src/build/progress.ts
+;// CONCATENATED MODULE: ./src/images/labels.ts
+
+/** The OCI labels the action puts on every image it builds. */
+const OCI_LABELS = {
+    revision: 'org.opencontainers.image.revision',
+    source: 'org.opencontainers.image.source',
+    created: 'org.opencontainers.image.created'
+};
+/**
+ * The keys a Dockerfile sets with `LABEL` instructions (any stage; line continuations and
+ * quoted keys understood, the legacy `LABEL key value` form too).
+ */
+function dockerfileLabelKeys(dockerfile) {
+    const keys = new Set();
+    const joined = dockerfile.replace(/\\\r?\n/g, ' ');
+    for (const line of joined.split(/\r?\n/)) {
+        const match = /^\s*LABEL\s+(.*)$/i.exec(line);
+        if (match === null)
+            continue;
+        const body = match[1] ?? '';
+        const pairs = [...body.matchAll(/(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s="']+))\s*=/g)];
+        if (pairs.length === 0) {
+            const legacy = /^(\S+)/.exec(body.trim())?.[1];
+            if (legacy !== undefined)
+                keys.add(legacy.replace(/^["']|["']$/g, ''));
+            continue;
+        }
+        for (const pair of pairs)
+            keys.add(pair[1] ?? pair[2] ?? pair[3] ?? '');
+    }
+    return keys;
+}
+/**
+ * The `--label KEY=VALUE` values for one build: revision, source and created unless the
+ * Dockerfile sets that key itself (a `--label` would override the user's `LABEL`), and the
+ * fingerprint label always (skip-unchanged depends on it being the action's own).
+ */
+function imageLabels(values, dockerfile) {
+    const own = dockerfileLabelKeys(dockerfile);
+    const labels = [];
+    const add = (key, value) => {
+        if (value !== '' && !own.has(key))
+            labels.push(`${key}=${value}`);
+    };
+    add(OCI_LABELS.revision, values.revision);
+    add(OCI_LABELS.source, values.sourceUrl);
+    add(OCI_LABELS.created, values.created);
+    if (values.fingerprint !== undefined)
+        labels.push(`${FINGERPRINT_LABEL}=${values.fingerprint}`);
+    return labels;
+}
+
+// EXTERNAL MODULE: ./src/images/login.ts
+var login = __nccwpck_require__(6784);
+;// CONCATENATED MODULE: ./src/images/progress.ts
 const MAX_NOTE = 100;
 function shorten(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -31752,7 +33652,199 @@ function createProgress(logger, intervalMs = 20_000, now = Date.now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/build/run-limited.ts
+;// CONCATENATED MODULE: ./src/images/registry-api.ts
+
+
+
+/** Every manifest type a registry may hold for a tag. */
+const MANIFEST_ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+/** Time limit of each registry request. */
+const REGISTRY_TIMEOUT_MS = 15_000;
+/** A registry request that did not go as expected (the lookup turns it into `unknown`). */
+class LookupError extends Error {
+}
+/** `https://HOST` for a domain; plain http for loopback, which Docker also treats as insecure. */
+function registryBase(domain) {
+    const host = domain === DOCKER_HUB ? 'registry-1.docker.io' : domain;
+    const name = host.replace(/:\d+$/, '');
+    const loopback = name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** The parameters of a `WWW-Authenticate` challenge (`Bearer realm="…",service="…"`). */
+function parseChallenge(header) {
+    if (header === undefined)
+        return undefined;
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (match === null)
+        return undefined;
+    const params = {};
+    for (const param of (match[2] ?? '').matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
+        params[(param[1] ?? '').toLowerCase()] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme: (match[1] ?? '').toLowerCase(), params };
+}
+/**
+ * From an image index, the manifest to read labels from: the wanted platform when it is there,
+ * else linux/amd64, else the first real image (attestation entries, `unknown/unknown`, are not).
+ */
+function pickManifest(index, platform) {
+    const entries = index?.manifests;
+    if (!Array.isArray(entries))
+        return undefined;
+    const images = entries.flatMap((entry) => {
+        const item = entry;
+        if (!image_ref_isDigest(item.digest))
+            return [];
+        const os = typeof item.platform?.os === 'string' ? item.platform.os : '';
+        const arch = typeof item.platform?.architecture === 'string' ? item.platform.architecture : '';
+        const variant = typeof item.platform?.variant === 'string' ? item.platform.variant : '';
+        if (os === 'unknown' || arch === 'unknown')
+            return [];
+        return [{ digest: item.digest, names: [`${os}/${arch}`, `${os}/${arch}/${variant}`] }];
+    });
+    const wanted = [platform?.trim(), 'linux/amd64'].filter((p) => !!p);
+    for (const name of wanted) {
+        const hit = images.find((image) => image.names.includes(name));
+        if (hit)
+            return hit.digest;
+    }
+    return images[0]?.digest;
+}
+/**
+ * Reads what the registry holds under `repository:tag` with small API requests only: the
+ * manifest (for an index, one platform's manifest) and the image config JSON; never a layer.
+ * Authenticates as Docker does: the bearer-token flow when the registry asks for it (Docker
+ * Hub, GHCR and most others), basic auth when it asks for that; `credentials` are used only for
+ * their own registry. Never throws: anything unexpected is `unknown` with the reason.
+ */
+async function lookupImage(http, repository, tag, options = {}) {
+    const ref = parseReference(repository);
+    if (ref === undefined)
+        return { kind: 'unknown', reason: `'${repository}' is not a valid repository` };
+    const mine = options.credentials &&
+        parseReference(`${options.credentials.registry}/x`)?.domain === ref.domain;
+    const session = createSession(http, registryBase(ref.domain), ref.path, mine ? options.credentials : undefined);
+    try {
+        const top = await session.get(`/v2/${ref.path}/manifests/${tag}`, MANIFEST_ACCEPT);
+        if (top.status === 404)
+            return { kind: 'missing' };
+        expectOk(top, 'the manifest');
+        const digest = top.headers['docker-content-digest'] ?? sha256(top.body);
+        let manifest = parseJson(top.body, 'the manifest');
+        const config = manifest.config;
+        if (config === undefined) {
+            const chosen = pickManifest(manifest, options.platform);
+            if (chosen === undefined)
+                throw new LookupError('the image index lists no image manifest');
+            const platform = await session.get(`/v2/${ref.path}/manifests/${chosen}`, MANIFEST_ACCEPT);
+            expectOk(platform, `the manifest ${chosen}`);
+            manifest = parseJson(platform.body, `the manifest ${chosen}`);
+        }
+        const configDigest = manifest.config?.digest;
+        if (!image_ref_isDigest(configDigest))
+            throw new LookupError('the manifest names no image config');
+        const blob = await session.get(`/v2/${ref.path}/blobs/${configDigest}`, '*/*');
+        expectOk(blob, 'the image config');
+        if (sha256(blob.body) !== configDigest) {
+            throw new LookupError(`the image config does not match its digest ${configDigest}`);
+        }
+        const labels = parseJson(blob.body, 'the image config')
+            .config?.Labels;
+        const clean = {};
+        if (labels !== null && typeof labels === 'object') {
+            for (const [key, value] of Object.entries(labels)) {
+                if (typeof value === 'string')
+                    clean[key] = value;
+            }
+        }
+        return { kind: 'found', digest: image_ref_isDigest(digest) ? digest : sha256(top.body), labels: clean };
+    }
+    catch (error) {
+        return { kind: 'unknown', reason: (0,errors/* errorMessage */.gJ)(error) };
+    }
+}
+function sha256(text) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+}
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new LookupError(`${what} is not JSON`);
+    }
+}
+function expectOk(response, what) {
+    if (response.status === 200)
+        return;
+    const detail = response.body.replace(/\s+/g, ' ').trim().slice(0, 200);
+    throw new LookupError(`the registry answered ${response.status} for ${what}${detail ? `: ${detail}` : ''}`);
+}
+/** GETs against one registry, answering its auth challenge once and keeping the result. */
+function createSession(http, base, path, credentials) {
+    let authorization;
+    const basic = credentials
+        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
+        : undefined;
+    const send = (url, accept, auth) => http.request({
+        method: 'GET',
+        url,
+        headers: { Accept: accept, ...(auth === undefined ? {} : { Authorization: auth }) },
+        timeoutMs: REGISTRY_TIMEOUT_MS
+    });
+    const answerChallenge = async (header) => {
+        const challenge = parseChallenge(header);
+        if (challenge?.scheme === 'basic') {
+            if (basic === undefined)
+                throw new LookupError('the registry needs credentials (username and password)');
+            return basic;
+        }
+        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+            throw new LookupError(`the registry asked for unsupported authentication (${header ?? 'none'})`);
+        }
+        const realm = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            realm.searchParams.set('service', challenge.params.service);
+        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${path}:pull`);
+        const answer = await send(realm.toString(), 'application/json', basic);
+        if (answer.status !== 200) {
+            throw new LookupError(`the token service ${realm.origin} answered ${answer.status}`);
+        }
+        const body = parseJson(answer.body, 'the token answer');
+        const token = typeof body.token === 'string' ? body.token : body.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new LookupError('the token service gave no token');
+        return `Bearer ${token}`;
+    };
+    return {
+        async get(relative, accept) {
+            let url = `${base}${relative}`;
+            let response = await send(url, accept, authorization);
+            if (response.status === 401) {
+                authorization = await answerChallenge(response.headers['www-authenticate']);
+                response = await send(url, accept, authorization);
+            }
+            // Blobs may be served from elsewhere (Docker Hub sends them to a CDN): follow a few
+            // redirects by hand, and carry the credentials only to the registry's own origin.
+            for (let hop = 0; hop < 3 && [301, 302, 303, 307, 308].includes(response.status); hop++) {
+                const location = response.headers.location;
+                if (location === undefined)
+                    break;
+                const next = new URL(location, url);
+                url = next.toString();
+                response = await send(url, accept, next.origin === new URL(base).origin ? authorization : undefined);
+            }
+            return response;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/images/run-limited.ts
 /**
  * Runs `task` for every item with at most `limit` running at once, in input order, and waits for
  * all of them: a failing task does not stop the others. Results are in input order.
@@ -31776,9 +33868,7 @@ async function runLimited(items, limit, task) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/build/runtime.ts
-var build_runtime = __nccwpck_require__(4001);
-;// CONCATENATED MODULE: ./src/build/build-images.ts
+;// CONCATENATED MODULE: ./src/images/build-images.ts
 
 
 
@@ -31790,36 +33880,52 @@ var build_runtime = __nccwpck_require__(4001);
 
 
 
-function built(plan, digest, seconds) {
-    const { name, repository, tag, ref } = plan;
-    return { ok: true, image: { name, repository, tag, digest, ref, seconds } };
+
+
+
+
+
+
+function builtImage(candidate, digest, seconds, metadata) {
+    const { name, repository, tag, ref } = candidate.plan;
+    return {
+        name,
+        repository,
+        tag,
+        digest,
+        ref,
+        built: true,
+        seconds,
+        metadata,
+        fingerprint: candidate.fingerprint
+    };
 }
 function failed(plan, reason, output) {
     return { ok: false, failure: { name: plan.name, line: plan.line, reason, output } };
 }
-/** Runs `task` per plan with bounded parallelism; throws when any image failed. */
-async function forEachImage(plans, limit, what, task) {
-    const settled = await runLimited(plans, limit, async (plan) => {
+/** Runs `task` per item with bounded parallelism; throws when any image failed. */
+async function forEachImage(items, planOf, limit, what, task) {
+    const settled = await runLimited(items, limit, async (item) => {
         try {
-            return await task(plan);
+            return await task(item);
         }
         catch (error) {
-            return { ok: false, failure: thrownFailure(plan, error) };
+            return { ok: false, failure: thrownFailure(planOf(item), error) };
         }
     });
     const outcomes = settled.flatMap((result) => (result.ok ? [result.value] : []));
     const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
     if (failures.length > 0)
-        throw failuresError(failures, plans.length, what);
+        throw failuresError(failures, items.length, what);
     return outcomes.flatMap((outcome) => (outcome.ok ? [outcome.image] : []));
 }
-async function buildWithBuildx(context, plans, options, dir) {
-    return forEachImage(plans, options.maxParallel, 'build', async (plan) => {
+async function buildWithBuildx(context, candidates, options, dir) {
+    return forEachImage(candidates, (c) => c.plan, options.maxParallel, 'build', async (candidate) => {
+        const { plan } = candidate;
         const metadataFile = (0,external_node_path_.join)(dir, `${plan.name}.metadata.json`);
         const iidFile = (0,external_node_path_.join)(dir, `${plan.name}.iid`);
         const args = (0,build_commands/* buildxBuildArgs */.Ct)(plan, {
             ...(options.builder === undefined ? {} : { builder: options.builder }),
-            ...(options.network === undefined ? {} : { network: options.network }),
             push: options.push,
             metadataFile,
             iidFile
@@ -31827,35 +33933,43 @@ async function buildWithBuildx(context, plans, options, dir) {
         const step = await runStep(context, plan, 'Build', args);
         if (!step.ok)
             return failed(plan, `docker buildx build exit code ${step.exitCode}`, step.output);
-        const digest = digestFromMetadata(await (0,promises_.readFile)(metadataFile, 'utf8').catch(() => ''));
-        const imageId = await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '');
-        context.logger.debug(`${plan.name}: image id ${imageId.trim()}, digest ${digest ?? 'none'}`);
+        const metadata = parseMetadata(await (0,promises_.readFile)(metadataFile, 'utf8').catch(() => '')) ?? {};
+        const digest = metadata['containerimage.digest'];
+        const imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim();
+        context.logger.debug(`${plan.name}: image id ${imageId}, digest ${image_ref_isDigest(digest) ? digest : 'none'}`);
         if (!options.push)
-            return built(plan, '', step.seconds);
-        if (digest === undefined) {
+            return { ok: true, image: builtImage(candidate, '', step.seconds, metadata) };
+        if (!image_ref_isDigest(digest)) {
             return failed(plan, `pushed, but buildx reported no digest ('containerimage.digest' missing in ${metadataFile})`, step.output);
         }
-        return built(plan, digest, step.seconds);
+        return { ok: true, image: builtImage(candidate, digest, step.seconds, metadata) };
     });
 }
-async function buildWithClassic(context, plans, options, dir) {
+async function buildWithClassic(context, candidates, options, dir) {
     // The legacy builder, even when the CLI would pick BuildKit: its output and flags are known.
     const env = { DOCKER_BUILDKIT: '0' };
-    const images = await forEachImage(plans, options.maxParallel, 'build', async (plan) => {
-        const args = (0,build_commands/* classicBuildArgs */.y4)(plan, {
-            iidFile: (0,external_node_path_.join)(dir, `${plan.name}.iid`),
-            ...(options.network === undefined ? {} : { network: options.network })
-        });
-        const step = await runStep(context, plan, 'Build', args, env);
+    const images = await forEachImage(candidates, (c) => c.plan, options.maxParallel, 'build', async (candidate) => {
+        const { plan } = candidate;
+        const iidFile = (0,external_node_path_.join)(dir, `${plan.name}.iid`);
+        const step = await runStep(context, plan, 'Build', (0,build_commands/* classicBuildArgs */.y4)(plan, { iidFile }), env);
         if (!step.ok)
             return failed(plan, `docker build exit code ${step.exitCode}`, step.output);
-        return built(plan, '', step.seconds);
+        const imageId = (await (0,promises_.readFile)(iidFile, 'utf8').catch(() => '')).trim();
+        const metadata = {
+            ...(image_ref_isDigest(imageId) ? { 'containerimage.config.digest': imageId } : {}),
+            'image.name': plan.ref
+        };
+        return { ok: true, image: builtImage(candidate, '', step.seconds, metadata) };
     });
     if (!options.push)
         return images;
     // Every build succeeded: only now does anything reach the registry.
-    const seconds = new Map(images.map((image) => [image.name, image.seconds]));
-    return forEachImage(plans, options.maxParallel, 'push', async (plan) => {
+    const byName = new Map(candidates.map((candidate) => [candidate.plan.name, candidate.plan]));
+    const pushes = images.flatMap((image) => {
+        const plan = byName.get(image.name);
+        return plan === undefined ? [] : [{ image, plan }];
+    });
+    return forEachImage(pushes, (p) => p.plan, options.maxParallel, 'push', async ({ image, plan }) => {
         const step = await runStep(context, plan, 'Push', (0,build_commands/* classicPushArgs */.eB)(plan));
         if (!step.ok)
             return failed(plan, `docker push exit code ${step.exitCode}`, step.output);
@@ -31868,7 +33982,15 @@ async function buildWithClassic(context, plans, options, dir) {
         if (digest === undefined) {
             return failed(plan, 'pushed, but neither docker push nor docker inspect gave a digest', step.output);
         }
-        return built(plan, digest, (seconds.get(plan.name) ?? 0) + step.seconds);
+        return {
+            ok: true,
+            image: {
+                ...image,
+                digest,
+                seconds: image.seconds + step.seconds,
+                metadata: { 'containerimage.digest': digest, ...image.metadata }
+            }
+        };
     });
 }
 /** The cache entries of one input, without `type=gha` under act. */
@@ -31883,14 +34005,110 @@ function cacheEntries(value, act, logger) {
     return entries.filter((entry) => !(0,build_commands/* isGhaCache */.$n)(entry));
 }
 /**
- * Builds every image (at most `maxParallel` at once) and pushes it unless `push` is false.
- * Logs in first when `username` and `password` are set. When any image fails, the others
- * still finish and a `BuildError` lists every failed image with the end of its log; with the
- * classic builder nothing is pushed unless every build succeeded.
+ * The fingerprint and labels of one image. A context that cannot be read gives no fingerprint
+ * (the image is then always built, and carries no fingerprint label).
  */
-async function buildImages(options, docker, logger, runtime = build_runtime/* coreRuntime */.u) {
+async function build_images_prepare(plan, options, deps) {
+    const dockerfilePath = plan.dockerfile ?? (0,external_node_path_.join)(plan.context, 'Dockerfile');
+    const dockerfile = await (0,promises_.readFile)(dockerfilePath).catch(() => undefined);
+    let print = '';
+    try {
+        if (dockerfile === undefined)
+            throw new Error(`cannot read ${dockerfilePath}`);
+        const files = await readContextFiles(plan.context, deps.git);
+        print = fingerprint({
+            files,
+            dockerfile: gitBlobId(dockerfile),
+            ...(plan.target === undefined ? {} : { target: plan.target }),
+            // A bare KEY takes its value from the environment, as docker does.
+            buildArgs: plan.buildArgs.map((arg) => arg.includes('=') ? arg : `${arg}=${process.env[arg] ?? ''}`),
+            ...(plan.platforms === undefined ? {} : { platforms: plan.platforms })
+        });
+    }
+    catch (error) {
+        const message = `${plan.name}: no fingerprint of its build inputs (${(0,errors/* errorMessage */.gJ)(error)}); it is built.`;
+        if (options.skipUnchanged)
+            deps.logger.warning(message);
+        else
+            deps.logger.debug(message);
+    }
+    const labels = imageLabels({
+        revision: options.revision,
+        sourceUrl: options.sourceUrl,
+        created: options.created,
+        ...(print === '' ? {} : { fingerprint: print })
+    }, dockerfile?.toString('utf8') ?? '');
+    return { plan: { ...plan, labels }, fingerprint: print };
+}
+/**
+ * skip-unchanged: the registry's image for the tag the files name now, when it carries the same
+ * fingerprint; undefined (build it) otherwise. Whatever cannot be checked is built, with a
+ * warning when the registry did not answer.
+ */
+async function reusable(candidate, options, deps) {
+    const { plan, fingerprint: print } = candidate;
+    const { logger } = deps;
+    if (print === '')
+        return undefined;
+    const current = options.current?.get(plan.name);
+    if (current === undefined) {
+        logger.info(`${plan.name}: the files name no current tag for it; building.`);
+        return undefined;
+    }
+    if (current.repository !== undefined && !sameRepository(current.repository, plan.repository)) {
+        logger.info(`${plan.name}: the files name the repository ${current.repository}, not ${plan.repository}; building.`);
+        return undefined;
+    }
+    const started = deps.clock.now();
+    const credentials = options.username && options.password
+        ? { registry: options.registry, username: options.username, password: options.password }
+        : undefined;
+    const platform = plan.platforms?.split(',')[0]?.trim();
+    const found = await lookupImage(deps.http, plan.repository, current.tag, {
+        ...(credentials === undefined ? {} : { credentials }),
+        ...(platform ? { platform } : {})
+    });
+    const ref = `${plan.repository}:${current.tag}`;
+    if (found.kind === 'unknown') {
+        logger.warning(`${plan.name}: skip-unchanged could not check ${ref} in the registry (${found.reason}); building it.`);
+        return undefined;
+    }
+    if (found.kind === 'missing') {
+        logger.info(`${plan.name}: ${ref} is not in the registry; building.`);
+        return undefined;
+    }
+    const theirs = found.labels[FINGERPRINT_LABEL];
+    if (theirs !== print) {
+        logger.info(`${plan.name}: its build inputs changed since ${ref} ` +
+            `(${theirs === undefined ? 'that image has no fingerprint label' : 'different fingerprint'}); building.`);
+        return undefined;
+    }
+    logger.info(`${plan.name}: unchanged since ${ref}@${found.digest}; not built, the files keep ${current.tag}.`);
+    return {
+        name: plan.name,
+        repository: plan.repository,
+        tag: current.tag,
+        digest: found.digest,
+        ref,
+        built: false,
+        seconds: (deps.clock.now() - started) / 1000,
+        metadata: { 'containerimage.digest': found.digest, 'image.name': ref },
+        fingerprint: print,
+        reusedFrom: current.tag
+    };
+}
+/**
+ * Builds every image (at most `maxParallel` at once) and pushes it unless `push` is false; with
+ * `skipUnchanged`, first reuses each image whose build inputs did not change since the image the
+ * files name now. Logs in first when `username` and `password` are set and anything is built.
+ * When any image fails, the others still finish and a `BuildError` lists every failed image with
+ * the end of its log; with the classic builder nothing is pushed unless every build succeeded.
+ * Results are in input order.
+ */
+async function buildImages(options, deps) {
     if (options.images.length === 0)
         return [];
+    const { docker, logger } = deps;
     const settings = {
         tag: options.tag,
         workspace: options.workspace,
@@ -31900,28 +34118,63 @@ async function buildImages(options, docker, logger, runtime = build_runtime/* co
         cacheTo: cacheEntries(options.cacheTo, options.act, logger)
     };
     const plans = options.images.map((spec) => (0,build_commands/* planImage */.Fz)(spec, settings));
+    const limit = Math.max(1, Math.min(Math.floor(options.maxParallel) || plans.length, plans.length));
+    const prepared = await runLimited(plans, limit, (plan) => build_images_prepare(plan, options, deps));
+    const candidates = plans.map((plan, index) => {
+        const result = prepared[index];
+        return result?.ok ? result.value : { plan, fingerprint: '' };
+    });
+    const reused = new Map();
+    if (options.skipUnchanged) {
+        const checks = await runLimited(candidates, limit, (candidate) => reusable(candidate, options, deps));
+        checks.forEach((check, index) => {
+            if (check.ok && check.value !== undefined)
+                reused.set(check.value.name, check.value);
+            if (!check.ok)
+                logger.warning(`${plans[index]?.name ?? '?'}: ${(0,errors/* errorMessage */.gJ)(check.error)}; building it.`);
+        });
+    }
+    const toBuild = candidates.filter((candidate) => !reused.has(candidate.plan.name));
+    const inOrder = (built) => {
+        const byName = new Map(built.map((image) => [image.name, image]));
+        return plans.flatMap((plan) => {
+            const image = reused.get(plan.name) ?? byName.get(plan.name);
+            return image === undefined ? [] : [image];
+        });
+    };
+    if (toBuild.length === 0) {
+        logger.info(`Nothing to build: every image is unchanged (${plans.length} reused).`);
+        return inOrder([]);
+    }
     const builder = await detectBuilder(docker, logger);
     if (builder === 'classic') {
-        const conflict = classicBuilderConflict(plans, options);
+        const conflict = classicBuilderConflict(toBuild.map((candidate) => candidate.plan), options);
         if (conflict)
             throw conflict;
     }
     if (options.username && options.password) {
-        await (0,login/* dockerLogin */.a1)(docker, { registry: options.registry, username: options.username, password: options.password }, logger, runtime);
+        await (0,login/* dockerLogin */.a1)(docker, { registry: options.registry, username: options.username, password: options.password }, logger, deps.runtime);
     }
-    const limit = Math.max(1, Math.min(Math.floor(options.maxParallel) || plans.length, plans.length));
-    logger.info(`${options.push ? 'Building and pushing' : 'Building (not pushing)'} ${plans.length} image(s), ` +
-        `${limit} at a time: ${plans.map((plan) => plan.ref).join(', ')}`);
-    const progress = createProgress(logger);
-    const context = { docker, logger, progress, printLog: createLogPrinter(logger) };
+    const buildLimit = Math.min(limit, toBuild.length);
+    logger.info(`${options.push ? 'Building and pushing' : 'Building (not pushing)'} ${toBuild.length} image(s), ` +
+        `${buildLimit} at a time: ${toBuild.map((candidate) => candidate.plan.ref).join(', ')}` +
+        (reused.size > 0 ? `; ${reused.size} unchanged, reused` : ''));
+    const progress = createProgress(logger, undefined, () => deps.clock.now());
+    const context = {
+        docker,
+        logger,
+        clock: deps.clock,
+        progress,
+        printLog: createLogPrinter(logger)
+    };
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'gitops-release-build-'));
     try {
         const run = builder === 'buildx' ? buildWithBuildx : buildWithClassic;
-        const images = await run(context, plans, { ...options, maxParallel: limit }, dir);
+        const images = await run(context, toBuild, { ...options, maxParallel: buildLimit }, dir);
         for (const image of images) {
             logger.info(`${image.ref}${image.digest === '' ? '' : `@${image.digest}`}`);
         }
-        return images;
+        return inOrder(images);
     }
     finally {
         progress.stop();
@@ -31929,7 +34182,7 @@ async function buildImages(options, docker, logger, runtime = build_runtime/* co
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/check-contexts.ts
+;// CONCATENATED MODULE: ./src/images/check-contexts.ts
 
 
 
@@ -31969,75 +34222,21 @@ async function checkBuildContexts(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/build/docker.ts
-var docker = __nccwpck_require__(1673);
-// EXTERNAL MODULE: ./src/publish/publish.ts + 16 modules
-var publish = __nccwpck_require__(5914);
-;// CONCATENATED MODULE: ./src/argocd/text.ts
-/** The first 7 characters of a SHA. */
-function text_short(sha) {
-    return /^[0-9a-f]{40,64}$/i.test(sha) ? sha.slice(0, 7) : sha;
-}
-/** `: message` on one line and shortened, or nothing for an empty message. */
-function suffix(message) {
-    const text = message.replace(/\s+/g, ' ').trim();
-    return text === '' ? '' : `: ${text.length > 300 ? `${text.slice(0, 297)}...` : text}`;
-}
-/** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
-function describeBody(response) {
-    let text = response.body;
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed === 'object' && parsed !== null) {
-            const record = parsed;
-            const message = record.message ?? record.error;
-            if (typeof message === 'string')
-                text = message;
-        }
-    }
-    catch {
-        // Not JSON: show the text itself.
-    }
-    return suffix(text);
-}
-
-;// CONCATENATED MODULE: ./src/argocd/backoff.ts
-/** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
-const WEBHOOK_RETRY = {
-    attempts: 5,
-    baseDelayMs: 1000,
-    maxDelayMs: 8000,
-    totalMs: 30_000
-};
-/**
- * The delay before attempt `attempt + 1` (attempt counts from 1), or undefined when the policy
- * says stop: attempts used up, or the next attempt would start after the total budget.
- */
-function nextDelay(policy, attempt, elapsedMs) {
-    if (attempt >= policy.attempts)
-        return undefined;
-    const wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return elapsedMs + wait > policy.totalMs ? undefined : wait;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/argocd/clock.ts
-
-/** The real clock. */
-const systemClock = {
-    now: () => performance.now(),
-    sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.max(0, ms))
-};
-
+// EXTERNAL MODULE: ./src/images/docker.ts
+var docker = __nccwpck_require__(7953);
+// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
+var exec = __nccwpck_require__(3485);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/argocd/http-client.ts
+// EXTERNAL MODULE: ../../node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(66);
+;// CONCATENATED MODULE: ./src/lib/http.ts
 
 
-/** No HTTP answer: connection refused or reset, DNS, TLS, timeout. */
+
+/** No HTTP answer: connection refused or reset, DNS, TLS, proxy, timeout, or an oversized body. */
 class HttpNetworkError extends Error {
     /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT. */
     code;
@@ -32053,23 +34252,46 @@ class HttpNetworkError extends Error {
         this.tls = code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code);
     }
 }
-const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
-/** An HttpClient on Node's http/https with its own agents, so `insecure` affects nothing else. */
-function createHttpClient(options) {
-    const httpsAgent = new external_node_https_namespaceObject.Agent({ keepAlive: false, rejectUnauthorized: !options.insecure });
-    const httpAgent = new external_node_http_.Agent({ keepAlive: false });
-    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+/** Default cap on a response body, so no server can make the action hold unbounded memory. */
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * An HttpClient on Node's http/https. Agents come from `@actions/http-client`, which picks a
+ * proxy tunnel from the runner's proxy variables (and `NO_PROXY`) the way the toolkit does for
+ * every action; each client has its own agents, so `insecure` affects nothing else.
+ */
+function createHttpClient(options = {}) {
+    const insecure = options.insecure === true;
+    const direct = {
+        https: new external_node_https_namespaceObject.Agent({ keepAlive: false, rejectUnauthorized: !insecure }),
+        http: new external_node_http_.Agent({ keepAlive: false })
+    };
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     return {
-        request: (request) => send(request, request.url.startsWith('https:') ? httpsAgent : httpAgent, maxBody)
+        request: (request) => {
+            const url = new URL(request.url);
+            const secure = url.protocol === 'https:';
+            // A fresh toolkit client per proxied request: it caches one tunnel agent whatever the
+            // target's scheme, and the tunnel for https differs from the one for http.
+            const agent = (0,lib/* getProxyUrl */.s_)(request.url) !== ''
+                ? new lib/* HttpClient */.Qq('gitops-release', [], {
+                    ignoreSslError: insecure,
+                    keepAlive: false,
+                    allowRedirects: false
+                }).getAgent(request.url)
+                : secure
+                    ? direct.https
+                    : direct.http;
+            return send(request, url, agent, maxBody);
+        }
     };
 }
-function send(request, agent, maxBody) {
+function send(request, url, agent, maxBody) {
     return new Promise((resolve, reject) => {
-        const url = new URL(request.url);
         const module = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
         const headers = { ...request.headers };
-        if (request.body !== undefined)
-            headers['Content-Length'] = String(request.body.length);
+        const body = request.body === undefined ? undefined : Buffer.from(request.body);
+        if (body !== undefined)
+            headers['Content-Length'] = String(body.length);
         let settled = false;
         const fail = (error, timedOut = false) => {
             if (settled)
@@ -32110,7 +34332,8 @@ function send(request, agent, maxBody) {
                 });
             });
         });
-        // One deadline for the whole exchange (connect, upload, wait, download), unlike socket idle timeouts.
+        // One deadline for the whole exchange, unlike socket idle timeouts: a server that drips
+        // bytes cannot keep the step alive.
         const timer = setTimeout(() => {
             fail(new Error('timeout'), true);
             req.destroy();
@@ -32118,8 +34341,448 @@ function send(request, agent, maxBody) {
         req.on('error', (error) => {
             fail(error);
         });
-        req.end(request.body);
+        req.end(body);
     });
+}
+
+// EXTERNAL MODULE: ./src/publish/publish.ts + 8 modules
+var publish = __nccwpck_require__(615);
+// EXTERNAL MODULE: ./src/publish/github-api.ts
+var github_api = __nccwpck_require__(126);
+// EXTERNAL MODULE: ./src/publish/publish-git.ts + 1 modules
+var publish_git = __nccwpck_require__(8557);
+// EXTERNAL MODULE: ./src/publish/remote-url.ts
+var remote_url = __nccwpck_require__(9058);
+;// CONCATENATED MODULE: ./src/publish/descendant.ts
+
+
+
+
+
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * The check for the repository and commit mode of `options` (the same as the publish): in git
+ * mode `git merge-base --is-ancestor`, fetching a commit that is not present yet (without file
+ * contents, bounded by the same network limits as the publish); in api mode GitHub's compare API
+ * (identical or ahead means yes).
+ */
+async function createDescendantCheck(options, logger, partialDeps = {}) {
+    const deps = (0,publish/* resolvePublishDeps */.Wc)(partialDeps);
+    if (options.token)
+        deps.setSecret(options.token);
+    if (options.mode === 'api') {
+        const url = options.target.kind === 'remote'
+            ? (0,remote_url/* normalizeRemote */.e$)(options.target.url, options.workspace)
+            : undefined;
+        const repository = options.github.repository ??
+            (url === undefined ? undefined : (0,remote_url/* repositoryFromUrl */.kG)(url, options.github.serverUrl));
+        if (!repository || !options.token) {
+            throw new errors/* PublishError */.S1('commit-mode: api needs the target repository on the GitHub server and a token.', { input: 'commit-mode' });
+        }
+        const api = deps.createGitHubApi(options.token, options.github, {
+            clock: deps.clock,
+            policy: github_api/* RATE_LIMIT_POLICY */.ih,
+            logger
+        });
+        return {
+            async isDescendant(ancestor, commit) {
+                if (!SHA.test(ancestor) || !SHA.test(commit))
+                    return false;
+                const status = await api.compare(repository, ancestor, commit);
+                return status === 'identical' || status === 'ahead';
+            },
+            close: () => Promise.resolve()
+        };
+    }
+    const repo = await (0,publish_git/* openRepository */.h_)(options, (0,publish_git/* gitContextFactory */.u8)(options, logger, deps), deps);
+    const present = async (sha) => (await repo.git.hasCommit(sha)) || (await repo.git.fetchCommit('origin', sha));
+    return {
+        async isDescendant(ancestor, commit) {
+            if (!SHA.test(ancestor) || !SHA.test(commit))
+                return false;
+            if (ancestor === commit)
+                return true;
+            if (!(await present(commit)) || !(await present(ancestor)))
+                return false;
+            return repo.git.isAncestor(ancestor, commit);
+        },
+        async close() {
+            if (options.target.kind === 'remote')
+                await (0,promises_.rm)(repo.git.dir, { recursive: true, force: true });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollback/plan.ts
+
+
+const PARSE = { uniqueKeys: false, keepSourceTokens: false };
+/** A path as users write it: `a.b[0]`, with keys that need it in brackets (`a["b.c"]`). */
+function plan_formatPath(place, documents) {
+    let text = documents > 1 ? `[${place.document}]` : '';
+    for (const step of place.path) {
+        if (typeof step === 'number')
+            text += `[${step}]`;
+        else if (/^[A-Za-z0-9_-]+$/.test(step))
+            text += text === '' ? step : `.${step}`;
+        else
+            text += `[${JSON.stringify(step)}]`;
+    }
+    return text === '' ? '(document root)' : text;
+}
+function parse(text) {
+    return (0,dist/* parseAllDocuments */.hR)(text, PARSE);
+}
+function source(text, node) {
+    const range = node.range;
+    return range ? text.slice(range[0], range[1]) : '';
+}
+/** The line holding `offset` (without its line feed) and where it starts. */
+function lineAround(text, offset) {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    const end = text.indexOf('\n', offset);
+    return { start, text: text.slice(start, end === -1 ? text.length : end) };
+}
+function plan_keyOf(key) {
+    if ((0,dist/* isScalar */.jn)(key))
+        return String(key.value);
+    return undefined;
+}
+/** Every scalar whose source text differs between two parallel trees, with its path. */
+function collect(beforeText, afterText, before, after, document, path, out) {
+    if ((0,dist/* isScalar */.jn)(after)) {
+        const afterSource = source(afterText, after);
+        if (!(0,dist/* isScalar */.jn)(before)) {
+            if (before === undefined || before === null) {
+                out.push({
+                    document,
+                    path: [...path],
+                    before: '',
+                    after: afterSource,
+                    created: true
+                });
+            }
+            return;
+        }
+        const beforeSource = source(beforeText, before);
+        if (beforeSource !== afterSource) {
+            out.push({
+                document,
+                path: [...path],
+                before: beforeSource,
+                after: afterSource,
+                created: false,
+                ...(beforeSource === ''
+                    ? {
+                        lines: {
+                            before: lineAround(beforeText, before.range?.[0] ?? 0).text,
+                            after: lineAround(afterText, after.range?.[0] ?? 0).text
+                        }
+                    }
+                    : {})
+            });
+        }
+        return;
+    }
+    if ((0,dist/* isMap */.jh)(after)) {
+        const beforeItems = new Map();
+        if ((0,dist/* isMap */.jh)(before)) {
+            for (const pair of before.items) {
+                const key = plan_keyOf(pair.key);
+                if (key !== undefined && !beforeItems.has(key))
+                    beforeItems.set(key, pair.value);
+            }
+        }
+        const seen = new Set();
+        for (const pair of after.items) {
+            const key = plan_keyOf(pair.key);
+            if (key === undefined || seen.has(key))
+                continue;
+            seen.add(key);
+            path.push(key);
+            collect(beforeText, afterText, beforeItems.get(key), pair.value, document, path, out);
+            path.pop();
+        }
+        return;
+    }
+    if ((0,dist/* isSeq */.oP)(after)) {
+        after.items.forEach((item, index) => {
+            path.push(index);
+            collect(beforeText, afterText, (0,dist/* isSeq */.oP)(before) ? before.items[index] : undefined, item, document, path, out);
+            path.pop();
+        });
+    }
+}
+/** The places a release changed in one file. */
+function changedPlaces(before, after) {
+    const beforeDocs = parse(before);
+    const afterDocs = parse(after);
+    const places = [];
+    afterDocs.forEach((doc, index) => {
+        collect(before, after, beforeDocs[index]?.contents, doc.contents, index, [], places);
+    });
+    return places;
+}
+/** The node at `path` in a document, or undefined when the path does not resolve. */
+function nodeAt(root, path) {
+    let node = root;
+    for (const step of path) {
+        if (typeof step === 'number') {
+            if (!(0,dist/* isSeq */.oP)(node))
+                return undefined;
+            node = node.items[step];
+        }
+        else {
+            if (!(0,dist/* isMap */.jh)(node))
+                return undefined;
+            node = node.items.find((pair) => plan_keyOf(pair.key) === step)?.value;
+        }
+        if (node === undefined || node === null)
+            return undefined;
+    }
+    return node;
+}
+/** Plans the rollback of one file: see the module comment. */
+function planRollback(before, after, tip) {
+    const places = changedPlaces(before, after);
+    const tipDocs = parse(tip);
+    const documents = tipDocs.length;
+    const restored = [];
+    const skipped = [];
+    const pieces = [];
+    for (const place of places) {
+        if (place.created) {
+            skipped.push({ place, reason: `${plan_formatPath(place, documents)} was created by the release` });
+            continue;
+        }
+        const node = nodeAt(tipDocs[place.document]?.contents, place.path);
+        if (!(0,dist/* isScalar */.jn)(node) || node.range === undefined || node.range === null) {
+            skipped.push({ place, reason: `${plan_formatPath(place, documents)} is no longer there` });
+            continue;
+        }
+        const now = source(tip, node);
+        const line = lineAround(tip, node.range[0]);
+        if (now !== place.after || (place.lines !== undefined && line.text !== place.lines.after)) {
+            skipped.push({
+                place,
+                reason: `${plan_formatPath(place, documents)} was changed since the release (now ${now})`
+            });
+            continue;
+        }
+        restored.push(place);
+        pieces.push(place.lines === undefined
+            ? { start: node.range[0], end: node.range[1], text: place.before }
+            : { start: line.start, end: line.start + line.text.length, text: place.lines.before });
+    }
+    pieces.sort((a, b) => b.start - a.start);
+    let text = tip;
+    for (const piece of pieces)
+        text = text.slice(0, piece.start) + piece.text + text.slice(piece.end);
+    verify(tip, text, restored);
+    return { text, restored, skipped, documents };
+}
+/** The rolled-back text must differ from the tip in exactly the restored places, as planned. */
+function verify(tip, text, restored) {
+    if (parse(text).some((doc) => doc.errors.length > 0)) {
+        throw new errors/* InternalError */.Gd('internal error: a planned rollback does not parse; nothing was written.');
+    }
+    const changed = changedPlaces(tip, text);
+    const expected = restored.map((place) => JSON.stringify([place.document, place.path, place.before]));
+    const actual = changed.map((place) => JSON.stringify([place.document, place.path, place.after]));
+    if (JSON.stringify(actual.sort()) !== JSON.stringify([...expected].sort())) {
+        throw new errors/* InternalError */.Gd('internal error: a planned rollback would change more than the release did; nothing was written.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollback/rollback.ts
+
+
+
+/** Runs the rollback; see the module comment. Never throws for a rollback that went wrong. */
+async function rollback(options, deps) {
+    const { logger } = deps;
+    // compute runs once per compare-and-swap attempt; the plan of the last attempt is what landed.
+    let restored = [];
+    let skipped = [];
+    const compute = async (source) => {
+        restored = [];
+        skipped = [];
+        const edits = [];
+        for (const edit of options.edits) {
+            if (edit.before === edit.after)
+                continue;
+            const bytes = await source.read(edit.path);
+            if (bytes === undefined) {
+                skipped.push({ file: edit.path, reason: 'the file was deleted since the release' });
+                continue;
+            }
+            const tip = bytes.toString('utf8');
+            const plan = planRollback(edit.before, edit.after, tip);
+            for (const place of plan.restored) {
+                restored.push({
+                    file: edit.path,
+                    path: plan_formatPath(place, plan.documents),
+                    from: place.after,
+                    to: place.before
+                });
+            }
+            for (const entry of plan.skipped)
+                skipped.push({ file: edit.path, reason: entry.reason });
+            edits.push({ path: edit.path, before: tip, after: plan.text });
+        }
+        return edits;
+    };
+    const base = {
+        releaseSha: options.releaseSha,
+        commitUrl: '',
+        branch: ''
+    };
+    let landed;
+    try {
+        landed = await deps.publish(options.message, compute);
+    }
+    catch (error) {
+        const problem = `the rollback commit could not be landed: ${(0,errors/* errorMessage */.gJ)(error)}`;
+        logger.warning(`Rollback: ${problem}`);
+        return {
+            ...base,
+            rolledBack: false,
+            commitSha: '',
+            restored: [],
+            skipped,
+            problem,
+            wait: { kind: 'not-run' }
+        };
+    }
+    for (const entry of skipped) {
+        logger.warning(`Rollback: in ${entry.file}, ${entry.reason}; left as it is.`);
+    }
+    if (landed.commitSha === '') {
+        const problem = 'nothing was left to restore: every value this run wrote was changed since';
+        logger.warning(`Rollback: ${problem}; no commit.`);
+        return {
+            ...base,
+            rolledBack: false,
+            commitSha: '',
+            restored: [],
+            skipped,
+            problem,
+            wait: { kind: 'not-run' }
+        };
+    }
+    logger.info(`Rolled back ${restored.map((p) => `${p.file} (${p.path})`).join(', ')} in ${(0,lib_text/* shortSha */.Fu)(landed.commitSha)}.`);
+    const result = {
+        ...base,
+        rolledBack: true,
+        commitSha: landed.commitSha,
+        commitUrl: landed.commitUrl,
+        branch: landed.branch,
+        restored,
+        skipped,
+        problem: ''
+    };
+    const webhook = deps.notify === undefined ? undefined : await deps.notify(landed);
+    const withWebhook = webhook === undefined ? result : { ...result, webhook };
+    try {
+        const apps = await deps.wait(landed);
+        return { ...withWebhook, wait: { kind: 'healthy', apps } };
+    }
+    catch (error) {
+        const apps = hasApps(error) ? error.apps : [];
+        return { ...withWebhook, wait: { kind: 'failing', message: (0,errors/* errorMessage */.gJ)(error), apps } };
+    }
+}
+function hasApps(error) {
+    return (typeof error === 'object' && error !== null && Array.isArray(error.apps));
+}
+/** The failed rollout with the rollback done after it: the one error the step fails with. */
+class RolledBackError extends errors/* ArgoCdError */.rA {
+    /** The release's apps as the failed wait left them. */
+    apps;
+    rollback;
+    constructor(message, apps, result, location = {}) {
+        super(message, location);
+        this.apps = apps;
+        this.rollback = result;
+    }
+}
+/** Joins the wait failure and the rollback into one error: what failed, what was rolled back, where Argo CD stands. */
+function rollbackError(failure, result) {
+    return new RolledBackError(describeRollback(failure, result), failure.apps, result, {
+        input: 'argocd-app'
+    });
+}
+/** The text of `rollbackError`. Pure. */
+function describeRollback(failure, result) {
+    const parts = [failure.message.replace(/\.?\s*$/, '.')];
+    const failing = failure.apps.filter((app) => app.outcome === 'failed' || app.outcome === 'timed-out');
+    for (const app of failing)
+        parts.push(`${app.app}: ${appState(app)}.`);
+    if (!result.rolledBack) {
+        parts.push(`Not rolled back: ${result.problem}.`);
+    }
+    else {
+        const where = result.restored.map((p) => `${p.file} (${p.path})`).join(', ');
+        parts.push(`Rolled back ${where} to the values before ${(0,lib_text/* shortSha */.Fu)(result.releaseSha)} in commit ${result.commitSha}.`);
+    }
+    if (result.skipped.length > 0) {
+        parts.push(`Left as they are: ${result.skipped.map((s) => `in ${s.file}, ${s.reason}`).join('; ')}.`);
+    }
+    if (result.rolledBack) {
+        const short = (0,lib_text/* shortSha */.Fu)(result.commitSha);
+        if (result.wait.kind === 'healthy') {
+            const apps = result.wait.apps;
+            const names = apps.map((app) => app.app).join(', ');
+            parts.push(apps.every((app) => app.outcome === 'deployed')
+                ? `Argo CD now: ${names || 'every app'} Synced and Healthy at the rollback commit ${short}.`
+                : `Argo CD now: ${apps.map((app) => `${app.app} ${appState(app)}`).join('; ')}.`);
+        }
+        else if (result.wait.kind === 'failing') {
+            parts.push(`Argo CD is still failing after the rollback ${short}: ${result.wait.message}`);
+        }
+    }
+    return parts.join(' ');
+}
+function appState(app) {
+    const revision = app.revision === '' ? '' : ` at ${(0,lib_text/* shortSha */.Fu)(app.revision)}`;
+    const phase = app.operationPhase === undefined ? '' : `, operation ${app.operationPhase}`;
+    const message = app.message === undefined || app.message === '' ? '' : `: ${app.message}`;
+    return `${app.syncStatus}/${app.healthStatus}${revision}${phase}${message}`;
+}
+
+// EXTERNAL MODULE: ./src/lib/retry.ts
+var retry = __nccwpck_require__(8372);
+;// CONCATENATED MODULE: ./src/argocd/answer.ts
+
+
+/** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
+function describeBody(response) {
+    let text = response.body;
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed === 'object' && parsed !== null) {
+            const record = parsed;
+            const message = record.message ?? record.error;
+            if (typeof message === 'string')
+                text = message;
+        }
+    }
+    catch {
+        // Not JSON: show the text itself.
+    }
+    return (0,lib_text/* suffix */.ei)(text);
+}
+/**
+ * For a 3xx answer: `; it redirects to <Location>: ...` (redirects are never followed, so a
+ * token or signed body never goes where the user did not point it); '' for any other answer.
+ */
+function redirectHint(response, input) {
+    if (response.status < 300 || response.status >= 400)
+        return '';
+    const location = response.headers.location ?? '';
+    const where = location === '' ? '' : ` to ${redactUrl(location)}`;
+    return `; it redirects${where}, which is not followed: set ${input} to the final URL`;
 }
 
 ;// CONCATENATED MODULE: ./src/argocd/signature.ts
@@ -32157,7 +34820,7 @@ function buildPushPayload(commit, htmlUrl) {
         modified: [...commit.files],
         removed: []
     };
-    // Without a real `before`, Argo CD must not move cached manifests from it (contract §2.6).
+    // Without a real `before`, Argo CD must not move cached manifests from it: its webhook handler moves them from `before` to `after`.
     const before = commit.before === '' || ZERO_SHA.test(commit.before) ? {} : { before: commit.before };
     return {
         ref: `refs/heads/${commit.branch}`,
@@ -32189,7 +34852,14 @@ function serializePayload(payload) {
 
 
 
-
+/** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
+const WEBHOOK_RETRY = {
+    attempts: 5,
+    baseDelayMs: 1000,
+    maxDelayMs: 8000,
+    totalMs: 30_000,
+    jitter: 'none'
+};
 const POLL_NOTE = 'Argo CD will still notice the commit at its next poll (every 3 minutes by default).';
 /** `argocd-webhook-url` as the endpoint: a bare server URL gets Argo CD's `/api/webhook`. */
 function webhookEndpoint(url) {
@@ -32199,15 +34869,17 @@ function webhookEndpoint(url) {
     return parsed.toString();
 }
 /**
- * Sends the GitHub `push` event for `commit` to `argocd-webhook-url`, signed with the secret.
- * Retries network errors and 5xx with bounded back-off; a 4xx is final. Never throws for a
- * delivery problem: it warns (Argo CD still polls) and says why in the result.
+ * Sends the GitHub `push` event for `options.commit` to `argocd-webhook-url`, signed with the
+ * secret. Retries network errors and 5xx with bounded back-off; a 4xx is final. Never throws for
+ * a delivery problem: it warns (Argo CD still polls) and says why in the result. May be called
+ * again in the same run for another commit (a rollback commit).
  */
-async function notifyWebhook(options, commit, logger, deps = {}) {
+async function notifyWebhook(options, deps) {
+    const { commit } = options;
+    const { logger } = deps;
     const rawUrl = options.webhookUrl?.trim() ?? '';
     if (rawUrl === '')
         return { delivered: false, attempts: 0, url: '', reason: 'argocd-webhook-url is not set' };
-    maskArgoCdSecrets(options, deps.mask ?? coreMask);
     const endpoint = webhookEndpoint(rawUrl);
     const shown = redactUrl(endpoint);
     const notDelivered = (reason, attempts, status) => {
@@ -32238,52 +34910,49 @@ async function notifyWebhook(options, commit, logger, deps = {}) {
         'User-Agent': 'gitops-release',
         ...(secret === '' ? {} : signBody(body, secret))
     };
-    logger.info(`Notifying Argo CD: push event for ${htmlUrl} branch ${commit.branch} at ${text_short(commit.after)} ` +
+    logger.info(`Notifying Argo CD: push event for ${htmlUrl} branch ${commit.branch} at ${(0,lib_text/* shortSha */.Fu)(commit.after)} ` +
         `(${commit.files.length} changed file${commit.files.length === 1 ? '' : 's'}, ${body.length} bytes, ` +
         `${secret === '' ? 'unsigned' : 'signed'}) to ${shown}`);
     const http = deps.http ?? createHttpClient({ insecure: options.insecure });
-    const clock = deps.clock ?? systemClock;
-    const policy = deps.retry ?? WEBHOOK_RETRY;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
+    const timeoutMs = deps.requestTimeoutMs ?? 10_000;
+    // The status of the last answer, for the result when the retries run out.
+    let lastStatus;
+    const attempt = async (n) => {
         let response;
-        let problem;
-        let retryable;
         try {
-            response = await http.request({
-                method: 'POST',
-                url: endpoint,
-                headers,
-                body,
-                timeoutMs: deps.requestTimeoutMs ?? 10_000
-            });
-            const verdict = judge(response, secret !== '');
-            if (verdict.delivered) {
-                logger.info(`Argo CD accepted the push event (HTTP ${response.status}, attempt ${attempt})`);
-                return {
-                    delivered: true,
-                    status: response.status,
-                    attempts: attempt,
-                    url: shown,
-                    reason: verdict.reason
-                };
-            }
-            problem = verdict.reason;
-            retryable = verdict.retryable;
+            response = await http.request({ method: 'POST', url: endpoint, headers, body, timeoutMs });
         }
         catch (error) {
-            problem = (0,errors/* errorMessage */.gJ)(error);
             // An untrusted certificate stays untrusted; everything else on the network may pass.
-            retryable = !(error instanceof HttpNetworkError && error.tls);
-            if (!retryable)
-                problem += ' (set argocd-insecure: true for a self-signed certificate)';
+            if (error instanceof HttpNetworkError && error.tls) {
+                const reason = `${error.message} (set argocd-insecure: true for a self-signed certificate)`;
+                return { done: true, value: notDelivered(reason, n) };
+            }
+            lastStatus = undefined;
+            return { done: false, reason: (0,errors/* errorMessage */.gJ)(error) };
         }
-        const wait = retryable ? nextDelay(policy, attempt, clock.now() - started) : undefined;
-        if (wait === undefined)
-            return notDelivered(problem, attempt, response?.status);
-        logger.info(`Argo CD webhook attempt ${attempt} failed (${problem}); retrying in ${Math.round(wait / 100) / 10} s`);
-        await clock.sleep(wait);
-    }
+        lastStatus = response.status;
+        const verdict = judge(response, secret !== '');
+        if (verdict.delivered) {
+            logger.info(`Argo CD accepted the push event (HTTP ${response.status}, attempt ${n})`);
+            const value = {
+                delivered: true,
+                status: response.status,
+                attempts: n,
+                url: shown,
+                reason: verdict.reason
+            };
+            return { done: true, value };
+        }
+        if (!verdict.retryable) {
+            return { done: true, value: notDelivered(verdict.reason, n, response.status) };
+        }
+        return { done: false, reason: verdict.reason };
+    };
+    const outcome = await (0,retry/* retry */.L)(deps.retry ?? WEBHOOK_RETRY, deps.clock, attempt, (n, reason, delayMs) => {
+        logger.info(`Argo CD webhook attempt ${n} failed (${reason}); retrying in ${Math.round(delayMs / 100) / 10} s`);
+    });
+    return outcome.ok ? outcome.value : notDelivered(outcome.reason, outcome.attempts, lastStatus);
 }
 function judge(response, signed) {
     const { status } = response;
@@ -32309,6 +34978,9 @@ function judge(response, signed) {
                 'webhook.github.secret in argocd-secret byte for byte (a stored trailing newline is a common cause)'
             : '; if Argo CD has webhook.github.secret set, set argocd-webhook-secret to it';
     }
+    else if (status >= 300 && status < 400) {
+        hint = redirectHint(response, 'argocd-webhook-url');
+    }
     else if (status === 404) {
         hint = '; the URL should be https://ARGOCD/api/webhook (with the --rootpath, if any)';
     }
@@ -32328,6 +35000,7 @@ function readAppStatus(application) {
         revisions: strings(sync.revisions),
         syncStatus: string(sync.status) || 'Unknown',
         healthStatus: string(object(status.health).status) || 'Unknown',
+        healthMessage: healthMessage(status),
         operationRequested: isObject(app.operation),
         conditions: list(status.conditions).map((c) => ({
             type: string(object(c).type),
@@ -32338,6 +35011,19 @@ function readAppStatus(application) {
         ...(isObject(opState) ? { operation: readOperation(opState) } : {})
     };
     return result;
+}
+function healthMessage(status) {
+    const own = string(object(status.health).message);
+    if (own !== '')
+        return own;
+    for (const resource of list(status.resources).map(object)) {
+        const health = object(resource.health);
+        const message = string(health.message);
+        if (string(health.status) === 'Degraded' && message !== '') {
+            return `${string(resource.kind)}/${string(resource.name)}: ${message}`;
+        }
+    }
+    return '';
 }
 function readOperation(state) {
     const requested = object(object(state.operation).sync);
@@ -32372,7 +35058,10 @@ function strings(value) {
     return list(value).filter((v) => typeof v === 'string');
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/argocd/argocd-api.ts
+
 
 
 
@@ -32384,12 +35073,51 @@ class ArgoCdUnavailableError extends Error {
         this.name = 'ArgoCdUnavailableError';
     }
 }
+/**
+ * The token would go over plain http to a host that is not this machine, and `argocd-insecure`
+ * does not allow it. The input validation refuses this first; this is the last line, where the
+ * token is attached to requests.
+ */
+class PlainHttpTokenError extends errors/* ArgoCdError */.rA {
+}
 const USER_AGENT = 'gitops-release';
-/** An ArgoCdApi for `server` (base URL with any root path) authenticated with `token`. */
-function createArgoCdApi(server, token, http) {
-    const base = server.trim().replace(/\/+$/, '');
+/**
+ * The host is this machine: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped 127 address.
+ * Traffic to it never leaves the machine, so plain http exposes nothing.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) !== 6)
+        return false;
+    if (host === '::1')
+        return true;
+    // IPv4-mapped, as WHATWG URL writes it: ::ffff:7f00:1 for 127.0.0.1.
+    return /^::ffff:(?:127\.|7f[0-9a-f]{2}:)/.test(host);
+}
+/**
+ * Throws PlainHttpTokenError unless the token may go to `server`: over https, or plain http to
+ * a loopback address, or plain http anywhere when `insecure` says so.
+ */
+function checkTokenTransport(server, insecure) {
+    const url = new URL(server.trim());
+    if (url.protocol === 'https:' || insecure || isLoopbackHost(url.hostname))
+        return;
+    throw new PlainHttpTokenError(`argocd-server: ${redactUrl(server.trim())} is plain http to ${url.hostname}, which would send ` +
+        'argocd-token unencrypted; use https, or set argocd-insecure: true to allow it', { input: 'argocd-server' });
+}
+/**
+ * An ArgoCdApi for `options.server` authenticated with `options.token`. Throws
+ * PlainHttpTokenError when the token would travel over plain http (see checkTokenTransport).
+ */
+function createArgoCdApi(options, http) {
+    checkTokenTransport(options.server, options.insecure);
+    const base = options.server.trim().replace(/\/+$/, '');
     const shownServer = redactUrl(base).replace(/\/+$/, '');
-    const authorization = `Bearer ${token.trim()}`;
+    const authorization = `Bearer ${options.token.trim()}`;
     const appUrl = (app, suffix, query) => {
         const params = new URLSearchParams(query);
         const search = params.size === 0 ? '' : `?${params.toString()}`;
@@ -32429,6 +35157,10 @@ function createArgoCdApi(server, token, http) {
         if (response.status >= 500 || response.status === 429 || response.status === 408) {
             throw new ArgoCdUnavailableError(`${what} ${app.label}: ${detail}`);
         }
+        const redirect = redirectHint(response, 'argocd-server');
+        if (redirect !== '') {
+            throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`, { input: 'argocd-server' });
+        }
         throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
             input: 'argocd-app'
         });
@@ -32467,7 +35199,7 @@ function createArgoCdApi(server, token, http) {
         },
         sync: async (app, timeoutMs) => {
             // No revision: the server resolves targetRevision live, and a revision would be refused for
-            // auto-sync apps (contract §5.3).
+            // auto-sync apps ("Cannot sync to REV: auto-sync currently set to ...").
             const body = app.namespace === undefined ? {} : { appNamespace: app.namespace };
             const response = await call(app, 'syncing', {
                 method: 'POST',
@@ -32496,13 +35228,21 @@ function createArgoCdApi(server, token, http) {
 
 ;// CONCATENATED MODULE: ./src/argocd/wait-error.ts
 
-/** The wait failed (failed sync, Degraded, timeout); carries every app's last state for the summary. */
+/**
+ * The wait failed: a sync failed, an app turned Degraded, or time ran out. Carries every app's
+ * last state in `argocd-app` order; the apps that failed also carry `failure` (why, with what Argo
+ * CD said), so a caller such as a rollback can report what failed and where Argo CD stands now.
+ */
 class ArgoCdWaitError extends errors/* ArgoCdError */.rA {
     /** The last state seen of each app, in `argocd-app` order. */
     apps;
     constructor(message, apps, location = {}) {
         super(message, location);
         this.apps = apps;
+    }
+    /** The apps whose wait failed or timed out, each with its `failure`. */
+    get failed() {
+        return this.apps.filter((app) => app.failure !== undefined);
     }
 }
 
@@ -32530,10 +35270,17 @@ function atRevision(status, revision) {
     return [status.revision, ...status.revisions].some((r) => sameSha(r, revision));
 }
 /**
- * Judges one observation. `refreshed` says a refresh completed after the push, so a different
- * Synced revision is really newer than ours (before it, the app may simply not have looked yet).
+ * The full commit SHAs the app reports (`status.sync.revision` and the multi-source
+ * `revisions`), leaving out chart versions and other non-SHA revisions.
  */
-function evaluateWait(status, target, refreshed) {
+function reportedShas(status) {
+    return [status.revision, ...status.revisions].filter((r) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(r));
+}
+/**
+ * Judges one observation against `target.revision`. A state at any other revision is pending:
+ * whether a newer commit counts is the caller's question (it needs the commit graph).
+ */
+function evaluateWait(status, target) {
     const ours = target.revision;
     const atOurs = atRevision(status, ours);
     const running = operationRunning(status);
@@ -32544,20 +35291,29 @@ function evaluateWait(status, target, refreshed) {
         // Auto-sync never retries a revision whose sync failed, so waiting longer cannot help.
         return {
             kind: 'failed',
-            reason: `the sync to ${text_short(ours)} ended ${op.phase}${suffix(op.message)}`
+            reason: `the sync to ${(0,lib_text/* shortSha */.Fu)(ours)} ended ${op.phase}${(0,lib_text/* suffix */.ei)(op.message)}`,
+            failure: { kind: 'sync-failed', revision: ours, phase: op.phase, message: op.message }
         };
     }
     const condition = status.conditions.find((c) => ERROR_CONDITIONS.has(c.type) && c.message.toLowerCase().includes(ours.toLowerCase()));
     if (condition) {
         return {
             kind: 'failed',
-            reason: `${condition.type} for ${text_short(ours)}${suffix(condition.message)}`
+            reason: `${condition.type} for ${(0,lib_text/* shortSha */.Fu)(ours)}${(0,lib_text/* suffix */.ei)(condition.message)}`,
+            failure: {
+                kind: 'error-condition',
+                revision: ours,
+                condition: condition.type,
+                message: condition.message
+            }
         };
     }
     if (atOurs && !running && status.healthStatus === 'Degraded') {
+        const message = status.healthMessage || (op?.message ?? '');
         return {
             kind: 'failed',
-            reason: `the app is Degraded at ${text_short(ours)}${suffix(op?.message ?? '')}`
+            reason: `the app is Degraded at ${(0,lib_text/* shortSha */.Fu)(ours)}${(0,lib_text/* suffix */.ei)(message)}`,
+            failure: { kind: 'degraded', revision: ours, message }
         };
     }
     if (atOurs &&
@@ -32567,21 +35323,13 @@ function evaluateWait(status, target, refreshed) {
         (ourPhase === undefined || ourPhase === 'Succeeded')) {
         return { kind: 'success' };
     }
-    if (refreshed &&
-        !atOurs &&
-        status.revision !== '' &&
-        !sameSha(status.revision, target.previous) &&
-        status.syncStatus === 'Synced' &&
-        !running) {
-        return { kind: 'superseded', revision: status.revision };
-    }
     return { kind: 'pending', reason: pendingReason(status, target, atOurs, running) };
 }
 function pendingReason(status, target, atOurs, running) {
     if (!atOurs) {
-        const where = status.revision === '' ? 'no revision yet' : `at ${text_short(status.revision)}`;
+        const where = status.revision === '' ? 'no revision yet' : `at ${(0,lib_text/* shortSha */.Fu)(status.revision)}`;
         const previous = target.previous !== '' && sameSha(status.revision, target.previous);
-        return previous ? `${where}, the previous commit` : `${where}, not ${text_short(target.revision)}`;
+        return previous ? `${where}, the previous commit` : `${where}, not ${(0,lib_text/* shortSha */.Fu)(target.revision)}`;
     }
     if (running) {
         const op = status.operation;
@@ -32601,16 +35349,17 @@ function pendingReason(status, target, atOurs, running) {
 function describeStatus(status, target) {
     const revision = status.revision === '' && status.revisions.length === 0
         ? 'no revision'
-        : `at ${text_short(shownRevision(status, target.revision))}${atRevision(status, target.revision) ? ' (ours)' : ''}`;
+        : `at ${(0,lib_text/* shortSha */.Fu)(shownRevision(status, target.revision))}${atRevision(status, target.revision) ? ' (ours)' : ''}`;
     const op = status.operation;
-    const operation = op ? `, operation ${op.phase || 'pending'}${suffix(op.message)}` : '';
+    const operation = op ? `, operation ${op.phase || 'pending'}${(0,lib_text/* suffix */.ei)(op.message)}` : '';
     const requested = status.operationRequested && !op?.phase ? ', operation requested' : '';
     return `${revision}: ${status.syncStatus}, ${status.healthStatus}${operation}${requested}`;
 }
 /** The AppState reported for `app`. */
 function toAppState(app, status, target, outcome) {
     const errorCondition = status.conditions.find((c) => c.type.endsWith('Error'))?.message ?? '';
-    const message = [status.operation?.message ?? '', errorCondition].find((m) => m !== '');
+    const health = status.healthStatus === 'Healthy' ? '' : status.healthMessage;
+    const message = [status.operation?.message ?? '', errorCondition, health].find((m) => m !== '');
     return {
         app,
         revision: shownRevision(status, target.revision),
@@ -32626,6 +35375,7 @@ function shownRevision(status, ours) {
         return status.revision;
     return status.revisions.find((r) => sameSha(r, ours)) ?? status.revisions[0] ?? '';
 }
+/** The same commit, whatever the case of the hex. */
 function sameSha(a, b) {
     return a !== '' && a.toLowerCase() === b.toLowerCase();
 }
@@ -32639,15 +35389,37 @@ function sameSha(a, b) {
 
 
 
-
-
+/** The timing used unless the deps say otherwise. */
+const DEFAULT_WAIT_TIMING = {
+    pollMs: 5000,
+    refreshTimeoutMs: 60_000,
+    requestTimeoutMs: 30_000,
+    refreshAgainMs: 45_000
+};
 /**
  * Refreshes each app (`GET ?refresh=normal`), syncs it when `sync` is set, and with `wait`
- * waits until it is Synced and Healthy at `commit.after` (contract §5.6), all within
- * `timeoutSeconds`. Throws ArgoCdError at once for 401/403/404 and ArgoCdWaitError when a sync
- * fails, an app is Degraded or time runs out.
+ * waits until it is Synced and Healthy at `options.commit.after`, or at a newer commit that
+ * contains it, all within `timeoutSeconds`. Returns each app's state as it came. Throws
+ * ArgoCdError at once for 401/403/404 (PlainHttpTokenError before any request when the token
+ * would go over plain http), and ArgoCdWaitError, carrying each app's state and why it failed,
+ * when a sync fails, an app is Degraded or time runs out. May be called again in the same run
+ * for another commit (a rollback commit); each call has its own deadline.
  */
-async function refreshAndWait(options, commit, logger, deps = {}) {
+async function waitForApps(options, deps) {
+    const ctx = createContext(options, deps);
+    // Refresh (and sync) every app first and together: a bad token or app name shows at once.
+    const first = await Promise.allSettled(ctx.apps.map((app) => firstLook(ctx, app)));
+    const rejected = first.find((r) => r.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+    if (!options.wait)
+        return refreshOnly(ctx);
+    const results = [];
+    for (const app of ctx.apps)
+        results.push(await waitForApp(ctx, app));
+    return results;
+}
+function createContext(options, deps) {
     const server = options.server?.trim() ?? '';
     const token = options.token?.trim() ?? '';
     if (server === '' || token === '') {
@@ -32655,243 +35427,254 @@ async function refreshAndWait(options, commit, logger, deps = {}) {
             input: server === '' ? 'argocd-server' : 'argocd-token'
         });
     }
-    maskArgoCdSecrets(options, deps.mask ?? coreMask);
-    const clock = deps.clock ?? systemClock;
-    const api = createArgoCdApi(server, token, deps.http ?? createHttpClient({ insecure: options.insecure }));
-    const timing = {
-        poll: deps.pollIntervalMs ?? 5000,
-        refresh: deps.refreshTimeoutMs ?? 60_000,
-        request: deps.requestTimeoutMs ?? 30_000,
-        refreshAgain: deps.refreshAgainMs ?? 45_000
+    const api = createArgoCdApi({ server, token, insecure: options.insecure }, deps.http ?? createHttpClient({ insecure: options.insecure }));
+    const now = deps.clock.now();
+    return {
+        options,
+        logger: deps.logger,
+        clock: deps.clock,
+        isDescendant: deps.isDescendant,
+        api,
+        timing: { ...DEFAULT_WAIT_TIMING, ...deps.timing },
+        target: { revision: options.commit.after, previous: options.commit.before },
+        deadline: now + options.timeoutSeconds * 1000,
+        apps: options.apps.map((app) => ({
+            ref: parseAppRef(app),
+            status: undefined,
+            lastRefreshAt: now,
+            lastProblem: '',
+            lastLine: '',
+            successes: 0
+        })),
+        ancestry: new Map()
     };
-    const deadline = clock.now() + options.timeoutSeconds * 1000;
-    const remaining = (cap) => Math.max(1000, Math.min(cap, deadline - clock.now()));
-    const target = { revision: commit.after, previous: commit.before };
-    const apps = options.apps.map((app) => ({
-        ref: parseAppRef(app),
-        status: undefined,
-        refreshed: false,
-        lastRefreshAt: clock.now(),
-        lastProblem: '',
-        lastLine: ''
-    }));
-    const report = (app, status) => {
-        const line = describeStatus(status, target);
-        if (line !== app.lastLine)
-            logger.info(`${app.ref.label}: ${line}`);
-        app.lastLine = line;
-    };
-    const refresh = async (app) => {
-        app.lastRefreshAt = clock.now();
-        try {
-            app.status = readAppStatus(await api.getApp(app.ref, { refresh: true, timeoutMs: remaining(timing.refresh) }));
-            app.refreshed = true;
-        }
-        catch (error) {
-            if (!(error instanceof ArgoCdUnavailableError))
-                throw error;
-            app.lastProblem = error.message;
-            logger.info(`${app.ref.label}: refresh did not complete (${error.message}); polling instead`);
-        }
-    };
-    const poll = async (app) => {
-        try {
-            app.status = readAppStatus(await api.getApp(app.ref, { refresh: false, timeoutMs: remaining(timing.request) }));
-            app.lastProblem = '';
-        }
-        catch (error) {
-            if (!(error instanceof ArgoCdUnavailableError))
-                throw error;
-            if (app.lastProblem !== error.message)
-                logger.info(`${app.ref.label}: Argo CD unavailable (${error.message}); retrying`);
-            app.lastProblem = error.message;
-        }
-    };
-    const startSync = async (app) => {
-        const status = app.status;
-        if (status &&
-            (status.operationRequested || (status.operation && status.operation.finishedAt === undefined))) {
-            logger.info(`${app.ref.label}: an operation is already running (auto-sync?); not starting another`);
-            return;
-        }
-        if (status &&
-            atRevision(status, target.revision) &&
-            status.syncStatus === 'Synced' &&
-            !operationRunning(status)) {
-            logger.info(`${app.ref.label}: already Synced at ${text_short(target.revision)}; no sync needed`);
-            return;
-        }
-        try {
-            const answer = await api.sync(app.ref, remaining(timing.request));
-            if (answer.result === 'started') {
-                // The answer carries the requested operation; the state read before the sync is stale.
-                app.status = readAppStatus(answer.application);
-                logger.info(`${app.ref.label}: sync requested`);
-            }
-            else {
-                logger.info(`${app.ref.label}: another operation is already in progress; waiting for it instead`);
-            }
-        }
-        catch (error) {
-            if (!(error instanceof ArgoCdUnavailableError))
-                throw error;
-            // Without wait this is the only chance: the sync did not happen.
-            if (!options.wait)
-                throw new errors/* ArgoCdError */.rA(`Argo CD sync of ${app.ref.label} failed: ${error.message}`, {
-                    input: 'argocd-sync'
-                });
-            app.lastProblem = error.message;
-            logger.warning(`${app.ref.label}: sync request failed (${error.message}); waiting for auto-sync or a later sync`);
-        }
-    };
-    const states = () => apps.map((app) => stateOf(app, target, app.status ? 'refreshed' : 'unreachable'));
-    // Refresh (and sync) every app first and together: a bad token or app name shows at once.
-    const first = await Promise.allSettled(apps.map(async (app) => {
-        logger.info(`${app.ref.label}: refreshing`);
-        await refresh(app);
-        if (app.status === undefined)
-            await poll(app);
-        if (app.status)
-            report(app, app.status);
-        if (options.sync)
-            await startSync(app);
-    }));
-    const rejected = first.find((r) => r.status === 'rejected');
-    if (rejected)
-        throw rejected.reason;
-    if (!options.wait) {
-        for (const app of apps.filter((a) => a.status === undefined)) {
-            logger.warning(`Argo CD app ${app.ref.label} could not be refreshed: ${app.lastProblem}`);
-        }
-        return states();
+}
+// A request's timeout: its own cap, cut to what is left of the deadline (at least 1 s, so the
+// last poll still gets an answer).
+function remaining(ctx, cap) {
+    return Math.max(1000, Math.min(cap, ctx.deadline - ctx.clock.now()));
+}
+async function firstLook(ctx, app) {
+    ctx.logger.info(`${app.ref.label}: refreshing`);
+    await refresh(ctx, app);
+    if (app.status === undefined)
+        await poll(ctx, app);
+    if (app.status)
+        report(ctx, app, app.status);
+    if (ctx.options.sync)
+        await startSync(ctx, app);
+}
+function refreshOnly(ctx) {
+    for (const app of ctx.apps.filter((a) => a.status === undefined)) {
+        ctx.logger.warning(`Argo CD app ${app.ref.label} could not be refreshed: ${app.lastProblem}`);
     }
-    const results = new Map();
-    for (const app of apps) {
-        results.set(app, await waitFor(app));
+    return ctx.apps.map((app) => stateOf(ctx, app, app.status ? 'refreshed' : 'unreachable'));
+}
+function report(ctx, app, status) {
+    const line = describeStatus(status, ctx.target);
+    if (line !== app.lastLine)
+        ctx.logger.info(`${app.ref.label}: ${line}`);
+    app.lastLine = line;
+}
+async function refresh(ctx, app) {
+    app.lastRefreshAt = ctx.clock.now();
+    try {
+        const timeoutMs = remaining(ctx, ctx.timing.refreshTimeoutMs);
+        app.status = readAppStatus(await ctx.api.getApp(app.ref, { refresh: true, timeoutMs }));
     }
-    return apps.map((app) => results.get(app) ?? stateOf(app, target, 'timed-out'));
-    async function waitFor(app) {
-        const label = app.ref.label;
-        let successes = 0;
-        for (;;) {
-            const status = app.status;
-            if (status) {
-                report(app, status);
-                const verdict = evaluateWait(status, target, app.refreshed);
-                if (verdict.kind === 'failed') {
-                    throw waitError(`Argo CD app ${label} failed: ${verdict.reason}`, app, 'failed');
-                }
-                if (verdict.kind === 'superseded') {
-                    logger.warning(`Argo CD app ${label} is Synced at ${text_short(verdict.revision)}, not at the pushed ${text_short(target.revision)}: ` +
-                        `a newer commit was pushed, or the app does not track branch ${commit.branch}`);
-                    return stateOf(app, target, 'superseded');
-                }
-                if (verdict.kind === 'success') {
-                    // One more poll must agree: apps can flip to OutOfSync right after a sync (contract §6).
-                    successes++;
-                    if (successes >= 2) {
-                        logger.info(`${label}: Synced and Healthy at ${text_short(target.revision)}`);
-                        return stateOf(app, target, 'deployed');
-                    }
-                }
-                else {
-                    if (successes > 0)
-                        logger.info(`${label}: no longer Synced and Healthy (${verdict.reason})`);
-                    successes = 0;
-                }
-            }
-            const now = clock.now();
-            if (now >= deadline) {
-                throw waitError(timeoutMessage(app, options.timeoutSeconds, target, commit.branch), app, 'timed-out');
-            }
-            const stale = status === undefined || (!atRevision(status, target.revision) && !operationRunning(status));
-            if (stale && now - app.lastRefreshAt >= timing.refreshAgain) {
-                logger.info(`${label}: still not at ${text_short(target.revision)}; refreshing again`);
-                await refresh(app);
-                continue;
-            }
-            await clock.sleep(Math.min(timing.poll, deadline - now));
-            await poll(app);
-        }
-    }
-    function waitError(message, failing, outcome) {
-        const all = apps.map((app) => app === failing
-            ? stateOf(app, target, outcome)
-            : stateOf(app, target, app.status ? 'refreshed' : 'unreachable'));
-        return new ArgoCdWaitError(message, all, { input: 'argocd-app' });
+    catch (error) {
+        if (!(error instanceof ArgoCdUnavailableError))
+            throw error;
+        app.lastProblem = error.message;
+        ctx.logger.info(`${app.ref.label}: refresh did not complete (${error.message}); polling instead`);
     }
 }
-function stateOf(app, target, outcome) {
+async function poll(ctx, app) {
+    try {
+        const timeoutMs = remaining(ctx, ctx.timing.requestTimeoutMs);
+        app.status = readAppStatus(await ctx.api.getApp(app.ref, { refresh: false, timeoutMs }));
+        app.lastProblem = '';
+    }
+    catch (error) {
+        if (!(error instanceof ArgoCdUnavailableError))
+            throw error;
+        if (app.lastProblem !== error.message)
+            ctx.logger.info(`${app.ref.label}: Argo CD unavailable (${error.message}); retrying`);
+        app.lastProblem = error.message;
+    }
+}
+// Why no sync is needed now, or '' when one should be requested.
+function noSyncReason(ctx, status) {
+    if (status === undefined)
+        return '';
+    if (status.operationRequested || (status.operation && status.operation.finishedAt === undefined))
+        return 'an operation is already running (auto-sync?); not starting another';
+    const ours = ctx.target.revision;
+    if (atRevision(status, ours) && status.syncStatus === 'Synced' && !operationRunning(status))
+        return `already Synced at ${(0,lib_text/* shortSha */.Fu)(ours)}; no sync needed`;
+    return '';
+}
+async function startSync(ctx, app) {
+    const label = app.ref.label;
+    const skip = noSyncReason(ctx, app.status);
+    if (skip !== '') {
+        ctx.logger.info(`${label}: ${skip}`);
+        return;
+    }
+    try {
+        const answer = await ctx.api.sync(app.ref, remaining(ctx, ctx.timing.requestTimeoutMs));
+        if (answer.result === 'started') {
+            // The answer carries the requested operation; the state read before the sync is stale.
+            app.status = readAppStatus(answer.application);
+            ctx.logger.info(`${label}: sync requested`);
+        }
+        else {
+            ctx.logger.info(`${label}: another operation is already in progress; waiting for it instead`);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ArgoCdUnavailableError))
+            throw error;
+        // Without wait this is the only chance: the sync did not happen.
+        if (!ctx.options.wait)
+            throw new errors/* ArgoCdError */.rA(`Argo CD sync of ${label} failed: ${error.message}`, {
+                input: 'argocd-sync'
+            });
+        app.lastProblem = error.message;
+        ctx.logger.warning(`${label}: sync request failed (${error.message}); waiting for auto-sync or a later sync`);
+    }
+}
+// isDescendant(ours, revision), asked once per revision; a failed check counts as "no" (the
+// wait goes on), and says why once.
+function descendsFromOurs(ctx, revision) {
+    const key = revision.toLowerCase();
+    let answer = ctx.ancestry.get(key);
+    if (answer === undefined) {
+        answer = ctx.isDescendant(ctx.target.revision, revision).catch((error) => {
+            ctx.logger.info(`Could not tell whether ${(0,lib_text/* shortSha */.Fu)(revision)} contains ${(0,lib_text/* shortSha */.Fu)(ctx.target.revision)} ` +
+                `(${(0,errors/* errorMessage */.gJ)(error)}); waiting for ${(0,lib_text/* shortSha */.Fu)(ctx.target.revision)} itself`);
+            return false;
+        });
+        ctx.ancestry.set(key, answer);
+    }
+    return answer;
+}
+/**
+ * Judges the app's state: at our commit by the usual rules; at a newer commit that contains ours
+ * by the same rules for that commit; at any other revision (an older commit, or one from another
+ * line of history) it is pending, however Synced and Healthy it looks.
+ */
+async function wait_judge(ctx, status) {
+    const { target } = ctx;
+    if (atRevision(status, target.revision))
+        return evaluateWait(status, target);
+    for (const revision of reportedShas(status)) {
+        if (sameSha(revision, target.previous))
+            continue;
+        if (await descendsFromOurs(ctx, revision)) {
+            const verdict = evaluateWait(status, { ...target, revision });
+            return verdict.kind === 'success' ? { ...verdict, via: revision } : verdict;
+        }
+    }
+    const verdict = evaluateWait(status, target);
+    return verdict.kind === 'pending' &&
+        status.revision !== '' &&
+        !sameSha(status.revision, target.previous)
+        ? { kind: 'pending', reason: `${verdict.reason} nor a commit after it` }
+        : verdict;
+}
+async function waitForApp(ctx, app) {
+    for (;;) {
+        const status = app.status;
+        if (status) {
+            report(ctx, app, status);
+            const done = settle(ctx, app, await wait_judge(ctx, status));
+            if (done)
+                return done;
+        }
+        const now = ctx.clock.now();
+        if (now >= ctx.deadline)
+            throw timedOut(ctx, app);
+        if (shouldRefreshAgain(ctx, app, now)) {
+            ctx.logger.info(`${app.ref.label}: still not at ${(0,lib_text/* shortSha */.Fu)(ctx.target.revision)}; refreshing again`);
+            await refresh(ctx, app);
+            continue;
+        }
+        await ctx.clock.sleep(Math.min(ctx.timing.pollMs, ctx.deadline - now));
+        await poll(ctx, app);
+    }
+}
+// Acts on a verdict: the final state when the app is done, undefined to keep waiting.
+function settle(ctx, app, verdict) {
+    const label = app.ref.label;
+    if (verdict.kind === 'failed') {
+        throw failedWait(ctx, `Argo CD app ${label} failed: ${verdict.reason}`, app, verdict.failure);
+    }
+    if (verdict.kind === 'pending') {
+        if (app.successes > 0)
+            ctx.logger.info(`${label}: no longer Synced and Healthy (${verdict.reason})`);
+        app.successes = 0;
+        return undefined;
+    }
+    // One more poll must agree: apps can flip to OutOfSync right after a sync (mutating webhooks,
+    // defaulted fields), so a single Synced is not trusted.
+    app.successes++;
+    if (app.successes < 2)
+        return undefined;
+    const ours = (0,lib_text/* shortSha */.Fu)(ctx.target.revision);
+    if (verdict.via === undefined) {
+        ctx.logger.info(`${label}: Synced and Healthy at ${ours}`);
+        return stateOf(ctx, app, 'deployed');
+    }
+    ctx.logger.info(`${label}: Synced and Healthy at ${(0,lib_text/* shortSha */.Fu)(verdict.via)}, a newer commit that contains ${ours}: ` +
+        'a newer commit was pushed after ours and is deployed');
+    return stateOf(ctx, app, 'superseded');
+}
+// Webhooks are best effort: ask again when the app has not looked at the branch for a while.
+function shouldRefreshAgain(ctx, app, now) {
+    const status = app.status;
+    const stale = status === undefined || (!atRevision(status, ctx.target.revision) && !operationRunning(status));
+    return stale && now - app.lastRefreshAt >= ctx.timing.refreshAgainMs;
+}
+function failedWait(ctx, message, failing, failure) {
+    const apps = ctx.apps.map((app) => app === failing
+        ? stateOf(ctx, app, failure.kind === 'timed-out' ? 'timed-out' : 'failed', failure)
+        : stateOf(ctx, app, app.status ? 'refreshed' : 'unreachable'));
+    return new ArgoCdWaitError(message, apps, { input: 'argocd-app' });
+}
+function timedOut(ctx, app) {
+    const seconds = ctx.options.timeoutSeconds;
+    const ours = (0,lib_text/* shortSha */.Fu)(ctx.target.revision);
+    const head = `Argo CD app ${app.ref.label} was not Synced and Healthy at ${ours} within ${seconds} s`;
+    if (!app.status) {
+        const why = `Argo CD could not be read: ${app.lastProblem || 'no answer'}`;
+        return failedWait(ctx, `${head}; ${why}`, app, { kind: 'timed-out', seconds, lastSeen: why });
+    }
+    const lastSeen = describeStatus(app.status, ctx.target);
+    const problem = app.lastProblem === '' ? '' : ` (last API problem: ${app.lastProblem})`;
+    const hint = atRevision(app.status, ctx.target.revision)
+        ? ''
+        : ". Argo CD has not picked up the commit: check that the Application's repoURL is this " +
+            `repository and its targetRevision is ${ctx.options.commit.branch}, or raise argocd-timeout`;
+    return failedWait(ctx, `${head}; last seen ${lastSeen}${problem}${hint}`, app, {
+        kind: 'timed-out',
+        seconds,
+        lastSeen
+    });
+}
+function stateOf(ctx, app, outcome, failure) {
+    const why = failure === undefined ? {} : { failure };
     if (app.status)
-        return toAppState(app.ref.label, app.status, target, outcome);
+        return { ...toAppState(app.ref.label, app.status, ctx.target, outcome), ...why };
     return {
         app: app.ref.label,
         revision: '',
         syncStatus: 'Unknown',
         healthStatus: 'Unknown',
         outcome,
-        ...(app.lastProblem === '' ? {} : { message: app.lastProblem })
+        ...(app.lastProblem === '' ? {} : { message: app.lastProblem }),
+        ...why
     };
-}
-function timeoutMessage(app, seconds, target, branch) {
-    const head = `Argo CD app ${app.ref.label} was not Synced and Healthy at ${text_short(target.revision)} within ${seconds} s`;
-    if (!app.status)
-        return `${head}; Argo CD could not be read: ${app.lastProblem || 'no answer'}`;
-    const last = `${head}; last seen ${describeStatus(app.status, target)}`;
-    const problem = app.lastProblem === '' ? '' : ` (last API problem: ${app.lastProblem})`;
-    if (!atRevision(app.status, target.revision)) {
-        return `${last}${problem}. Argo CD has not picked up the commit: check that the Application's repoURL is this repository and its targetRevision is ${branch}, or raise argocd-timeout`;
-    }
-    return `${last}${problem}`;
-}
-
-;// CONCATENATED MODULE: ./src/argocd/summary.ts
-
-const OUTCOME = {
-    deployed: '✅ deployed',
-    superseded: '⚠️ superseded by a newer commit',
-    refreshed: '🔄 refreshed',
-    unreachable: '⚠️ could not be read',
-    failed: '❌ failed',
-    'timed-out': '⏱️ timed out'
-};
-/** The job-summary section for the Argo CD stage (markdown). */
-function argoCdSummary(webhook, apps) {
-    const lines = ['### Argo CD', ''];
-    if (webhook && webhook.url !== '') {
-        lines.push(webhook.delivered
-            ? `Webhook: ✅ delivered to \`${webhook.url}\` (HTTP ${webhook.status ?? '?'}, ${attempts(webhook.attempts)}).`
-            : `Webhook: ⚠️ not delivered to \`${webhook.url}\`: ${summary_cell(webhook.reason)}. Argo CD will notice the commit at its next poll.`, '');
-    }
-    if (apps.length > 0) {
-        lines.push('| App | Result | Revision | Sync | Health | Operation | Message |');
-        lines.push('| --- | --- | --- | --- | --- | --- | --- |');
-        for (const app of apps) {
-            const revision = app.revision === '' ? '' : `\`${text_short(app.revision)}\``;
-            lines.push(`| ${summary_cell(app.app)} | ${OUTCOME[app.outcome]} | ${revision} | ${summary_cell(app.syncStatus)} | ` +
-                `${summary_cell(app.healthStatus)} | ${summary_cell(app.operationPhase ?? '')} | ${summary_cell(app.message ?? '')} |`);
-        }
-        lines.push('');
-    }
-    return lines.join('\n');
-}
-/** The `argocd-*` outputs: the last state seen of the last app (empty strings when none). */
-function argoCdOutputs(apps) {
-    const last = apps.at(-1);
-    return {
-        'argocd-revision': last?.revision ?? '',
-        'argocd-sync-status': last?.syncStatus ?? '',
-        'argocd-health-status': last?.healthStatus ?? ''
-    };
-}
-function attempts(count) {
-    return count === 1 ? '1 attempt' : `${count} attempts`;
-}
-/** Text made safe for one markdown table cell. */
-function summary_cell(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const shortened = flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
-    return shortened.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -32914,43 +35697,92 @@ function summary_cell(text) {
 
 
 
+
+
+
+
+
+
+
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`;
-/** The real stages. */
+/** The real stages, adapted to the `stage(options, deps)` shape. */
 const realStages = {
-    buildImages: (options, logger) => buildImages(options, (0,docker/* createDocker */.h)(), logger),
-    publish: publish/* publish */.mk,
-    notifyWebhook: notifyWebhook,
-    refreshAndWait: refreshAndWait
+    buildImages: (options, deps) => {
+        const runner = (0,exec/* createProcessRunner */.E)(deps.runtime.secrets);
+        return buildImages(options, {
+            docker: (0,docker/* createDocker */.h)(runner),
+            git: runner,
+            // Registry answers the skip-unchanged lookup reads: manifests and config JSON only.
+            http: createHttpClient({ maxBodyBytes: 4 * 1024 * 1024 }),
+            logger: deps.logger,
+            runtime: deps.runtime,
+            clock: clock/* systemClock */.m
+        });
+    },
+    publish: (options, deps) => (0,publish/* publish */.mk)(options, deps.compute, deps.logger),
+    notifyWebhook: (options, deps) => notifyWebhook({ ...options.argocd, commit: options.commit }, { logger: deps.logger, clock: clock/* systemClock */.m }),
+    refreshAndWait: (options, deps) => waitForApps({ ...options.argocd, commit: options.commit }, { logger: deps.logger, clock: clock/* systemClock */.m, isDescendant: deps.isDescendant })
 };
-/** Runs the action: every stage in order; the only place that fails the step. */
-async function run() {
+/** The runner's services: one Runtime over @actions/core, the core logger, the real stages. */
+function coreRunDeps(runtime = (0,lib_runtime/* createCoreRuntime */.C)()) {
+    return { runtime, logger: logger/* coreLogger */.W, env: process.env, stages: realStages, fail: main_fail };
+}
+/**
+ * Runs the action: every stage in order; the only place that fails the step. Outputs and the
+ * job summary are written whatever fails, input validation included, with what is known by then.
+ */
+async function run(deps = coreRunDeps()) {
+    const { runtime, logger, env } = deps;
     let state;
     let failure;
     try {
-        const settings = getInputs();
+        const settings = readSettings({
+            runtime,
+            env,
+            warn: (message) => {
+                logger.warning(message);
+            }
+        });
         state = newReleaseState(settings.tag);
-        await release(settings, logger/* coreLogger */.W, state);
+        await release(settings, { logger, runtime }, state, deps.stages);
     }
     catch (error) {
         failure = error;
     }
-    // Outputs and summary are written even after a failure: a later `if: failure()` step still
-    // learns which commit landed and where Argo CD stood.
-    if (state !== undefined) {
-        if (failure !== undefined)
-            state.failure = (0,errors/* errorMessage */.gJ)(failure);
-        for (const [name, value] of Object.entries(outputValues(state)))
-            core/* setOutput */.uH(name, value);
-        await writeSummary(renderSummary(state));
+    // A later `if: failure()` step still learns which commit landed and where Argo CD stood.
+    state ??= newReleaseState(fallbackTag({ runtime, env }));
+    if (failure !== undefined)
+        state.failure = (0,errors/* errorMessage */.gJ)(failure);
+    for (const [name, value] of Object.entries(outputValues(state)))
+        runtime.setOutput(name, value);
+    try {
+        await runtime.writeSummary(renderSummary(state));
+    }
+    catch (error) {
+        logger.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
     if (failure !== undefined)
-        main_fail(failure);
+        deps.fail(failure);
 }
 /** The stages in order: preflight, build, edit, commit, Argo CD; `state` records each result. */
-async function release(settings, logger, state, stages = realStages) {
+async function release(settings, deps, state, stages = realStages) {
+    const { logger } = deps;
     const request = (images) => editRequest(settings, images);
     state.images = plannedImages(settings);
+    // Shared by the preflight and the edit: a file whose bytes did not change is parsed once.
+    const parses = new ParseCache();
+    // skip-unchanged: the tags the files hold now, read from the same files the edits will change.
+    let current;
+    const readCurrent = settings.build && settings.skipUnchanged
+        ? async (source) => {
+            const found = await readCurrentValues(source, editRequest(settings, state.images));
+            for (const [name, reason] of found.reasons) {
+                logger.info(`skip-unchanged: ${name} is built: ${reason}.`);
+            }
+            current = found.values;
+        }
+        : undefined;
     await logger.group('Checking inputs and files', async () => {
         if (settings.build)
             await checkBuildContexts(buildOptions(settings));
@@ -32959,26 +35791,20 @@ async function release(settings, logger, state, stages = realStages) {
             ...image,
             digest: settings.build ? PLACEHOLDER_DIGEST : ''
         }));
-        const edits = await preflightEdits(settings, request(preview), stages);
+        const edits = await preflightEdits(settings, request(preview), deps, stages, parses, readCurrent);
         const where = settings.commit ? settings.targetName : 'the workspace';
         logger.info(`${edits.length} file(s) to edit in ${where}; every path resolves.`);
     });
+    // The images whose tags are written: an image skip-unchanged reused keeps its value in the files.
+    let images = state.images;
     if (settings.build) {
-        const built = await logger.group(settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images', () => stages.buildImages(buildOptions(settings), logger));
-        state.images = built.map((image) => ({
-            name: image.name,
-            repository: image.repository,
-            tag: image.tag,
-            digest: image.digest
-        }));
-        for (const image of built)
-            state.buildSeconds.set(image.name, image.seconds);
+        state.images = await logger.group(settings.dryRun ? 'Building images (dry run: not pushed)' : 'Building and pushing images', () => stages.buildImages(buildOptions(settings, current), deps));
+        images = state.images.filter((image) => image.built);
     }
     else {
         logger.info('build: false, so no image is built; the image names only drive the tag edits.');
     }
-    const images = state.images;
-    const compute = (source) => computeEdits(source, request(images), logger);
+    const compute = (source) => computeEdits(source, request(images), logger, parses);
     if (!settings.commit) {
         state.edits = await logger.group('Editing files', async () => {
             const planned = await compute(createWorkspaceSource(settings.workspace));
@@ -32988,22 +35814,12 @@ async function release(settings, logger, state, stages = realStages) {
                 await writeEdits(settings.workspace, planned);
             return planned;
         });
-        state.changed = state.edits.some((edit) => edit.before !== edit.after);
-        state.diff = (0,unified_diff/* unifiedDiff */.W)(state.edits);
         logChanges(state, logger);
         return;
     }
-    const published = await logger.group(settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing', () => stages.publish(publishOptions(settings, images), compute, logger));
-    state.edits = published.edits;
-    state.diff = published.diff;
-    state.changed = published.changed;
-    state.commitSha = published.commitSha;
-    state.commitUrl = published.commitUrl;
-    state.branch = published.branch;
-    if (published.prNumber !== undefined)
-        state.prNumber = published.prNumber;
-    if (published.prUrl !== undefined)
-        state.prUrl = published.prUrl;
+    const message = commitMessage(settings, images);
+    const published = await logger.group(settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing', () => stages.publish(publishOptions(settings, message), { ...deps, compute }));
+    state.publish = published;
     logChanges(state, logger);
     if (published.commitSha === '')
         return;
@@ -33011,46 +35827,125 @@ async function release(settings, logger, state, stages = realStages) {
         logger.info('Pull-request mode: Argo CD hears of the change when the pull request is merged.');
         return;
     }
-    await tellArgoCd(settings, pushedCommit(settings, published, images), logger, state, stages);
+    const commit = pushedCommit(settings, published, message);
+    const ancestry = lazyDescendantCheck(publishOptions(settings, message), logger);
+    const waitDeps = { ...deps, isDescendant: ancestry.isDescendant };
+    try {
+        await tellArgoCd({ argocd: settings.argocd, commit }, waitDeps, state, stages);
+    }
+    catch (error) {
+        if (!(error instanceof ArgoCdWaitError) || !settings.rollbackOnFailure)
+            throw error;
+        throw await rollBackRelease(settings, images, published, error, waitDeps, state, stages);
+    }
+    finally {
+        await ancestry.close();
+    }
 }
-/** The images as planned before any build: no digests yet. */
+/** The rollback commit's message. */
+const ROLLBACK_MESSAGE = 'revert(release): {names} {tag} [skip ci]';
+/**
+ * `rollback-on-failure`: runs the rollback stage over the publish and Argo CD stages, keeps its
+ * result in the state, and returns the one error the step fails with (what failed, what was
+ * rolled back, where Argo CD stands now).
+ */
+async function rollBackRelease(settings, images, release, failure, deps, state, stages) {
+    const { logger } = deps;
+    const message = (0,lib_text/* renderTemplate */.Xm)(ROLLBACK_MESSAGE, {
+        names: images.map((image) => image.name).join(', ') || 'changes',
+        tag: settings.tag,
+        sha: settings.sha
+    });
+    const argocd = settings.argocd;
+    const commitOf = (landed) => ({
+        argocd,
+        commit: pushedCommit(settings, landed, message)
+    });
+    const result = await logger.group('Rolling back', () => rollback({ edits: release.edits, releaseSha: release.commitSha, message }, {
+        publish: (text, compute) => stages.publish(publishOptions(settings, text), { ...deps, compute }),
+        ...(argocd.webhookUrl === undefined
+            ? {}
+            : { notify: (landed) => stages.notifyWebhook(commitOf(landed), deps) }),
+        wait: (landed) => stages.refreshAndWait(commitOf(landed), deps),
+        logger
+    }));
+    state.rollback = { failure, result };
+    return rollbackError(failure, result);
+}
+/** The images as planned before any build: no digest, not built. */
 function plannedImages(settings) {
     return settings.images.map((image) => ({
         name: image.name,
         repository: image.repository,
         tag: settings.tag,
-        digest: ''
+        digest: '',
+        ref: `${image.repository}:${settings.tag}`,
+        seconds: 0,
+        built: false,
+        metadata: {},
+        fingerprint: ''
     }));
 }
 // The files to check live where the edits will land: the workspace (commit: false), or the
 // branch tip of the GitOps repository, read through a dry run of the publish stage.
-async function preflightEdits(settings, request, stages) {
+async function preflightEdits(settings, request, deps, stages, parses, readCurrent) {
     const quiet = (0,logger/* createMemoryLogger */.C)();
     if (!settings.commit) {
-        return computeEdits(createWorkspaceSource(settings.workspace), request, quiet);
+        const source = createWorkspaceSource(settings.workspace);
+        await readCurrent?.(source);
+        return computeEdits(source, request, quiet, parses);
     }
-    const result = await stages.publish({ ...publishOptions(settings, request.images), dryRun: true }, (source) => computeEdits(source, request, quiet), quiet);
+    const message = commitMessage(settings, request.images);
+    const result = await stages.publish({ ...publishOptions(settings, message), dryRun: true }, {
+        ...deps,
+        logger: quiet,
+        compute: async (source) => {
+            await readCurrent?.(source);
+            return computeEdits(source, request, quiet, parses);
+        }
+    });
     return result.edits;
 }
 function logChanges(state, logger) {
-    const changed = state.edits.filter((edit) => edit.before !== edit.after).map((e) => e.path);
+    const changed = releaseEdits(state)
+        .filter((edit) => edit.before !== edit.after)
+        .map((edit) => edit.path);
     logger.info(changed.length === 0
         ? 'No file changed: the tags were already in place.'
         : `Changed ${changed.join(', ')}.`);
-    if (state.diff !== '')
-        logger.info(state.diff);
+    const diff = releaseDiff(state);
+    if (diff !== '')
+        logger.info(diff);
 }
 // Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
-async function tellArgoCd(settings, commit, logger, state, stages) {
-    const options = settings.argocd;
+/**
+ * The ancestry check for the wait, set up on first use only: most waits see the pushed commit
+ * itself, and in git mode the check may need a clone of its own.
+ */
+function lazyDescendantCheck(options, logger) {
+    let check;
+    return {
+        isDescendant: async (ancestor, commit) => {
+            check ??= createDescendantCheck(options, logger);
+            return (await check).isDescendant(ancestor, commit);
+        },
+        close: async () => {
+            if (check !== undefined)
+                await (await check).close();
+        }
+    };
+}
+async function tellArgoCd(options, deps, state, stages) {
+    const { argocd } = options;
+    const { logger } = deps;
     let webhook;
-    if (options.webhookUrl !== undefined) {
-        webhook = await logger.group('Notifying Argo CD', () => stages.notifyWebhook(options, commit, logger));
+    if (argocd.webhookUrl !== undefined) {
+        webhook = await logger.group('Notifying Argo CD', () => stages.notifyWebhook(options, deps));
     }
     let apps = [];
     try {
-        if (options.server !== undefined && options.apps.length > 0) {
-            apps = await logger.group('Waiting for Argo CD', () => stages.refreshAndWait(options, commit, logger));
+        if (argocd.server !== undefined && argocd.apps.length > 0) {
+            apps = await logger.group('Waiting for Argo CD', () => stages.refreshAndWait(options, deps));
         }
     }
     catch (error) {
@@ -33060,43 +35955,17 @@ async function tellArgoCd(settings, commit, logger, state, stages) {
         throw error;
     }
     finally {
-        if (webhook !== undefined || apps.length > 0) {
-            state.summarySections.push(argoCdSummary(webhook, apps));
-        }
-        if (options.wait && apps.length > 0) {
-            const outputs = argoCdOutputs(apps);
-            state.argocd = {
-                revision: outputs['argocd-revision'],
-                syncStatus: outputs['argocd-sync-status'],
-                healthStatus: outputs['argocd-health-status']
-            };
-        }
-    }
-}
-async function writeSummary(markdown) {
-    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-        return;
-    try {
-        await core/* summary */.z.addRaw(markdown, true).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        state.argocd = { ...(webhook === undefined ? {} : { webhook }), apps, waited: argocd.wait };
     }
 }
 // One error annotation per failure, with file and line when the error has them.
 function main_fail(error) {
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    const location = error instanceof errors/* ActionError */.lZ ? error.location : {};
-    if (location.file === undefined) {
-        core/* setFailed */.C1(message);
-        return;
-    }
-    core/* error */.z3(message, {
-        title: 'gitops-release',
-        file: location.file,
-        ...(location.line === undefined ? {} : { startLine: location.line }),
-        ...(location.column === undefined ? {} : { startColumn: location.column })
-    });
+    const { message, ...properties } = (0,errors/* annotationOf */.lW)(error);
+    // `::error::message` alone when there is no file, as core.setFailed writes it.
+    if (properties.file === undefined)
+        core/* error */.z3(message);
+    else
+        core/* error */.z3(message, properties);
     process.exitCode = core/* ExitCode */.yU.Failure;
 }
 
@@ -33109,28 +35978,36 @@ function main_fail(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4231);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2084);
-/* harmony import */ var _build_login_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9128);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5914);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
+/* harmony import */ var _lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6382);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3485);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2084);
+/* harmony import */ var _images_login_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6784);
+/* harmony import */ var _images_docker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7953);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(615);
 
 
 
 
 
-/** The post step (entry `run`, as @github/local-action --post expects): logs out of the registry and removes credentials; never fails the job. */
-async function run() {
+
+
+/**
+ * The post step (entry `run`, as @github/local-action --post expects): logs out of the registry
+ * and removes the temporary clone; never fails the job.
+ */
+async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .createCoreRuntime */ .C)(), logger = _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .W) {
+    const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .createDocker */ .h)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .createProcessRunner */ .E)(runtime.secrets));
     const cleanups = [
-        ['registry logout', () => (0,_build_login_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupBuild */ .dm)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .W)],
-        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupPublish */ .qH)(_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .W)]
+        ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .dm)(logger, docker, runtime)],
+        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .cleanupPublish */ .qH)(logger)]
     ];
     for (const [stage, cleanup] of cleanups) {
         try {
             await cleanup();
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Cleanup of ${stage} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+            logger.warning(`Cleanup of ${stage} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         }
     }
 }
@@ -33138,49 +36015,17 @@ async function run() {
 
 /***/ }),
 
-/***/ 5914:
+/***/ 1040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Kw: () => (/* binding */ CLONE_STATE),
-  MX: () => (/* binding */ TEMP_PREFIX),
-  qH: () => (/* binding */ cleanupPublish),
-  mk: () => (/* binding */ publish)
-});
-
-// UNUSED EXPORTS: defaultPublishDeps
-
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(3597);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(4379);
-;// CONCATENATED MODULE: ./src/publish/backoff.ts
-/** Shortest back-off window before the first retry, in milliseconds. */
-const MIN_BACKOFF_MS = 1000;
-/** Longest single wait, in milliseconds. */
-const MAX_BACKOFF_MS = 60_000;
-/**
- * Delay before retry number `failures` (1 after the first failed attempt): full jitter over a
- * window that doubles per failure. The window starts at eight times `windowMs`, the time the
- * losing attempt's tip was exposed to racers (fetch to refused push), and at least `minMs`:
- * racers spread over many such windows rarely collide again. (A simulation of 8 racers with 5
- * attempts lost about 1 in 2000 runs; 16 racers lose a few percent: raise push-attempts.)
- */
-function backoffDelay(failures, windowMs, random, minMs = MIN_BACKOFF_MS) {
-    const base = Math.max(minMs, 8 * windowMs);
-    const window = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, failures - 1));
-    return Math.round(random() * window);
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(4231);
-;// CONCATENATED MODULE: ./src/publish/failure.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ exhaustedFailure),
+/* harmony export */   Kc: () => (/* binding */ failureDetail),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   yX: () => (/* binding */ publishFailure)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
 
 const patterns = [
     [
@@ -33191,6 +36036,8 @@ const patterns = [
         'auth',
         /authentication failed|could not read (?:username|password)|terminal prompts disabled|invalid username or password|returned error: 40[13]|\bHTTP 40[13]\b|permission to \S+ denied|write access to repository not granted|bad credentials|resource not accessible/i
     ],
+    // git does not follow redirects here (http.followRedirects=false): see publish/git.ts
+    ['redirect', /returned error: 30[1278]\b|\bHTTP 30[1278]\b/i],
     ['missing-branch', /couldn't find remote ref|no such ref was fetched/i],
     [
         'not-found',
@@ -33203,7 +36050,7 @@ const patterns = [
     ['hook', /\[remote rejected\]|hook declined/i],
     [
         'unreachable',
-        /could not resolve host|failed to connect|connection (?:refused|reset|timed out)|could not connect|network is unreachable|unable to access|timed out|early EOF|remote end hung up|RPC failed|empty reply|recv failure|send failure|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|returned error: 5\d\d|\bHTTP 5\d\d\b|\bstatus 5\d\d\b/i
+        /could not resolve host|failed to connect|connection (?:refused|reset|timed out)|could not connect|network is unreachable|unable to access|timed out|operation too slow|early EOF|remote end hung up|RPC failed|empty reply|recv failure|send failure|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|returned error: 5\d\d|\bHTTP 5\d\d\b|\bstatus 5\d\d\b/i
     ]
 ];
 /** Classifies the output of a failed git command or GitHub API call. */
@@ -33235,34 +36082,324 @@ function publishFailure(kind, context, detail) {
     const said = detail === '' ? '' : ` (${detail})`;
     switch (kind) {
         case 'protected':
-            return new errors/* PublishError */.S1(`Push to branch ${branch} of ${repository} was refused by branch protection${said}. Set create-pr: true to open a pull request instead, or give token a token allowed to push to ${branch} (for example a GitHub App in the ruleset's bypass list).`, { input: 'branch' });
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Push to branch ${branch} of ${repository} was refused by branch protection${said}. Set create-pr: true to open a pull request instead, or give token a token allowed to push to ${branch} (for example a GitHub App in the ruleset's bypass list).`, { input: 'branch' });
         case 'auth':
-            return new errors/* PublishError */.S1(`Authentication to ${repository} failed (HTTP 401/403) while ${action} branch ${branch}${said}. Check the token input: it must be allowed to write contents to ${repository}. The workflow's GITHUB_TOKEN only reaches the workflow's own repository and needs "permissions: contents: write"; for another repository use a GitHub App installation token or a fine-grained personal access token.`, { input: 'token' });
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Authentication to ${repository} failed (HTTP 401/403) while ${action} branch ${branch}${said}. Check the token input: it must be allowed to write contents to ${repository}. The workflow's GITHUB_TOKEN only reaches the workflow's own repository and needs "permissions: contents: write"; for another repository use a GitHub App installation token or a fine-grained personal access token.`, { input: 'token' });
         case 'missing-branch':
-            return new errors/* PublishError */.S1(`Branch ${branch} does not exist in ${repository}. Create it first, or set branch to an existing branch.`, { input: 'branch' });
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Branch ${branch} does not exist in ${repository}. Create it first, or set branch to an existing branch.`, { input: 'branch' });
         case 'not-found':
-            return new errors/* PublishError */.S1(`Repository ${repository} was not found while ${action} branch ${branch}${said}. Check the repository input, and that the token can see the repository.`, { input: 'repository' });
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Repository ${repository} was not found while ${action} branch ${branch}${said}. Check the repository input, and that the token can see the repository.`, { input: 'repository' });
+        case 'redirect':
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`${repository} answered ${action} branch ${branch} with a redirect${said}. Git does not follow redirects here, so the token never reaches another server. Set repository to the repository's current URL (a renamed or moved repository redirects).`, { input: 'repository' });
         default:
-            return new errors/* PublishError */.S1(`Failed ${action} branch ${branch} of ${repository}${said}.`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Failed ${action} branch ${branch} of ${repository}${said}.`, {
                 input: 'repository'
             });
     }
 }
 /** The error after the last attempt lost a race or could not reach the remote. */
-function exhaustedFailure(kind, context, attempts, detail) {
+function exhaustedFailure(kind, context, attempts, detail, budgetMs) {
     const { repository, branch } = context;
     const said = detail === '' ? '' : ` Last failure: ${detail}.`;
     if (kind === 'unreachable') {
-        return new errors/* PublishError */.S1(`Could not reach ${repository} (branch ${branch}) in ${attempts} attempt(s).${said} Check the repository URL, the network and the git server.`, { input: 'repository' });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Could not reach ${repository} (branch ${branch}) in ${attempts} attempt(s).${said} Check the repository URL, the network and the git server.`, { input: 'repository' });
     }
-    return new errors/* PublishError */.S1(`Gave up after ${attempts} attempt(s) to push to branch ${branch} of ${repository}: other commits kept landing first or the remote kept refusing.${said} Nothing was pushed. Raise push-attempts, or let fewer jobs update ${branch} at the same time.`, { input: 'push-attempts' });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`Gave up after ${attempts} attempt(s)${budgetMs === undefined ? '' : ` in ${Math.round(budgetMs / 1000)} s`} to push to branch ${branch} of ${repository}: other commits kept landing first or the remote kept refusing.${said} Nothing was pushed. Raise push-attempts (each allows another failed attempt and another minute of racing), or let fewer jobs update ${branch} at the same time.`, { input: 'push-attempts' });
 }
 
-;// CONCATENATED MODULE: ./src/publish/github-api.ts
+
+/***/ }),
+
+/***/ 7594:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ networkEnv),
+/* harmony export */   P_: () => (/* binding */ initBareRepository),
+/* harmony export */   VI: () => (/* binding */ gitBaseEnv),
+/* harmony export */   WF: () => (/* binding */ sshCommandConfigured),
+/* harmony export */   i2: () => (/* binding */ DEFAULT_NETWORK_LIMITS),
+/* harmony export */   iR: () => (/* binding */ GitCommandError),
+/* harmony export */   lD: () => (/* binding */ createGit),
+/* harmony export */   oB: () => (/* binding */ gitTopLevel)
+/* harmony export */ });
+/* unused harmony export INHERITED_GIT_VARS */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4379);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4231);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3485);
+
+
+
+
+/** A git command that failed; `output` is what it printed (never contains a secret we hold). */
+class GitCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PublishError */ .S1 {
+    args;
+    exitCode;
+    output;
+    constructor(args, exitCode, output) {
+        super(`git ${args.join(' ')} failed with exit code ${exitCode}: ${output.trim()}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.output = output;
+    }
+}
+/** Variables a calling git (a hook, a wrapper) may leave behind that would redirect our commands. */
+const INHERITED_GIT_VARS = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_NAMESPACE',
+    'GIT_PREFIX'
+];
+/** `env` without the variables that would point git at another repository. */
+function gitBaseEnv(env = process.env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !INHERITED_GIT_VARS.includes(name)));
+}
+/** Fixed settings for every git process: no prompts, no smudging, messages in English. */
+const FIXED_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GCM_INTERACTIVE: 'Never',
+    GIT_TRACE_REDACT: '1',
+    GIT_LFS_SKIP_SMUDGE: '1',
+    LC_ALL: 'C',
+    LANGUAGE: 'C'
+};
+/** The default: 30 s without a byte from the remote. */
+const DEFAULT_NETWORK_LIMITS = { stallSeconds: 30 };
+/**
+ * Environment that bounds every network operation and keeps it from following redirects:
+ * - HTTP(S): curl's low-speed limit (below 1 byte/s for `stallSeconds`) ends a request to a
+ *   server that accepted the connection but never answers, or stops answering.
+ * - SSH, when the user configured no ssh command of their own: a connect timeout, keep-alives
+ *   that end a dead connection, and no interactive prompts.
+ * - `http.followRedirects=false`: after a redirect git would send its next requests, with the
+ *   Authorization header, to wherever the redirect pointed; a redirect is an error instead.
+ * Entries use the `GIT_CONFIG_*` slots after `start`; returns the env and the next free slot.
+ */
+function networkEnv(limits, inherited, sshCommandConfigured, start) {
+    const seconds = String(Math.max(1, Math.round(limits.stallSeconds)));
+    const env = {
+        GIT_HTTP_LOW_SPEED_LIMIT: '1',
+        GIT_HTTP_LOW_SPEED_TIME: seconds,
+        [`GIT_CONFIG_KEY_${start}`]: 'http.followRedirects',
+        [`GIT_CONFIG_VALUE_${start}`]: 'false'
+    };
+    if (!sshCommandConfigured && !inherited.GIT_SSH_COMMAND && !inherited.GIT_SSH) {
+        const alive = Math.max(1, Math.ceil(limits.stallSeconds / 3));
+        env.GIT_SSH_COMMAND = `ssh -o BatchMode=yes -o ConnectTimeout=${seconds} -o ServerAliveInterval=${alive} -o ServerAliveCountMax=3`;
+    }
+    return { env, next: start + 1 };
+}
+// The single place a git process starts: the argv check and the environment live here.
+async function exec(args, context, options = {}) {
+    if (context.secrets.some((secret) => secret !== '' && args.some((arg) => arg.includes(secret)))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InternalError */ .Gd('Refusing to pass a secret on a git command line.');
+    }
+    context.logger.debug(`git ${args.join(' ')}`);
+    try {
+        const result = await context.runner.run('git', args, {
+            env: { ...FIXED_ENV, ...context.env, ...options.env },
+            // only commands that read stdin get input: a write to a git that already exited is EPIPE
+            ...(options.input === undefined ? {} : { input: options.input })
+        });
+        return { exitCode: result.exitCode, stdout: result.stdout, output: result.output };
+    }
+    catch (error) {
+        if (error instanceof _lib_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ProgramNotFoundError */ .o) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PublishError */ .S1(`Could not run git (${error.message}). Is git installed?`);
+        }
+        throw error;
+    }
+}
+async function text(args, context, options) {
+    const result = await exec(args, context, options);
+    if (result.exitCode !== 0)
+        throw new GitCommandError(args, result.exitCode, result.output);
+    return result.stdout.trim();
+}
+/** The top-level folder of the work tree containing `dir`. */
+async function gitTopLevel(dir, context) {
+    return text(['-C', dir, 'rev-parse', '--show-toplevel'], context);
+}
+/** True when git's own configuration (any scope) names an ssh command for this repository. */
+async function sshCommandConfigured(dir, context) {
+    const result = await exec(['-C', dir, 'config', '--get', 'core.sshCommand'], context);
+    return result.exitCode === 0 && result.stdout.trim() !== '';
+}
+/** Creates an empty bare repository at `dir` whose `origin` is `url`. */
+async function initBareRepository(dir, url, context) {
+    await text(['init', '--bare', '--quiet', '--', dir], context);
+    // `--` keeps a URL that starts with a dash from being read as an option
+    await text(['-C', dir, 'remote', 'add', '--', 'origin', url], context);
+    return createGit(dir, context);
+}
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** A Git over the repository at `dir` (a work tree top level or a bare repository). */
+function createGit(dir, context) {
+    const git = (args, options) => text(['-C', dir, ...args], context, options);
+    // a commit's tree never changes: the fetch reads it with the tip, saving a process per attempt
+    const trees = new Map();
+    return {
+        dir,
+        async remoteUrls(remote) {
+            const fetch = await git(['remote', 'get-url', '--', remote]);
+            const push = await git(['remote', 'get-url', '--push', '--', remote]);
+            return { fetch, push };
+        },
+        async isShallow() {
+            return (await git(['rev-parse', '--is-shallow-repository'])) === 'true';
+        },
+        async defaultBranch(remote) {
+            const out = await git(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD']);
+            return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1];
+        },
+        async fetchBranch(remote, branch, shallow) {
+            const ref = `refs/remotes/${remote}/${branch}`;
+            const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
+            if (shallow)
+                args.push('--depth=1');
+            args.push('--end-of-options', remote, `+refs/heads/${branch}:${ref}`);
+            const result = await exec(args, context);
+            if (result.exitCode !== 0) {
+                if (/couldn't find remote ref/i.test(result.output))
+                    return undefined;
+                throw new GitCommandError(args, result.exitCode, result.output);
+            }
+            const [tip = '', tree = ''] = (await git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])).split('\n');
+            if (tree !== '')
+                trees.set(tip, tree);
+            return tip;
+        },
+        async fetchCommit(remote, sha) {
+            if (!SHA.test(sha))
+                return false;
+            const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
+            args.push('--filter=blob:none', '--end-of-options', remote, sha);
+            const result = await exec(args, context);
+            if (result.exitCode === 0)
+                return true;
+            if (/not our ref|no such remote ref|couldn't find remote ref|unadvertised object/i.test(result.output))
+                return false;
+            throw new GitCommandError(args, result.exitCode, result.output);
+        },
+        async hasCommit(sha) {
+            if (!SHA.test(sha))
+                return false;
+            const result = await exec(['-C', dir, 'cat-file', '-e', `${sha}^{commit}`], context);
+            return result.exitCode === 0;
+        },
+        async isAncestor(ancestor, commit) {
+            const args = ['-C', dir, 'merge-base', '--is-ancestor', ancestor, commit];
+            const result = await exec(args, context);
+            if (result.exitCode === 0)
+                return true;
+            if (result.exitCode === 1)
+                return false;
+            throw new GitCommandError(args, result.exitCode, result.output);
+        },
+        async listTree(commit) {
+            const out = await exec(['-C', dir, 'ls-tree', '-r', '-z', '--full-tree', commit], context);
+            if (out.exitCode !== 0)
+                throw new GitCommandError(['ls-tree', commit], out.exitCode, out.output);
+            const entries = [];
+            for (const record of out.stdout.split('\0')) {
+                const match = /^(\d+) \w+ ([0-9a-f]+)\t(.+)$/s.exec(record);
+                if (match?.[1] && match[2] && match[3]) {
+                    entries.push({ mode: match[1], sha: match[2], path: match[3] });
+                }
+            }
+            return entries;
+        },
+        async readBlob(sha) {
+            const args = ['-C', dir, 'cat-file', 'blob', sha];
+            const out = await exec(args, context);
+            if (out.exitCode !== 0)
+                throw new GitCommandError(args, out.exitCode, out.output);
+            // the files we edit are text (YAML, JSON): the runner hands stdout over as UTF-8
+            return Buffer.from(out.stdout, 'utf8');
+        },
+        async treeOf(commit) {
+            const known = trees.get(commit);
+            if (known !== undefined)
+                return known;
+            const tree = await git(['rev-parse', '--verify', `${commit}^{tree}`]);
+            trees.set(commit, tree);
+            return tree;
+        },
+        async parentsOf(commit) {
+            const header = (await git(['cat-file', 'commit', commit])).split('\n\n')[0] ?? '';
+            return [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? '');
+        },
+        async writeTree(base, files) {
+            const folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.tempDir, 'gitops-release-index-'));
+            const env = { GIT_INDEX_FILE: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, 'index') };
+            try {
+                await git(['read-tree', base], { env });
+                const lines = [];
+                for (const file of files) {
+                    const sha = await git(['hash-object', '-w', '--no-filters', '--stdin'], {
+                        input: file.content
+                    });
+                    lines.push(`${file.mode} ${sha}\t${file.path}\0`);
+                }
+                await git(['update-index', '-z', '--index-info'], { env, input: lines.join('') });
+                return await git(['write-tree'], { env });
+            }
+            finally {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(folder, { recursive: true, force: true });
+            }
+        },
+        commitTree(tree, parent, message, identity) {
+            return git(['commit-tree', tree, '-p', parent], {
+                input: message.endsWith('\n') ? message : `${message}\n`,
+                env: {
+                    GIT_AUTHOR_NAME: identity.name,
+                    GIT_AUTHOR_EMAIL: identity.email,
+                    GIT_COMMITTER_NAME: identity.name,
+                    GIT_COMMITTER_EMAIL: identity.email
+                }
+            });
+        },
+        async push(remote, sha, ref, lease) {
+            const args = ['-C', dir, 'push', '--porcelain', '--no-verify'];
+            if (lease !== undefined)
+                args.push(`--force-with-lease=${ref}:${lease}`);
+            args.push('--end-of-options', remote, `${sha}:${ref}`);
+            const result = await exec(args, context);
+            if (result.exitCode === 0)
+                return { ok: true };
+            return { ok: false, output: result.output };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OS: () => (/* binding */ GitHubApiError),
+/* harmony export */   _j: () => (/* binding */ createGitHubApi),
+/* harmony export */   ih: () => (/* binding */ RATE_LIMIT_POLICY)
+/* harmony export */ });
+/* unused harmony exports isRateLimited, rateLimitDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
+/* harmony import */ var _lib_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(268);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8372);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1040);
+
+
 
 
 /** A GitHub API call that failed; `status` is the HTTP status when there was an answer. */
-class GitHubApiError extends errors/* PublishError */.S1 {
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1 {
     status;
     kind;
     constructor(message, status, kind) {
@@ -33276,6 +36413,14 @@ function statusOf(error) {
         return undefined;
     return typeof error.status === 'number' ? error.status : undefined;
 }
+function headersOf(error) {
+    const response = error?.response;
+    return response?.headers ?? {};
+}
+function header(headers, name) {
+    const value = headers[name];
+    return value === undefined ? undefined : String(value);
+}
 function kindOfStatus(status, message) {
     if (status === 401)
         return 'auth';
@@ -33285,17 +36430,93 @@ function kindOfStatus(status, message) {
         return 'not-found';
     if (status !== undefined && status >= 500)
         return 'unreachable';
-    return classifyFailure(message);
+    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(message);
 }
-async function call(what, fn) {
-    try {
-        return await fn();
+/**
+ * True for GitHub's rate-limit answers: 429, or 403 with `x-ratelimit-remaining: 0`, a
+ * `retry-after` header, or a message about a (secondary) rate limit. A plain 403 stays an auth error.
+ */
+function isRateLimited(status, headers, message) {
+    if (status === 429)
+        return true;
+    if (status !== 403)
+        return false;
+    return (header(headers, 'x-ratelimit-remaining') === '0' ||
+        header(headers, 'retry-after') !== undefined ||
+        /rate limit/i.test(message));
+}
+/**
+ * How long GitHub asks us to wait, in ms: `retry-after` (seconds or an HTTP date), else with
+ * `x-ratelimit-remaining: 0` until `x-ratelimit-reset` (epoch seconds, measured against the
+ * answer's own `date` header so the runner's clock does not matter). Undefined when the answer
+ * does not say: the retry policy's own back-off (a minute, then doubling) applies.
+ */
+function rateLimitDelay(headers) {
+    const date = Date.parse(header(headers, 'date') ?? '');
+    const after = header(headers, 'retry-after');
+    if (after !== undefined) {
+        if (/^\d+$/.test(after.trim()))
+            return Number(after) * 1000;
+        const until = Date.parse(after);
+        if (!Number.isNaN(until) && !Number.isNaN(date))
+            return Math.max(0, until - date);
     }
-    catch (error) {
-        const status = statusOf(error);
-        const message = (0,errors/* errorMessage */.gJ)(error);
-        throw new GitHubApiError(`${what}: ${status === undefined ? '' : `HTTP ${status} `}${message}`, status, kindOfStatus(status, message));
+    const reset = Number(header(headers, 'x-ratelimit-reset'));
+    if (header(headers, 'x-ratelimit-remaining') === '0' && reset > 0 && !Number.isNaN(date)) {
+        // one second more: the reset is rounded down to the second
+        return Math.max(0, reset * 1000 - date) + 1000;
     }
+    return undefined;
+}
+/**
+ * Retries after a rate limit: at most 4 attempts within 10 minutes. The first wait without a
+ * server-given time is one minute, then two and four, as GitHub asks of integrators.
+ */
+const RATE_LIMIT_POLICY = {
+    attempts: 4,
+    baseDelayMs: 60_000,
+    maxDelayMs: 240_000,
+    totalMs: 600_000,
+    jitter: 'none'
+};
+const DEFAULT_RATE_LIMITS = { clock: _lib_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, policy: RATE_LIMIT_POLICY };
+// One API call, retried while GitHub answers with a rate limit (also a GraphQL RATE_LIMITED
+// error inside a 200, recognised by `limitedAnswer`). Other failures become a GitHubApiError.
+async function call(what, fn, limits = DEFAULT_RATE_LIMITS, limitedAnswer) {
+    const outcome = await (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L)(limits.policy, limits.clock, async () => {
+        let value;
+        try {
+            value = await fn();
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+            const headers = headersOf(error);
+            if (isRateLimited(status, headers, message)) {
+                const delayMs = rateLimitDelay(headers);
+                return {
+                    done: false,
+                    reason: `HTTP ${status ?? ''} ${message}`.trim(),
+                    ...(delayMs === undefined ? {} : { delayMs })
+                };
+            }
+            throw new GitHubApiError(`${what}: ${status === undefined ? '' : `HTTP ${status} `}${message}`, status, kindOfStatus(status, message));
+        }
+        const headers = limitedAnswer?.(value);
+        if (headers === undefined)
+            return { done: true, value };
+        const delayMs = rateLimitDelay(headers);
+        return {
+            done: false,
+            reason: 'GraphQL RATE_LIMITED',
+            ...(delayMs === undefined ? {} : { delayMs })
+        };
+    }, (n, reason, delayMs) => {
+        limits.logger?.info(`${what}: GitHub's rate limit was hit (${reason}); waiting ${Math.ceil(delayMs / 1000)} s as it asks, then trying again (attempt ${n + 1}).`);
+    });
+    if (outcome.ok)
+        return outcome.value;
+    throw new GitHubApiError(`${what}: GitHub's rate limit was still in force after ${outcome.attempts} attempt(s) within ${Math.round(limits.policy.totalMs / 60_000)} minutes (${outcome.reason}). Run again later, or use a token with its own rate limit (a GitHub App installation token).`, 429, 'rate-limited');
 }
 const HEAD_QUERY = `query($owner: String!, $name: String!, $ref: String!) {
   repository(owner: $owner, name: $name) {
@@ -33310,13 +36531,17 @@ const DEFAULT_BRANCH_QUERY = `query($owner: String!, $name: String!) {
 const COMMIT_MUTATION = `mutation($input: CreateCommitOnBranchInput!) {
   createCommitOnBranch(input: $input) { commit { oid url } }
 }`;
-/** The GitHubApi backed by Octokit from `@actions/github`. */
-function createGitHubApi(token, urls) {
+/** The GitHubApi backed by Octokit from `@actions/github`; rate limits are waited out. */
+function createGitHubApi(token, urls, limits = DEFAULT_RATE_LIMITS) {
     // Loaded on first use: Octokit is most of the bundle, and most runs never call the API.
     let octokit;
     const client = () => (octokit ??= __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 1329)).then((github) => github.getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, '') })));
+    const limited = (what, fn) => call(what, fn, limits);
     async function graphql(what, query, variables) {
-        const response = await call(what, async () => (await client()).request({ method: 'POST', url: urls.graphqlUrl, query, variables }));
+        const response = await call(what, async () => (await client()).request({ method: 'POST', url: urls.graphqlUrl, query, variables }), limits, (answer) => {
+            const errors = answer.data?.errors ?? [];
+            return errors.some((e) => e.type === 'RATE_LIMITED') ? answer.headers : undefined;
+        });
         const body = response.data;
         return { data: body?.data, errors: body?.errors ?? [] };
     }
@@ -33331,7 +36556,7 @@ function createGitHubApi(token, urls) {
                     ? /rule|protected/i.test(message)
                         ? 'protected'
                         : 'auth'
-                    : classifyFailure(message);
+                    : (0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyFailure */ .XE)(message);
         return new GitHubApiError(`${what}: ${message}`, undefined, kind);
     }
     return {
@@ -33365,20 +36590,20 @@ function createGitHubApi(token, urls) {
             return { oid: target.oid, treeOid: target.tree.oid, parentOid };
         },
         async listTree(repository, treeSha) {
-            const { data } = await call(`Listing tree ${treeSha}`, async () => (await client()).request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+            const { data } = await limited(`Listing tree ${treeSha}`, async () => (await client()).request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
                 ...repository,
                 tree_sha: treeSha,
                 recursive: '1'
             }));
             if (data.truncated) {
-                throw new errors/* PublishError */.S1(`The tree of ${repository.owner}/${repository.repo} is too large for GitHub's trees API. Use commit-mode: git.`, { input: 'commit-mode' });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`The tree of ${repository.owner}/${repository.repo} is too large for GitHub's trees API. Use commit-mode: git.`, { input: 'commit-mode' });
             }
             return data.tree
                 .filter((entry) => entry.type !== 'tree')
                 .map((entry) => ({ mode: entry.mode, sha: entry.sha, path: entry.path }));
         },
         async readBlob(repository, sha) {
-            const { data } = await call(`Reading blob ${sha}`, async () => (await client()).request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+            const { data } = await limited(`Reading blob ${sha}`, async () => (await client()).request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
                 ...repository,
                 file_sha: sha
             }));
@@ -33424,7 +36649,7 @@ function createGitHubApi(token, urls) {
         },
         async setBranch(repository, branch, sha) {
             const existing = await this.branchHead(repository, branch);
-            await call(`Pointing branch ${branch} at ${sha}`, async () => {
+            await limited(`Pointing branch ${branch} at ${sha}`, async () => {
                 if (existing) {
                     await (await client()).request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
                         ...repository,
@@ -33443,7 +36668,7 @@ function createGitHubApi(token, urls) {
             });
         },
         async findOpenPull(repository, head, base) {
-            const { data } = await call(`Listing pull requests of ${repository.owner}/${repository.repo}`, async () => (await client()).request('GET /repos/{owner}/{repo}/pulls', {
+            const { data } = await limited(`Listing pull requests of ${repository.owner}/${repository.repo}`, async () => (await client()).request('GET /repos/{owner}/{repo}/pulls', {
                 ...repository,
                 state: 'open',
                 head: `${repository.owner}:${head}`,
@@ -33453,33 +36678,50 @@ function createGitHubApi(token, urls) {
             return pull ? { number: pull.number, url: pull.html_url } : undefined;
         },
         async createPull(repository, pull) {
-            try {
-                const { data } = await (await client()).request('POST /repos/{owner}/{repo}/pulls', {
-                    ...repository,
-                    ...pull
-                });
-                return { number: data.number, url: data.html_url };
-            }
-            catch (error) {
-                if (statusOf(error) === 422 &&
-                    /already exists/i.test(JSON.stringify(error.response ?? (0,errors/* errorMessage */.gJ)(error)))) {
-                    return 'exists';
+            return limited(`Opening a pull request from ${pull.head} to ${pull.base}`, async () => {
+                try {
+                    const { data } = await (await client()).request('POST /repos/{owner}/{repo}/pulls', {
+                        ...repository,
+                        ...pull
+                    });
+                    return { number: data.number, url: data.html_url };
                 }
-                return call(`Opening a pull request from ${pull.head} to ${pull.base}`, () => Promise.reject(error));
-            }
+                catch (error) {
+                    if (statusOf(error) === 422 &&
+                        /already exists/i.test(JSON.stringify(error.response ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)))) {
+                        return 'exists';
+                    }
+                    throw error;
+                }
+            });
         },
         async updatePull(repository, number, pull) {
-            const { data } = await call(`Updating pull request #${number}`, async () => (await client()).request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
+            const { data } = await limited(`Updating pull request #${number}`, async () => (await client()).request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', {
                 ...repository,
                 pull_number: number,
                 ...pull
             }));
             return { number: data.number, url: data.html_url };
         },
+        async compare(repository, base, head) {
+            try {
+                const { data } = await limited(`Comparing ${base}...${head}`, async () => (await client()).request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+                    ...repository,
+                    basehead: `${base}...${head}`,
+                    per_page: 1
+                }));
+                return data.status;
+            }
+            catch (error) {
+                if (error instanceof GitHubApiError && error.status === 404)
+                    return undefined;
+                throw error;
+            }
+        },
         async addLabels(repository, number, labels) {
             if (labels.length === 0)
                 return;
-            await call(`Labelling pull request #${number}`, async () => (await client()).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+            await limited(`Labelling pull request #${number}`, async () => (await client()).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
                 ...repository,
                 issue_number: number,
                 labels: [...labels]
@@ -33488,216 +36730,406 @@ function createGitHubApi(token, urls) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/publish/git.ts
+
+/***/ }),
+
+/***/ 8557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IW: () => (/* binding */ createGitStrategy),
+  u8: () => (/* binding */ gitContextFactory),
+  h_: () => (/* binding */ openRepository)
+});
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(4379);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(4231);
+// EXTERNAL MODULE: ./src/lib/runtime.ts
+var runtime = __nccwpck_require__(6382);
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __nccwpck_require__(6299);
+// EXTERNAL MODULE: ./src/publish/failure.ts
+var failure = __nccwpck_require__(1040);
+// EXTERNAL MODULE: ./src/publish/git.ts
+var publish_git = __nccwpck_require__(7594);
+// EXTERNAL MODULE: ./src/publish/remote-url.ts
+var remote_url = __nccwpck_require__(9058);
+;// CONCATENATED MODULE: ./src/publish/git-auth.ts
 
-/** A git command that failed; `output` is what it printed (never contains a secret we hold). */
-class GitCommandError extends errors/* PublishError */.S1 {
-    args;
-    exitCode;
-    output;
-    constructor(args, exitCode, output) {
-        super(`git ${args.join(' ')} failed with exit code ${exitCode}: ${output.trim()}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.output = output;
+/** The `AUTHORIZATION` header value git sends for a GitHub token (as actions/checkout does). */
+function basicAuthHeader(token) {
+    return `basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
+}
+/**
+ * Env-scoped git config that sends the token to each origin. Config from the environment has
+ * command-line scope, so it lives only in our child processes and is never written to a file.
+ * An empty `extraheader` first clears headers a checkout may have persisted for the same origin
+ * (two Authorization headers make GitHub answer 400). Entries already in the environment keep
+ * their indexes.
+ */
+function gitAuthEnv(origins, token, inherited = process.env) {
+    const unique = [...new Set(origins)];
+    if (token === '' || unique.length === 0)
+        return { env: {}, secrets: [] };
+    const header = basicAuthHeader(token);
+    const start = Number.parseInt(inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+    const env = {};
+    let index = start;
+    for (const origin of unique) {
+        for (const value of ['', `AUTHORIZATION: ${header}`]) {
+            env[`GIT_CONFIG_KEY_${index}`] = `http.${origin}.extraheader`;
+            env[`GIT_CONFIG_VALUE_${index}`] = value;
+            index++;
+        }
     }
+    env.GIT_CONFIG_COUNT = String(index);
+    return { env, secrets: [token, header, header.slice('basic '.length)] };
 }
-const INHERITED_GIT_VARS = [
-    'GIT_DIR',
-    'GIT_WORK_TREE',
-    'GIT_INDEX_FILE',
-    'GIT_OBJECT_DIRECTORY',
-    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-    'GIT_NAMESPACE',
-    'GIT_PREFIX'
-];
-// The single place a git process starts: the argv check and the environment live here.
-function exec(args, context, options = {}) {
-    if (context.secrets.some((secret) => secret !== '' && args.some((arg) => arg.includes(secret)))) {
-        return Promise.reject(new errors/* InternalError */.Gd('Refusing to pass a secret on a git command line.'));
+/**
+ * The token goes only to the GitHub server's origin, as actions/checkout does: a remote on any
+ * other host gets no credentials (it must bring its own), and plain `http://` gets none unless
+ * the host is loopback. SSH and local remotes are not HTTP and are not listed.
+ */
+function tokenOrigins(urls, serverUrl) {
+    const server = (0,remote_url/* httpOrigin */.dp)(serverUrl);
+    const send = new Set();
+    const withheld = new Map();
+    for (const url of urls) {
+        const origin = (0,remote_url/* httpOrigin */.dp)(url);
+        if (origin === undefined)
+            continue;
+        if (origin !== server)
+            withheld.set(origin, 'other-host');
+        else if (origin.startsWith('http:') && !(0,remote_url/* isLoopbackHost */.cW)(new URL(origin).hostname))
+            withheld.set(origin, 'plain-http');
+        else
+            send.add(origin);
     }
-    context.logger.debug(`git ${args.join(' ')}`);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_GIT_VARS.includes(name)));
-    Object.assign(env, {
-        GIT_TERMINAL_PROMPT: '0',
-        GCM_INTERACTIVE: 'Never',
-        GIT_TRACE_REDACT: '1',
-        GIT_LFS_SKIP_SMUDGE: '1',
-        LC_ALL: 'C',
-        LANGUAGE: 'C'
-    }, context.env, options.env);
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', args, { cwd: options.cwd, env, stdio: 'pipe' });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => {
-            reject(new errors/* PublishError */.S1(`Could not run git (${error.message}). Is git installed?`));
-        });
-        child.on('close', (code) => {
-            resolve({
-                exitCode: code ?? 128,
-                stdout: Buffer.concat(stdout),
-                stderr: Buffer.concat(stderr).toString('utf8')
-            });
-        });
-        child.stdin.on('error', () => {
-            // git may exit before reading stdin; the exit code tells what happened
-        });
-        child.stdin.end(options.input ?? '');
-    });
-}
-async function run(args, context, options = {}) {
-    const result = await exec(args, context, options);
-    if (result.exitCode !== 0) {
-        throw new GitCommandError(args, result.exitCode, `${result.stderr}\n${result.stdout.toString('utf8')}`);
-    }
-    return result.stdout;
-}
-async function git_text(args, context, options) {
-    return (await run(args, context, options)).toString('utf8').trim();
-}
-/** The top-level folder of the work tree containing `dir`. */
-async function gitTopLevel(dir, context) {
-    return git_text(['-C', dir, 'rev-parse', '--show-toplevel'], context);
-}
-/** Creates an empty bare repository at `dir` whose `origin` is `url`. */
-async function initBareRepository(dir, url, context) {
-    await run(['init', '--bare', '--quiet', dir], context);
-    await run(['-C', dir, 'remote', 'add', 'origin', url], context);
-    return createGit(dir, context);
-}
-/** A Git over the repository at `dir` (a work tree top level or a bare repository). */
-function createGit(dir, context) {
-    const git = (args, options) => git_text(['-C', dir, ...args], context, options);
     return {
-        dir,
-        async remoteUrls(remote) {
-            const fetch = await git(['remote', 'get-url', remote]);
-            const push = await git(['remote', 'get-url', '--push', remote]);
-            return { fetch, push };
+        send: [...send],
+        withheld: [...withheld].map(([origin, reason]) => ({ origin, reason }))
+    };
+}
+
+// EXTERNAL MODULE: ./src/publish/github-api.ts
+var github_api = __nccwpck_require__(126);
+// EXTERNAL MODULE: ./src/publish/pull-request.ts
+var pull_request = __nccwpck_require__(3375);
+// EXTERNAL MODULE: ./src/publish/tree-source.ts
+var tree_source = __nccwpck_require__(6204);
+// EXTERNAL MODULE: ./src/publish/types.ts
+var types = __nccwpck_require__(1067);
+;// CONCATENATED MODULE: ./src/publish/publish-git.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const REMOTE = 'origin';
+// The token only goes to the GitHub server's origin; say so for every origin that gets none.
+function credentials(urls, options, logger, deps) {
+    const token = options.token ?? '';
+    if (token === '')
+        return gitAuthEnv([], token);
+    const origins = tokenOrigins(urls, options.github.serverUrl);
+    for (const { origin, reason } of origins.withheld) {
+        const host = new URL(origin).host;
+        if (reason === 'plain-http') {
+            logger.warning(`No credentials are sent to ${host}: the token never goes over plain http:// (except to a loopback host). Use https:// for ${host}.`);
+        }
+        else {
+            logger.info(`No credentials are sent to ${host}: the token only goes to the GitHub server ${options.github.serverUrl}. A private repository on ${host} needs its own git credentials, set up in an earlier step (a credential helper or http.extraheader).`);
+        }
+    }
+    const auth = gitAuthEnv(origins.send, token);
+    auth.secrets.forEach(deps.setSecret);
+    return auth;
+}
+// ssh://host/path or the scp-like user@host:path form
+function isSshUrl(url) {
+    return /^(?:ssh|git\+ssh|ssh\+git):\/\//i.test(url) || /^[^/\\:]+@[^/\\:]+:/.test(url);
+}
+// Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
+async function gitEnv(urls, dir, options, bare, deps) {
+    const auth = credentials(urls, options, bare.logger, deps);
+    const inherited = process.env;
+    const start = Number.parseInt(auth.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+    const network = (0,publish_git/* networkEnv */.Mz)(deps.networkLimits, inherited, 
+    // only an ssh remote needs to know (one git process less for http(s) and local remotes)
+    urls.some(isSshUrl) && (await (0,publish_git/* sshCommandConfigured */.WF)(dir, bare)), start);
+    return {
+        env: { ...auth.env, ...network.env, GIT_CONFIG_COUNT: String(network.next) },
+        secrets: auth.secrets
+    };
+}
+/**
+ * The workspace checkout (credentials for its origin in the environment), or an empty temporary
+ * bare repository whose origin is the target URL (the caller removes `git.dir`).
+ */
+async function openRepository(options, context, deps) {
+    const bare = context({}, []);
+    if (options.target.kind === 'workspace') {
+        let root;
+        try {
+            root = await (0,publish_git/* gitTopLevel */.oB)(options.workspace, bare);
+        }
+        catch {
+            throw new errors/* PublishError */.S1(`The workspace ${options.workspace} is not a git repository. Run actions/checkout before this step, or set repository to the GitOps repository.`, { input: 'repository' });
+        }
+        let urls;
+        try {
+            urls = await (0,publish_git/* createGit */.lD)(root, bare).remoteUrls(REMOTE);
+        }
+        catch {
+            throw new errors/* PublishError */.S1(`The workspace repository at ${root} has no remote named origin. Check out the repository with actions/checkout, or set repository.`, { input: 'repository' });
+        }
+        const auth = await gitEnv([urls.fetch, urls.push], root, options, bare, deps);
+        const git = (0,publish_git/* createGit */.lD)(root, context(auth.env, auth.secrets));
+        return { git, root, url: urls.fetch, shallow: await git.isShallow() };
+    }
+    const url = (0,remote_url/* normalizeRemote */.e$)(options.target.url, options.workspace);
+    if ((0,remote_url/* hasEmbeddedCredentials */.bL)(url)) {
+        throw new errors/* PublishError */.S1(`The repository URL carries credentials. Remove them from the URL and pass the token in the token input.`, { input: 'repository' });
+    }
+    const auth = await gitEnv([url], options.tempDir, options, bare, deps);
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir, `${types/* TEMP_PREFIX */.M}clone-`));
+    deps.saveState(runtime/* STATE_KEYS */.L.cloneDir, dir);
+    try {
+        const git = await (0,publish_git/* initBareRepository */.P_)(dir, url, context(auth.env, auth.secrets));
+        return { git, url, shallow: true };
+    }
+    catch (error) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+/** Builds the GitContext of one publish from the environment its git commands need. */
+function gitContextFactory(options, logger, deps) {
+    return (env, secrets) => ({ runner: deps.runner, env, secrets, logger, tempDir: options.tempDir });
+}
+/**
+ * The git-CLI strategy: the workspace checkout or a temporary bare clone, plumbing on a
+ * temporary index (work tree and index untouched), a non-force push as the compare-and-swap.
+ * `close` removes the temporary clone.
+ */
+async function createGitStrategy(options, logger, deps) {
+    const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps);
+    const { git } = repo;
+    const onGitHub = (0,remote_url/* repositoryFromUrl */.kG)(repo.url, options.github.serverUrl);
+    const repository = options.github.repository ?? onGitHub;
+    const label = repository ? `${repository.owner}/${repository.repo}` : (0,remote_url/* withoutCredentials */.ri)(repo.url);
+    const identity = { name: options.authorName, email: options.authorEmail };
+    // what the current attempt read: the tip's listing and, once written, the new tree
+    let read;
+    let prTip;
+    const writeTree = async (tip, changed) => {
+        if (read?.tip === tip && read.tree !== undefined)
+            return read.tree;
+        const modes = new Map((read?.tip === tip ? read.entries : []).map((e) => [e.path, e.mode]));
+        const tree = await git.writeTree(tip, changed.map((edit) => ({
+            path: edit.path,
+            mode: modes.get(edit.path) ?? '100644',
+            content: Buffer.from(edit.after, 'utf8')
+        })));
+        if (read?.tip === tip)
+            read.tree = tree;
+        return tree;
+    };
+    const strategy = {
+        label,
+        remoteUrl: (0,remote_url/* withoutCredentials */.ri)(repo.url),
+        onGitHub: repository !== undefined,
+        commitUrl: (sha) => (onGitHub ? (0,remote_url/* commitWebUrl */.Vh)(options.github.serverUrl, onGitHub, sha) : ''),
+        ...(repo.root === undefined ? {} : { workspaceRoot: repo.root }),
+        readDefaultBranch: async () => (await git.defaultBranch(REMOTE)) ?? '',
+        async readTip(branch) {
+            const tip = await git.fetchBranch(REMOTE, branch, repo.shallow);
+            if (tip === undefined)
+                return undefined;
+            const entries = await git.listTree(tip);
+            read = { tip, entries };
+            const source = (0,tree_source/* createTreeSource */.g)(`${label}@${branch} (${(0,lib_text/* shortSha */.Fu)(tip)})`, entries, (sha) => git.readBlob(sha));
+            return { oid: tip, source };
         },
-        async isShallow() {
-            return (await git(['rev-parse', '--is-shallow-repository'])) === 'true';
+        async prBranchHolds(tip, changed) {
+            prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow);
+            if (prTip === undefined)
+                return undefined;
+            const tree = await writeTree(tip, changed);
+            const holds = (await git.treeOf(prTip)) === tree && (await git.parentsOf(prTip))[0] === tip;
+            return holds ? prTip : undefined;
         },
-        async defaultBranch(remote) {
-            const out = await git(['ls-remote', '--symref', remote, 'HEAD']);
-            return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1];
+        async commitAndSwap(tip, changed, ref) {
+            const tree = await writeTree(tip, changed);
+            if (tree === (await git.treeOf(tip)))
+                return { ok: 'unchanged' };
+            const sha = await git.commitTree(tree, tip, options.message, identity);
+            // the pull request branch is ours to move, but only from where we saw it
+            const lease = options.createPr ? (prTip ?? '') : undefined;
+            const result = await git.push(REMOTE, sha, `refs/heads/${ref}`, lease);
+            if (result.ok)
+                return { ok: true, sha, url: '' };
+            return { ok: false, kind: (0,failure/* classifyFailure */.XE)(result.output), output: result.output, sha };
         },
-        async fetchBranch(remote, branch, shallow) {
-            const ref = `refs/remotes/${remote}/${branch}`;
-            const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
-            if (shallow)
-                args.push('--depth=1');
-            args.push(remote, `+refs/heads/${branch}:${ref}`);
-            const result = await exec(args, context);
-            if (result.exitCode !== 0) {
-                if (/couldn't find remote ref/i.test(result.stderr))
-                    return undefined;
-                throw new GitCommandError(args, result.exitCode, result.stderr);
+        ...(repository
+            ? {
+                openPullRequest: (spec) => (0,pull_request/* ensurePullRequest */.p)(deps.createGitHubApi(options.token ?? '', options.github, {
+                    clock: deps.clock,
+                    policy: github_api/* RATE_LIMIT_POLICY */.ih,
+                    logger
+                }), repository, spec, logger)
             }
-            return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-        },
-        async listTree(commit) {
-            const out = await run(['-C', dir, 'ls-tree', '-r', '-z', '--full-tree', commit], context);
-            const entries = [];
-            for (const record of out.toString('utf8').split('\0')) {
-                const match = /^(\d+) \w+ ([0-9a-f]+)\t(.+)$/s.exec(record);
-                if (match?.[1] && match[2] && match[3]) {
-                    entries.push({ mode: match[1], sha: match[2], path: match[3] });
-                }
-            }
-            return entries;
-        },
-        readBlob(sha) {
-            return run(['-C', dir, 'cat-file', 'blob', sha], context);
-        },
-        treeOf(commit) {
-            return git(['rev-parse', '--verify', `${commit}^{tree}`]);
-        },
-        async parentsOf(commit) {
-            const header = (await git(['cat-file', 'commit', commit])).split('\n\n')[0] ?? '';
-            return [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? '');
-        },
-        async writeTree(base, files) {
-            const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(context.tempDir, 'gitops-release-index-'));
-            const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(folder, 'index') };
-            try {
-                await git(['read-tree', base], { env });
-                const lines = [];
-                for (const file of files) {
-                    const sha = await git(['hash-object', '-w', '--no-filters', '--stdin'], {
-                        input: file.content
-                    });
-                    lines.push(`${file.mode} ${sha}\t${file.path}\0`);
-                }
-                await git(['update-index', '-z', '--index-info'], { env, input: lines.join('') });
-                return await git(['write-tree'], { env });
-            }
-            finally {
-                await (0,promises_.rm)(folder, { recursive: true, force: true });
-            }
-        },
-        commitTree(tree, parent, message, identity) {
-            return git(['commit-tree', tree, '-p', parent], {
-                input: message.endsWith('\n') ? message : `${message}\n`,
-                env: {
-                    GIT_AUTHOR_NAME: identity.name,
-                    GIT_AUTHOR_EMAIL: identity.email,
-                    GIT_COMMITTER_NAME: identity.name,
-                    GIT_COMMITTER_EMAIL: identity.email
-                }
-            });
-        },
-        async push(remote, sha, ref, lease) {
-            const args = ['-C', dir, 'push', '--porcelain', '--no-verify'];
-            if (lease !== undefined)
-                args.push(`--force-with-lease=${ref}:${lease}`);
-            args.push(remote, `${sha}:${ref}`);
-            const result = await exec(args, context);
-            if (result.exitCode === 0)
-                return { ok: true };
-            return { ok: false, output: `${result.stderr}\n${result.stdout.toString('utf8')}` };
+            : {})
+    };
+    return {
+        strategy,
+        async close() {
+            if (options.target.kind === 'remote')
+                await (0,promises_.rm)(git.dir, { recursive: true, force: true });
         }
     };
 }
 
+
+/***/ }),
+
+/***/ 615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qH: () => (/* binding */ cleanupPublish),
+  mk: () => (/* binding */ publish),
+  Wc: () => (/* binding */ resolvePublishDeps)
+});
+
+// UNUSED EXPORTS: CLONE_STATE, TEMP_PREFIX, defaultPublishDeps
+
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 9 modules
+var core = __nccwpck_require__(7996);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(4379);
+// EXTERNAL MODULE: ./src/lib/clock.ts + 1 modules
+var clock = __nccwpck_require__(268);
+// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
+var exec = __nccwpck_require__(3485);
+// EXTERNAL MODULE: ./src/lib/runtime.ts
+var runtime = __nccwpck_require__(6382);
+// EXTERNAL MODULE: ./src/publish/git.ts
+var git = __nccwpck_require__(7594);
+// EXTERNAL MODULE: ./src/publish/github-api.ts
+var github_api = __nccwpck_require__(126);
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __nccwpck_require__(6299);
+// EXTERNAL MODULE: ./src/lib/retry.ts
+var retry = __nccwpck_require__(8372);
+// EXTERNAL MODULE: ./src/publish/failure.ts
+var failure = __nccwpck_require__(1040);
 ;// CONCATENATED MODULE: ./src/publish/cas-loop.ts
 
 
 
 
-/** Turns a refused push or failed command into a retry, or the final error. */
+/**
+ * Time each attempt may take: `push-attempts` minutes in all. Lost races (the branch moved) do
+ * not use up attempts, since every lost race means another run landed; they end when this budget
+ * is spent. Failures that are no progress (unreachable remote, declined hook) count against
+ * push-attempts.
+ */
+const RACE_BUDGET_PER_ATTEMPT_MS = 60_000;
+/** Shortest back-off window after a lost race, in ms (a local remote answers in milliseconds). */
+const MIN_RACE_BACKOFF_MS = 20;
+/** Shortest back-off window after a network failure or declined hook, in ms. */
+const MIN_FAILURE_BACKOFF_MS = 1000;
+/** How often a race window doubles at most (to 8 exposure windows). */
+const MAX_RACE_DOUBLINGS = 3;
+/** Longest single wait, in ms. */
+const MAX_BACKOFF_MS = 30_000;
+/**
+ * Back-off before the next attempt: full jitter over a window that doubles with each
+ * consecutive loss of the same sort. After a lost race the window starts at the time the tip we
+ * built on was exposed (`windowMs`: read to refused update, the shortest this run has seen:
+ * racing runs inflate each other's) and grows to 8 such windows,
+ * so racers spread out and mostly land one after the other; after a failure it starts at a
+ * second and grows to MAX_BACKOFF_MS.
+ */
+function backoffDelay(kind, count, windowMs, random) {
+    const start = kind === 'race'
+        ? Math.max(MIN_RACE_BACKOFF_MS, windowMs)
+        : Math.max(MIN_FAILURE_BACKOFF_MS, 8 * windowMs);
+    // a race window stops growing at 8 exposures: each lost race means another run landed, so
+    // the racers thin out by themselves, and a longer wait only leaves the branch idle
+    const doublings = Math.max(0, count - 1);
+    const window = Math.min(MAX_BACKOFF_MS, start * 2 ** Math.min(kind === 'race' ? MAX_RACE_DOUBLINGS : 20, doublings));
+    return Math.round(random() * window);
+}
+/** Turns a refused update or failed command into a retry, or the final error. */
 function failureOutcome(kind, output, context, windowMs) {
-    const detail = failureDetail(output);
-    if (isRetryable(kind))
+    const detail = (0,failure/* failureDetail */.Kc)(output);
+    if ((0,failure/* isRetryable */.r3)(kind))
         return windowMs === undefined ? { retry: kind, detail } : { retry: kind, detail, windowMs };
-    throw publishFailure(kind, context, detail);
+    throw (0,failure/* publishFailure */.yX)(kind, context, detail);
+}
+function why(kind) {
+    if (kind === 'stale')
+        return 'the branch moved';
+    if (kind === 'unreachable')
+        return 'the remote could not be reached';
+    return 'the remote refused the update';
 }
 /**
- * The compare-and-swap loop: runs `attempt` until it is done, backing off with jitter after
- * each lost race or network failure, at most `attempts` times.
+ * The compare-and-swap driver: runs `attempt` (read the tip, compute, create the commit,
+ * update the branch only if it is still at the tip read) until it lands, backing off with
+ * jitter after each lost race or failure. Works for any number of commits in one run: each call
+ * is independent.
  */
 async function casLoop(attempt, options) {
     const attempts = Number.isFinite(options.attempts) ? Math.max(1, Math.floor(options.attempts)) : 1;
+    const budgetMs = options.budgetMs ?? attempts * RACE_BUDGET_PER_ATTEMPT_MS;
+    const { clock } = options;
+    // the delays are the attempt's own (measured windows); the policy only bounds the total
+    const policy = {
+        attempts: Number.MAX_SAFE_INTEGER,
+        baseDelayMs: 0,
+        maxDelayMs: MAX_BACKOFF_MS,
+        totalMs: budgetMs,
+        jitter: 'none'
+    };
+    let failures = 0;
+    let races = 0;
+    // the shortest exposure seen: the first ones are inflated by the racers' own contention
+    let shortest = Number.POSITIVE_INFINITY;
     let last = { retry: 'other', detail: '' };
-    for (let n = 1; n <= attempts; n++) {
-        const started = Date.now();
+    const outcome = await (0,retry/* retry */.L)(policy, clock, async (n) => {
+        const started = clock.now();
         let result;
         try {
             result = await attempt(n);
         }
         catch (error) {
-            if (error instanceof GitCommandError) {
-                result = failureOutcome(classifyFailure(error.output), error.output, options.context());
+            if (error instanceof git/* GitCommandError */.iR) {
+                result = failureOutcome((0,failure/* classifyFailure */.XE)(error.output), error.output, options.context());
             }
-            else if (error instanceof GitHubApiError) {
+            else if (error instanceof github_api/* GitHubApiError */.OS) {
                 result = failureOutcome(error.kind, error.message, options.context());
             }
             else {
@@ -33705,58 +37137,32 @@ async function casLoop(attempt, options) {
             }
         }
         if ('done' in result)
-            return result.done;
+            return { done: true, value: result.done };
         last = result;
-        if (n < attempts) {
-            const window = result.windowMs ?? Date.now() - started;
-            const delay = backoffDelay(n, window, options.random, options.minBackoffMs);
-            const why = result.retry === 'stale'
-                ? 'the branch moved'
-                : result.retry === 'unreachable'
-                    ? 'the remote could not be reached'
-                    : 'the remote refused the push';
-            options.logger.info(`Attempt ${n} of ${attempts} did not land (${why}: ${result.detail}); fetching the new tip and retrying in ${(delay / 1000).toFixed(1)} s.`);
-            await options.sleep(delay);
-        }
-    }
-    throw exhaustedFailure(last.retry, options.context(), attempts, last.detail);
-}
-
-;// CONCATENATED MODULE: ./src/publish/pull-request.ts
-
-/** Opens a pull request from `head` to `base`, or updates the one already open for `head`. */
-async function ensurePullRequest(api, repository, spec, logger) {
-    const fields = { title: spec.title, body: spec.body };
-    let pull;
-    const open = await api.findOpenPull(repository, spec.head, spec.base);
-    if (open) {
-        pull = await api.updatePull(repository, open.number, fields);
-        logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`);
-    }
-    else {
-        const created = await api.createPull(repository, {
-            ...fields,
-            head: spec.head,
-            base: spec.base
-        });
-        if (created === 'exists') {
-            // another job opened it between our lookup and our request
-            const raced = await api.findOpenPull(repository, spec.head, spec.base);
-            if (!raced) {
-                throw new errors/* PublishError */.S1(`GitHub says a pull request from ${spec.head} already exists in ${repository.owner}/${repository.repo}, but none is open against ${spec.base}. Close it or choose another branch.`, { input: 'create-pr' });
-            }
-            pull = await api.updatePull(repository, raced.number, fields);
-            logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`);
+        const window = result.windowMs ?? clock.now() - started;
+        let delayMs;
+        if (result.retry === 'stale') {
+            races++;
+            shortest = Math.min(shortest, window);
+            delayMs = backoffDelay('race', races, shortest, () => clock.random());
         }
         else {
-            pull = created;
-            logger.info(`Opened pull request #${pull.number}: ${pull.url}`);
+            races = 0;
+            failures++;
+            if (failures >= attempts)
+                throw (0,failure/* exhaustedFailure */.I)(result.retry, options.context(), n, result.detail);
+            delayMs = backoffDelay('failure', failures, window, () => clock.random());
         }
-    }
-    await api.addLabels(repository, pull.number, spec.labels);
-    return pull;
+        options.logger.info(`Attempt ${n} did not land (${why(result.retry)}: ${result.detail}); reading the new tip and retrying in ${(delayMs / 1000).toFixed(1)} s.`);
+        return { done: false, reason: result.detail, delayMs };
+    });
+    if (outcome.ok)
+        return outcome.value;
+    throw (0,failure/* exhaustedFailure */.I)(last.retry, options.context(), outcome.attempts, last.detail, budgetMs);
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(4231);
 // EXTERNAL MODULE: ./src/edit/unified-diff.ts
 var unified_diff = __nccwpck_require__(2061);
 ;// CONCATENATED MODULE: ./src/publish/publish-common.ts
@@ -33819,78 +37225,8 @@ function checkPrerequisites(options, onGitHub) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/tree-source.ts
-
-const REGULAR_FILE = /^100(?:644|755)$/;
-/** Splits a repository-relative path, refusing anything that could leave the repository. */
-function checkRepositoryPath(path) {
-    const parts = path.split('/');
-    if (path === '' ||
-        path.startsWith('/') ||
-        path.includes('\\') ||
-        path.includes('\0') ||
-        /^[a-zA-Z]:/.test(path) ||
-        parts.some((part) => part === '' || part === '.' || part === '..' || part === '.git')) {
-        throw new errors/* EditError */.F(`File path ${JSON.stringify(path)} is not a plain path inside the repository (expected a relative path such as helm/values.yaml, without "..", "." or ".git").`, { file: path });
-    }
-    return parts;
-}
-/**
- * A FileSource over a commit's tree: paths are looked up in the listing and blobs read by SHA.
- * Symbolic links and submodules are refused, also as a parent folder, since a link in the
- * GitOps branch could point outside the repository.
- */
-function createTreeSource(description, entries, readBlob) {
-    const byPath = new Map(entries.map((entry) => [entry.path, entry]));
-    const cache = new Map();
-    // the entry at `path`; undefined when missing; throws for links, submodules, bad paths
-    const locate = (path) => {
-        const parts = checkRepositoryPath(path);
-        for (let i = 1; i <= parts.length; i++) {
-            const prefix = parts.slice(0, i).join('/');
-            const entry = byPath.get(prefix);
-            if (!entry)
-                continue;
-            if (entry.mode === '120000') {
-                throw new errors/* EditError */.F(`${prefix} is a symbolic link in ${description}; symbolic links are not followed (they could lead outside the repository). Point the input at the real file.`, { file: path });
-            }
-            if (!REGULAR_FILE.test(entry.mode)) {
-                throw new errors/* EditError */.F(`${prefix} is a submodule in ${description}, not a file.`, {
-                    file: path
-                });
-            }
-            return i === parts.length ? entry : undefined;
-        }
-        return undefined;
-    };
-    return {
-        description,
-        read(path) {
-            let entry;
-            try {
-                entry = locate(path);
-            }
-            catch (error) {
-                return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-            }
-            if (!entry)
-                return Promise.resolve(undefined);
-            let blob = cache.get(entry.sha);
-            if (!blob) {
-                blob = readBlob(entry.sha);
-                cache.set(entry.sha, blob);
-            }
-            return blob;
-        },
-        list() {
-            return Promise.resolve(entries
-                .filter((entry) => REGULAR_FILE.test(entry.mode))
-                .map((entry) => entry.path)
-                .sort());
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/publish/tree-source.ts
+var tree_source = __nccwpck_require__(6204);
 ;// CONCATENATED MODULE: ./src/publish/workspace-files.ts
 
 
@@ -33913,7 +37249,7 @@ async function writeWorkspaceFiles(root, edits, logger) {
     for (const edit of edits) {
         if (edit.before === edit.after)
             continue;
-        const parts = checkRepositoryPath(edit.path);
+        const parts = (0,tree_source/* checkRepositoryPath */.C)(edit.path);
         let linked = false;
         for (let i = 1; i <= parts.length && !linked; i++) {
             linked = await isSymlink((0,external_node_path_.join)(root, ...parts.slice(0, i)));
@@ -33931,6 +37267,7 @@ async function writeWorkspaceFiles(root, edits, logger) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish-result.ts
+
 
 
 /** The shared fields of the result, from what settled; the default branch may be unread (dry run). */
@@ -33961,7 +37298,7 @@ function pullRequestSpec(options, branch, files) {
  */
 async function resultWithoutCommit(settled, base, context) {
     const { options, branch, label, logger, openPullRequest } = context;
-    const none = { ...base, commitSha: '', commitUrl: '' };
+    const none = { ...base, commitSha: '', commitUrl: '', prOperation: '', prHeadSha: '' };
     if (options.dryRun) {
         logDryRun(base.diff, `${label}@${branch}`, logger);
         return { ...none, changed: settled.changed, branch };
@@ -33973,11 +37310,13 @@ async function resultWithoutCommit(settled, base, context) {
             changed: false,
             branch: options.prBranch,
             prNumber: pull.number,
-            prUrl: pull.url
+            prUrl: pull.url,
+            prOperation: pull.opened ? 'created' : 'unchanged',
+            prHeadSha: settled.prHead ?? ''
         };
     }
     if (!settled.changed) {
-        logger.info(`${label}@${branch} (${base.before.slice(0, 7)}) already has the change; no commit.`);
+        logger.info(`${label}@${branch} (${(0,lib_text/* shortSha */.Fu)(base.before)}) already has the change; no commit.`);
         return { ...none, changed: false, branch };
     }
     return undefined;
@@ -33989,7 +37328,7 @@ async function resultWithoutCommit(settled, base, context) {
 async function committedResult(base, commit, workspaceRoot, context) {
     const { options, branch, label, logger, openPullRequest } = context;
     const target = options.createPr ? options.prBranch : branch;
-    logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${base.before.slice(0, 7)}).`);
+    logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${(0,lib_text/* shortSha */.Fu)(base.before)}).`);
     if (workspaceRoot !== undefined && !options.createPr) {
         await writeWorkspaceFiles(workspaceRoot, base.edits, logger);
     }
@@ -33998,12 +37337,20 @@ async function committedResult(base, commit, workspaceRoot, context) {
         changed: true,
         commitSha: commit.sha,
         commitUrl: commit.url,
-        branch: target
+        branch: target,
+        prOperation: '',
+        prHeadSha: ''
     };
     if (!options.createPr || !openPullRequest)
         return result;
     const pull = await openPullRequest(pullRequestSpec(options, branch, base.files));
-    return { ...result, prNumber: pull.number, prUrl: pull.url };
+    return {
+        ...result,
+        prNumber: pull.number,
+        prUrl: pull.url,
+        prOperation: pull.opened ? 'created' : 'updated',
+        prHeadSha: commit.sha
+    };
 }
 function logDryRun(diff, where, logger) {
     if (diff === '')
@@ -34012,77 +37359,95 @@ function logDryRun(diff, where, logger) {
         logger.info(`Dry run: would commit to ${where}:\n${diff}`);
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/publish/remote-url.ts
+;// CONCATENATED MODULE: ./src/publish/driver.ts
 
 
-function parseHttpUrl(url) {
-    if (!/^https?:\/\//i.test(url))
-        return undefined;
-    try {
-        return new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True for a URL or path git reaches without HTTP(S) authentication (a local path or file://). */
-function isLocalRemote(url) {
-    return url.startsWith('file://') || isAbsolute(url) || url.startsWith('.');
-}
-/** The URL with any user name and password removed (http/https); other forms unchanged. */
-function withoutCredentials(url) {
-    const parsed = parseHttpUrl(url);
-    if (!parsed || (parsed.username === '' && parsed.password === ''))
-        return url;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString();
-}
-/** True when an http(s) URL carries a password or token in its user information. */
-function hasEmbeddedCredentials(url) {
-    const parsed = parseHttpUrl(url);
-    return parsed !== undefined && (parsed.password !== '' || parsed.username !== '');
-}
-/** `scheme://host[:port]/` of an http(s) URL, the key git uses for `http.<url>.extraheader`. */
-function httpOrigin(url) {
-    const parsed = parseHttpUrl(url);
-    return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
-}
-/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase().replace(/\.$/, '');
-    return (host === 'localhost' ||
-        host === '[::1]' ||
-        host === '::1' ||
-        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
-}
-/** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
-function normalizeRemote(url, base) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url))
-        return url;
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)(base, url)).toString();
-}
-/** OWNER/NAME of a remote URL on the given GitHub server, undefined for any other host. */
-function repositoryFromUrl(url, serverUrl) {
-    const parsed = parseHttpUrl(url);
-    const server = parseHttpUrl(serverUrl);
-    if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
-        return undefined;
-    const serverPath = server.pathname.replace(/\/+$/, '');
-    if (!parsed.pathname.startsWith(`${serverPath}/`))
-        return undefined;
-    const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(parsed.pathname.slice(serverPath.length));
-    if (!match?.[1] || !match[2])
-        return undefined;
-    return { owner: match[1], repo: match[2] };
-}
-/** Web URL of a commit on a GitHub server. */
-function commitWebUrl(serverUrl, repository, sha) {
-    return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`;
+
+
+/**
+ * The compare-and-swap driver: read the tip, compute the edits against it, create the commit,
+ * update the branch only if it is still at that tip; on a lost race back off and retry (see
+ * casLoop). Each call is independent, so a run may land a second commit (a rollback) with
+ * another message and compute function.
+ */
+async function runCompareAndSwap(strategy, options, compute, logger, deps) {
+    const { label } = strategy;
+    checkPrerequisites(options, strategy.onGitHub);
+    let defaultBranch;
+    let branch = options.branch ?? '';
+    let phase = 'reading';
+    // an update whose answer was lost may still have landed: the next tip then is our commit
+    let pending;
+    const failureContext = () => ({ repository: label, branch, action: phase });
+    const readDefaultBranch = async () => (defaultBranch ??= await strategy.readDefaultBranch());
+    const attempt = async () => {
+        phase = 'reading';
+        if (branch === '')
+            branch = await chooseBranch(options, readDefaultBranch, label, logger);
+        // the default branch goes into Argo CD's push event; a dry run spares the round trip
+        if (!options.dryRun)
+            await readDefaultBranch();
+        phase = 'fetching';
+        const started = deps.clock.now();
+        const tip = await strategy.readTip(branch);
+        if (tip === undefined)
+            return failureOutcome('missing-branch', '', failureContext());
+        if (pending?.sha === tip.oid) {
+            const { sha } = pending;
+            return { done: { ...pending, url: strategy.commitUrl(sha), changed: true } };
+        }
+        logger.debug(`Tip of ${branch} is ${tip.oid}`);
+        const edits = await compute(tip.source);
+        const changed = changedEdits(edits);
+        const none = { tip: tip.oid, sha: '', url: '', edits };
+        if (changed.length === 0)
+            return { done: { ...none, changed: false } };
+        // a dry run writes nothing, not even an object
+        if (options.dryRun)
+            return { done: { ...none, changed: true } };
+        if (options.createPr) {
+            const prHead = await strategy.prBranchHolds(tip.oid, changed);
+            if (prHead !== undefined) {
+                logger.info(`${options.prBranch} already holds this change on ${branch}'s tip (${(0,lib_text/* shortSha */.Fu)(tip.oid)}); no new commit.`);
+                return { done: { ...none, changed: false, onPrBranch: true, prHead } };
+            }
+        }
+        phase = 'pushing';
+        const target = options.createPr ? options.prBranch : branch;
+        const outcome = await strategy.commitAndSwap(tip.oid, changed, target);
+        if (outcome.ok === 'unchanged')
+            return { done: { ...none, changed: false } };
+        if (outcome.ok) {
+            const url = outcome.url || strategy.commitUrl(outcome.sha);
+            return { done: { tip: tip.oid, sha: outcome.sha, url, edits, changed: true } };
+        }
+        if (outcome.sha !== undefined && !options.createPr) {
+            pending = { tip: tip.oid, sha: outcome.sha, edits };
+        }
+        return failureOutcome(outcome.kind, outcome.output, { ...failureContext(), branch: target }, deps.clock.now() - started);
+    };
+    const landed = await casLoop(attempt, {
+        attempts: options.pushAttempts,
+        logger,
+        context: failureContext,
+        clock: deps.clock
+    });
+    const base = resultBase(landed, defaultBranch, strategy.remoteUrl);
+    const context = {
+        options,
+        branch,
+        label,
+        logger,
+        ...(strategy.openPullRequest ? { openPullRequest: strategy.openPullRequest } : {})
+    };
+    return ((await resultWithoutCommit(landed, base, context)) ??
+        committedResult(base, { sha: landed.sha, url: landed.url }, strategy.workspaceRoot, context));
 }
 
+// EXTERNAL MODULE: ./src/publish/pull-request.ts
+var pull_request = __nccwpck_require__(3375);
+// EXTERNAL MODULE: ./src/publish/remote-url.ts
+var remote_url = __nccwpck_require__(9058);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/publish/tree-compare.ts
@@ -34120,334 +37485,73 @@ function sameTreeAfter(base, writes, other) {
  * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
  * compare-and-swap (and sign the commit). No clone, no git.
  */
-async function publishWithApi(options, compute, logger, deps) {
+function createApiStrategy(options, logger, deps) {
     const url = options.target.kind === 'remote'
-        ? normalizeRemote(options.target.url, options.workspace)
+        ? (0,remote_url/* normalizeRemote */.e$)(options.target.url, options.workspace)
         : undefined;
     const repository = options.github.repository ??
-        (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl));
+        (url === undefined ? undefined : (0,remote_url/* repositoryFromUrl */.kG)(url, options.github.serverUrl));
     checkPrerequisites(options, repository !== undefined);
     if (!repository || !options.token) {
         throw new errors/* PublishError */.S1('commit-mode: api needs the target repository on the GitHub server and a token.', { input: 'commit-mode' });
     }
     const label = `${repository.owner}/${repository.repo}`;
-    const remoteUrl = withoutCredentials(url ?? `${options.github.serverUrl.replace(/\/+$/, '')}/${label}.git`);
-    const api = deps.createGitHubApi(options.token, options.github);
+    const api = deps.createGitHubApi(options.token, options.github, {
+        clock: deps.clock,
+        policy: github_api/* RATE_LIMIT_POLICY */.ih,
+        logger
+    });
     logger.info(`commit-mode api: GitHub creates and signs the commit as the token's identity; author-name and author-email are not used.`);
-    let defaultBranch;
-    let branch = options.branch ?? '';
-    let phase = 'reading';
-    const failureContext = () => ({ repository: label, branch, action: phase });
-    // a re-run: the release branch is one commit on the tip whose tree is the one we would write
-    const prBranchHolds = async (tip, entries, changed) => {
-        const prHead = await api.branchHead(repository, options.prBranch);
-        if (prHead?.parentOid !== tip)
-            return false;
-        const writes = changed.map((edit) => ({
-            path: edit.path,
-            content: Buffer.from(edit.after, 'utf8')
-        }));
-        return sameTreeAfter(entries, writes, await api.listTree(repository, prHead.treeOid));
-    };
-    const readDefaultBranch = async () => (defaultBranch ??= await api.defaultBranch(repository));
-    const attempt = async () => {
-        phase = 'reading';
-        if (branch === '')
-            branch = await chooseBranch(options, readDefaultBranch, label, logger);
-        if (!options.dryRun)
-            await readDefaultBranch();
-        const read = Date.now();
-        const head = await api.branchHead(repository, branch);
-        if (!head)
-            return failureOutcome('missing-branch', '', failureContext());
-        logger.debug(`Tip of ${branch} is ${head.oid}`);
-        const entries = await api.listTree(repository, head.treeOid);
-        const source = createTreeSource(`${label}@${branch} (${head.oid.slice(0, 7)})`, entries, (sha) => api.readBlob(repository, sha));
-        const edits = await compute(source);
-        const changed = changedEdits(edits);
-        const none = { tip: head.oid, sha: '', url: '', edits };
-        if (changed.length === 0)
-            return { done: { ...none, changed: false } };
-        if (options.dryRun)
-            return { done: { ...none, changed: true } };
-        if (options.createPr && (await prBranchHolds(head.oid, entries, changed))) {
-            logger.info(`${options.prBranch} already holds this change on ${branch}'s tip (${head.oid.slice(0, 7)}); no new commit.`);
-            return { done: { ...none, changed: false, onPrBranch: true } };
-        }
-        phase = 'pushing';
-        let target = branch;
-        if (options.createPr) {
-            await api.setBranch(repository, options.prBranch, head.oid);
-            target = options.prBranch;
-        }
-        const outcome = await api.createCommitOnBranch(repository, target, head.oid, options.message, changed.map((edit) => ({
-            path: edit.path,
-            contents: Buffer.from(edit.after, 'utf8').toString('base64')
-        })));
-        if (outcome.ok) {
-            return { done: { tip: head.oid, sha: outcome.oid, url: outcome.url, edits, changed: true } };
-        }
-        return failureOutcome(outcome.kind, outcome.detail, { ...failureContext(), branch: target }, Date.now() - read);
-    };
-    const landed = await casLoop(attempt, {
-        attempts: options.pushAttempts,
-        logger,
-        context: failureContext,
-        sleep: deps.sleep,
-        random: deps.random,
-        minBackoffMs: deps.minBackoffMs
-    });
-    const base = resultBase(landed, defaultBranch, remoteUrl);
-    const context = {
-        options,
-        branch,
-        label,
-        logger,
-        openPullRequest: (spec) => ensurePullRequest(api, repository, spec, logger)
-    };
-    const workspaceRoot = options.target.kind === 'workspace' ? options.workspace : undefined;
-    return ((await resultWithoutCommit(landed, base, context)) ??
-        committedResult(base, landed, workspaceRoot, context));
-}
-
-;// CONCATENATED MODULE: ./src/publish/git-auth.ts
-
-/** The `AUTHORIZATION` header value git sends for a GitHub token (as actions/checkout does). */
-function basicAuthHeader(token) {
-    return `basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`;
-}
-/**
- * Env-scoped git config that sends the token to each origin. Config from the environment has
- * command-line scope, so it lives only in our child processes and is never written to a file.
- * An empty `extraheader` first clears headers a checkout may have persisted for the same origin
- * (two Authorization headers make GitHub answer 400). Entries already in the environment keep
- * their indexes.
- */
-function gitAuthEnv(origins, token, inherited = process.env) {
-    const unique = [...new Set(origins)];
-    if (token === '' || unique.length === 0)
-        return { env: {}, secrets: [] };
-    const header = basicAuthHeader(token);
-    const start = Number.parseInt(inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0;
-    const env = {};
-    let index = start;
-    for (const origin of unique) {
-        for (const value of ['', `AUTHORIZATION: ${header}`]) {
-            env[`GIT_CONFIG_KEY_${index}`] = `http.${origin}.extraheader`;
-            env[`GIT_CONFIG_VALUE_${index}`] = value;
-            index++;
-        }
-    }
-    env.GIT_CONFIG_COUNT = String(index);
-    return { env, secrets: [token, header, header.slice('basic '.length)] };
-}
-/**
- * The token goes only to the GitHub server's origin, as actions/checkout does: a remote on any
- * other host gets no credentials (it must bring its own), and plain `http://` gets none unless
- * the host is loopback. SSH and local remotes are not HTTP and are not listed.
- */
-function tokenOrigins(urls, serverUrl) {
-    const server = httpOrigin(serverUrl);
-    const send = new Set();
-    const withheld = new Map();
-    for (const url of urls) {
-        const origin = httpOrigin(url);
-        if (origin === undefined)
-            continue;
-        if (origin !== server)
-            withheld.set(origin, 'other-host');
-        else if (origin.startsWith('http:') && !isLoopbackHost(new URL(origin).hostname))
-            withheld.set(origin, 'plain-http');
-        else
-            send.add(origin);
-    }
+    // the listing of the tip the current attempt read (the pull request check compares trees)
+    let read;
     return {
-        send: [...send],
-        withheld: [...withheld].map(([origin, reason]) => ({ origin, reason }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish/publish-git.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const REMOTE = 'origin';
-// The token only goes to the GitHub server's origin; say so for every origin that gets none.
-function credentials(urls, options, logger, deps) {
-    const token = options.token ?? '';
-    if (token === '')
-        return gitAuthEnv([], token);
-    const origins = tokenOrigins(urls, options.github.serverUrl);
-    for (const { origin, reason } of origins.withheld) {
-        const host = new URL(origin).host;
-        if (reason === 'plain-http') {
-            logger.warning(`No credentials are sent to ${host}: the token never goes over plain http:// (except to a loopback host). Use https:// for ${host}.`);
-        }
-        else {
-            logger.info(`No credentials are sent to ${host}: the token only goes to the GitHub server ${options.github.serverUrl}. A private repository on ${host} needs its own git credentials, set up in an earlier step (a credential helper or http.extraheader).`);
-        }
-    }
-    const auth = gitAuthEnv(origins.send, token);
-    auth.secrets.forEach(deps.setSecret);
-    return auth;
-}
-async function openRepository(options, context, deps) {
-    const bare = context({}, []);
-    if (options.target.kind === 'workspace') {
-        let root;
-        try {
-            root = await gitTopLevel(options.workspace, bare);
-        }
-        catch {
-            throw new errors/* PublishError */.S1(`The workspace ${options.workspace} is not a git repository. Run actions/checkout before this step, or set repository to the GitOps repository.`, { input: 'repository' });
-        }
-        let urls;
-        try {
-            urls = await createGit(root, bare).remoteUrls(REMOTE);
-        }
-        catch {
-            throw new errors/* PublishError */.S1(`The workspace repository at ${root} has no remote named origin. Check out the repository with actions/checkout, or set repository.`, { input: 'repository' });
-        }
-        const auth = credentials([urls.fetch, urls.push], options, bare.logger, deps);
-        const git = createGit(root, context(auth.env, auth.secrets));
-        return { git, root, url: urls.fetch, shallow: await git.isShallow() };
-    }
-    const url = normalizeRemote(options.target.url, options.workspace);
-    if (hasEmbeddedCredentials(url)) {
-        throw new errors/* PublishError */.S1(`The repository URL carries credentials. Remove them from the URL and pass the token in the token input.`, { input: 'repository' });
-    }
-    const auth = credentials([url], options, bare.logger, deps);
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir, `${TEMP_PREFIX}clone-`));
-    deps.saveState(CLONE_STATE, dir);
-    try {
-        const git = await initBareRepository(dir, url, context(auth.env, auth.secrets));
-        return { git, url, shallow: true };
-    }
-    catch (error) {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        throw error;
-    }
-}
-/** The git-CLI strategy: plumbing on a temporary index, non-force push, fetch and retry. */
-async function publishWithGit(options, compute, logger, deps) {
-    const context = (env, secrets) => ({
-        env,
-        secrets,
-        logger,
-        tempDir: options.tempDir
-    });
-    const repo = await openRepository(options, context, deps);
-    try {
-        return await land(options, compute, logger, deps, repo);
-    }
-    finally {
-        if (options.target.kind === 'remote')
-            await (0,promises_.rm)(repo.git.dir, { recursive: true, force: true });
-    }
-}
-async function land(options, compute, logger, deps, repo) {
-    const { git } = repo;
-    const onGitHub = repositoryFromUrl(repo.url, options.github.serverUrl);
-    const repository = options.github.repository ?? onGitHub;
-    const label = repository ? `${repository.owner}/${repository.repo}` : withoutCredentials(repo.url);
-    checkPrerequisites(options, repository !== undefined);
-    const identity = { name: options.authorName, email: options.authorEmail };
-    let defaultBranch;
-    let branch = options.branch ?? '';
-    let phase = 'reading';
-    // a push whose answer was lost may still have landed: the next tip then is our commit
-    let pushed;
-    const failureContext = () => ({ repository: label, branch, action: phase });
-    const readDefaultBranch = async () => (defaultBranch ??= (await git.defaultBranch(REMOTE)) ?? '');
-    const attempt = async () => {
-        phase = 'reading';
-        if (branch === '')
-            branch = await chooseBranch(options, readDefaultBranch, label, logger);
-        // the default branch goes into Argo CD's push event; a dry run spares the round trip
-        if (!options.dryRun)
-            await readDefaultBranch();
-        phase = 'fetching';
-        const fetched = Date.now();
-        const tip = await git.fetchBranch(REMOTE, branch, repo.shallow);
-        if (tip === undefined)
-            return failureOutcome('missing-branch', '', failureContext());
-        if (pushed?.sha === tip)
-            return { done: pushed };
-        logger.debug(`Tip of ${branch} is ${tip}`);
-        const entries = await git.listTree(tip);
-        const modes = new Map(entries.map((entry) => [entry.path, entry.mode]));
-        const source = createTreeSource(`${label}@${branch} (${tip.slice(0, 7)})`, entries, (sha) => git.readBlob(sha));
-        const edits = await compute(source);
-        const changed = changedEdits(edits);
-        if (changed.length === 0)
-            return { done: { tip, sha: '', edits, changed: false } };
-        // changed content is a changed tree: a dry run writes no object into the repository
-        if (options.dryRun)
-            return { done: { tip, sha: '', edits, changed: true } };
-        const tree = await git.writeTree(tip, changed.map((edit) => ({
-            path: edit.path,
-            mode: modes.get(edit.path) ?? '100644',
-            content: Buffer.from(edit.after, 'utf8')
-        })));
-        if (tree === (await git.treeOf(tip)))
-            return { done: { tip, sha: '', edits, changed: false } };
-        if (!options.createPr) {
-            const sha = await git.commitTree(tree, tip, options.message, identity);
-            phase = 'pushing';
-            pushed = { tip, sha, edits, changed: true };
-            const result = await git.push(REMOTE, sha, `refs/heads/${branch}`);
-            if (result.ok)
-                return { done: { tip, sha, edits, changed: true } };
-            return failureOutcome(classifyFailure(result.output), result.output, failureContext(), Date.now() - fetched);
-        }
-        const prTip = await git.fetchBranch(REMOTE, options.prBranch, repo.shallow);
-        if (prTip !== undefined &&
-            (await git.treeOf(prTip)) === tree &&
-            (await git.parentsOf(prTip))[0] === tip) {
-            // a re-run: the release branch already is this change on this tip, so nothing to push
-            logger.info(`${options.prBranch} already holds this change on ${branch}'s tip (${tip.slice(0, 7)}); no new commit.`);
-            return { done: { tip, sha: '', edits, changed: false, onPrBranch: true } };
-        }
-        const sha = await git.commitTree(tree, tip, options.message, identity);
-        phase = 'pushing';
-        const result = await git.push(REMOTE, sha, `refs/heads/${options.prBranch}`, prTip ?? '');
-        if (result.ok)
-            return { done: { tip, sha, edits, changed: true } };
-        return failureOutcome(classifyFailure(result.output), result.output, { ...failureContext(), branch: options.prBranch }, Date.now() - fetched);
-    };
-    const landed = await casLoop(attempt, {
-        attempts: options.pushAttempts,
-        logger,
-        context: failureContext,
-        sleep: deps.sleep,
-        random: deps.random,
-        minBackoffMs: deps.minBackoffMs
-    });
-    const base = resultBase(landed, defaultBranch, withoutCredentials(repo.url));
-    const context = {
-        options,
-        branch,
         label,
-        logger,
-        openPullRequest: repository
-            ? (spec) => ensurePullRequest(deps.createGitHubApi(options.token ?? '', options.github), repository, spec, logger)
-            : undefined
+        remoteUrl: (0,remote_url/* withoutCredentials */.ri)(url ?? `${options.github.serverUrl.replace(/\/+$/, '')}/${label}.git`),
+        onGitHub: true,
+        commitUrl: (sha) => (0,remote_url/* commitWebUrl */.Vh)(options.github.serverUrl, repository, sha),
+        ...(options.target.kind === 'workspace' ? { workspaceRoot: options.workspace } : {}),
+        readDefaultBranch: () => api.defaultBranch(repository),
+        async readTip(branch) {
+            const head = await api.branchHead(repository, branch);
+            if (!head)
+                return undefined;
+            const entries = await api.listTree(repository, head.treeOid);
+            read = { tip: head.oid, entries };
+            const source = (0,tree_source/* createTreeSource */.g)(`${label}@${branch} (${(0,lib_text/* shortSha */.Fu)(head.oid)})`, entries, (sha) => api.readBlob(repository, sha));
+            return { oid: head.oid, source };
+        },
+        // a re-run: the release branch is one commit on the tip whose tree is the one we would write
+        async prBranchHolds(tip, changed) {
+            const prHead = await api.branchHead(repository, options.prBranch);
+            if (prHead?.parentOid !== tip || read?.tip !== tip)
+                return undefined;
+            const writes = changed.map((edit) => ({
+                path: edit.path,
+                content: Buffer.from(edit.after, 'utf8')
+            }));
+            const same = sameTreeAfter(read.entries, writes, await api.listTree(repository, prHead.treeOid));
+            return same ? prHead.oid : undefined;
+        },
+        async commitAndSwap(tip, changed, ref) {
+            // the pull request branch is ours: it starts again from the tip
+            if (options.createPr)
+                await api.setBranch(repository, ref, tip);
+            const outcome = await api.createCommitOnBranch(repository, ref, tip, options.message, changed.map((edit) => ({
+                path: edit.path,
+                contents: Buffer.from(edit.after, 'utf8').toString('base64')
+            })));
+            if (outcome.ok)
+                return { ok: true, sha: outcome.oid, url: outcome.url };
+            return { ok: false, kind: outcome.kind, output: outcome.detail };
+        },
+        openPullRequest: (spec) => (0,pull_request/* ensurePullRequest */.p)(api, repository, spec, logger)
     };
-    const commitUrl = onGitHub ? commitWebUrl(options.github.serverUrl, onGitHub, landed.sha) : '';
-    return ((await resultWithoutCommit(landed, base, context)) ??
-        committedResult(base, { sha: landed.sha, url: commitUrl }, repo.root, context));
 }
 
+// EXTERNAL MODULE: ./src/publish/publish-git.ts + 1 modules
+var publish_git = __nccwpck_require__(8557);
+// EXTERNAL MODULE: ./src/publish/types.ts
+var types = __nccwpck_require__(1067);
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
 
 
@@ -34457,15 +37561,18 @@ async function land(options, compute, logger, deps, repo) {
 
 
 
+
+
+
+
+
+
 /** The state entry naming the temporary clone, removed by cleanupPublish. */
-const CLONE_STATE = 'publish-clone-dir';
-/** Prefix of every folder the stage creates under RUNNER_TEMP. */
-const TEMP_PREFIX = 'gitops-release-';
-/** The production dependencies. */
+const CLONE_STATE = runtime/* STATE_KEYS */.L.cloneDir;
+/** The production dependencies (the runner is made per publish, see resolvePublishDeps). */
 const defaultPublishDeps = {
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
-    minBackoffMs: MIN_BACKOFF_MS,
+    networkLimits: git/* DEFAULT_NETWORK_LIMITS */.i2,
+    clock: clock/* systemClock */.m,
     setSecret: (secret) => {
         core/* setSecret */.Pq(secret);
     },
@@ -34473,7 +37580,7 @@ const defaultPublishDeps = {
         core/* saveState */.LZ(name, value);
     },
     getState: (name) => core/* getState */.Gu(name),
-    createGitHubApi: createGitHubApi
+    createGitHubApi: github_api/* createGitHubApi */._j
 };
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
@@ -34481,12 +37588,34 @@ const defaultPublishDeps = {
  * if the tip did not move (a non-force push, or createCommitOnBranch with expectedHeadOid).
  */
 async function publish(options, compute, logger, deps = {}) {
-    const all = { ...defaultPublishDeps, ...deps };
-    if (options.token)
-        all.setSecret(options.token);
-    return options.mode === 'api'
-        ? publishWithApi(options, compute, logger, all)
-        : publishWithGit(options, compute, logger, all);
+    const all = resolvePublishDeps(deps);
+    if (options.mode === 'api') {
+        return runCompareAndSwap(createApiStrategy(options, logger, all), options, compute, logger, all);
+    }
+    const git = await (0,publish_git/* createGitStrategy */.IW)(options, logger, all);
+    try {
+        return await runCompareAndSwap(git.strategy, options, compute, logger, all);
+    }
+    finally {
+        await git.close();
+    }
+}
+/**
+ * The defaults completed with `deps`. Without a runner of its own, git runs from this process's
+ * environment without GIT_DIR and friends, and refuses any command line holding a secret
+ * masked through these deps.
+ */
+function resolvePublishDeps(deps = {}) {
+    const base = { ...defaultPublishDeps, ...deps };
+    const secrets = new Set();
+    return {
+        ...base,
+        setSecret: (secret) => {
+            secrets.add(secret);
+            base.setSecret(secret);
+        },
+        runner: deps.runner ?? (0,exec/* createProcessRunner */.E)(secrets, (0,git/* gitBaseEnv */.VI)(process.env))
+    };
 }
 /**
  * Post step. Credentials never reach a file (they live in the environment of our git
@@ -34494,11 +37623,234 @@ async function publish(options, compute, logger, deps = {}) {
  */
 async function cleanupPublish(logger, deps = defaultPublishDeps) {
     const dir = deps.getState(CLONE_STATE);
-    if (dir === '' || !(0,external_node_path_.basename)(dir).startsWith(TEMP_PREFIX) || !(0,external_node_fs_namespaceObject.existsSync)(dir))
+    if (dir === '' || !(0,external_node_path_.basename)(dir).startsWith(types/* TEMP_PREFIX */.M) || !(0,external_node_fs_namespaceObject.existsSync)(dir))
         return;
     await (0,promises_.rm)(dir, { recursive: true, force: true });
     logger.debug(`Removed the temporary clone ${dir}`);
 }
+
+
+/***/ }),
+
+/***/ 3375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ ensurePullRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
+
+/** Opens a pull request from `head` to `base`, or updates the one already open for `head`. */
+async function ensurePullRequest(api, repository, spec, logger) {
+    const fields = { title: spec.title, body: spec.body };
+    let pull;
+    let opened = false;
+    const open = await api.findOpenPull(repository, spec.head, spec.base);
+    if (open) {
+        pull = await api.updatePull(repository, open.number, fields);
+        logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`);
+    }
+    else {
+        const created = await api.createPull(repository, {
+            ...fields,
+            head: spec.head,
+            base: spec.base
+        });
+        if (created === 'exists') {
+            // another job opened it between our lookup and our request
+            const raced = await api.findOpenPull(repository, spec.head, spec.base);
+            if (!raced) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PublishError */ .S1(`GitHub says a pull request from ${spec.head} already exists in ${repository.owner}/${repository.repo}, but none is open against ${spec.base}. Close it or choose another branch.`, { input: 'create-pr' });
+            }
+            pull = await api.updatePull(repository, raced.number, fields);
+            logger.info(`Updated the open pull request #${pull.number}: ${pull.url}`);
+        }
+        else {
+            pull = created;
+            opened = true;
+            logger.info(`Opened pull request #${pull.number}: ${pull.url}`);
+        }
+    }
+    await api.addLabels(repository, pull.number, spec.labels);
+    return { ...pull, opened };
+}
+
+
+/***/ }),
+
+/***/ 9058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vh: () => (/* binding */ commitWebUrl),
+/* harmony export */   bL: () => (/* binding */ hasEmbeddedCredentials),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   dp: () => (/* binding */ httpOrigin),
+/* harmony export */   e$: () => (/* binding */ normalizeRemote),
+/* harmony export */   kG: () => (/* binding */ repositoryFromUrl),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4379);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function parseHttpUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return undefined;
+    try {
+        return new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The URL with any user name and password removed (http/https); other forms unchanged. */
+function withoutCredentials(url) {
+    const parsed = parseHttpUrl(url);
+    if (!parsed || (parsed.username === '' && parsed.password === ''))
+        return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+}
+/** True when an http(s) URL carries a password or token in its user information. */
+function hasEmbeddedCredentials(url) {
+    const parsed = parseHttpUrl(url);
+    return parsed !== undefined && (parsed.password !== '' || parsed.username !== '');
+}
+/** `scheme://host[:port]/` of an http(s) URL, the key git uses for `http.<url>.extraheader`. */
+function httpOrigin(url) {
+    const parsed = parseHttpUrl(url);
+    return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
+}
+/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return (host === 'localhost' ||
+        host === '[::1]' ||
+        host === '::1' ||
+        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
+}
+/** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
+function normalizeRemote(url, base) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url))
+        return url;
+    return (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(base, url)).toString();
+}
+/** OWNER/NAME of a remote URL on the given GitHub server, undefined for any other host. */
+function repositoryFromUrl(url, serverUrl) {
+    const parsed = parseHttpUrl(url);
+    const server = parseHttpUrl(serverUrl);
+    if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
+        return undefined;
+    const serverPath = server.pathname.replace(/\/+$/, '');
+    if (!parsed.pathname.startsWith(`${serverPath}/`))
+        return undefined;
+    const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(parsed.pathname.slice(serverPath.length));
+    if (!match?.[1] || !match[2])
+        return undefined;
+    return { owner: match[1], repo: match[2] };
+}
+/** Web URL of a commit on a GitHub server. */
+function commitWebUrl(serverUrl, repository, sha) {
+    return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`;
+}
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ checkRepositoryPath),
+/* harmony export */   g: () => (/* binding */ createTreeSource)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4231);
+
+const REGULAR_FILE = /^100(?:644|755)$/;
+/** Splits a repository-relative path, refusing anything that could leave the repository. */
+function checkRepositoryPath(path) {
+    const parts = path.split('/');
+    if (path === '' ||
+        path.startsWith('/') ||
+        path.includes('\\') ||
+        path.includes('\0') ||
+        /^[a-zA-Z]:/.test(path) ||
+        parts.some((part) => part === '' || part === '.' || part === '..' || part === '.git')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EditError */ .F(`File path ${JSON.stringify(path)} is not a plain path inside the repository (expected a relative path such as helm/values.yaml, without "..", "." or ".git").`, { file: path });
+    }
+    return parts;
+}
+/**
+ * A FileSource over a commit's tree: paths are looked up in the listing and blobs read by SHA.
+ * Symbolic links and submodules are refused, also as a parent folder, since a link in the
+ * GitOps branch could point outside the repository.
+ */
+function createTreeSource(description, entries, readBlob) {
+    const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+    const cache = new Map();
+    // the entry at `path`; undefined when missing; throws for links, submodules, bad paths
+    const locate = (path) => {
+        const parts = checkRepositoryPath(path);
+        for (let i = 1; i <= parts.length; i++) {
+            const prefix = parts.slice(0, i).join('/');
+            const entry = byPath.get(prefix);
+            if (!entry)
+                continue;
+            if (entry.mode === '120000') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EditError */ .F(`${prefix} is a symbolic link in ${description}; symbolic links are not followed (they could lead outside the repository). Point the input at the real file.`, { file: path });
+            }
+            if (!REGULAR_FILE.test(entry.mode)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EditError */ .F(`${prefix} is a submodule in ${description}, not a file.`, {
+                    file: path
+                });
+            }
+            return i === parts.length ? entry : undefined;
+        }
+        return undefined;
+    };
+    return {
+        description,
+        read(path) {
+            let entry;
+            try {
+                entry = locate(path);
+            }
+            catch (error) {
+                return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+            }
+            if (!entry)
+                return Promise.resolve(undefined);
+            let blob = cache.get(entry.sha);
+            if (!blob) {
+                blob = readBlob(entry.sha);
+                cache.set(entry.sha, blob);
+            }
+            return blob;
+        },
+        list() {
+            return Promise.resolve(entries
+                .filter((entry) => REGULAR_FILE.test(entry.mode))
+                .map((entry) => entry.path)
+                .sort());
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1067:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ TEMP_PREFIX)
+/* harmony export */ });
+/** Prefix of every folder the stage creates under RUNNER_TEMP. */
+const TEMP_PREFIX = 'gitops-release-';
 
 
 /***/ }),
@@ -34570,13 +37922,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -34717,6 +38062,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -37385,14 +40737,14 @@ exports.Vj = identity.isAlias;
 exports.P3 = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
+exports.Ll = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 exports.Rm = Pair.Pair;
 exports.X5 = Scalar.Scalar;
 exports.CA = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
@@ -43315,7 +46667,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3597:
+/***/ 7996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43329,14 +46681,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -43507,806 +46858,12 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(5070);
-// EXTERNAL MODULE: ../../node_modules/undici/index.js
-var undici = __nccwpck_require__(1684);
-;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ../../node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(66);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -44331,7 +46888,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -44353,7 +46910,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -44375,7 +46932,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -44770,16 +47327,421 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ../../node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(9632);
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 9632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(5574);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -44805,7 +47767,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -44819,7 +47781,7 @@ function readlink(fsPath) {
 const UV_FS_O_EXLOCK = 0x10000000;
 const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -44833,7 +47795,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -44860,7 +47822,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -44875,7 +47837,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -44904,11 +47866,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -45128,7 +48090,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -45143,7 +48105,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -45154,7 +48116,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -45163,7 +48125,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -45594,7 +48556,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -45842,16 +48804,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -45888,7 +48850,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -45900,389 +48862,819 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+
+/***/ }),
+
+/***/ 66:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  s_: () => (/* binding */ lib_getProxyUrl)
 });
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
     }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
     }
     else {
-        issueCommand('add-path', {}, inputPath);
+        return undefined;
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
 }
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
         return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
 }
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
 }
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ../../node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(5070);
+// EXTERNAL MODULE: ../../node_modules/undici/index.js
+var undici = __nccwpck_require__(1684);
+;// CONCATENATED MODULE: ../../node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
 }
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 
@@ -46403,6 +49795,36 @@ function getIDToken(aud) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
