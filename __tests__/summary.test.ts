@@ -98,6 +98,15 @@ describe('renderSummary', () => {
     expect(markdown).toContain('+  tag: v2')
     expect(markdown).not.toContain('k/kustomization.yaml')
     expect(markdown).toContain(`[\`ccccccc\`](${publish.commitUrl}) on \`main\``)
+    expect(markdown).not.toContain('Nothing was built')
+  })
+
+  it('says so when every image was reused', () => {
+    const state = newReleaseState('v2')
+    state.images = [reused, { ...reused, name: 'web', ref: 'docker.io/acme/web:v1' }]
+    expect(renderSummary(state)).toContain(
+      'Nothing was built: the build inputs of every image are unchanged (2 reused).'
+    )
   })
 
   it('lists unbuilt images, leads with a failure, and says no file was changed', () => {
