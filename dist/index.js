@@ -29397,8 +29397,13 @@ function renderSummary(state) {
     // The message may quote an input: shown as text, never as HTML.
     if (state.failure !== undefined)
         parts.push(`**Failed:** ${escapeHtml(state.failure)}`, '');
-    if (state.images.length > 0)
+    if (state.images.length > 0) {
         parts.push('### Images', '', imagesTable(state.images));
+        const reused = state.images.filter((image) => image.reusedFrom !== undefined).length;
+        if (reused > 0 && state.images.every((image) => !image.built)) {
+            parts.push(`Nothing was built: the build inputs of every image are unchanged (${reused} reused).`, '');
+        }
+    }
     parts.push(...changesSection(state));
     const publish = state.publish;
     if (publish?.prUrl !== undefined && publish.prNumber !== undefined) {
