@@ -102,3 +102,23 @@ describe('ParseCache', () => {
     ])
   })
 })
+
+// The preflight and the edit share one cache: structural edits (appends, whole maps and lists,
+// a map under an empty key) must leave the cached nodes as they were, or the second run sees
+// its own change and writes nothing.
+describe('structural edits through a shared parse cache', () => {
+  const FILES = { 'helm/values.yaml': 'backend:\n  hosts: [x]\n  args:\n    - a\n  extra:\n' }
+  it.each([
+    ['an append', 'backend.args[-]: b\n'],
+    ['a whole list', 'backend.hosts: [a, b]\n'],
+    ['a map under an empty key', 'backend.extra: {cpu: 1}\n'],
+    ['all three', 'backend.args[-]: b\n  backend.hosts: [a, b]\n  backend.extra: {cpu: 1}\n']
+  ])('%s gives the same result twice', async (_label, change) => {
+    const req = request({ changes: `helm/values.yaml:\n  ${change}` })
+    const parses = new ParseCache()
+    const first = await computeEdits(createMemorySource(FILES), req, createMemoryLogger(), parses)
+    const second = await computeEdits(createMemorySource(FILES), req, createMemoryLogger(), parses)
+    expect(first[0]?.after).not.toBe(FILES['helm/values.yaml'])
+    expect(second[0]?.after).toBe(first[0]?.after)
+  })
+})

@@ -262,6 +262,9 @@ export class FileEditor {
     }
     this.structural = true
     this.splices.set(old, { start, end, text: '', label: options.pathText, render })
+    this.undo.push(() => {
+      target.replace(old)
+    })
     target.replace(node)
     this.adopt(node, options.pathText)
     this.changes.push({
@@ -303,6 +306,9 @@ export class FileEditor {
       this.inserts.set(node, { point, pairs: [], items: node.items as Node[] })
     }
     this.structural = true
+    this.undo.push(() => {
+      target.replace(empty)
+    })
     target.replace(node)
     this.adopt(node, options.pathText)
     this.changes.push({
@@ -348,6 +354,10 @@ export class FileEditor {
       this.inserts.set(seq, insertion)
     }
     this.structural = true
+    this.undo.push(() => {
+      const at = seq.items.lastIndexOf(node)
+      if (at >= 0) seq.items.splice(at, 1)
+    })
     seq.items.push(node)
     insertion.items?.push(node)
     this.adopt(node, options.pathText)
