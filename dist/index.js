@@ -31997,6 +31997,9 @@ class FileEditor {
         };
         this.structural = true;
         this.splices.set(old, { start, end, text: '', label: options.pathText, render });
+        this.undo.push(() => {
+            target.replace(old);
+        });
         target.replace(node);
         this.adopt(node, options.pathText);
         this.changes.push({
@@ -32028,6 +32031,9 @@ class FileEditor {
             this.inserts.set(node, { point, pairs: [], items: node.items });
         }
         this.structural = true;
+        this.undo.push(() => {
+            target.replace(empty);
+        });
         target.replace(node);
         this.adopt(node, options.pathText);
         this.changes.push({
@@ -32067,6 +32073,11 @@ class FileEditor {
             this.inserts.set(seq, insertion);
         }
         this.structural = true;
+        this.undo.push(() => {
+            const at = seq.items.lastIndexOf(node);
+            if (at >= 0)
+                seq.items.splice(at, 1);
+        });
         seq.items.push(node);
         insertion.items?.push(node);
         this.adopt(node, options.pathText);

@@ -112,4 +112,22 @@ describe('dist/index.js in the tutorial scenario (build: false, commit: false)',
     expect(errors[0]).toMatch(/file=helm\/values\.yaml/)
     expect(errors[0]).toMatch(/line=\d+/)
   })
+  it('writes appends, whole lists and typed values as pasted from yaml-update-action', async () => {
+    await writeFile(
+      valuesFile,
+      'backend:\n  tag: latest\n  args:\n    - --port=80\n  hosts: [a]\n  replicas: 1\nfrontend:\n  tag: latest\n'
+    )
+    const changes = JSON.stringify({
+      'helm/values.yaml': {
+        'backend.args[(@.length)]': '--verbose',
+        'backend.hosts': ['a', 'b'],
+        '$.backend.replicas': "!!int '3'"
+      }
+    })
+    const run = await runAction({ inputs: { ...inputs, changes }, workspace })
+    expect(run.exitCode).toBe(0)
+    expect(await readFile(valuesFile, 'utf8')).toBe(
+      'backend:\n  tag: "2682590"\n  args:\n    - --port=80\n    - --verbose\n  hosts: [a, b]\n  replicas: 3\nfrontend:\n  tag: "2682590"\n'
+    )
+  })
 })
