@@ -39,6 +39,10 @@ import { runLimited } from './run-limited.js'
 import { isDigest } from '../lib/image-ref.js'
 
 /** The tag (and repository) the files name for an image now, for skip-unchanged. */
+
+/** How often a long build says which images are still running. */
+const PROGRESS_INTERVAL_MS = 20_000
+
 export interface CurrentImage {
   readonly tag: string
   /** Set when the files also name a repository (`repository-path`). */
@@ -480,7 +484,7 @@ export async function buildImages(options: BuildOptions, deps: ImagesDeps): Prom
       `${buildLimit} at a time: ${toBuild.map((candidate) => candidate.plan.ref).join(', ')}` +
       (reused.size > 0 ? `; ${reused.size} unchanged, reused` : '')
   )
-  const progress = createProgress(logger, undefined, () => deps.clock.now())
+  const progress = createProgress(logger, PROGRESS_INTERVAL_MS, () => deps.clock.now())
   const context: StepContext = {
     docker,
     logger,

@@ -38,12 +38,11 @@ export interface Progress {
   stop(): void
 }
 
-/** Creates the progress reporter; `intervalMs` is the period of the "still running" line. */
-export function createProgress(
-  logger: Logger,
-  intervalMs = 20_000,
-  now: () => number = Date.now
-): Progress {
+/**
+ * Creates the progress reporter; `intervalMs` is the period of the "still running" line, `now`
+ * the injected clock's time (the roll call's timer itself only paces the log).
+ */
+export function createProgress(logger: Logger, intervalMs: number, now: () => number): Progress {
   const running = new Map<string, { started: number; note: string }>()
   const seconds = (started: number) => Math.round((now() - started) / 1000)
   const timer = setInterval(() => {
