@@ -38,11 +38,10 @@ import { lookupImage, type RegistryCredentials } from './registry-api.js'
 import { runLimited } from './run-limited.js'
 import { isDigest } from '../lib/image-ref.js'
 
-/** The tag (and repository) the files name for an image now, for skip-unchanged. */
-
 /** How often a long build says which images are still running. */
 const PROGRESS_INTERVAL_MS = 20_000
 
+/** The tag (and repository) the files name for an image now, for skip-unchanged. */
 export interface CurrentImage {
   readonly tag: string
   /** Set when the files also name a repository (`repository-path`). */
