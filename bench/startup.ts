@@ -10,9 +10,8 @@ const runs = Number(process.argv[2] ?? '15')
 // npm sets INIT_CWD; a value ncc cannot know keeps it from copying dist/index.js as an asset.
 const root = process.env.INIT_CWD ?? process.cwd()
 const bundle = path.join(root, 'dist', 'index.js')
-const values = readFileSync(
-  path.resolve(root, '..', 'shared', 'corpus', 'values', 'example__tutorial-app__helm.yaml')
-)
+// The tutorial's values file, kept in the repository so the bench runs from any checkout.
+const values = readFileSync(path.join(root, '__tests__', 'fixtures', 'tutorial', 'values.yaml'))
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'gitops-bench-startup-'))
 mkdirSync(path.join(workspace, 'helm'))

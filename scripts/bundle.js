@@ -4,7 +4,16 @@
 // We therefore always build from a copy of src/ placed beside the real node_modules, so every
 // module path, ours and the dependencies', is the same relative path in every checkout.
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 const root = process.cwd()
@@ -30,4 +39,36 @@ try {
   )
 } finally {
   rmSync(work, { recursive: true, force: true })
+}
+
+// @actions/core imports @actions/http-client, which imports undici (about 1 MB of the bundle) at
+// load time for a proxy class used only by HTTP calls through undici's fetch, which the
+// file-editing path never makes. Where a module reads undici only as `undici.Name`, its
+// `require` becomes a getter proxy that loads undici on the first such read. ncc has no option
+// for this, so it is a textual rewrite of ncc's output, kept only where the pattern is exact.
+const UNDICI =
+  /\/\/ EXTERNAL MODULE: [^\n]*node_modules\/undici\/index\.js\nvar (\w+) = (__\w+_require__)\((\d+)\);/g
+let deferred = 0
+for (const name of readdirSync(dist).filter((file) => file.endsWith('.js'))) {
+  const file = join(dist, name)
+  const text = readFileSync(file, 'utf8')
+  const out = text.replace(UNDICI, (declaration, binding, load, id, at) => {
+    // The binding is local to the webpack module holding it (between its `/***/` markers); every
+    // other use there must be a property read, or the proxy would change what the code sees.
+    const start = text.lastIndexOf('\n/***/ ', at)
+    const end = text.indexOf('\n/***/ })', at)
+    const scope = text.slice(start, at) + text.slice(at + declaration.length, end)
+    if (start < 0 || end < 0 || new RegExp(`\\b${binding}\\b(?!\\.\\w)`).test(scope)) {
+      return declaration
+    }
+    deferred++
+    return declaration.replace(
+      `${load}(${id});`,
+      `new Proxy({}, { get: (_, key) => ${load}(${id})[key] });`
+    )
+  })
+  if (out !== text) writeFileSync(file, out)
+}
+if (deferred === 0) {
+  console.warn('bundle: undici is loaded at start-up again (the deferral pattern was not found).')
 }

@@ -27,12 +27,9 @@ import { createWorkspaceSource } from './edit/workspace-source.js'
 import { writeEdits } from './edit/write-edits.js'
 import { ParseCache } from './edit/yaml-file.js'
 import { readCurrentValues } from './edit/current-values.js'
-import { buildImages, type BuildOptions, type CurrentImage } from './images/build-images.js'
+import type { BuildOptions, CurrentImage } from './images/build-images.js'
 import { checkBuildContexts } from './images/check-contexts.js'
-import { createDocker } from './images/docker.js'
-import { createProcessRunner } from './lib/exec.js'
-import { createHttpClient } from './lib/http.js'
-import { publish, type PublishOptions } from './publish/publish.js'
+import type { PublishOptions } from './publish/publish.js'
 import type {
   AppState,
   ArgoCdOptions,
@@ -40,12 +37,10 @@ import type {
   PushedCommit,
   WebhookResult
 } from './argocd/types.js'
-import { createDescendantCheck, type DescendantCheck } from './publish/descendant.js'
+import type { DescendantCheck } from './publish/descendant.js'
 import type { PublishResult } from './publish/types.js'
 import { renderTemplate } from './lib/text.js'
 import { rollback, rollbackError, type RolledBackError } from './rollback/rollback.js'
-import { notifyWebhook } from './argocd/webhook.js'
-import { waitForApps } from './argocd/wait.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
 import { systemClock } from './lib/clock.js'
 
@@ -90,7 +85,16 @@ export interface ReleaseStages {
 
 /** The real stages, adapted to the `stage(options, deps)` shape. */
 export const realStages: ReleaseStages = {
-  buildImages: (options, deps) => {
+  // Each stage's modules are imported on first use: a run that only edits files (build: false,
+  // commit: false, no Argo CD) never loads or compiles the docker, git, GitHub or Argo CD code.
+  buildImages: async (options, deps) => {
+    const [{ buildImages }, { createDocker }, { createProcessRunner }, { createHttpClient }] =
+      await Promise.all([
+        import('./images/build-images.js'),
+        import('./images/docker.js'),
+        import('./lib/exec.js'),
+        import('./lib/http.js')
+      ])
     const runner = createProcessRunner(deps.runtime.secrets)
     return buildImages(options, {
       docker: createDocker(runner),
@@ -102,17 +106,24 @@ export const realStages: ReleaseStages = {
       clock: systemClock
     })
   },
-  publish: (options, deps) => publish(options, deps.compute, deps.logger),
-  notifyWebhook: (options, deps) =>
-    notifyWebhook(
+  publish: async (options, deps) => {
+    const { publish } = await import('./publish/publish.js')
+    return publish(options, deps.compute, deps.logger)
+  },
+  notifyWebhook: async (options, deps) => {
+    const { notifyWebhook } = await import('./argocd/webhook.js')
+    return notifyWebhook(
       { ...options.argocd, commit: options.commit },
       { logger: deps.logger, clock: systemClock }
-    ),
-  refreshAndWait: (options, deps) =>
-    waitForApps(
+    )
+  },
+  refreshAndWait: async (options, deps) => {
+    const { waitForApps } = await import('./argocd/wait.js')
+    return waitForApps(
       { ...options.argocd, commit: options.commit },
       { logger: deps.logger, clock: systemClock, isDescendant: deps.isDescendant }
     )
+  }
 }
 
 /** What `run` needs from the runner; replaceable so a test can see every output and failure. */
@@ -377,7 +388,9 @@ function lazyDescendantCheck(
   let check: Promise<DescendantCheck> | undefined
   return {
     isDescendant: async (ancestor, commit) => {
-      check ??= createDescendantCheck(options, logger)
+      check ??= import('./publish/descendant.js').then((m) =>
+        m.createDescendantCheck(options, logger)
+      )
       return (await check).isDescendant(ancestor, commit)
     },
     close: async () => {

@@ -99,6 +99,66 @@ function entry(text: string, key: unknown, node: unknown, vars: EditVars): Chang
 }
 
 /**
+ * How many members the top-level JSON object in `text` has, counting repeats of a key (which
+ * JSON.parse folds into one). `text` must be valid JSON holding one object.
+ */
+function topLevelMembers(text: string): number {
+  let depth = 0
+  let commas = 0
+  let empty = true
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+      continue
+    }
+    if (c === '"') {
+      inString = true
+      if (depth === 1) empty = false
+    } else if (c === '{' || c === '[') depth++
+    else if (c === '}' || c === ']') depth--
+    else if (c === ',' && depth === 1) commas++
+  }
+  return empty ? 0 : commas + 1
+}
+
+/**
+ * The common case read without the YAML parser: a JSON object of `PATH: "string"` entries. It
+ * gives what the YAML reading gives for such input (YAML is a superset of JSON), and returns
+ * undefined for anything else (a repeated key, which YAML refuses and JSON.parse folds; a
+ * non-string value; a very long key), which then goes the YAML way with its line numbers.
+ */
+function parseJsonChanges(text: string, vars: EditVars): ChangeSet | undefined {
+  // A tab between JSON tokens is whitespace to JSON, but may be refused as indentation by YAML.
+  if (!text.trimStart().startsWith('{') || text.includes('\t')) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined
+  const pairs = Object.entries(parsed)
+  if (pairs.length !== topLevelMembers(text)) return undefined
+  // YAML caps an implicit key at 1024 characters; leave such keys to its error.
+  if (pairs.some(([key, value]) => typeof value !== 'string' || key.length > 1000)) {
+    return undefined
+  }
+  const values = pairs.map(([pathText, raw]): ChangeEntry => {
+    const segments = parsePath(pathText, INPUT)
+    const value = substituteVars(raw as string, vars)
+    return {
+      pathText,
+      segments,
+      value: value.startsWith('!!') ? parseTaggedString(value, pathText, INPUT) : value
+    }
+  })
+  return { values, files: [] }
+}
+
+/**
  * Parses the `changes` input (YAML or JSON), in either form yaml-update-action takes:
  * `PATH: VALUE` (for the values files) or `FILE: {PATH: VALUE}`; both may be mixed (at the top
  * level a map value marks a file; inside a file's map a value may be a map or list). String
@@ -107,6 +167,8 @@ function entry(text: string, key: unknown, node: unknown, vars: EditVars): Chang
  */
 export function parseChanges(text: string, vars: EditVars): ChangeSet {
   if (text.trim() === '') return { values: [], files: [] }
+  const json = parseJsonChanges(text, vars)
+  if (json !== undefined) return json
   const doc = parseDocument(text, { prettyErrors: false })
   const error = doc.errors[0]
   if (error) {
