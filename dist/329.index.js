@@ -917,7 +917,7 @@ class Context {
 // EXTERNAL MODULE: ../../node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __webpack_require__(2039);
 // EXTERNAL MODULE: ../../node_modules/undici/index.js
-var undici = __webpack_require__(1684);
+var undici = new Proxy({}, { get: (_, key) => __webpack_require__(1684)[key] });
 ;// CONCATENATED MODULE: ../../node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }

@@ -1,0 +1,875 @@
+export const id = 66;
+export const ids = [66,80];
+export const modules = {
+
+/***/ 2683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ describeBody),
+/* harmony export */   _: () => (/* binding */ redirectHint)
+/* harmony export */ });
+/* harmony import */ var _lib_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6299);
+/* harmony import */ var _repo_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1997);
+
+
+/** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
+function describeBody(response) {
+    let text = response.body;
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed === 'object' && parsed !== null) {
+            const record = parsed;
+            const message = record.message ?? record.error;
+            if (typeof message === 'string')
+                text = message;
+        }
+    }
+    catch {
+        // Not JSON: show the text itself.
+    }
+    return (0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .suffix */ .ei)(text);
+}
+/**
+ * For a 3xx answer: `; it redirects to <Location>: ...` (redirects are never followed, so a
+ * token or signed body never goes where the user did not point it); '' for any other answer.
+ */
+function redirectHint(response, input) {
+    if (response.status < 300 || response.status >= 400)
+        return '';
+    const location = response.headers.location ?? '';
+    const where = location === '' ? '' : ` to ${(0,_repo_url_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .B)(location)}`;
+    return `; it redirects${where}, which is not followed: set ${input} to the final URL`;
+}
+
+
+/***/ }),
+
+/***/ 7685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  waitForApps: () => (/* binding */ waitForApps)
+});
+
+// UNUSED EXPORTS: DEFAULT_WAIT_TIMING
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/http.ts
+var lib_http = __webpack_require__(5080);
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __webpack_require__(6299);
+// EXTERNAL MODULE: ./src/argocd/app-ref.ts
+var app_ref = __webpack_require__(5114);
+;// CONCATENATED MODULE: ./src/argocd/app-status.ts
+/** Reads an Application object as returned by `GET /api/v1/applications/{name}`. */
+function readAppStatus(application) {
+    const app = object(application);
+    const status = object(app.status);
+    const sync = object(status.sync);
+    const opState = status.operationState;
+    const automated = object(object(app.spec).syncPolicy).automated;
+    const result = {
+        revision: string(sync.revision),
+        revisions: strings(sync.revisions),
+        syncStatus: string(sync.status) || 'Unknown',
+        healthStatus: string(object(status.health).status) || 'Unknown',
+        healthMessage: healthMessage(status),
+        operationRequested: isObject(app.operation),
+        conditions: list(status.conditions).map((c) => ({
+            type: string(object(c).type),
+            message: string(object(c).message)
+        })),
+        autoSync: isObject(automated) && object(automated).enabled !== false,
+        ...(string(status.reconciledAt) === '' ? {} : { reconciledAt: string(status.reconciledAt) }),
+        ...(isObject(opState) ? { operation: readOperation(opState) } : {})
+    };
+    return result;
+}
+function healthMessage(status) {
+    const own = string(object(status.health).message);
+    if (own !== '')
+        return own;
+    for (const resource of list(status.resources).map(object)) {
+        const health = object(resource.health);
+        const message = string(health.message);
+        if (string(health.status) === 'Degraded' && message !== '') {
+            return `${string(resource.kind)}/${string(resource.name)}: ${message}`;
+        }
+    }
+    return '';
+}
+function readOperation(state) {
+    const requested = object(object(state.operation).sync);
+    const applied = object(state.syncResult);
+    const finishedAt = string(state.finishedAt);
+    return {
+        phase: string(state.phase),
+        message: string(state.message),
+        revisions: [
+            string(requested.revision),
+            ...strings(requested.revisions),
+            string(applied.revision),
+            ...strings(applied.revisions)
+        ].filter((r) => r !== ''),
+        dryRun: requested.dryRun === true,
+        ...(finishedAt === '' ? {} : { finishedAt })
+    };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function object(value) {
+    return isObject(value) ? value : {};
+}
+function string(value) {
+    return typeof value === 'string' ? value : '';
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function strings(value) {
+    return list(value).filter((v) => typeof v === 'string');
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: ./src/argocd/answer.ts
+var answer = __webpack_require__(2683);
+// EXTERNAL MODULE: ./src/argocd/repo-url.ts
+var repo_url = __webpack_require__(1997);
+;// CONCATENATED MODULE: ./src/argocd/argocd-api.ts
+
+
+
+
+
+/** The API did not answer usefully for now (network error, timeout, 5xx, 429): try again later. */
+class ArgoCdUnavailableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArgoCdUnavailableError';
+    }
+}
+/**
+ * The token would go over plain http to a host that is not this machine, and `argocd-insecure`
+ * does not allow it. The input validation refuses this first; this is the last line, where the
+ * token is attached to requests.
+ */
+class PlainHttpTokenError extends errors/* ArgoCdError */.rA {
+}
+const USER_AGENT = 'gitops-release';
+/**
+ * The host is this machine: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped 127 address.
+ * Traffic to it never leaves the machine, so plain http exposes nothing.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) !== 6)
+        return false;
+    if (host === '::1')
+        return true;
+    // IPv4-mapped, as WHATWG URL writes it: ::ffff:7f00:1 for 127.0.0.1.
+    return /^::ffff:(?:127\.|7f[0-9a-f]{2}:)/.test(host);
+}
+/**
+ * Throws PlainHttpTokenError unless the token may go to `server`: over https, or plain http to
+ * a loopback address, or plain http anywhere when `insecure` says so.
+ */
+function checkTokenTransport(server, insecure) {
+    const url = new URL(server.trim());
+    if (url.protocol === 'https:' || insecure || isLoopbackHost(url.hostname))
+        return;
+    throw new PlainHttpTokenError(`argocd-server: ${(0,repo_url/* redactUrl */.B)(server.trim())} is plain http to ${url.hostname}, which would send ` +
+        'argocd-token unencrypted; use https, or set argocd-insecure: true to allow it', { input: 'argocd-server' });
+}
+/**
+ * An ArgoCdApi for `options.server` authenticated with `options.token`. Throws
+ * PlainHttpTokenError when the token would travel over plain http (see checkTokenTransport).
+ */
+function createArgoCdApi(options, http) {
+    checkTokenTransport(options.server, options.insecure);
+    const base = options.server.trim().replace(/\/+$/, '');
+    const shownServer = (0,repo_url/* redactUrl */.B)(base).replace(/\/+$/, '');
+    const authorization = `Bearer ${options.token.trim()}`;
+    const appUrl = (app, suffix, query) => {
+        const params = new URLSearchParams(query);
+        const search = params.size === 0 ? '' : `?${params.toString()}`;
+        return `${base}/api/v1/applications/${encodeURIComponent(app.name)}${suffix}${search}`;
+    };
+    const call = async (app, what, request) => {
+        try {
+            return await http.request(request);
+        }
+        catch (error) {
+            if (error instanceof lib_http.HttpNetworkError && error.tls) {
+                throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer}: TLS verification failed while ${what} ${app.label} (${error.message}). ` +
+                    'If the server uses a self-signed certificate, set argocd-insecure: true.', { input: 'argocd-insecure' });
+            }
+            if (error instanceof lib_http.HttpNetworkError) {
+                throw new ArgoCdUnavailableError(`${what} ${app.label}: ${error.message}`);
+            }
+            throw error;
+        }
+    };
+    const refuse = (app, what, response) => {
+        const detail = `HTTP ${response.status}${(0,answer/* describeBody */.M)(response)}`;
+        if (response.status === 401) {
+            throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} rejected argocd-token while ${what} ${app.label} (${detail}); ` +
+                'the token is invalid or expired: create a new one with `argocd account generate-token`', { input: 'argocd-token' });
+        }
+        if (response.status === 403) {
+            throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} denied ${what} ${app.label} (${detail}). The token's account needs RBAC ` +
+                '"applications, get" (and "applications, sync" for argocd-sync) on the app\'s project; ' +
+                'Argo CD also answers 403 for an application that does not exist', { input: 'argocd-app' });
+        }
+        if (response.status === 404) {
+            const where = app.namespace === undefined ? '' : ` in namespace ${app.namespace}`;
+            throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} has no application ${app.name}${where} (${detail}); ` +
+                'check argocd-app (NAME, or NAMESPACE/NAME for apps outside the Argo CD namespace) and argocd-server', { input: 'argocd-app' });
+        }
+        if (response.status >= 500 || response.status === 429 || response.status === 408) {
+            throw new ArgoCdUnavailableError(`${what} ${app.label}: ${detail}`);
+        }
+        const redirect = (0,answer/* redirectHint */._)(response, 'argocd-server');
+        if (redirect !== '') {
+            throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`, { input: 'argocd-server' });
+        }
+        throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
+            input: 'argocd-app'
+        });
+    };
+    const json = (app, what, response) => {
+        try {
+            return JSON.parse(response.body);
+        }
+        catch {
+            throw new errors/* ArgoCdError */.rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with HTTP ${response.status} but not JSON ` +
+                `(${response.headers['content-type'] ?? 'no content type'}); argocd-server must be the base URL ` +
+                'of Argo CD (plus its --rootpath, if any), e.g. https://argocd.example.com', { input: 'argocd-server' });
+        }
+    };
+    return {
+        getApp: async (app, options) => {
+            const what = options.refresh ? 'refreshing' : 'reading';
+            const query = {};
+            if (options.refresh)
+                query.refresh = 'normal';
+            if (app.namespace !== undefined)
+                query.appNamespace = app.namespace;
+            const response = await call(app, what, {
+                method: 'GET',
+                url: appUrl(app, '', query),
+                headers: {
+                    Authorization: authorization,
+                    Accept: 'application/json',
+                    'User-Agent': USER_AGENT
+                },
+                timeoutMs: options.timeoutMs
+            });
+            if (response.status !== 200)
+                refuse(app, what, response);
+            return json(app, what, response);
+        },
+        sync: async (app, timeoutMs) => {
+            // No revision: the server resolves targetRevision live, and a revision would be refused for
+            // auto-sync apps ("Cannot sync to REV: auto-sync currently set to ...").
+            const body = app.namespace === undefined ? {} : { appNamespace: app.namespace };
+            const response = await call(app, 'syncing', {
+                method: 'POST',
+                url: appUrl(app, '/sync', {}),
+                headers: {
+                    Authorization: authorization,
+                    Accept: 'application/json',
+                    // Exactly this value: Argo CD answers 415 to anything else, even with a charset.
+                    'Content-Type': 'application/json',
+                    'User-Agent': USER_AGENT
+                },
+                body: Buffer.from(JSON.stringify(body), 'utf8'),
+                timeoutMs
+            });
+            if (response.status === 200) {
+                return { result: 'started', application: json(app, 'syncing', response) };
+            }
+            if (response.status === 400 &&
+                /another operation is already in progress/i.test(response.body)) {
+                return { result: 'in-progress' };
+            }
+            return refuse(app, 'syncing', response);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/argocd/wait-error.ts
+var wait_error = __webpack_require__(6003);
+;// CONCATENATED MODULE: ./src/argocd/wait-state.ts
+
+const FAILED_PHASES = new Set(['Failed', 'Error']);
+const ERROR_CONDITIONS = new Set(['SyncError', 'ComparisonError']);
+/** The CLI's "operation in progress": requested, unfinished, or finished but not yet reconciled. */
+function operationRunning(status) {
+    const op = status.operation;
+    if (status.operationRequested)
+        return true;
+    if (op === undefined)
+        return false;
+    if (op.finishedAt === undefined)
+        return true;
+    if (op.dryRun)
+        return false;
+    if (status.reconciledAt === undefined)
+        return true;
+    return Date.parse(status.reconciledAt) < Date.parse(op.finishedAt);
+}
+/** The app's revision(s) include `revision`. */
+function atRevision(status, revision) {
+    return [status.revision, ...status.revisions].some((r) => sameSha(r, revision));
+}
+/**
+ * The full commit SHAs the app reports (`status.sync.revision` and the multi-source
+ * `revisions`), leaving out chart versions and other non-SHA revisions.
+ */
+function reportedShas(status) {
+    return [status.revision, ...status.revisions].filter((r) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(r));
+}
+/**
+ * Judges one observation against `target.revision`. A state at any other revision is pending:
+ * whether a newer commit counts is the caller's question (it needs the commit graph).
+ */
+function evaluateWait(status, target) {
+    const ours = target.revision;
+    const atOurs = atRevision(status, ours);
+    const running = operationRunning(status);
+    const op = status.operation;
+    // The phase of the operation for our commit; undefined when the last operation was for another.
+    const ourPhase = op?.revisions.some((r) => sameSha(r, ours)) ? op.phase : undefined;
+    if (op && ourPhase !== undefined && FAILED_PHASES.has(op.phase) && !status.operationRequested) {
+        // Auto-sync never retries a revision whose sync failed, so waiting longer cannot help.
+        return {
+            kind: 'failed',
+            reason: `the sync to ${(0,lib_text/* shortSha */.Fu)(ours)} ended ${op.phase}${(0,lib_text/* suffix */.ei)(op.message)}`,
+            failure: { kind: 'sync-failed', revision: ours, phase: op.phase, message: op.message }
+        };
+    }
+    const condition = status.conditions.find((c) => ERROR_CONDITIONS.has(c.type) && c.message.toLowerCase().includes(ours.toLowerCase()));
+    if (condition) {
+        return {
+            kind: 'failed',
+            reason: `${condition.type} for ${(0,lib_text/* shortSha */.Fu)(ours)}${(0,lib_text/* suffix */.ei)(condition.message)}`,
+            failure: {
+                kind: 'error-condition',
+                revision: ours,
+                condition: condition.type,
+                message: condition.message
+            }
+        };
+    }
+    if (atOurs && !running && status.healthStatus === 'Degraded') {
+        const message = status.healthMessage || (op?.message ?? '');
+        return {
+            kind: 'failed',
+            reason: `the app is Degraded at ${(0,lib_text/* shortSha */.Fu)(ours)}${(0,lib_text/* suffix */.ei)(message)}`,
+            failure: { kind: 'degraded', revision: ours, message }
+        };
+    }
+    if (atOurs &&
+        status.syncStatus === 'Synced' &&
+        status.healthStatus === 'Healthy' &&
+        !running &&
+        (ourPhase === undefined || ourPhase === 'Succeeded')) {
+        return { kind: 'success' };
+    }
+    return { kind: 'pending', reason: pendingReason(status, target, atOurs, running) };
+}
+function pendingReason(status, target, atOurs, running) {
+    if (!atOurs) {
+        const where = status.revision === '' ? 'no revision yet' : `at ${(0,lib_text/* shortSha */.Fu)(status.revision)}`;
+        const previous = target.previous !== '' && sameSha(status.revision, target.previous);
+        return previous ? `${where}, the previous commit` : `${where}, not ${(0,lib_text/* shortSha */.Fu)(target.revision)}`;
+    }
+    if (running) {
+        const op = status.operation;
+        if (op?.finishedAt === undefined && op?.phase)
+            return `operation ${op.phase}`;
+        if (status.operationRequested)
+            return 'operation requested';
+        return 'waiting for the reconcile after the operation';
+    }
+    if (status.syncStatus !== 'Synced')
+        return status.syncStatus;
+    if (status.healthStatus !== 'Healthy')
+        return status.healthStatus;
+    return `operation ${status.operation?.phase ?? 'unknown'}`;
+}
+/** One log line for an observation, e.g. `at 2222222 (ours): Synced, Progressing, operation Succeeded`. */
+function describeStatus(status, target) {
+    const revision = status.revision === '' && status.revisions.length === 0
+        ? 'no revision'
+        : `at ${(0,lib_text/* shortSha */.Fu)(shownRevision(status, target.revision))}${atRevision(status, target.revision) ? ' (ours)' : ''}`;
+    const op = status.operation;
+    const operation = op ? `, operation ${op.phase || 'pending'}${(0,lib_text/* suffix */.ei)(op.message)}` : '';
+    const requested = status.operationRequested && !op?.phase ? ', operation requested' : '';
+    return `${revision}: ${status.syncStatus}, ${status.healthStatus}${operation}${requested}`;
+}
+/** The AppState reported for `app`. */
+function toAppState(app, status, target, outcome) {
+    const errorCondition = status.conditions.find((c) => c.type.endsWith('Error'))?.message ?? '';
+    const health = status.healthStatus === 'Healthy' ? '' : status.healthMessage;
+    const message = [status.operation?.message ?? '', errorCondition, health].find((m) => m !== '');
+    return {
+        app,
+        revision: shownRevision(status, target.revision),
+        syncStatus: status.syncStatus,
+        healthStatus: status.healthStatus,
+        outcome,
+        ...(status.operation?.phase ? { operationPhase: status.operation.phase } : {}),
+        ...(message === undefined ? {} : { message })
+    };
+}
+function shownRevision(status, ours) {
+    if (status.revision !== '')
+        return status.revision;
+    return status.revisions.find((r) => sameSha(r, ours)) ?? status.revisions[0] ?? '';
+}
+/** The same commit, whatever the case of the hex. */
+function sameSha(a, b) {
+    return a !== '' && a.toLowerCase() === b.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/argocd/wait.ts
+
+
+
+
+
+
+
+
+/** The timing used unless the deps say otherwise. */
+const DEFAULT_WAIT_TIMING = {
+    pollMs: 5000,
+    refreshTimeoutMs: 60_000,
+    requestTimeoutMs: 30_000,
+    refreshAgainMs: 45_000
+};
+/**
+ * Refreshes each app (`GET ?refresh=normal`), syncs it when `sync` is set, and with `wait`
+ * waits until it is Synced and Healthy at `options.commit.after`, or at a newer commit that
+ * contains it, all within `timeoutSeconds`. Returns each app's state as it came. Throws
+ * ArgoCdError at once for 401/403/404 (PlainHttpTokenError before any request when the token
+ * would go over plain http), and ArgoCdWaitError, carrying each app's state and why it failed,
+ * when a sync fails, an app is Degraded or time runs out. May be called again in the same run
+ * for another commit (a rollback commit); each call has its own deadline.
+ */
+async function waitForApps(options, deps) {
+    const ctx = createContext(options, deps);
+    // Refresh (and sync) every app first and together: a bad token or app name shows at once.
+    const first = await Promise.allSettled(ctx.apps.map((app) => firstLook(ctx, app)));
+    const rejected = first.find((r) => r.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+    if (!options.wait)
+        return refreshOnly(ctx);
+    const results = [];
+    for (const app of ctx.apps)
+        results.push(await waitForApp(ctx, app));
+    return results;
+}
+function createContext(options, deps) {
+    const server = options.server?.trim() ?? '';
+    const token = options.token?.trim() ?? '';
+    if (server === '' || token === '') {
+        throw new errors/* InputError */.dz('argocd-server and argocd-token are required to refresh Argo CD apps', {
+            input: server === '' ? 'argocd-server' : 'argocd-token'
+        });
+    }
+    const api = createArgoCdApi({ server, token, insecure: options.insecure }, deps.http ?? (0,lib_http.createHttpClient)({ insecure: options.insecure }));
+    const now = deps.clock.now();
+    return {
+        options,
+        logger: deps.logger,
+        clock: deps.clock,
+        isDescendant: deps.isDescendant,
+        api,
+        timing: { ...DEFAULT_WAIT_TIMING, ...deps.timing },
+        target: { revision: options.commit.after, previous: options.commit.before },
+        deadline: now + options.timeoutSeconds * 1000,
+        apps: options.apps.map((app) => ({
+            ref: (0,app_ref/* parseAppRef */.W)(app),
+            status: undefined,
+            lastRefreshAt: now,
+            lastProblem: '',
+            lastLine: '',
+            successes: 0
+        })),
+        ancestry: new Map()
+    };
+}
+// A request's timeout: its own cap, cut to what is left of the deadline (at least 1 s, so the
+// last poll still gets an answer).
+function remaining(ctx, cap) {
+    return Math.max(1000, Math.min(cap, ctx.deadline - ctx.clock.now()));
+}
+async function firstLook(ctx, app) {
+    ctx.logger.info(`${app.ref.label}: refreshing`);
+    await refresh(ctx, app);
+    if (app.status === undefined)
+        await poll(ctx, app);
+    if (app.status)
+        report(ctx, app, app.status);
+    if (ctx.options.sync)
+        await startSync(ctx, app);
+}
+function refreshOnly(ctx) {
+    for (const app of ctx.apps.filter((a) => a.status === undefined)) {
+        ctx.logger.warning(`Argo CD app ${app.ref.label} could not be refreshed: ${app.lastProblem}`);
+    }
+    return ctx.apps.map((app) => stateOf(ctx, app, app.status ? 'refreshed' : 'unreachable'));
+}
+function report(ctx, app, status) {
+    const line = describeStatus(status, ctx.target);
+    if (line !== app.lastLine)
+        ctx.logger.info(`${app.ref.label}: ${line}`);
+    app.lastLine = line;
+}
+async function refresh(ctx, app) {
+    app.lastRefreshAt = ctx.clock.now();
+    try {
+        const timeoutMs = remaining(ctx, ctx.timing.refreshTimeoutMs);
+        app.status = readAppStatus(await ctx.api.getApp(app.ref, { refresh: true, timeoutMs }));
+    }
+    catch (error) {
+        if (!(error instanceof ArgoCdUnavailableError))
+            throw error;
+        app.lastProblem = error.message;
+        ctx.logger.info(`${app.ref.label}: refresh did not complete (${error.message}); polling instead`);
+    }
+}
+async function poll(ctx, app) {
+    try {
+        const timeoutMs = remaining(ctx, ctx.timing.requestTimeoutMs);
+        app.status = readAppStatus(await ctx.api.getApp(app.ref, { refresh: false, timeoutMs }));
+        app.lastProblem = '';
+    }
+    catch (error) {
+        if (!(error instanceof ArgoCdUnavailableError))
+            throw error;
+        if (app.lastProblem !== error.message)
+            ctx.logger.info(`${app.ref.label}: Argo CD unavailable (${error.message}); retrying`);
+        app.lastProblem = error.message;
+    }
+}
+// Why no sync is needed now, or '' when one should be requested.
+function noSyncReason(ctx, status) {
+    if (status === undefined)
+        return '';
+    if (status.operationRequested || (status.operation && status.operation.finishedAt === undefined))
+        return 'an operation is already running (auto-sync?); not starting another';
+    const ours = ctx.target.revision;
+    if (atRevision(status, ours) && status.syncStatus === 'Synced' && !operationRunning(status))
+        return `already Synced at ${(0,lib_text/* shortSha */.Fu)(ours)}; no sync needed`;
+    return '';
+}
+async function startSync(ctx, app) {
+    const label = app.ref.label;
+    const skip = noSyncReason(ctx, app.status);
+    if (skip !== '') {
+        ctx.logger.info(`${label}: ${skip}`);
+        return;
+    }
+    try {
+        const answer = await ctx.api.sync(app.ref, remaining(ctx, ctx.timing.requestTimeoutMs));
+        if (answer.result === 'started') {
+            // The answer carries the requested operation; the state read before the sync is stale.
+            app.status = readAppStatus(answer.application);
+            ctx.logger.info(`${label}: sync requested`);
+        }
+        else {
+            ctx.logger.info(`${label}: another operation is already in progress; waiting for it instead`);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ArgoCdUnavailableError))
+            throw error;
+        // Without wait this is the only chance: the sync did not happen.
+        if (!ctx.options.wait)
+            throw new errors/* ArgoCdError */.rA(`Argo CD sync of ${label} failed: ${error.message}`, {
+                input: 'argocd-sync'
+            });
+        app.lastProblem = error.message;
+        ctx.logger.warning(`${label}: sync request failed (${error.message}); waiting for auto-sync or a later sync`);
+    }
+}
+// isDescendant(ours, revision), asked once per revision; a failed check counts as "no" (the
+// wait goes on), and says why once.
+function descendsFromOurs(ctx, revision) {
+    const key = revision.toLowerCase();
+    let answer = ctx.ancestry.get(key);
+    if (answer === undefined) {
+        answer = ctx.isDescendant(ctx.target.revision, revision).catch((error) => {
+            ctx.logger.info(`Could not tell whether ${(0,lib_text/* shortSha */.Fu)(revision)} contains ${(0,lib_text/* shortSha */.Fu)(ctx.target.revision)} ` +
+                `(${(0,errors/* errorMessage */.gJ)(error)}); waiting for ${(0,lib_text/* shortSha */.Fu)(ctx.target.revision)} itself`);
+            return false;
+        });
+        ctx.ancestry.set(key, answer);
+    }
+    return answer;
+}
+/**
+ * Judges the app's state: at our commit by the usual rules; at a newer commit that contains ours
+ * by the same rules for that commit; at any other revision (an older commit, or one from another
+ * line of history) it is pending, however Synced and Healthy it looks.
+ */
+async function judge(ctx, status) {
+    const { target } = ctx;
+    if (atRevision(status, target.revision))
+        return evaluateWait(status, target);
+    for (const revision of reportedShas(status)) {
+        if (sameSha(revision, target.previous))
+            continue;
+        if (await descendsFromOurs(ctx, revision)) {
+            const verdict = evaluateWait(status, { ...target, revision });
+            return verdict.kind === 'success' ? { ...verdict, via: revision } : verdict;
+        }
+    }
+    const verdict = evaluateWait(status, target);
+    return verdict.kind === 'pending' &&
+        status.revision !== '' &&
+        !sameSha(status.revision, target.previous)
+        ? { kind: 'pending', reason: `${verdict.reason} nor a commit after it` }
+        : verdict;
+}
+async function waitForApp(ctx, app) {
+    for (;;) {
+        const status = app.status;
+        if (status) {
+            report(ctx, app, status);
+            const done = settle(ctx, app, await judge(ctx, status));
+            if (done)
+                return done;
+        }
+        const now = ctx.clock.now();
+        if (now >= ctx.deadline)
+            throw timedOut(ctx, app);
+        if (shouldRefreshAgain(ctx, app, now)) {
+            ctx.logger.info(`${app.ref.label}: still not at ${(0,lib_text/* shortSha */.Fu)(ctx.target.revision)}; refreshing again`);
+            await refresh(ctx, app);
+            continue;
+        }
+        await ctx.clock.sleep(Math.min(ctx.timing.pollMs, ctx.deadline - now));
+        await poll(ctx, app);
+    }
+}
+// Acts on a verdict: the final state when the app is done, undefined to keep waiting.
+function settle(ctx, app, verdict) {
+    const label = app.ref.label;
+    if (verdict.kind === 'failed') {
+        throw failedWait(ctx, `Argo CD app ${label} failed: ${verdict.reason}`, app, verdict.failure);
+    }
+    if (verdict.kind === 'pending') {
+        if (app.successes > 0)
+            ctx.logger.info(`${label}: no longer Synced and Healthy (${verdict.reason})`);
+        app.successes = 0;
+        return undefined;
+    }
+    // One more poll must agree: apps can flip to OutOfSync right after a sync (mutating webhooks,
+    // defaulted fields), so a single Synced is not trusted.
+    app.successes++;
+    if (app.successes < 2)
+        return undefined;
+    const ours = (0,lib_text/* shortSha */.Fu)(ctx.target.revision);
+    if (verdict.via === undefined) {
+        ctx.logger.info(`${label}: Synced and Healthy at ${ours}`);
+        return stateOf(ctx, app, 'deployed');
+    }
+    ctx.logger.info(`${label}: Synced and Healthy at ${(0,lib_text/* shortSha */.Fu)(verdict.via)}, a newer commit that contains ${ours}: ` +
+        'a newer commit was pushed after ours and is deployed');
+    return stateOf(ctx, app, 'superseded');
+}
+// Webhooks are best effort: ask again when the app has not looked at the branch for a while.
+function shouldRefreshAgain(ctx, app, now) {
+    const status = app.status;
+    const stale = status === undefined || (!atRevision(status, ctx.target.revision) && !operationRunning(status));
+    return stale && now - app.lastRefreshAt >= ctx.timing.refreshAgainMs;
+}
+function failedWait(ctx, message, failing, failure) {
+    const apps = ctx.apps.map((app) => app === failing
+        ? stateOf(ctx, app, failure.kind === 'timed-out' ? 'timed-out' : 'failed', failure)
+        : stateOf(ctx, app, app.status ? 'refreshed' : 'unreachable'));
+    return new wait_error/* ArgoCdWaitError */.s(message, apps, { input: 'argocd-app' });
+}
+function timedOut(ctx, app) {
+    const seconds = ctx.options.timeoutSeconds;
+    const ours = (0,lib_text/* shortSha */.Fu)(ctx.target.revision);
+    const head = `Argo CD app ${app.ref.label} was not Synced and Healthy at ${ours} within ${seconds} s`;
+    if (!app.status) {
+        const why = `Argo CD could not be read: ${app.lastProblem || 'no answer'}`;
+        return failedWait(ctx, `${head}; ${why}`, app, { kind: 'timed-out', seconds, lastSeen: why });
+    }
+    const lastSeen = describeStatus(app.status, ctx.target);
+    const problem = app.lastProblem === '' ? '' : ` (last API problem: ${app.lastProblem})`;
+    const hint = atRevision(app.status, ctx.target.revision)
+        ? ''
+        : ". Argo CD has not picked up the commit: check that the Application's repoURL is this " +
+            `repository and its targetRevision is ${ctx.options.commit.branch}, or raise argocd-timeout`;
+    return failedWait(ctx, `${head}; last seen ${lastSeen}${problem}${hint}`, app, {
+        kind: 'timed-out',
+        seconds,
+        lastSeen
+    });
+}
+function stateOf(ctx, app, outcome, failure) {
+    const why = failure === undefined ? {} : { failure };
+    if (app.status)
+        return { ...toAppState(app.ref.label, app.status, ctx.target, outcome), ...why };
+    return {
+        app: app.ref.label,
+        revision: '',
+        syncStatus: 'Unknown',
+        healthStatus: 'Unknown',
+        outcome,
+        ...(app.lastProblem === '' ? {} : { message: app.lastProblem }),
+        ...why
+    };
+}
+
+
+/***/ }),
+
+/***/ 5080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_MAX_BODY_BYTES: () => (/* binding */ DEFAULT_MAX_BODY_BYTES),
+/* harmony export */   HttpNetworkError: () => (/* binding */ HttpNetworkError),
+/* harmony export */   createHttpClient: () => (/* binding */ createHttpClient)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66);
+
+
+
+/** No HTTP answer: connection refused or reset, DNS, TLS, proxy, timeout, or an oversized body. */
+class HttpNetworkError extends Error {
+    /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT. */
+    code;
+    /** The request ran out of time. */
+    timedOut;
+    /** The server's certificate was not trusted: retrying will not help. */
+    tls;
+    constructor(message, code, timedOut) {
+        super(message);
+        this.name = 'HttpNetworkError';
+        this.code = code;
+        this.timedOut = timedOut;
+        this.tls = code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code);
+    }
+}
+/** Default cap on a response body, so no server can make the action hold unbounded memory. */
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * An HttpClient on Node's http/https. Agents come from `@actions/http-client`, which picks a
+ * proxy tunnel from the runner's proxy variables (and `NO_PROXY`) the way the toolkit does for
+ * every action; each client has its own agents, so `insecure` affects nothing else.
+ */
+function createHttpClient(options = {}) {
+    const insecure = options.insecure === true;
+    const direct = {
+        https: new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent({ keepAlive: false, rejectUnauthorized: !insecure }),
+        http: new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: false })
+    };
+    const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return {
+        request: (request) => {
+            const url = new URL(request.url);
+            const secure = url.protocol === 'https:';
+            // A fresh toolkit client per proxied request: it caches one tunnel agent whatever the
+            // target's scheme, and the tunnel for https differs from the one for http.
+            const agent = (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s_)(request.url) !== ''
+                ? new _actions_http_client__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq('gitops-release', [], {
+                    ignoreSslError: insecure,
+                    keepAlive: false,
+                    allowRedirects: false
+                }).getAgent(request.url)
+                : secure
+                    ? direct.https
+                    : direct.http;
+            return send(request, url, agent, maxBody);
+        }
+    };
+}
+function send(request, url, agent, maxBody) {
+    return new Promise((resolve, reject) => {
+        const module = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
+        const headers = { ...request.headers };
+        const body = request.body === undefined ? undefined : Buffer.from(request.body);
+        if (body !== undefined)
+            headers['Content-Length'] = String(body.length);
+        let settled = false;
+        const fail = (error, timedOut = false) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            const text = timedOut
+                ? `no answer within ${Math.round(request.timeoutMs / 1000)} s`
+                : error.message;
+            reject(new HttpNetworkError(text, timedOut ? 'ETIMEDOUT' : error.code, timedOut));
+        };
+        const req = module.request(url, { method: request.method, headers, agent }, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBody) {
+                    req.destroy();
+                    fail(new Error(`response larger than ${maxBody} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('error', fail);
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                const responseHeaders = {};
+                for (const [name, value] of Object.entries(res.headers)) {
+                    responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+                }
+                resolve({
+                    status: res.statusCode ?? 0,
+                    headers: responseHeaders,
+                    body: Buffer.concat(chunks).toString('utf8')
+                });
+            });
+        });
+        // One deadline for the whole exchange, unlike socket idle timeouts: a server that drips
+        // bytes cannot keep the step alive.
+        const timer = setTimeout(() => {
+            fail(new Error('timeout'), true);
+            req.destroy();
+        }, request.timeoutMs);
+        req.on('error', (error) => {
+            fail(error);
+        });
+        req.end(body);
+    });
+}
+
+
+/***/ })
+
+};
