@@ -102,7 +102,7 @@ export const realStages: ReleaseStages = {
       clock: systemClock
     })
   },
-  publish: (options, deps) => publish(options, deps.compute, deps.logger),
+  publish,
   notifyWebhook: (options, deps) =>
     notifyWebhook(
       { ...options.argocd, commit: options.commit },
@@ -248,7 +248,7 @@ export async function release(
     return
   }
   const commit = pushedCommit(settings, published, message)
-  const ancestry = lazyDescendantCheck(publishOptions(settings, message), logger)
+  const ancestry = lazyDescendantCheck(publishOptions(settings, message), deps)
   const waitDeps = { ...deps, isDescendant: ancestry.isDescendant }
   try {
     await tellArgoCd({ argocd: settings.argocd, commit }, waitDeps, state, stages)
@@ -372,12 +372,12 @@ function logChanges(state: ReleaseState, logger: Logger): void {
  */
 function lazyDescendantCheck(
   options: PublishOptions,
-  logger: Logger
+  deps: StageDeps
 ): { isDescendant: IsDescendant; close: () => Promise<void> } {
   let check: Promise<DescendantCheck> | undefined
   return {
     isDescendant: async (ancestor, commit) => {
-      check ??= createDescendantCheck(options, logger)
+      check ??= createDescendantCheck(options, deps)
       return (await check).isDescendant(ancestor, commit)
     },
     close: async () => {

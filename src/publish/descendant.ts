@@ -1,10 +1,9 @@
 import { rm } from 'node:fs/promises'
 import { PublishError } from '../errors.js'
-import type { Logger } from '../logger.js'
 import { RATE_LIMIT_POLICY } from './github-api.js'
 import { gitContextFactory, openRepository } from './publish-git.js'
-import { resolvePublishDeps } from './publish.js'
-import type { PublishDeps, PublishOptions } from './types.js'
+import { resolveServices } from './publish.js'
+import type { PublishOptions, PublishServices } from './types.js'
 import { normalizeRemote, repositoryFromUrl } from './remote-url.js'
 
 /** Answers "is this commit the other one, or a descendant of it, on the GitOps repository?". */
@@ -25,11 +24,11 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
  */
 export async function createDescendantCheck(
   options: PublishOptions,
-  logger: Logger,
-  partialDeps: Partial<PublishDeps> = {}
+  services: PublishServices
 ): Promise<DescendantCheck> {
-  const deps = resolvePublishDeps(partialDeps)
-  if (options.token) deps.setSecret(options.token)
+  const deps = resolveServices(services)
+  const { logger } = deps
+  if (options.token) deps.runtime.setSecret(options.token)
   if (options.mode === 'api') {
     const url =
       options.target.kind === 'remote'
@@ -58,7 +57,7 @@ export async function createDescendantCheck(
       close: () => Promise.resolve()
     }
   }
-  const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps)
+  const repo = await openRepository(options, gitContextFactory(options, deps), deps)
   const present = async (sha: string): Promise<boolean> =>
     (await repo.git.hasCommit(sha)) || (await repo.git.fetchCommit('origin', sha))
   return {

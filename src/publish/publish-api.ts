@@ -1,7 +1,6 @@
 import { PublishError } from '../errors.js'
 import type { FileEdit } from '../edit/types.js'
 import { shortSha } from '../lib/text.js'
-import type { Logger } from '../logger.js'
 import type { CommitStrategy } from './driver.js'
 import { RATE_LIMIT_POLICY } from './github-api.js'
 import { ensurePullRequest } from './pull-request.js'
@@ -14,18 +13,15 @@ import {
 } from './remote-url.js'
 import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
-import type { PublishDeps, PublishOptions } from './types.js'
+import type { PublishOptions, ResolvedServices } from './types.js'
 
 /**
  * The API strategy: read the tip through GraphQL, the files through the trees and blobs API,
  * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
  * compare-and-swap (and sign the commit). No clone, no git.
  */
-export function createApiStrategy(
-  options: PublishOptions,
-  logger: Logger,
-  deps: PublishDeps
-): CommitStrategy {
+export function createApiStrategy(options: PublishOptions, deps: ResolvedServices): CommitStrategy {
+  const { logger } = deps
   const url =
     options.target.kind === 'remote'
       ? normalizeRemote(options.target.url, options.workspace)

@@ -27,7 +27,7 @@ import {
   withoutCredentials
 } from './remote-url.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
-import { TEMP_PREFIX, type PublishDeps, type PublishOptions } from './types.js'
+import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from './types.js'
 
 /** The local repository a git-mode publish works in. */
 export interface Repository {
@@ -45,7 +45,7 @@ function credentials(
   urls: readonly string[],
   options: PublishOptions,
   logger: Logger,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): GitAuth {
   const token = options.token ?? ''
   if (token === '') return gitAuthEnv([], token)
@@ -63,7 +63,9 @@ function credentials(
     }
   }
   const auth = gitAuthEnv(origins.send, token)
-  auth.secrets.forEach(deps.setSecret)
+  auth.secrets.forEach((secret) => {
+    deps.runtime.setSecret(secret)
+  })
   return auth
 }
 
@@ -78,7 +80,7 @@ async function gitEnv(
   dir: string,
   options: PublishOptions,
   bare: GitContext,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): Promise<{ env: Record<string, string>; secrets: readonly string[] }> {
   const auth = credentials(urls, options, bare.logger, deps)
   const inherited = process.env
@@ -104,7 +106,7 @@ async function gitEnv(
 export async function openRepository(
   options: PublishOptions,
   context: (env: GitContext['env'], secrets: readonly string[]) => GitContext,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): Promise<Repository> {
   const bare = context({}, [])
   if (options.target.kind === 'workspace') {
@@ -139,7 +141,7 @@ export async function openRepository(
   }
   const auth = await gitEnv([url], options.tempDir, options, bare, deps)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
-  deps.saveState(STATE_KEYS.cloneDir, dir)
+  deps.runtime.saveState(STATE_KEYS.cloneDir, dir)
   try {
     const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
     return { git, url, shallow: true }
@@ -152,10 +154,15 @@ export async function openRepository(
 /** Builds the GitContext of one publish from the environment its git commands need. */
 export function gitContextFactory(
   options: PublishOptions,
-  logger: Logger,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): (env: GitContext['env'], secrets: readonly string[]) => GitContext {
-  return (env, secrets) => ({ runner: deps.runner, env, secrets, logger, tempDir: options.tempDir })
+  return (env, secrets) => ({
+    runner: deps.runner,
+    env,
+    secrets,
+    logger: deps.logger,
+    tempDir: options.tempDir
+  })
 }
 
 /**
@@ -165,10 +172,10 @@ export function gitContextFactory(
  */
 export async function createGitStrategy(
   options: PublishOptions,
-  logger: Logger,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): Promise<{ readonly strategy: CommitStrategy; close(): Promise<void> }> {
-  const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps)
+  const { logger } = deps
+  const repo = await openRepository(options, gitContextFactory(options, deps), deps)
   const { git } = repo
   const onGitHub = repositoryFromUrl(repo.url, options.github.serverUrl)
   const repository = options.github.repository ?? onGitHub
