@@ -26,6 +26,7 @@ import {
   repositoryFromUrl,
   withoutCredentials
 } from './remote-url.js'
+import { isSshUrl } from '../settings/repository.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
 import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from './types.js'
 
@@ -67,11 +68,6 @@ function credentials(
     deps.runtime.setSecret(secret)
   })
   return auth
-}
-
-// ssh://host/path or the scp-like user@host:path form
-function isSshUrl(url: string): boolean {
-  return /^(?:ssh|git\+ssh|ssh\+git):\/\//i.test(url) || /^[^/\\:]+@[^/\\:]+:/.test(url)
 }
 
 // Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
