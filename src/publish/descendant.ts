@@ -1,10 +1,8 @@
 import { rm } from 'node:fs/promises'
-import { PublishError } from '../errors.js'
-import { RATE_LIMIT_POLICY } from './github-api.js'
+import { apiTarget, connectApi } from './publish-api.js'
 import { gitContextFactory, openRepository } from './publish-git.js'
 import { resolveServices } from './publish.js'
 import type { PublishOptions, PublishServices } from './types.js'
-import { normalizeRemote, repositoryFromUrl } from './remote-url.js'
 
 /** Answers "is this commit the other one, or a descendant of it, on the GitOps repository?". */
 export interface DescendantCheck {
@@ -27,27 +25,9 @@ export async function createDescendantCheck(
   services: PublishServices
 ): Promise<DescendantCheck> {
   const deps = resolveServices(services)
-  const { logger } = deps
   if (options.token) deps.runtime.setSecret(options.token)
   if (options.mode === 'api') {
-    const url =
-      options.target.kind === 'remote'
-        ? normalizeRemote(options.target.url, options.workspace)
-        : undefined
-    const repository =
-      options.github.repository ??
-      (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl))
-    if (!repository || !options.token) {
-      throw new PublishError(
-        'commit-mode: api needs the target repository on the GitHub server and a token.',
-        { input: 'commit-mode' }
-      )
-    }
-    const api = deps.createGitHubApi(options.token, options.github, {
-      clock: deps.clock,
-      policy: RATE_LIMIT_POLICY,
-      logger
-    })
+    const { api, repository } = connectApi(options, apiTarget(options).repository, deps)
     return {
       async isDescendant(ancestor, commit) {
         if (!SHA.test(ancestor) || !SHA.test(commit)) return false
