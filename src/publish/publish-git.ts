@@ -14,7 +14,8 @@ import {
   networkEnv,
   sshCommandConfigured,
   type Git,
-  type GitContext
+  type GitContext,
+  type TreeFile
 } from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
 import { RATE_LIMIT_POLICY } from './github-api.js'
@@ -27,6 +28,7 @@ import {
   withoutCredentials
 } from './remote-url.js'
 import { isSshUrl } from '../settings/repository.js'
+import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
 import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from './types.js'
 
@@ -181,19 +183,39 @@ export async function createGitStrategy(
   let read: { tip: string; entries: TreeEntry[]; tree?: string } | undefined
   let prTip: string | undefined
 
+  // the files to write over the tip, each keeping its mode there
+  const treeFiles = (tip: string, changed: readonly FileEdit[]): TreeFile[] => {
+    const modes = new Map((read?.tip === tip ? read.entries : []).map((e) => [e.path, e.mode]))
+    return changed.map((edit) => ({
+      path: edit.path,
+      mode: modes.get(edit.path) ?? '100644',
+      content: Buffer.from(edit.after, 'utf8')
+    }))
+  }
+
   const writeTree = async (tip: string, changed: readonly FileEdit[]): Promise<string> => {
     if (read?.tip === tip && read.tree !== undefined) return read.tree
-    const modes = new Map((read?.tip === tip ? read.entries : []).map((e) => [e.path, e.mode]))
-    const tree = await git.writeTree(
-      tip,
-      changed.map((edit) => ({
-        path: edit.path,
-        mode: modes.get(edit.path) ?? '100644',
-        content: Buffer.from(edit.after, 'utf8')
-      }))
-    )
+    const tree = await git.writeTree(tip, treeFiles(tip, changed))
     if (read?.tip === tip) read.tree = tree
     return tree
+  }
+
+  let signing: Promise<boolean> | undefined
+  // The commit of `changed` on `tip`, undefined when it would not change the tree. One git
+  // process (fast-import) when the tip's listing is at hand and no signature is asked for;
+  // otherwise a temporary index, write-tree and commit-tree (which signs).
+  const commitOn = async (
+    tip: string,
+    changed: readonly FileEdit[]
+  ): Promise<string | undefined> => {
+    if (read?.tip === tip && read.tree === undefined && !(await (signing ??= git.signsCommits()))) {
+      const files = treeFiles(tip, changed)
+      if (sameTreeAfter(read.entries, files, read.entries)) return undefined
+      return git.commitFiles(tip, files, options.message, identity)
+    }
+    const tree = await writeTree(tip, changed)
+    if (tree === (await git.treeOf(tip))) return undefined
+    return git.commitTree(tree, tip, options.message, identity)
   }
 
   const strategy: CommitStrategy = {
@@ -221,9 +243,8 @@ export async function createGitStrategy(
       return holds ? prTip : undefined
     },
     async commitAndSwap(tip, changed, ref) {
-      const tree = await writeTree(tip, changed)
-      if (tree === (await git.treeOf(tip))) return { ok: 'unchanged' }
-      const sha = await git.commitTree(tree, tip, options.message, identity)
+      const sha = await commitOn(tip, changed)
+      if (sha === undefined) return { ok: 'unchanged' }
       // the pull request branch is ours to move, but only from where we saw it
       const lease = options.createPr ? (prTip ?? '') : undefined
       const result = await git.push(REMOTE, sha, `refs/heads/${ref}`, lease)
