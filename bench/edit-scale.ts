@@ -3,7 +3,7 @@
 // Usage: npm run bench -- edit-scale [runs]
 import { performance } from 'node:perf_hooks'
 import { computeEdits } from '../src/edit/compute-edits.js'
-import { createMemorySource } from '../src/edit/memory-source.js'
+import { createMemorySource } from '../__tests__/support/memory-source.js'
 import type { EditRequest } from '../src/edit/types.js'
 import { createMemoryLogger } from '../src/logger.js'
 

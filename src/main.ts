@@ -108,7 +108,7 @@ export const realStages: ReleaseStages = {
   },
   publish: async (options, deps) => {
     const { publish } = await import('./publish/publish.js')
-    return publish(options, deps.compute, deps.logger)
+    return publish(options, deps)
   },
   notifyWebhook: async (options, deps) => {
     const { notifyWebhook } = await import('./argocd/webhook.js')
@@ -259,7 +259,7 @@ export async function release(
     return
   }
   const commit = pushedCommit(settings, published, message)
-  const ancestry = lazyDescendantCheck(publishOptions(settings, message), logger)
+  const ancestry = lazyDescendantCheck(publishOptions(settings, message), deps)
   const waitDeps = { ...deps, isDescendant: ancestry.isDescendant }
   try {
     await tellArgoCd({ argocd: settings.argocd, commit }, waitDeps, state, stages)
@@ -383,13 +383,13 @@ function logChanges(state: ReleaseState, logger: Logger): void {
  */
 function lazyDescendantCheck(
   options: PublishOptions,
-  logger: Logger
+  deps: StageDeps
 ): { isDescendant: IsDescendant; close: () => Promise<void> } {
   let check: Promise<DescendantCheck> | undefined
   return {
     isDescendant: async (ancestor, commit) => {
       check ??= import('./publish/descendant.js').then((m) =>
-        m.createDescendantCheck(options, logger)
+        m.createDescendantCheck(options, deps)
       )
       return (await check).isDescendant(ancestor, commit)
     },

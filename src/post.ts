@@ -17,7 +17,7 @@ export async function run(
   const docker = createDocker(createProcessRunner(runtime.secrets))
   const cleanups: [string, () => Promise<void>][] = [
     ['registry logout', () => cleanupBuild(logger, docker, runtime)],
-    ['git credentials', () => cleanupPublish(logger)]
+    ['git credentials', () => cleanupPublish(logger, runtime)]
   ]
   for (const [stage, cleanup] of cleanups) {
     try {

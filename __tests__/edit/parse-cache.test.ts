@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { computeEdits } from '../../src/edit/compute-edits.js'
-import { createMemorySource } from '../../src/edit/memory-source.js'
+import { createMemorySource } from '../support/memory-source.js'
 import type { EditRequest } from '../../src/edit/types.js'
 import { ParseCache, parseYamlFile } from '../../src/edit/yaml-file.js'
 import { createMemoryLogger } from '../../src/logger.js'

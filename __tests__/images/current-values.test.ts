@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readCurrentValues, type CurrentValuesRequest } from '../../src/edit/current-values.js'
-import { createMemorySource } from '../../src/edit/memory-source.js'
+import { createMemorySource } from '../support/memory-source.js'
 
 const image = (name: string) => ({ name, repository: `r.io/acme/${name}`, tag: 'new', digest: '' })
 

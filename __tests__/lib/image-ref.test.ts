@@ -70,7 +70,13 @@ describe('sameRepository', () => {
     ['registry-1.docker.io/library/x', 'x', false],
     ['ghcr.io/ns/x', 'ns/x', false],
     ['Docker.io/Acme/X', 'docker.io/acme/x', false],
-    ['library/a/b', 'a/b', false]
+    ['library/a/b', 'a/b', false],
+    ['x', 'x', true],
+    ['docker.io/library/redis', 'redis', true],
+    ['quay.io/argoproj/argocd', 'quay.io/argoproj/argocd', true],
+    ['localhost/x', 'localhost/x', true],
+    ['localhost:5000/x', 'x', false],
+    ['docker.io/acme/app', 'docker.io/acme/app2', false]
   ])('%s ~ %s: %s', (a, b, expected) => {
     expect(sameRepository(a, b)).toBe(expected)
   })

@@ -80,7 +80,10 @@ describe('isDescendant', () => {
                 graphqlUrl: github.graphqlUrl
               }
             })
-      const check = await createDescendantCheck(options, createMemoryLogger(), fastDeps())
+      const check = await createDescendantCheck(options, {
+        ...fastDeps(),
+        logger: createMemoryLogger()
+      })
       try {
         for (const [name, ancestor, commit, expected] of cases()) {
           expect([name, await check.isDescendant(ancestor, commit)]).toEqual([name, expected])

@@ -1,3 +1,4 @@
+import { quotePath } from '../../src/publish/git.js'
 import { describe, expect, it } from '@jest/globals'
 import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/cas-loop.js'
 import { basicAuthHeader, gitAuthEnv, tokenOrigins } from '../../src/publish/git-auth.js'
@@ -190,5 +191,18 @@ describe('remote URLs', () => {
     expect(commitWebUrl('https://github.com/', { owner: 'a', repo: 'b' }, 'abc')).toBe(
       'https://github.com/a/b/commit/abc'
     )
+  })
+})
+
+describe('quotePath (fast-import file names)', () => {
+  it.each([
+    ['helm/values.yaml', '"helm/values.yaml"'],
+    ['a b/"q".yaml', '"a b/\\"q\\".yaml"'],
+    ['back\\slash', '"back\\\\slash"'],
+    ['line\nbreak', '"line\\012break"'],
+    ['tab\there', '"tab\\011here"'],
+    ['ü.yaml', '"\u00c3\u00bc.yaml"']
+  ])('%p', (path, expected) => {
+    expect(quotePath(path)).toEqual(Buffer.from(expected, 'latin1'))
   })
 })

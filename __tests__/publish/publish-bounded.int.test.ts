@@ -81,9 +81,12 @@ describe('git network operations are bounded', () => {
       const started = performance.now()
       const run = publish(
         options(silent.url, `${silent.url}/acme/gitops.git`, temp, { pushAttempts: 2 }),
-        setLine(VALUES, 'app0', 'v1'),
-        logger,
-        { ...fastDeps(), networkLimits: { stallSeconds: 1 } }
+        {
+          ...fastDeps(),
+          networkLimits: { stallSeconds: 1 },
+          compute: setLine(VALUES, 'app0', 'v1'),
+          logger
+        }
       )
       await expect(run).rejects.toThrow(
         /Could not reach acme\/gitops \(branch main\) in 2 attempt\(s\)\. Last failure: .*too slow/
@@ -111,9 +114,12 @@ describe('git network operations are bounded', () => {
       const started = performance.now()
       const run = publish(
         options(server.url, `${server.url}/acme/gitops.git`, temp, { pushAttempts: 2 }),
-        setLine(VALUES, 'app0', 'v1'),
-        createMemoryLogger(),
-        { ...fastDeps(), networkLimits: { stallSeconds: 1 } }
+        {
+          ...fastDeps(),
+          networkLimits: { stallSeconds: 1 },
+          compute: setLine(VALUES, 'app0', 'v1'),
+          logger: createMemoryLogger()
+        }
       )
       await expect(run).rejects.toThrow(/Could not reach acme\/gitops \(branch main\) in 2 attempt/)
       expect(performance.now() - started).toBeLessThan(20_000)
@@ -147,12 +153,11 @@ describe('the token stays on the GitHub server origin across redirects', () => {
     )
     try {
       const temp = tempDir()
-      const run = publish(
-        options(github.url, `${github.url}/acme/gitops.git`, temp),
-        setLine(VALUES, 'app0', 'v1'),
-        createMemoryLogger(),
-        fastDeps()
-      )
+      const run = publish(options(github.url, `${github.url}/acme/gitops.git`, temp), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v1'),
+        logger: createMemoryLogger()
+      })
       await expect(run).rejects.toThrow(
         /acme\/gitops answered reading branch main with a redirect .*Set repository to the repository's current URL/
       )
@@ -188,12 +193,11 @@ describe('the API token stays on the API origin across redirects', () => {
       const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
       try {
         const temp = tempDir()
-        const run = publish(
-          options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }),
-          setLine(VALUES, 'app0', 'v1'),
-          createMemoryLogger(),
-          fastDeps()
-        )
+        const run = publish(options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }), {
+          ...fastDeps(),
+          compute: setLine(VALUES, 'app0', 'v1'),
+          logger: createMemoryLogger()
+        })
         await run.catch(() => undefined)
         expect(apiSeen.length).toBeGreaterThan(0)
         expect(apiSeen.every((header) => header.includes(TOKEN))).toBe(true)

@@ -53,9 +53,7 @@ describe('publish with git to a separate repository', () => {
     const logger = createMemoryLogger()
     const result = await publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      setLine(VALUES, 'app1', 'v2'),
-      logger,
-      deps
+      { ...deps, compute: setLine(VALUES, 'app1', 'v2'), logger }
     )
     expect(result).toMatchObject({
       changed: true,
@@ -76,7 +74,7 @@ describe('publish with git to a separate repository', () => {
     )
     expect(result.diff).toContain('-app1: old\n+app1: v2\n')
     expect(readdirSync(temp)).toEqual([])
-    expect(deps.state.get(CLONE_STATE)).toMatch(/gitops-release-clone-/)
+    expect(deps.runtime.state.get(CLONE_STATE)).toMatch(/gitops-release-clone-/)
   })
 
   it('makes no commit when the tip already has the change', async () => {
@@ -85,9 +83,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const result = await publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      setLine(VALUES, 'app0', 'v1'),
-      createMemoryLogger(),
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v1'), logger: createMemoryLogger() }
     )
     expect(result).toMatchObject({ changed: false, commitSha: '', before })
     expect(git(bare, 'rev-parse', 'main')).toBe(before)
@@ -100,12 +96,11 @@ describe('publish with git to a separate repository', () => {
     git(work, 'commit', '--quiet', '-am', 'exec')
     git(work, 'push', '--quiet', 'origin', 'HEAD:main')
     const temp = tempDir()
-    await publish(
-      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      setLine('deploy.sh', 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    await publish(publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }), {
+      ...fastDeps(),
+      compute: setLine('deploy.sh', 'app0', 'v2'),
+      logger: createMemoryLogger()
+    })
     expect(git(bare, 'ls-tree', 'main', 'deploy.sh')).toMatch(/^100755 /)
   })
 
@@ -116,9 +111,7 @@ describe('publish with git to a separate repository', () => {
     const logger = createMemoryLogger()
     const result = await publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp, dryRun: true }),
-      setLine(VALUES, 'app0', 'v9'),
-      logger,
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v9'), logger }
     )
     expect(result).toMatchObject({ changed: true, commitSha: '', files: [VALUES] })
     expect(logger.lines.join('\n')).toContain('-app0: old\n+app0: v9')
@@ -147,9 +140,7 @@ describe('publish with git to a separate repository', () => {
         dryRun: true,
         ...over
       }),
-      setLine(VALUES, 'app0', 'v9'),
-      createMemoryLogger(),
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v9'), logger: createMemoryLogger() }
     )
     await expect(run).rejects.toThrow(PublishError)
     await expect(run).rejects.toThrow(message)
@@ -167,13 +158,30 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const run = publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      setLine('values.yaml', 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
+      { ...fastDeps(), compute: setLine('values.yaml', 'app0', 'v2'), logger: createMemoryLogger() }
     )
     await expect(run).rejects.toThrow(EditError)
     await expect(run).rejects.toThrow(/values\.yaml is a symbolic link/)
     expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('refuses to run git with a secret the runtime masked on its command line', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(1) })
+    const before = git(bare, 'rev-parse', 'main')
+    const temp = tempDir()
+    const deps = fastDeps()
+    deps.runtime.setSecret('masked-elsewhere-42')
+    const run = publish(
+      publishOptions({
+        target: remoteTarget(url),
+        workspace: temp,
+        tempDir: temp,
+        branch: 'masked-elsewhere-42'
+      }),
+      { ...deps, compute: setLine(VALUES, 'app0', 'v2'), logger: createMemoryLogger() }
+    )
+    await expect(run).rejects.toThrow(/Refused to run git: a secret would be on its command line/)
+    expect(git(bare, 'rev-parse', 'main')).toBe(before)
   })
 
   it('names repository and branch when the branch does not exist', async () => {
@@ -186,9 +194,7 @@ describe('publish with git to a separate repository', () => {
         tempDir: temp,
         branch: 'gitops'
       }),
-      setLine(VALUES, 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger: createMemoryLogger() }
     )
     await expect(run).rejects.toThrow(PublishError)
     await expect(run).rejects.toThrow(`Branch gitops does not exist in ${url}`)
@@ -218,9 +224,7 @@ describe('publish with git: faults', () => {
     const logger = createMemoryLogger()
     const result = await publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      setLine(VALUES, 'app0', 'v2'),
-      logger,
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
     )
     expect(result.changed).toBe(true)
     expect(remoteFile(bare, VALUES)).toContain('app0: v2')
@@ -238,14 +242,16 @@ describe('publish with git: faults', () => {
     const inner = setLine(VALUES, 'app2', 'v2')
     const result = await publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      async (source) => {
-        calls++
-        if (calls === 1)
-          human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
-        return inner(source)
-      },
-      createMemoryLogger(),
-      fastDeps()
+      {
+        ...fastDeps(),
+        compute: async (source) => {
+          calls++
+          if (calls === 1)
+            human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
+          return inner(source)
+        },
+        logger: createMemoryLogger()
+      }
     )
     expect(calls).toBe(2)
     expect(result.before).toBe(human)
@@ -269,9 +275,7 @@ describe('publish with git: faults', () => {
     const logger = createMemoryLogger()
     const run = publish(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
-      setLine(VALUES, 'app0', 'v2'),
-      logger,
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
     )
     await expect(run).rejects.toThrow(
       /branch main of .*repo\.git was refused by branch protection.*create-pr: true/
@@ -290,9 +294,7 @@ describe('publish with git: faults', () => {
         pushAttempts: 3,
         token: 'unreachable-token'
       }),
-      setLine(VALUES, 'app0', 'v2'),
-      logger,
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
     )
     await expect(run).rejects.toThrow(
       /Could not reach http:\/\/127\.0\.0\.1:1\/acme\/gitops\.git \(branch .*\) in 3 attempt\(s\)\..*Failed to connect/
@@ -311,12 +313,11 @@ describe('publish with git in the workspace checkout', () => {
     const human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
     writeFileSync(join(ws, 'other.txt'), 'local change\n')
     const temp = tempDir()
-    const result = await publish(
-      publishOptions(inWorkspace(ws, temp)),
-      setLine(VALUES, 'app1', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(publishOptions(inWorkspace(ws, temp)), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app1', 'v2'),
+      logger: createMemoryLogger()
+    })
     const expected = valuesFile(2)
       .replace('app0: old', 'app0: human')
       .replace('app1: old', 'app1: v2')
@@ -357,12 +358,11 @@ describe('publish with git in the workspace checkout', () => {
     const recording = recordGitCommandLines()
     let result
     try {
-      result = await publish(
-        publishOptions({ ...inWorkspace(ws, temp), dryRun: true }),
-        setLine(VALUES, 'app1', 'v2'),
-        createMemoryLogger(),
-        fastDeps()
-      )
+      result = await publish(publishOptions({ ...inWorkspace(ws, temp), dryRun: true }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app1', 'v2'),
+        logger: createMemoryLogger()
+      })
     } finally {
       recording.restore()
     }
@@ -398,9 +398,7 @@ describe('publish with git in the workspace checkout', () => {
           tempDir: tempDir(),
           dryRun
         }),
-        setLine(VALUES, 'app1', 'v2'),
-        createMemoryLogger(),
-        fastDeps()
+        { ...fastDeps(), compute: setLine(VALUES, 'app1', 'v2'), logger: createMemoryLogger() }
       )
       await expect(run).rejects.toThrow(PublishError)
       await expect(run).rejects.toThrow(/This run is not on a branch.*Set the branch input/)
@@ -416,12 +414,11 @@ describe('publish with git in the workspace checkout', () => {
     const local = git(ws, 'rev-parse', 'main')
     humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
     const temp = tempDir()
-    const result = await publish(
-      publishOptions(inWorkspace(ws, temp)),
-      setLine(VALUES, 'app1', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(publishOptions(inWorkspace(ws, temp)), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app1', 'v2'),
+      logger: createMemoryLogger()
+    })
     expect(result.branch).toBe('main')
     expect(remoteFile(bare, VALUES)).toContain('app0: human\napp1: v2\n')
     expect(readFileSync(join(ws, VALUES), 'utf8')).toContain('app0: human\napp1: v2\n')

@@ -81,12 +81,11 @@ function openEarlierPullRequest(): string {
 describe('commit-mode api (createCommitOnBranch)', () => {
   it('lands the commit through GraphQL with expectedHeadOid and base64 contents', async () => {
     const head = git(bare, 'rev-parse', 'main')
-    const result = await publish(
-      options({ mode: 'api' }),
-      setLine(VALUES, 'app1', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(options({ mode: 'api' }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app1', 'v2'),
+      logger: createMemoryLogger()
+    })
     expect(result).toMatchObject({
       changed: true,
       branch: 'main',
@@ -121,12 +120,11 @@ describe('commit-mode api (createCommitOnBranch)', () => {
       human = git(work, 'rev-parse', 'HEAD')
     }
     const logger = createMemoryLogger()
-    const result = await publish(
-      options({ mode: 'api' }),
-      setLine(VALUES, 'app2', 'v2'),
-      logger,
-      fastDeps()
-    )
+    const result = await publish(options({ mode: 'api' }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app2', 'v2'),
+      logger
+    })
     expect(github.mutations).toHaveLength(2)
     expect(github.mutations[1]?.expectedHeadOid).toBe(human)
     expect(result.before).toBe(human)
@@ -154,9 +152,7 @@ describe('commit-mode api (createCommitOnBranch)', () => {
           repository: { owner: 'acme', repo: 'gitops' }
         }
       }),
-      setLine(VALUES, 'app0', 'v7'),
-      createMemoryLogger(),
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v7'), logger: createMemoryLogger() }
     )
     expect(result.changed).toBe(true)
     expect(readFileSync(join(ws, VALUES), 'utf8')).toBe(remoteFile(bare, VALUES))
@@ -164,12 +160,11 @@ describe('commit-mode api (createCommitOnBranch)', () => {
   })
 
   it('names repository and branch on bad credentials', async () => {
-    const run = publish(
-      options({ mode: 'api', token: 'bad', branch: 'main' }),
-      setLine(VALUES, 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const run = publish(options({ mode: 'api', token: 'bad', branch: 'main' }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app0', 'v2'),
+      logger: createMemoryLogger()
+    })
     await expect(run).rejects.toThrow(PublishError)
     await expect(run).rejects.toThrow(
       /Authentication to acme\/gitops failed \(HTTP 401\/403\) while reading branch main.*Bad credentials/
@@ -180,12 +175,11 @@ describe('commit-mode api (createCommitOnBranch)', () => {
 describe('create-pr', () => {
   it('pushes the release branch and opens a labelled pull request; main stays', async () => {
     const main = git(bare, 'rev-parse', 'main')
-    const result = await publish(
-      options({ createPr: true, prLabels: ['release', 'gitops'] }),
-      setLine(VALUES, 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(options({ createPr: true, prLabels: ['release', 'gitops'] }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app0', 'v2'),
+      logger: createMemoryLogger()
+    })
     expect(git(bare, 'rev-parse', 'main')).toBe(main)
     expect(remoteFile(bare, VALUES, 'release/1.0')).toContain('app0: v2')
     expect(result).toMatchObject({
@@ -212,12 +206,11 @@ describe('create-pr', () => {
 
   it('updates the open pull request of an earlier run instead of opening another', async () => {
     const earlier = openEarlierPullRequest()
-    const result = await publish(
-      options({ createPr: true, prTitle: 'release v3' }),
-      setLine(VALUES, 'app0', 'v3'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(options({ createPr: true, prTitle: 'release v3' }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app0', 'v3'),
+      logger: createMemoryLogger()
+    })
     expect(github.pulls).toHaveLength(1)
     expect(github.pulls[0]?.title).toBe('release v3')
     expect(result.prNumber).toBe(1)
@@ -236,12 +229,11 @@ describe('create-pr', () => {
     openEarlierPullRequest()
     github.hideOpenPullsOnce = true
     const logger = createMemoryLogger()
-    const result = await publish(
-      options({ createPr: true, prLabels: ['x'] }),
-      setLine(VALUES, 'app0', 'v2'),
-      logger,
-      fastDeps()
-    )
+    const result = await publish(options({ createPr: true, prLabels: ['x'] }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app0', 'v2'),
+      logger
+    })
     expect(github.calls.filter((call) => call === 'POST /pulls')).toHaveLength(1)
     expect(github.pulls).toHaveLength(1)
     expect(result.prNumber).toBe(1)
@@ -252,12 +244,11 @@ describe('create-pr', () => {
   it.each(['git', 'api'] as const)(
     'commit-mode %s: a re-run with the same inputs is changed=false, no new commit, no push, same pull request',
     async (mode) => {
-      const first = await publish(
-        options({ createPr: true, mode, prLabels: ['release'] }),
-        setLine(VALUES, 'app0', 'v2'),
-        createMemoryLogger(),
-        fastDeps()
-      )
+      const first = await publish(options({ createPr: true, mode, prLabels: ['release'] }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
       expect(first).toMatchObject({ changed: true, prNumber: 1, prOperation: 'created' })
       const release = git(bare, 'rev-parse', 'release/1.0')
       const main = git(bare, 'rev-parse', 'main')
@@ -265,12 +256,11 @@ describe('create-pr', () => {
       const mutations = github.mutations.length
       github.gitRequests.length = 0
       const logger = createMemoryLogger()
-      const again = await publish(
-        options({ createPr: true, mode, prLabels: ['release'] }),
-        setLine(VALUES, 'app0', 'v2'),
-        logger,
-        fastDeps()
-      )
+      const again = await publish(options({ createPr: true, mode, prLabels: ['release'] }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger
+      })
       expect(again).toMatchObject({
         changed: false,
         commitSha: '',
@@ -300,23 +290,21 @@ describe('create-pr', () => {
   it.each(['git', 'api'] as const)(
     'commit-mode %s: a re-run after the base moved rebuilds the release branch on the new tip',
     async (mode) => {
-      await publish(
-        options({ createPr: true, mode }),
-        setLine(VALUES, 'app0', 'v2'),
-        createMemoryLogger(),
-        fastDeps()
-      )
+      await publish(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
       const work = cloneWorkspace(bare)
       execFileSync('sed', ['-i', 's/^app2: old$/app2: human/', join(work, VALUES)])
       git(work, 'commit', '--quiet', '-am', 'human')
       git(work, 'push', '--quiet', 'origin', 'HEAD:main')
       const main = git(work, 'rev-parse', 'HEAD')
-      const again = await publish(
-        options({ createPr: true, mode }),
-        setLine(VALUES, 'app0', 'v2'),
-        createMemoryLogger(),
-        fastDeps()
-      )
+      const again = await publish(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
       expect(again).toMatchObject({
         changed: true,
         before: main,
@@ -333,20 +321,18 @@ describe('create-pr', () => {
   )
 
   it('a re-run whose release branch holds the change but whose pull request was not opened opens it', async () => {
-    await publish(
-      options({ createPr: true }),
-      setLine(VALUES, 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    await publish(options({ createPr: true }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app0', 'v2'),
+      logger: createMemoryLogger()
+    })
     const pull = github.pulls[0]
     if (pull) pull.state = 'closed'
-    const again = await publish(
-      options({ createPr: true }),
-      setLine(VALUES, 'app0', 'v2'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const again = await publish(options({ createPr: true }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app0', 'v2'),
+      logger: createMemoryLogger()
+    })
     expect(again).toMatchObject({
       changed: false,
       commitSha: '',
@@ -362,12 +348,11 @@ describe('create-pr', () => {
 
   it('works with commit-mode api: branch created at the base tip, commit on it, pull request', async () => {
     const main = git(bare, 'rev-parse', 'main')
-    const result = await publish(
-      options({ createPr: true, mode: 'api' }),
-      setLine(VALUES, 'app1', 'v5'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(options({ createPr: true, mode: 'api' }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app1', 'v5'),
+      logger: createMemoryLogger()
+    })
     expect(git(bare, 'rev-parse', 'main')).toBe(main)
     expect(git(bare, 'rev-parse', 'release/1.0^')).toBe(main)
     expect(remoteFile(bare, VALUES, 'release/1.0')).toContain('app1: v5')

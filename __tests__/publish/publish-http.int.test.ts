@@ -78,9 +78,7 @@ describe('publish over smart HTTP with a token', () => {
           tempDir: temp,
           token: TOKEN
         }),
-        setLine(VALUES, 'app0', 'v2'),
-        logger,
-        { ...deps }
+        { ...deps, compute: setLine(VALUES, 'app0', 'v2'), logger }
       )
       expect(result.changed).toBe(true)
     } finally {
@@ -96,7 +94,9 @@ describe('publish over smart HTTP with a token', () => {
       expect(argv).not.toContain(secret)
       expect(logger.lines.join('\n')).not.toContain(secret)
     }
-    expect(deps.secrets).toEqual(expect.arrayContaining([TOKEN, `basic ${HEADER_B64}`, HEADER_B64]))
+    expect([...deps.runtime.secrets]).toEqual(
+      expect.arrayContaining([TOKEN, `basic ${HEADER_B64}`, HEADER_B64])
+    )
     expect(readdirSync(temp)).toEqual([])
     expect(filesContaining(process.env.HOME ?? '', [TOKEN, HEADER_B64])).toEqual([])
     expect(filesContaining(root, [TOKEN, HEADER_B64])).toEqual([])
@@ -125,9 +125,7 @@ describe('publish over smart HTTP with a token', () => {
           tempDir: temp,
           token: TOKEN
         }),
-        setLine(VALUES, 'app0', 'v2'),
-        logger,
-        fastDeps()
+        { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
       )
       expect(result.changed).toBe(true)
       expect(remoteFile(otherBare, VALUES)).toContain('app0: v2')
@@ -156,12 +154,11 @@ describe('publish over smart HTTP with a token', () => {
       const ws = cloneWorkspace(otherBare)
       git(ws, 'remote', 'set-url', 'origin', `${other.url}/acme/gitops.git`)
       const temp = tempDir()
-      const result = await publish(
-        options({ ...inWorkspace(ws, temp), token: TOKEN }),
-        setLine(VALUES, 'app1', 'v4'),
-        createMemoryLogger(),
-        fastDeps()
-      )
+      const result = await publish(options({ ...inWorkspace(ws, temp), token: TOKEN }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app1', 'v4'),
+        logger: createMemoryLogger()
+      })
       expect(result.changed).toBe(true)
       expect(remoteFile(otherBare, VALUES)).toContain('app1: v4')
       expect(other.authorizations.length).toBeGreaterThan(0)
@@ -183,9 +180,7 @@ describe('publish over smart HTTP with a token', () => {
         token: 'wrong-token',
         branch: 'main'
       }),
-      setLine(VALUES, 'app0', 'v2'),
-      logger,
-      fastDeps()
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
     )
     await expect(run).rejects.toThrow(PublishError)
     await expect(run).rejects.toThrow(
@@ -209,12 +204,11 @@ describe('publish over smart HTTP with a token', () => {
     git(ws, 'config', `http.${server.url}/.extraheader`, `AUTHORIZATION: basic ${stale}`)
     const config = readFileSync(join(ws, '.git', 'config'), 'utf8')
     const temp = tempDir()
-    const result = await publish(
-      options({ ...inWorkspace(ws, temp), token: TOKEN }),
-      setLine(VALUES, 'app1', 'v3'),
-      createMemoryLogger(),
-      fastDeps()
-    )
+    const result = await publish(options({ ...inWorkspace(ws, temp), token: TOKEN }), {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app1', 'v3'),
+      logger: createMemoryLogger()
+    })
     expect(result.changed).toBe(true)
     expect(remoteFile(bare, VALUES)).toContain('app1: v3')
     expect(readFileSync(join(ws, '.git', 'config'), 'utf8')).toBe(config)

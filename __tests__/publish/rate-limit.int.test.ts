@@ -98,9 +98,11 @@ describe('GitHub API rate limits', () => {
     github.cannedAnswers.push(answer)
     const clock = fakeClock()
     const logger = createMemoryLogger()
-    const result = await publish(options(), setLine(VALUES, 'app0', 'v1'), logger, {
+    const result = await publish(options(), {
       ...fastDeps(),
-      clock
+      clock,
+      compute: setLine(VALUES, 'app0', 'v1'),
+      logger
     })
     expect(result.changed).toBe(true)
     expect(remoteFile(bare, VALUES)).toContain('app0: v1')
@@ -120,9 +122,11 @@ describe('GitHub API rate limits', () => {
     }
     github.cannedAnswers.push(bare429, bare429, bare429, bare429)
     const clock = fakeClock()
-    const run = publish(options(), setLine(VALUES, 'app0', 'v1'), createMemoryLogger(), {
+    const run = publish(options(), {
       ...fastDeps(),
-      clock
+      clock,
+      compute: setLine(VALUES, 'app0', 'v1'),
+      logger: createMemoryLogger()
     })
     await expect(run).rejects.toThrow(
       /GitHub's rate limit was still in force after 4 attempt\(s\) within 10 minutes/
@@ -137,9 +141,11 @@ describe('GitHub API rate limits', () => {
       headers: { ...primary.headers, 'x-ratelimit-reset': String(EPOCH + 3600) }
     })
     const clock = fakeClock()
-    const run = publish(options(), setLine(VALUES, 'app0', 'v1'), createMemoryLogger(), {
+    const run = publish(options(), {
       ...fastDeps(),
-      clock
+      clock,
+      compute: setLine(VALUES, 'app0', 'v1'),
+      logger: createMemoryLogger()
     })
     await expect(run).rejects.toThrow(/rate limit was still in force after 1 attempt/)
     expect(clock.sleeps).toEqual([])
@@ -155,9 +161,11 @@ describe('GitHub API rate limits', () => {
       }
     })
     const clock = fakeClock()
-    const run = publish(options(), setLine(VALUES, 'app0', 'v1'), createMemoryLogger(), {
+    const run = publish(options(), {
       ...fastDeps(),
-      clock
+      clock,
+      compute: setLine(VALUES, 'app0', 'v1'),
+      logger: createMemoryLogger()
     })
     await expect(run).rejects.toThrow(/Authentication to acme\/gitops failed/)
     expect(clock.sleeps).toEqual([])

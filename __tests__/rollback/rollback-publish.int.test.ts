@@ -92,9 +92,7 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
             graphqlUrl: github.graphqlUrl
           }
         }),
-        compute,
-        logger,
-        fastDeps()
+        { ...fastDeps(), compute, logger }
       )
     const argo: ArgoCdOptions = {
       webhookUrl: receiver.url,

@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
 import {
+  hasScheme,
   isGitUrl,
+  isHttpUrl,
   isScpLike,
+  isSshUrl,
   parseOwnerName,
+  parseScpLike,
   resolveTarget,
   targetOwnerName
 } from '../../src/settings/repository.js'
@@ -36,6 +40,40 @@ describe('git URL forms', () => {
     ['/srv/git/ops.git', false, false]
   ])('%p: url %p, scp-like %p', (text, url, scp) => {
     expect([isGitUrl(text), isScpLike(text)]).toEqual([url, scp])
+  })
+})
+
+describe('URL kinds', () => {
+  it.each([
+    // text, any scheme, http(s), over SSH
+    ['https://github.com/a/b.git', true, true, false],
+    ['HTTP://host/a/b', true, true, false],
+    ['file:///srv/git/ops.git', true, false, false],
+    ['ssh://git@host/a/b.git', true, false, true],
+    ['git+ssh://git@host/a/b.git', true, false, true],
+    ['ssh+git://host/a/b.git', true, false, true],
+    ['git://host/a/b.git', true, false, false],
+    ['git@github.com:acme/ops.git', false, false, true],
+    ['github.com:acme/ops.git', false, false, false],
+    ['/srv/git/ops.git', false, false, false],
+    ['acme/ops', false, false, false]
+  ])('%p: scheme %p, http %p, ssh %p', (text, scheme, http, ssh) => {
+    expect([hasScheme(text), isHttpUrl(text), isSshUrl(text)]).toEqual([scheme, http, ssh])
+  })
+})
+
+describe('parseScpLike', () => {
+  it.each([
+    ['git@github.com:acme/ops.git', { user: 'git', host: 'github.com', path: 'acme/ops.git' }],
+    ['github.com:acme/ops', { user: '', host: 'github.com', path: 'acme/ops' }],
+    ['a@b@host:x', { user: 'a@b', host: 'host', path: 'x' }],
+    ['https://github.com/a/b', undefined],
+    ['git@host://x', undefined],
+    ['./dir:x', undefined],
+    ['C\\dir:x', undefined],
+    ['acme/ops', undefined]
+  ])('%p', (text, expected) => {
+    expect(parseScpLike(text)).toEqual(expected)
   })
 })
 

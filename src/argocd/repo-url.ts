@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js'
+import { parseScpLike, SSH_SCHEMES } from '../settings/repository.js'
 
-// scp-like git syntax: [user@]host:path, with no scheme (a `://` would make it a URL).
-const SCP_LIKE = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/
 const WEB_SCHEMES = new Set(['https:', 'http:'])
-const SSH_SCHEMES = new Set(['ssh:', 'git+ssh:', 'ssh+git:', 'git:'])
+// git:// names the same host as its web URL, like the SSH schemes
+const HOST_SCHEMES = new Set([...SSH_SCHEMES, 'git'].map((scheme) => `${scheme}:`))
 // Hosts that serve only SSH next to a web host of the same name; Argo CD's matcher accepts the
 // prefix on an Application's repoURL but only when html_url names the web host.
 const SSH_HOST_PREFIX = /^(?:ssh|altssh)\./i
@@ -14,10 +14,9 @@ const SSH_HOST_PREFIX = /^(?:ssh|altssh)\./i
  */
 export function normalizeRepoUrl(url: string, input = 'argocd-repo-url'): string {
   const text = url.trim()
-  const scp = SCP_LIKE.exec(text)
-  if (scp && !text.includes('://')) {
-    const [, host = '', path = ''] = scp
-    return build('https:', webHost(host), '', path, url, input)
+  const scp = parseScpLike(text)
+  if (scp !== undefined && !text.includes('://')) {
+    return build('https:', webHost(scp.host), '', scp.path, url, input)
   }
   let parsed: URL
   try {
@@ -28,7 +27,7 @@ export function normalizeRepoUrl(url: string, input = 'argocd-repo-url'): string
   if (WEB_SCHEMES.has(parsed.protocol)) {
     return build(parsed.protocol, parsed.hostname, parsed.port, parsed.pathname, url, input)
   }
-  if (SSH_SCHEMES.has(parsed.protocol)) {
+  if (HOST_SCHEMES.has(parsed.protocol)) {
     // The port of an ssh URL is the SSH port, never the web one.
     return build('https:', webHost(parsed.hostname), '', parsed.pathname, url, input)
   }

@@ -13,7 +13,7 @@ import {
   seqInsertPoint
 } from './create-keys.js'
 import type { InsertPoint } from './create-keys.js'
-import { ambiguousDocuments, documentScope } from './documents.js'
+import { ambiguousDocuments, documentScope, type DocumentHit } from './documents.js'
 import { isCollectionValue, scalarOf, toNode } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
 import type { PathSegment } from './path.js'
@@ -92,6 +92,8 @@ export class FileEditor {
     const scope = options.roots
       ? { docs: [], segments, single: false }
       : documentScope(this.file, segments, options.input, options.pathText)
+    const ambiguous = (hits: readonly DocumentHit[], creating: boolean): EditError =>
+      ambiguousDocuments(this.file, scope.segments, hits, options.input, options.pathText, creating)
     const roots =
       options.roots ??
       this.file.docs
@@ -123,14 +125,7 @@ export class FileEditor {
         ].find((h) => h.root === root)?.node
         return { doc: scope.docs[root] ?? root, line: this.file.lineOf(node?.range?.[0] ?? 0) }
       })
-      throw ambiguousDocuments(
-        this.file,
-        scope.segments,
-        hits,
-        options.input,
-        options.pathText,
-        false
-      )
+      throw ambiguous(hits, false)
     }
     for (const { target } of found) {
       if (isCollectionValue(value)) this.replaceCollection(target, value, options)
@@ -164,14 +159,7 @@ export class FileEditor {
           const miss = [...appendable, ...creatable].find((m) => m.root === root)?.miss
           return { doc: scope.docs[root] ?? root, line: this.file.lineOf(miss?.offset ?? 0) }
         })
-        throw ambiguousDocuments(
-          this.file,
-          scope.segments,
-          hits,
-          options.input,
-          options.pathText,
-          true
-        )
+        throw ambiguous(hits, true)
       }
       if (appendable.length > 0) {
         for (const { miss } of appendable)

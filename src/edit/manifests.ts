@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq } from 'yaml'
 import type { Document, Scalar } from 'yaml'
 import { EditError } from '../errors.js'
 import type { FileEditor } from './file-editor.js'
-import { parseImageRef, sameRepository } from './image-ref.js'
+import { sameRepository, splitReference } from '../lib/image-ref.js'
 import { formatPath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { ImageTarget } from './types.js'
@@ -88,7 +88,7 @@ export function editManifest(
   docs.forEach((doc, index) => {
     const prefix = docs.length > 1 ? `[doc ${index}] ` : ''
     for (const found of findImages(doc, prefix, editor)) {
-      const ref = parseImageRef(found.node.value as string)
+      const ref = splitReference(found.node.value as string)
       for (const image of images) {
         if (!sameRepository(ref.repository, image.repository)) continue
         matched.add(image.name)

@@ -56,7 +56,10 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR'
 }
 
-function checkNotInGit(realRoot: string, real: string, path: string, input?: string): void {
+// A real path reached from `path` must stay inside the root and outside its .git folder.
+function checkReal(realRoot: string, real: string, path: string, input?: string): void {
+  if (!isInside(realRoot, real))
+    throw outside(path, input, 'leads outside the repository (through a symlink)')
   const inside = relativeTo(realRoot, real)
   if (hasGitSegment(inside)) throw insideGit(path, input, inside.split(sep).join('/'))
 }
@@ -73,29 +76,20 @@ export async function resolveInside(
 ): Promise<string | undefined> {
   const relative = normalizeRelativePath(path, input)
   const realRoot = await realpath(root)
-  let candidate = join(realRoot, ...relative.split('/'))
-  try {
-    const real = await realpath(candidate)
-    if (!isInside(realRoot, real))
-      throw outside(relative, input, 'leads outside the repository (through a symlink)')
-    checkNotInGit(realRoot, real, relative, input)
-    return real
-  } catch (error) {
-    if (!isMissing(error)) throw error
-  }
-  // Missing: the nearest existing folder must still be inside (a symlinked folder may lead out).
+  const file = join(realRoot, ...relative.split('/'))
+  // The file, or when it is missing its nearest existing folder, which must still be inside (a
+  // symlinked folder may lead out).
+  let candidate = file
   for (;;) {
-    const parent = dirname(candidate)
-    if (parent === candidate) return undefined
-    candidate = parent
     try {
       const real = await realpath(candidate)
-      if (!isInside(realRoot, real))
-        throw outside(relative, input, 'leads outside the repository (through a symlink)')
-      checkNotInGit(realRoot, real, relative, input)
-      return undefined
+      checkReal(realRoot, real, relative, input)
+      return candidate === file ? real : undefined
     } catch (error) {
       if (!isMissing(error)) throw error
     }
+    const parent = dirname(candidate)
+    if (parent === candidate) return undefined
+    candidate = parent
   }
 }

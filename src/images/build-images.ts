@@ -157,9 +157,8 @@ function failed(plan: ImagePlan, reason: string, output: string): Outcome {
 }
 
 /** Runs `task` per item with bounded parallelism; throws when any image failed. */
-async function forEachImage<T extends { readonly plan: ImagePlan } | Candidate>(
+async function forEachImage<T extends { readonly plan: ImagePlan }>(
   items: readonly T[],
-  planOf: (item: T) => ImagePlan,
   limit: number,
   what: 'build' | 'push',
   task: (item: T) => Promise<Outcome>
@@ -168,7 +167,7 @@ async function forEachImage<T extends { readonly plan: ImagePlan } | Candidate>(
     try {
       return await task(item)
     } catch (error) {
-      return { ok: false, failure: thrownFailure(planOf(item), error) }
+      return { ok: false, failure: thrownFailure(item.plan, error) }
     }
   })
   const outcomes = settled.flatMap((result) => (result.ok ? [result.value] : []))
@@ -183,42 +182,34 @@ async function buildWithBuildx(
   options: BuildOptions,
   dir: string
 ): Promise<BuiltImage[]> {
-  return forEachImage(
-    candidates,
-    (c) => c.plan,
-    options.maxParallel,
-    'build',
-    async (candidate) => {
-      const { plan } = candidate
-      const metadataFile = join(dir, `${plan.name}.metadata.json`)
-      const iidFile = join(dir, `${plan.name}.iid`)
-      const args = buildxBuildArgs(plan, {
-        ...(options.builder === undefined ? {} : { builder: options.builder }),
-        push: options.push,
-        metadataFile,
-        iidFile
-      })
-      const step = await runStep(context, plan, 'Build', args)
-      if (!step.ok)
-        return failed(plan, `docker buildx build exit code ${step.exitCode}`, step.output)
-      const metadata = parseMetadata(await readFile(metadataFile, 'utf8').catch(() => '')) ?? {}
-      const digest = metadata['containerimage.digest']
-      const imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim()
-      context.logger.debug(
-        `${plan.name}: image id ${imageId}, digest ${isDigest(digest) ? digest : 'none'}`
+  return forEachImage(candidates, options.maxParallel, 'build', async (candidate) => {
+    const { plan } = candidate
+    const metadataFile = join(dir, `${plan.name}.metadata.json`)
+    const iidFile = join(dir, `${plan.name}.iid`)
+    const args = buildxBuildArgs(plan, {
+      ...(options.builder === undefined ? {} : { builder: options.builder }),
+      push: options.push,
+      metadataFile,
+      iidFile
+    })
+    const step = await runStep(context, plan, 'Build', args)
+    if (!step.ok) return failed(plan, `docker buildx build exit code ${step.exitCode}`, step.output)
+    const metadata = parseMetadata(await readFile(metadataFile, 'utf8').catch(() => '')) ?? {}
+    const digest = metadata['containerimage.digest']
+    const imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim()
+    context.logger.debug(
+      `${plan.name}: image id ${imageId}, digest ${isDigest(digest) ? digest : 'none'}`
+    )
+    if (!options.push) return { ok: true, image: builtImage(candidate, '', step.seconds, metadata) }
+    if (!isDigest(digest)) {
+      return failed(
+        plan,
+        `pushed, but buildx reported no digest ('containerimage.digest' missing in ${metadataFile})`,
+        step.output
       )
-      if (!options.push)
-        return { ok: true, image: builtImage(candidate, '', step.seconds, metadata) }
-      if (!isDigest(digest)) {
-        return failed(
-          plan,
-          `pushed, but buildx reported no digest ('containerimage.digest' missing in ${metadataFile})`,
-          step.output
-        )
-      }
-      return { ok: true, image: builtImage(candidate, digest, step.seconds, metadata) }
     }
-  )
+    return { ok: true, image: builtImage(candidate, digest, step.seconds, metadata) }
+  })
 }
 
 async function buildWithClassic(
@@ -229,24 +220,18 @@ async function buildWithClassic(
 ): Promise<BuiltImage[]> {
   // The legacy builder, even when the CLI would pick BuildKit: its output and flags are known.
   const env = { DOCKER_BUILDKIT: '0' }
-  const images = await forEachImage(
-    candidates,
-    (c) => c.plan,
-    options.maxParallel,
-    'build',
-    async (candidate) => {
-      const { plan } = candidate
-      const iidFile = join(dir, `${plan.name}.iid`)
-      const step = await runStep(context, plan, 'Build', classicBuildArgs(plan, { iidFile }), env)
-      if (!step.ok) return failed(plan, `docker build exit code ${step.exitCode}`, step.output)
-      const imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim()
-      const metadata = {
-        ...(isDigest(imageId) ? { 'containerimage.config.digest': imageId } : {}),
-        'image.name': plan.ref
-      }
-      return { ok: true, image: builtImage(candidate, '', step.seconds, metadata) }
+  const images = await forEachImage(candidates, options.maxParallel, 'build', async (candidate) => {
+    const { plan } = candidate
+    const iidFile = join(dir, `${plan.name}.iid`)
+    const step = await runStep(context, plan, 'Build', classicBuildArgs(plan, { iidFile }), env)
+    if (!step.ok) return failed(plan, `docker build exit code ${step.exitCode}`, step.output)
+    const imageId = (await readFile(iidFile, 'utf8').catch(() => '')).trim()
+    const metadata = {
+      ...(isDigest(imageId) ? { 'containerimage.config.digest': imageId } : {}),
+      'image.name': plan.ref
     }
-  )
+    return { ok: true, image: builtImage(candidate, '', step.seconds, metadata) }
+  })
   if (!options.push) return images
   // Every build succeeded: only now does anything reach the registry.
   const byName = new Map(candidates.map((candidate) => [candidate.plan.name, candidate.plan]))
@@ -254,37 +239,31 @@ async function buildWithClassic(
     const plan = byName.get(image.name)
     return plan === undefined ? [] : [{ image, plan }]
   })
-  return forEachImage(
-    pushes,
-    (p) => p.plan,
-    options.maxParallel,
-    'push',
-    async ({ image, plan }) => {
-      const step = await runStep(context, plan, 'Push', classicPushArgs(plan))
-      if (!step.ok) return failed(plan, `docker push exit code ${step.exitCode}`, step.output)
-      let digest = digestFromPushOutput(step.output, plan.tag)
-      if (digest === undefined) {
-        const inspect = await context.docker.run(repoDigestsArgs(plan))
-        if (inspect.exitCode === 0) digest = digestFromRepoDigests(inspect.stdout, plan.repository)
-      }
-      if (digest === undefined) {
-        return failed(
-          plan,
-          'pushed, but neither docker push nor docker inspect gave a digest',
-          step.output
-        )
-      }
-      return {
-        ok: true,
-        image: {
-          ...image,
-          digest,
-          seconds: image.seconds + step.seconds,
-          metadata: { 'containerimage.digest': digest, ...image.metadata }
-        }
+  return forEachImage(pushes, options.maxParallel, 'push', async ({ image, plan }) => {
+    const step = await runStep(context, plan, 'Push', classicPushArgs(plan))
+    if (!step.ok) return failed(plan, `docker push exit code ${step.exitCode}`, step.output)
+    let digest = digestFromPushOutput(step.output, plan.tag)
+    if (digest === undefined) {
+      const inspect = await context.docker.run(repoDigestsArgs(plan))
+      if (inspect.exitCode === 0) digest = digestFromRepoDigests(inspect.stdout, plan.repository)
+    }
+    if (digest === undefined) {
+      return failed(
+        plan,
+        'pushed, but neither docker push nor docker inspect gave a digest',
+        step.output
+      )
+    }
+    return {
+      ok: true,
+      image: {
+        ...image,
+        digest,
+        seconds: image.seconds + step.seconds,
+        metadata: { 'containerimage.digest': digest, ...image.metadata }
       }
     }
-  )
+  })
 }
 
 /** The cache entries of one input, without `type=gha` under act. */

@@ -1,11 +1,8 @@
 import { rm } from 'node:fs/promises'
-import { PublishError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import { RATE_LIMIT_POLICY } from './github-api.js'
+import { apiTarget, connectApi } from './publish-api.js'
 import { gitContextFactory, openRepository } from './publish-git.js'
-import { resolvePublishDeps } from './publish.js'
-import type { PublishDeps, PublishOptions } from './types.js'
-import { normalizeRemote, repositoryFromUrl } from './remote-url.js'
+import { resolveServices } from './publish.js'
+import type { PublishOptions, PublishServices } from './types.js'
 
 /** Answers "is this commit the other one, or a descendant of it, on the GitOps repository?". */
 export interface DescendantCheck {
@@ -25,30 +22,12 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
  */
 export async function createDescendantCheck(
   options: PublishOptions,
-  logger: Logger,
-  partialDeps: Partial<PublishDeps> = {}
+  services: PublishServices
 ): Promise<DescendantCheck> {
-  const deps = resolvePublishDeps(partialDeps)
-  if (options.token) deps.setSecret(options.token)
+  const deps = resolveServices(services)
+  if (options.token) deps.runtime.setSecret(options.token)
   if (options.mode === 'api') {
-    const url =
-      options.target.kind === 'remote'
-        ? normalizeRemote(options.target.url, options.workspace)
-        : undefined
-    const repository =
-      options.github.repository ??
-      (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl))
-    if (!repository || !options.token) {
-      throw new PublishError(
-        'commit-mode: api needs the target repository on the GitHub server and a token.',
-        { input: 'commit-mode' }
-      )
-    }
-    const api = deps.createGitHubApi(options.token, options.github, {
-      clock: deps.clock,
-      policy: RATE_LIMIT_POLICY,
-      logger
-    })
+    const { api, repository } = connectApi(options, apiTarget(options).repository, deps)
     return {
       async isDescendant(ancestor, commit) {
         if (!SHA.test(ancestor) || !SHA.test(commit)) return false
@@ -58,7 +37,7 @@ export async function createDescendantCheck(
       close: () => Promise.resolve()
     }
   }
-  const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps)
+  const repo = await openRepository(options, gitContextFactory(options, deps), deps)
   const present = async (sha: string): Promise<boolean> =>
     (await repo.git.hasCommit(sha)) || (await repo.git.fetchCommit('origin', sha))
   return {

@@ -1,4 +1,5 @@
 import type { FileEdit, FileSource } from '../edit/types.js'
+import type { Clock } from '../lib/clock.js'
 import { shortSha } from '../lib/text.js'
 import type { Logger } from '../logger.js'
 import { casLoop, failureOutcome, type AttemptResult } from './cas-loop.js'
@@ -12,7 +13,7 @@ import {
   type Settled
 } from './publish-result.js'
 import type { EnsuredPullRequest, PullRequestSpec } from './pull-request.js'
-import type { ComputeChanges, PublishDeps, PublishOptions, PublishResult } from './types.js'
+import type { ComputeChanges, PublishOptions, PublishResult } from './types.js'
 
 /** A branch tip and its files. */
 export interface Tip {
@@ -76,10 +77,9 @@ interface Landed extends Settled {
 export async function runCompareAndSwap(
   strategy: CommitStrategy,
   options: PublishOptions,
-  compute: ComputeChanges,
-  logger: Logger,
-  deps: Pick<PublishDeps, 'clock'>
+  deps: { readonly compute: ComputeChanges; readonly logger: Logger; readonly clock: Clock }
 ): Promise<PublishResult> {
+  const { compute, logger } = deps
   const { label } = strategy
   checkPrerequisites(options, strategy.onGitHub)
   let defaultBranch: string | undefined

@@ -1,31 +1,26 @@
 import { PublishError } from '../errors.js'
 import type { FileEdit } from '../edit/types.js'
 import { shortSha } from '../lib/text.js'
-import type { Logger } from '../logger.js'
 import type { CommitStrategy } from './driver.js'
-import { RATE_LIMIT_POLICY } from './github-api.js'
+import { RATE_LIMIT_POLICY, type GitHubApi } from './github-api.js'
 import { ensurePullRequest } from './pull-request.js'
 import { checkPrerequisites } from './publish-common.js'
 import {
   commitWebUrl,
   normalizeRemote,
   repositoryFromUrl,
-  withoutCredentials
+  withoutCredentials,
+  type RepositoryName
 } from './remote-url.js'
 import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
-import type { PublishDeps, PublishOptions } from './types.js'
+import type { PublishOptions, ResolvedServices } from './types.js'
 
-/**
- * The API strategy: read the tip through GraphQL, the files through the trees and blobs API,
- * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
- * compare-and-swap (and sign the commit). No clone, no git.
- */
-export function createApiStrategy(
-  options: PublishOptions,
-  logger: Logger,
-  deps: PublishDeps
-): CommitStrategy {
+/** The target's URL (a remote target) and its OWNER/NAME when it is on the GitHub server. */
+export function apiTarget(options: PublishOptions): {
+  readonly url?: string
+  readonly repository?: RepositoryName
+} {
   const url =
     options.target.kind === 'remote'
       ? normalizeRemote(options.target.url, options.workspace)
@@ -33,19 +28,44 @@ export function createApiStrategy(
   const repository =
     options.github.repository ??
     (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl))
-  checkPrerequisites(options, repository !== undefined)
+  return { ...(url === undefined ? {} : { url }), ...(repository ? { repository } : {}) }
+}
+
+/**
+ * The GitHub API client for commit-mode api on `repository` (rate-limit waits on the deps'
+ * clock); PublishError naming the input without a repository or a token.
+ */
+export function connectApi(
+  options: PublishOptions,
+  repository: RepositoryName | undefined,
+  deps: ResolvedServices
+): { readonly api: GitHubApi; readonly repository: RepositoryName } {
   if (!repository || !options.token) {
     throw new PublishError(
       'commit-mode: api needs the target repository on the GitHub server and a token.',
       { input: 'commit-mode' }
     )
   }
-  const label = `${repository.owner}/${repository.repo}`
   const api = deps.createGitHubApi(options.token, options.github, {
     clock: deps.clock,
     policy: RATE_LIMIT_POLICY,
-    logger
+    logger: deps.logger
   })
+  return { api, repository }
+}
+
+/**
+ * The API strategy: read the tip through GraphQL, the files through the trees and blobs API,
+ * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
+ * compare-and-swap (and sign the commit). No clone, no git.
+ */
+export function createApiStrategy(options: PublishOptions, deps: ResolvedServices): CommitStrategy {
+  const { logger } = deps
+  const target = apiTarget(options)
+  checkPrerequisites(options, target.repository !== undefined)
+  const { api, repository } = connectApi(options, target.repository, deps)
+  const { url } = target
+  const label = `${repository.owner}/${repository.repo}`
   logger.info(
     `commit-mode api: GitHub creates and signs the commit as the token's identity; author-name and author-email are not used.`
   )

@@ -14,7 +14,8 @@ import {
   networkEnv,
   sshCommandConfigured,
   type Git,
-  type GitContext
+  type GitContext,
+  type TreeFile
 } from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './git-auth.js'
 import { RATE_LIMIT_POLICY } from './github-api.js'
@@ -26,8 +27,10 @@ import {
   repositoryFromUrl,
   withoutCredentials
 } from './remote-url.js'
+import { isSshUrl } from '../settings/repository.js'
+import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
-import { TEMP_PREFIX, type PublishDeps, type PublishOptions } from './types.js'
+import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from './types.js'
 
 /** The local repository a git-mode publish works in. */
 export interface Repository {
@@ -45,7 +48,7 @@ function credentials(
   urls: readonly string[],
   options: PublishOptions,
   logger: Logger,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): GitAuth {
   const token = options.token ?? ''
   if (token === '') return gitAuthEnv([], token)
@@ -63,13 +66,10 @@ function credentials(
     }
   }
   const auth = gitAuthEnv(origins.send, token)
-  auth.secrets.forEach(deps.setSecret)
+  auth.secrets.forEach((secret) => {
+    deps.runtime.setSecret(secret)
+  })
   return auth
-}
-
-// ssh://host/path or the scp-like user@host:path form
-function isSshUrl(url: string): boolean {
-  return /^(?:ssh|git\+ssh|ssh\+git):\/\//i.test(url) || /^[^/\\:]+@[^/\\:]+:/.test(url)
 }
 
 // Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
@@ -78,7 +78,7 @@ async function gitEnv(
   dir: string,
   options: PublishOptions,
   bare: GitContext,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): Promise<{ env: Record<string, string>; secrets: readonly string[] }> {
   const auth = credentials(urls, options, bare.logger, deps)
   const inherited = process.env
@@ -104,7 +104,7 @@ async function gitEnv(
 export async function openRepository(
   options: PublishOptions,
   context: (env: GitContext['env'], secrets: readonly string[]) => GitContext,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): Promise<Repository> {
   const bare = context({}, [])
   if (options.target.kind === 'workspace') {
@@ -139,7 +139,7 @@ export async function openRepository(
   }
   const auth = await gitEnv([url], options.tempDir, options, bare, deps)
   const dir = await mkdtemp(join(options.tempDir, `${TEMP_PREFIX}clone-`))
-  deps.saveState(STATE_KEYS.cloneDir, dir)
+  deps.runtime.saveState(STATE_KEYS.cloneDir, dir)
   try {
     const git = await initBareRepository(dir, url, context(auth.env, auth.secrets))
     return { git, url, shallow: true }
@@ -152,10 +152,15 @@ export async function openRepository(
 /** Builds the GitContext of one publish from the environment its git commands need. */
 export function gitContextFactory(
   options: PublishOptions,
-  logger: Logger,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): (env: GitContext['env'], secrets: readonly string[]) => GitContext {
-  return (env, secrets) => ({ runner: deps.runner, env, secrets, logger, tempDir: options.tempDir })
+  return (env, secrets) => ({
+    runner: deps.runner,
+    env,
+    secrets,
+    logger: deps.logger,
+    tempDir: options.tempDir
+  })
 }
 
 /**
@@ -165,10 +170,10 @@ export function gitContextFactory(
  */
 export async function createGitStrategy(
   options: PublishOptions,
-  logger: Logger,
-  deps: PublishDeps
+  deps: ResolvedServices
 ): Promise<{ readonly strategy: CommitStrategy; close(): Promise<void> }> {
-  const repo = await openRepository(options, gitContextFactory(options, logger, deps), deps)
+  const { logger } = deps
+  const repo = await openRepository(options, gitContextFactory(options, deps), deps)
   const { git } = repo
   const onGitHub = repositoryFromUrl(repo.url, options.github.serverUrl)
   const repository = options.github.repository ?? onGitHub
@@ -178,19 +183,39 @@ export async function createGitStrategy(
   let read: { tip: string; entries: TreeEntry[]; tree?: string } | undefined
   let prTip: string | undefined
 
+  // the files to write over the tip, each keeping its mode there
+  const treeFiles = (tip: string, changed: readonly FileEdit[]): TreeFile[] => {
+    const modes = new Map((read?.tip === tip ? read.entries : []).map((e) => [e.path, e.mode]))
+    return changed.map((edit) => ({
+      path: edit.path,
+      mode: modes.get(edit.path) ?? '100644',
+      content: Buffer.from(edit.after, 'utf8')
+    }))
+  }
+
   const writeTree = async (tip: string, changed: readonly FileEdit[]): Promise<string> => {
     if (read?.tip === tip && read.tree !== undefined) return read.tree
-    const modes = new Map((read?.tip === tip ? read.entries : []).map((e) => [e.path, e.mode]))
-    const tree = await git.writeTree(
-      tip,
-      changed.map((edit) => ({
-        path: edit.path,
-        mode: modes.get(edit.path) ?? '100644',
-        content: Buffer.from(edit.after, 'utf8')
-      }))
-    )
+    const tree = await git.writeTree(tip, treeFiles(tip, changed))
     if (read?.tip === tip) read.tree = tree
     return tree
+  }
+
+  let signing: Promise<boolean> | undefined
+  // The commit of `changed` on `tip`, undefined when it would not change the tree. One git
+  // process (fast-import) when the tip's listing is at hand and no signature is asked for;
+  // otherwise a temporary index, write-tree and commit-tree (which signs).
+  const commitOn = async (
+    tip: string,
+    changed: readonly FileEdit[]
+  ): Promise<string | undefined> => {
+    if (read?.tip === tip && read.tree === undefined && !(await (signing ??= git.signsCommits()))) {
+      const files = treeFiles(tip, changed)
+      if (sameTreeAfter(read.entries, files, read.entries)) return undefined
+      return git.commitFiles(tip, files, options.message, identity)
+    }
+    const tree = await writeTree(tip, changed)
+    if (tree === (await git.treeOf(tip))) return undefined
+    return git.commitTree(tree, tip, options.message, identity)
   }
 
   const strategy: CommitStrategy = {
@@ -218,9 +243,8 @@ export async function createGitStrategy(
       return holds ? prTip : undefined
     },
     async commitAndSwap(tip, changed, ref) {
-      const tree = await writeTree(tip, changed)
-      if (tree === (await git.treeOf(tip))) return { ok: 'unchanged' }
-      const sha = await git.commitTree(tree, tip, options.message, identity)
+      const sha = await commitOn(tip, changed)
+      if (sha === undefined) return { ok: 'unchanged' }
       // the pull request branch is ours to move, but only from where we saw it
       const lease = options.createPr ? (prTip ?? '') : undefined
       const result = await git.push(REMOTE, sha, `refs/heads/${ref}`, lease)

@@ -5,7 +5,7 @@ import type { EnsuredPullRequest } from './pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
 import type { PublishOptions, PublishResult } from './types.js'
 import type { PullRequestSpec } from './pull-request.js'
-import { writeWorkspaceFiles } from './workspace-files.js'
+import { updateWorkTree } from '../edit/write-edits.js'
 
 /** What the compare-and-swap loop settled on, in either commit mode. */
 export interface Settled {
@@ -118,7 +118,7 @@ export async function committedResult(
   const target = options.createPr ? options.prBranch : branch
   logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${shortSha(base.before)}).`)
   if (workspaceRoot !== undefined && !options.createPr) {
-    await writeWorkspaceFiles(workspaceRoot, base.edits, logger)
+    await updateWorkTree(workspaceRoot, base.edits, logger)
   }
   const result = {
     ...base,

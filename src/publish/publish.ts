@@ -1,10 +1,9 @@
-import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { systemClock } from '../lib/clock.js'
 import { createProcessRunner } from '../lib/exec.js'
-import { STATE_KEYS } from '../lib/runtime.js'
+import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git.js'
 import { createGitHubApi } from './github-api.js'
@@ -13,10 +12,11 @@ import { createApiStrategy } from './publish-api.js'
 import { createGitStrategy } from './publish-git.js'
 import {
   TEMP_PREFIX,
-  type ComputeChanges,
   type PublishDeps,
   type PublishOptions,
-  type PublishResult
+  type PublishResult,
+  type PublishServices,
+  type ResolvedServices
 } from './types.js'
 
 export type {
@@ -24,6 +24,8 @@ export type {
   PublishDeps,
   PublishOptions,
   PublishResult,
+  PublishRuntime,
+  PublishServices,
   PullRequestOperation
 } from './types.js'
 export { TEMP_PREFIX } from './types.js'
@@ -31,58 +33,55 @@ export { TEMP_PREFIX } from './types.js'
 /** The state entry naming the temporary clone, removed by cleanupPublish. */
 export const CLONE_STATE = STATE_KEYS.cloneDir
 
-/** The production dependencies (the runner is made per publish, see resolvePublishDeps). */
-export const defaultPublishDeps: Omit<PublishDeps, 'runner'> = {
-  networkLimits: DEFAULT_NETWORK_LIMITS,
-  clock: systemClock,
-  setSecret: (secret) => {
-    core.setSecret(secret)
-  },
-  saveState: (name, value) => {
-    core.saveState(name, value)
-  },
-  getState: (name) => core.getState(name),
-  createGitHubApi
-}
-
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
- * branch tip, computes the edits against it, and swaps the branch to a commit on that tip only
- * if the tip did not move (a non-force push, or createCommitOnBranch with expectedHeadOid).
+ * branch tip, computes the edits against it (`deps.compute`), and swaps the branch to a commit on
+ * that tip only if the tip did not move (a non-force push, or createCommitOnBranch with
+ * expectedHeadOid).
  */
-export async function publish(
-  options: PublishOptions,
-  compute: ComputeChanges,
-  logger: Logger,
-  deps: Partial<PublishDeps> = {}
-): Promise<PublishResult> {
-  const all = resolvePublishDeps(deps)
+export async function publish(options: PublishOptions, deps: PublishDeps): Promise<PublishResult> {
+  const services = resolveServices(deps)
+  const driverDeps = { compute: deps.compute, logger: deps.logger, clock: services.clock }
   if (options.mode === 'api') {
-    return runCompareAndSwap(createApiStrategy(options, logger, all), options, compute, logger, all)
+    return runCompareAndSwap(createApiStrategy(options, services), options, driverDeps)
   }
-  const git = await createGitStrategy(options, logger, all)
+  const git = await createGitStrategy(options, services)
   try {
-    return await runCompareAndSwap(git.strategy, options, compute, logger, all)
+    return await runCompareAndSwap(git.strategy, options, driverDeps)
   } finally {
     await git.close()
   }
 }
 
 /**
- * The defaults completed with `deps`. Without a runner of its own, git runs from this process's
- * environment without GIT_DIR and friends, and refuses any command line holding a secret
- * masked through these deps.
+ * `deps` with the defaults filled in. Without a runner of its own, git runs from this process's
+ * environment without GIT_DIR and friends, and refuses any command line holding a secret the
+ * runtime has masked, or one masked through the returned runtime (the auth header values).
  */
-export function resolvePublishDeps(deps: Partial<PublishDeps> = {}): PublishDeps {
-  const base = { ...defaultPublishDeps, ...deps }
-  const secrets = new Set<string>()
+export function resolveServices(deps: PublishServices): ResolvedServices {
+  const derived = new Set<string>()
+  const { runtime } = deps
+  const secrets: Iterable<string> = {
+    *[Symbol.iterator]() {
+      yield* runtime.secrets
+      yield* derived
+    }
+  }
   return {
-    ...base,
-    setSecret: (secret) => {
-      secrets.add(secret)
-      base.setSecret(secret)
+    logger: deps.logger,
+    runtime: {
+      setSecret: (secret) => {
+        if (secret !== '') derived.add(secret)
+        runtime.setSecret(secret)
+      },
+      saveState: (key, value) => {
+        runtime.saveState(key, value)
+      }
     },
-    runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(process.env))
+    runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(process.env)),
+    clock: deps.clock ?? systemClock,
+    createGitHubApi: deps.createGitHubApi ?? createGitHubApi,
+    networkLimits: deps.networkLimits ?? DEFAULT_NETWORK_LIMITS
   }
 }
 
@@ -92,9 +91,9 @@ export function resolvePublishDeps(deps: Partial<PublishDeps> = {}): PublishDeps
  */
 export async function cleanupPublish(
   logger: Logger,
-  deps: Pick<PublishDeps, 'getState'> = defaultPublishDeps
+  runtime: Pick<Runtime, 'getState'>
 ): Promise<void> {
-  const dir = deps.getState(CLONE_STATE)
+  const dir = runtime.getState(CLONE_STATE)
   if (dir === '' || !basename(dir).startsWith(TEMP_PREFIX) || !existsSync(dir)) return
   await rm(dir, { recursive: true, force: true })
   logger.debug(`Removed the temporary clone ${dir}`)

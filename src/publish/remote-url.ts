@@ -1,14 +1,18 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import {
+  hasScheme,
+  isHttpUrl,
+  isScpLike,
+  parseOwnerName,
+  type OwnerName
+} from '../settings/repository.js'
 
 /** A GitHub repository by owner and name. */
-export interface RepositoryName {
-  readonly owner: string
-  readonly repo: string
-}
+export type RepositoryName = OwnerName
 
 function parseHttpUrl(url: string): URL | undefined {
-  if (!/^https?:\/\//i.test(url)) return undefined
+  if (!isHttpUrl(url)) return undefined
   try {
     return new URL(url)
   } catch {
@@ -50,7 +54,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
 export function normalizeRemote(url: string, base: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^/\\:]+:/.test(url)) return url
+  if (hasScheme(url) || isScpLike(url)) return url
   return pathToFileURL(resolve(base, url)).toString()
 }
 
@@ -61,9 +65,8 @@ export function repositoryFromUrl(url: string, serverUrl: string): RepositoryNam
   if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase()) return undefined
   const serverPath = server.pathname.replace(/\/+$/, '')
   if (!parsed.pathname.startsWith(`${serverPath}/`)) return undefined
-  const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(parsed.pathname.slice(serverPath.length))
-  if (!match?.[1] || !match[2]) return undefined
-  return { owner: match[1], repo: match[2] }
+  const path = parsed.pathname.slice(serverPath.length + 1)
+  return parseOwnerName(path.replace(/\/$/, '').replace(/\.git$/, ''))
 }
 
 /** Web URL of a commit on a GitHub server. */

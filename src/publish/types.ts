@@ -1,6 +1,8 @@
 import type { FileEdit, FileSource } from '../edit/types.js'
 import type { Clock } from '../lib/clock.js'
 import type { ProcessRunner } from '../lib/exec.js'
+import type { Runtime } from '../lib/runtime.js'
+import type { Logger } from '../logger.js'
 import type { NetworkLimits } from './git.js'
 import type { GitHubApi, GitHubUrls, RateLimitOptions } from './github-api.js'
 import type { RepositoryName } from './remote-url.js'
@@ -92,22 +94,46 @@ export interface PublishResult {
 /** See PublishResult.prOperation. */
 export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | ''
 
-/** Side effects the stage needs besides git and HTTP; replaceable in tests. */
-export interface PublishDeps {
-  readonly setSecret: (secret: string) => void
-  readonly saveState: (name: string, value: string) => void
-  readonly getState: (name: string) => string
-  readonly createGitHubApi: (
-    token: string,
-    urls: GitHubUrls,
-    limits?: RateLimitOptions
-  ) => GitHubApi
+/** The runner services publish uses: masking (read back by the command-line guard) and state. */
+export type PublishRuntime = Pick<Runtime, 'setSecret' | 'secrets' | 'saveState'>
+
+/** Makes the GitHub API client for a token (replaceable in tests). */
+export type GitHubApiFactory = (
+  token: string,
+  urls: GitHubUrls,
+  limits?: RateLimitOptions
+) => GitHubApi
+
+/**
+ * What the stage needs besides its options, for publish and the descendant check alike. The
+ * optional ones default to the real thing (see resolveServices in publish.ts).
+ */
+export interface PublishServices {
+  readonly logger: Logger
+  readonly runtime: PublishRuntime
+  /**
+   * Runs git; the default starts from this process's environment without GIT_DIR and friends,
+   * and refuses a command line holding a masked secret.
+   */
+  readonly runner?: ProcessRunner
   /** Time for rate-limit waits and back-off. */
-  readonly clock: Clock
-  /** Runs git; the default starts from this process's environment without GIT_DIR and friends. */
-  readonly runner: ProcessRunner
+  readonly clock?: Clock
+  readonly createGitHubApi?: GitHubApiFactory
   /** How long git may wait on a silent remote before the attempt counts as unreachable. */
-  readonly networkLimits: NetworkLimits
+  readonly networkLimits?: NetworkLimits
+}
+
+/** The publish stage's deps: the services and how to compute the edits on a tree. */
+export interface PublishDeps extends PublishServices {
+  readonly compute: ComputeChanges
+}
+
+/**
+ * PublishServices with every default filled in (what the strategies receive); masking through
+ * this runtime also reaches the default runner's guard.
+ */
+export type ResolvedServices = Required<Omit<PublishServices, 'runtime'>> & {
+  readonly runtime: Pick<Runtime, 'setSecret' | 'saveState'>
 }
 
 /** Prefix of every folder the stage creates under RUNNER_TEMP. */

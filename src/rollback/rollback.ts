@@ -138,21 +138,23 @@ export async function rollback<C extends LandedCommit>(
     commitUrl: '',
     branch: ''
   }
+  // no commit: nothing restored, Argo CD not asked (`skipped` as the last attempt left it)
+  const notRolledBack = (problem: string): RollbackResult => ({
+    ...base,
+    rolledBack: false,
+    commitSha: '',
+    restored: [],
+    skipped,
+    problem,
+    wait: { kind: 'not-run' }
+  })
   let landed: C
   try {
     landed = await deps.publish(options.message, compute)
   } catch (error) {
     const problem = `the rollback commit could not be landed: ${errorMessage(error)}`
     logger.warning(`Rollback: ${problem}`)
-    return {
-      ...base,
-      rolledBack: false,
-      commitSha: '',
-      restored: [],
-      skipped,
-      problem,
-      wait: { kind: 'not-run' }
-    }
+    return notRolledBack(problem)
   }
   for (const entry of skipped) {
     logger.warning(`Rollback: in ${entry.file}, ${entry.reason}; left as it is.`)
@@ -160,15 +162,7 @@ export async function rollback<C extends LandedCommit>(
   if (landed.commitSha === '') {
     const problem = 'nothing was left to restore: every value this run wrote was changed since'
     logger.warning(`Rollback: ${problem}; no commit.`)
-    return {
-      ...base,
-      rolledBack: false,
-      commitSha: '',
-      restored: [],
-      skipped,
-      problem,
-      wait: { kind: 'not-run' }
-    }
+    return notRolledBack(problem)
   }
   logger.info(
     `Rolled back ${restored.map((p) => `${p.file} (${p.path})`).join(', ')} in ${shortSha(landed.commitSha)}.`

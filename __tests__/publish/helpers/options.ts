@@ -1,5 +1,6 @@
 import { fakeClock } from './clock.js'
-import type { PublishDeps, PublishOptions } from '../../../src/publish/publish.js'
+import type { PublishOptions } from '../../../src/publish/publish.js'
+import { createMemoryRuntime } from '../../support/memory-runtime.js'
 
 /** Publish options with the action's defaults; tests override what they exercise. */
 export function publishOptions(
@@ -25,21 +26,15 @@ export function publishOptions(
   }
 }
 
-/** Dependencies without waiting, recording masked secrets and saved state. */
-export function fastDeps(): Partial<PublishDeps> & {
-  secrets: string[]
-  state: Map<string, string>
+/**
+ * Publish services without waiting: a fake clock and a runtime in memory recording masked
+ * secrets and saved state (the caller adds compute and logger).
+ */
+export function fastDeps(): {
+  clock: ReturnType<typeof fakeClock>
+  runtime: ReturnType<typeof createMemoryRuntime>
 } {
-  const secrets: string[] = []
-  const state = new Map<string, string>()
-  return {
-    secrets,
-    state,
-    clock: fakeClock(),
-    setSecret: (secret) => secrets.push(secret),
-    saveState: (name, value) => state.set(name, value),
-    getState: (name) => state.get(name) ?? ''
-  }
+  return { clock: fakeClock(), runtime: createMemoryRuntime() }
 }
 
 /** The option fields of a run in the workspace checkout `workspace`, on the workflow branch main. */

@@ -1,6 +1,7 @@
 import { createMemoryLogger } from '../../../src/logger.js'
 import { publish } from '../../../src/publish/publish.js'
 import { setLine } from './line-compute.js'
+import { createMemoryRuntime } from '../../support/memory-runtime.js'
 import { publishOptions } from './options.js'
 
 /** What each racing process is told (JSON in the RACE_CONFIG environment variable). */
@@ -37,9 +38,11 @@ export async function raceWorkerMain(): Promise<void> {
         pushAttempts: config.attempts,
         message: `chore(release): ${config.key} ${config.value} [skip ci]`
       }),
-      setLine(config.path, config.key, config.value),
-      logger,
-      { setSecret: () => undefined, saveState: () => undefined }
+      {
+        runtime: createMemoryRuntime(),
+        compute: setLine(config.path, config.key, config.value),
+        logger
+      }
     )
     outcome = {
       ok: result.changed,

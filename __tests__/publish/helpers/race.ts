@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { createMemoryLogger } from '../../../src/logger.js'
 import { publish } from '../../../src/publish/publish.js'
 import { setLine } from './line-compute.js'
+import { createMemoryRuntime } from '../../support/memory-runtime.js'
 import { publishOptions } from './options.js'
 import type { RaceConfig, RaceOutcome } from './race-worker.js'
 
@@ -81,9 +82,7 @@ export async function runRaceInProcess(
             tempDir: temp,
             message: `chore(release): app${i} v${i} [skip ci]`
           }),
-          setLine(path, `app${i}`, `v${i}`),
-          logger,
-          { setSecret: () => undefined, saveState: () => undefined }
+          { runtime: createMemoryRuntime(), compute: setLine(path, `app${i}`, `v${i}`), logger }
         )
         return {
           ok: result.changed,

@@ -1,5 +1,5 @@
-import type { FileSource } from './types.js'
-import { normalizeRelativePath } from './workspace-path.js'
+import type { FileSource } from '../../src/edit/types.js'
+import { normalizeRelativePath } from '../../src/edit/workspace-path.js'
 
 /** A FileSource over files held in memory (path → content); for tests, benchmarks and replays. */
 export function createMemorySource(
