@@ -970,13 +970,13 @@ function failed(plan, reason, output) {
     return { ok: false, failure: { name: plan.name, line: plan.line, reason, output } };
 }
 /** Runs `task` per item with bounded parallelism; throws when any image failed. */
-async function forEachImage(items, planOf, limit, what, task) {
+async function forEachImage(items, limit, what, task) {
     const settled = await runLimited(items, limit, async (item) => {
         try {
             return await task(item);
         }
         catch (error) {
-            return { ok: false, failure: thrownFailure(planOf(item), error) };
+            return { ok: false, failure: thrownFailure(item.plan, error) };
         }
     });
     const outcomes = settled.flatMap((result) => (result.ok ? [result.value] : []));
@@ -986,7 +986,7 @@ async function forEachImage(items, planOf, limit, what, task) {
     return outcomes.flatMap((outcome) => (outcome.ok ? [outcome.image] : []));
 }
 async function buildWithBuildx(context, candidates, options, dir) {
-    return forEachImage(candidates, (c) => c.plan, options.maxParallel, 'build', async (candidate) => {
+    return forEachImage(candidates, options.maxParallel, 'build', async (candidate) => {
         const { plan } = candidate;
         const metadataFile = (0,external_node_path_.join)(dir, `${plan.name}.metadata.json`);
         const iidFile = (0,external_node_path_.join)(dir, `${plan.name}.iid`);
@@ -1014,7 +1014,7 @@ async function buildWithBuildx(context, candidates, options, dir) {
 async function buildWithClassic(context, candidates, options, dir) {
     // The legacy builder, even when the CLI would pick BuildKit: its output and flags are known.
     const env = { DOCKER_BUILDKIT: '0' };
-    const images = await forEachImage(candidates, (c) => c.plan, options.maxParallel, 'build', async (candidate) => {
+    const images = await forEachImage(candidates, options.maxParallel, 'build', async (candidate) => {
         const { plan } = candidate;
         const iidFile = (0,external_node_path_.join)(dir, `${plan.name}.iid`);
         const step = await runStep(context, plan, 'Build', (0,build_commands/* classicBuildArgs */.y4)(plan, { iidFile }), env);
@@ -1035,7 +1035,7 @@ async function buildWithClassic(context, candidates, options, dir) {
         const plan = byName.get(image.name);
         return plan === undefined ? [] : [{ image, plan }];
     });
-    return forEachImage(pushes, (p) => p.plan, options.maxParallel, 'push', async ({ image, plan }) => {
+    return forEachImage(pushes, options.maxParallel, 'push', async ({ image, plan }) => {
         const step = await runStep(context, plan, 'Push', (0,build_commands/* classicPushArgs */.eB)(plan));
         if (!step.ok)
             return failed(plan, `docker push exit code ${step.exitCode}`, step.output);
