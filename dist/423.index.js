@@ -742,7 +742,14 @@ const COMMIT_MUTATION = `mutation($input: CreateCommitOnBranchInput!) {
 function createGitHubApi(token, urls, limits = DEFAULT_RATE_LIMITS) {
     // Loaded on first use: Octokit is most of the bundle, and most runs never call the API.
     let octokit;
-    const client = () => (octokit ??= __webpack_require__.e(/* import() */ 329).then(__webpack_require__.bind(__webpack_require__, 1329)).then((github) => github.getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, '') })));
+    const client = () => (octokit ??= Promise.all([__webpack_require__.e(/* import() */ 329).then(__webpack_require__.bind(__webpack_require__, 1329)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 66))]).then(([github, httpClient]) => {
+        const baseUrl = urls.apiUrl.replace(/\/+$/, '');
+        // @actions/github picks its proxy once, when it loads, for GITHUB_API_URL: decide it here,
+        // for the API this client talks to, so HTTPS_PROXY and NO_PROXY apply to that host.
+        const dispatcher = new httpClient.HttpClient().getAgentDispatcher(baseUrl);
+        const proxied = (url, init) => fetch(url, { ...init, dispatcher });
+        return github.getOctokit(token, { baseUrl, request: { fetch: proxied } });
+    }));
     const limited = (what, fn) => call(what, fn, limits);
     async function graphql(what, query, variables) {
         const response = await call(what, async () => (await client()).request({ method: 'POST', url: urls.graphqlUrl, query, variables }), limits, (answer) => {

@@ -55,8 +55,8 @@ function createHttpClient(options = {}) {
             const secure = url.protocol === 'https:';
             // A fresh toolkit client per proxied request: it caches one tunnel agent whatever the
             // target's scheme, and the tunnel for https differs from the one for http.
-            const agent = (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s_)(request.url) !== ''
-                ? new _actions_http_client__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq('gitops-release', [], {
+            const agent = (0,_actions_http_client__WEBPACK_IMPORTED_MODULE_2__.getProxyUrl)(request.url) !== ''
+                ? new _actions_http_client__WEBPACK_IMPORTED_MODULE_2__.HttpClient('gitops-release', [], {
                     ignoreSslError: insecure,
                     keepAlive: false,
                     allowRedirects: false

@@ -268,8 +268,16 @@ export function createGitHubApi(
   // Loaded on first use: Octokit is most of the bundle, and most runs never call the API.
   let octokit: Promise<ReturnType<typeof getOctokit>> | undefined
   const client = (): Promise<ReturnType<typeof getOctokit>> =>
-    (octokit ??= import('@actions/github').then((github) =>
-      github.getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, '') })
+    (octokit ??= Promise.all([import('@actions/github'), import('@actions/http-client')]).then(
+      ([github, httpClient]) => {
+        const baseUrl = urls.apiUrl.replace(/\/+$/, '')
+        // @actions/github picks its proxy once, when it loads, for GITHUB_API_URL: decide it here,
+        // for the API this client talks to, so HTTPS_PROXY and NO_PROXY apply to that host.
+        const dispatcher = new httpClient.HttpClient().getAgentDispatcher(baseUrl)
+        const proxied = (url: string | URL | Request, init?: RequestInit): Promise<Response> =>
+          fetch(url, { ...init, dispatcher } as RequestInit)
+        return github.getOctokit(token, { baseUrl, request: { fetch: proxied } })
+      }
     ))
 
   const limited = <T>(what: string, fn: () => Promise<T>): Promise<T> => call(what, fn, limits)
