@@ -1219,8 +1219,8 @@ function tokenOrigins(urls, serverUrl) {
 var github_api = __webpack_require__(126);
 // EXTERNAL MODULE: ./src/publish/pull-request.ts
 var pull_request = __webpack_require__(3375);
-// EXTERNAL MODULE: ./src/settings/repository.ts
-var repository = __webpack_require__(7703);
+// EXTERNAL MODULE: ./src/lib/git-url.ts
+var git_url = __webpack_require__(4158);
 // EXTERNAL MODULE: ./src/publish/tree-compare.ts
 var tree_compare = __webpack_require__(9286);
 // EXTERNAL MODULE: ./src/publish/tree-source.ts
@@ -1272,7 +1272,7 @@ async function gitEnv(urls, dir, options, bare, deps) {
     const start = Number.parseInt(auth.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0;
     const network = (0,publish_git/* networkEnv */.Mz)(deps.networkLimits, inherited, 
     // only an ssh remote needs to know (one git process less for http(s) and local remotes)
-    urls.some(repository/* isSshUrl */.Uu) && (await (0,publish_git/* sshCommandConfigured */.WF)(dir, bare)), start);
+    urls.some(git_url/* isSshUrl */.Uu) && (await (0,publish_git/* sshCommandConfigured */.WF)(dir, bare)), start);
     return {
         env: { ...auth.env, ...network.env, GIT_CONFIG_COUNT: String(network.next) },
         secrets: auth.secrets
@@ -1921,12 +1921,12 @@ async function ensurePullRequest(api, repository, spec, logger) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _settings_repository_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7703);
+/* harmony import */ var _lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4158);
 
 
 
 function parseHttpUrl(url) {
-    if (!(0,_settings_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .isHttpUrl */ .q$)(url))
+    if (!(0,_lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isHttpUrl */ .q$)(url))
         return undefined;
     try {
         return new URL(url);
@@ -1964,7 +1964,7 @@ function isLoopbackHost(hostname) {
 }
 /** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
 function normalizeRemote(url, base) {
-    if ((0,_settings_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .hasScheme */ .EV)(url) || (0,_settings_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .isScpLike */ .ij)(url))
+    if ((0,_lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__/* .hasScheme */ .EV)(url) || (0,_lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isScpLike */ .ij)(url))
         return url;
     return (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(base, url)).toString();
 }
@@ -1978,7 +1978,7 @@ function repositoryFromUrl(url, serverUrl) {
     if (!parsed.pathname.startsWith(`${serverPath}/`))
         return undefined;
     const path = parsed.pathname.slice(serverPath.length + 1);
-    return (0,_settings_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOwnerName */ .S2)(path.replace(/\/$/, '').replace(/\.git$/, ''));
+    return (0,_lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOwnerName */ .S2)(path.replace(/\/$/, '').replace(/\.git$/, ''));
 }
 /** Web URL of a commit on a GitHub server. */
 function commitWebUrl(serverUrl, repository, sha) {

@@ -7,10 +7,9 @@ import {
   isScpLike,
   isSshUrl,
   parseOwnerName,
-  parseScpLike,
-  resolveTarget,
-  targetOwnerName
-} from '../../src/settings/repository.js'
+  parseScpLike
+} from '../../src/lib/git-url.js'
+import { resolveTarget, targetOwnerName } from '../../src/settings/repository.js'
 
 const SERVER = 'https://github.com'
 

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { parseScpLike, SSH_SCHEMES } from '../settings/repository.js'
+import { parseScpLike, SSH_SCHEMES } from '../lib/git-url.js'
 
 const WEB_SCHEMES = new Set(['https:', 'http:'])
 // git:// names the same host as its web URL, like the SSH schemes

@@ -27,7 +27,7 @@ import {
   repositoryFromUrl,
   withoutCredentials
 } from './remote-url.js'
-import { isSshUrl } from '../settings/repository.js'
+import { isSshUrl } from '../lib/git-url.js'
 import { sameTreeAfter } from './tree-compare.js'
 import { createTreeSource, type TreeEntry } from './tree-source.js'
 import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from './types.js'

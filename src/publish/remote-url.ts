@@ -1,12 +1,6 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import {
-  hasScheme,
-  isHttpUrl,
-  isScpLike,
-  parseOwnerName,
-  type OwnerName
-} from '../settings/repository.js'
+import { hasScheme, isHttpUrl, isScpLike, parseOwnerName, type OwnerName } from '../lib/git-url.js'
 
 /** A GitHub repository by owner and name. */
 export type RepositoryName = OwnerName

@@ -6,7 +6,8 @@ import { shortSha, splitList } from '../lib/text.js'
 import { argoCdSecrets, checkArgoCdOptions, MAX_TIMEOUT_SECONDS } from './argocd.js'
 import { readGitHubEnvironment } from './github-env.js'
 import { parseImages } from './parse-images.js'
-import { parseOwnerName, resolveTarget } from './repository.js'
+import { parseOwnerName } from '../lib/git-url.js'
+import { resolveTarget } from './repository.js'
 import type { Settings } from './settings.js'
 
 /** What reading the settings needs: the inputs and masking, the environment, a warning sink. */

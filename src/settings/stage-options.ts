@@ -5,7 +5,8 @@ import type { EditRequest, ImageTarget } from '../edit/types.js'
 import type { PublishOptions, PublishResult } from '../publish/publish.js'
 import type { Settings } from './settings.js'
 import { renderTemplate } from '../lib/text.js'
-import { parseOwnerName, targetOwnerName, type OwnerName } from './repository.js'
+import { parseOwnerName, type OwnerName } from '../lib/git-url.js'
+import { targetOwnerName } from './repository.js'
 
 /** What the edit engine needs: the images (with digests once built) and the edit inputs. */
 export function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
