@@ -200,8 +200,15 @@ export async function release(
         }
       : undefined
 
+  // With nothing to build and nothing to push, the edit itself is the first step that can fail,
+  // and it writes all or nothing: a preflight would only do the same work twice.
+  const preflight = settings.build || settings.commit
   await logger.group('Checking inputs and files', async () => {
     if (settings.build) await checkBuildContexts(buildOptions(settings))
+    if (!preflight) {
+      logger.info('build: false and commit: false: the files are checked as they are edited.')
+      return
+    }
     // Every file and path is resolved now, so a typo costs no build and pushes nothing.
     const preview = state.images.map((image) => ({
       ...image,
