@@ -2,9 +2,9 @@
 // its own line of one values file with the action's default inputs (push-attempts 5).
 // Question: do all land, and what does the race cost in wall time relative to one run
 // (measured in the same invocation)?
-// Usage: npm run bench -- race [--reps N] [--sizes 1,4,8,16,32,64] [--mode inprocess|process]
+// Usage: npm run bench -- race [--reps N] [--sizes 1,4,8,16,32,64] [--mode process|inprocess]
 //   inprocess: every racer is a publish() call in this process (git runs as child processes);
-//   process: every racer is its own Node process, as separate jobs would be.
+//   process (the default): every racer is its own Node process, as separate jobs would be.
 import {
   createRemote,
   isolateGitConfig,
@@ -54,7 +54,7 @@ async function bench(): Promise<void> {
   const restore = isolateGitConfig()
   const reps = Number(arg('reps', '3'))
   const sizes = arg('sizes', '1,4,8,16,32,64').split(',').map(Number)
-  const mode = arg('mode', 'inprocess')
+  const mode = arg('mode', 'process')
   const self = process.argv[1] ?? ''
   const rows: { n: number; landed: string; wall: number; attempts: number; maxAttempts: number }[] =
     []

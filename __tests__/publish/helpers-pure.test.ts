@@ -27,7 +27,8 @@ describe('backoffDelay', () => {
     ['race', 1, 50, 1, 50],
     ['race', 3, 50, 0.5, 100],
     ['race', 4, 50, 1, 400],
-    ['race', 1000, 50, 1, 400],
+    ['race', 6, 50, 1, 1600],
+    ['race', 1000, 50, 1, 1600],
     ['race', 1000, 5000, 1, MAX_BACKOFF_MS]
   ] as const)('%s %p, window %p ms, random %p → %p ms', (kind, count, window, random, expected) => {
     expect(backoffDelay(kind, count, window, () => random)).toBe(expected)

@@ -58,7 +58,7 @@ describe('casLoop', () => {
       loop(2, sleeps)
     )
     expect(value).toBe('x')
-    expect(sleeps).toEqual([100, 200, 400, 800, 800, 800, 800])
+    expect(sleeps).toEqual([100, 200, 400, 800, 1600, 3200, 3200])
   })
 
   it('stops when the time budget is spent, with an error naming repository and branch', async () => {
