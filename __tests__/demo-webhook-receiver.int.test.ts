@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startWebhookReceiver } from '../scripts/lib/webhook-receiver.js'
 import type { WebhookReceiver } from '../scripts/lib/webhook-receiver.js'
 
-// The worked example of argocd-contract.md §3: body, secret and HMAC as Argo CD computes them.
+// A worked example: body, secret and HMAC-SHA256 as Argo CD computes them to check the signature.
 const body =
   '{"ref":"refs/heads/main","before":"1111111111111111111111111111111111111111","after":"2222222222222222222222222222222222222222","repository":{"name":"gitops","full_name":"acme/gitops","html_url":"https://github.com/acme/gitops","clone_url":"https://github.com/acme/gitops.git","ssh_url":"git@github.com:acme/gitops.git","default_branch":"main"},"commits":[{"id":"2222222222222222222222222222222222222222","message":"chore: bump image tag","added":[],"modified":["helm/values.yaml"],"removed":[]}],"head_commit":{"id":"2222222222222222222222222222222222222222","message":"chore: bump image tag","added":[],"modified":["helm/values.yaml"],"removed":[]}}'
 const secret = 's3cr3t'

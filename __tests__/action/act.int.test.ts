@@ -46,7 +46,7 @@ interface ActEnvironment {
   readonly runnerTemp: string
 }
 
-/** What act sets for a step of a `push` workflow run in `repo.workspace` (build-and-git.md §4.1). */
+/** What act sets for a step of a `push` workflow run in `repo.workspace` (read from act's source). */
 async function actEnvironment(repo: TutorialRepo, dir: string): Promise<ActEnvironment> {
   const runnerTemp = path.join(dir, 'runner-temp')
   const act = path.join(dir, 'var-run-act')

@@ -1,5 +1,7 @@
-// Which Applications Argo CD (3.x) refreshes for a push event: the repoURL regex of
-// argocd-contract.md §2.5 and the targetRevision table of §2.6 (without semver constraints).
+// Which Applications Argo CD (3.x) refreshes for a push event, as its webhook handler decides
+// (util/webhook in Argo CD): the Application's repoURL must match a regex built from the event's
+// html_url host and path (scheme, user and `.git` optional), and its targetRevision must name the
+// pushed branch, or be empty/HEAD for a push to the default branch (semver constraints left out).
 import type { ReceivedEvent } from './argocd-receiver.js'
 
 /** An Application's source, as far as the webhook handler looks at it. */
@@ -9,7 +11,7 @@ export interface AppSource {
   readonly targetRevision?: string
 }
 
-/** Whether Argo CD (3.x) matches `repoURL` against the event's `html_url` (contract §2.5). */
+/** Whether Argo CD (3.x) matches `repoURL` against the event's `html_url` (the regex above). */
 export function webUrlMatches(htmlUrl: string, repoURL: string): boolean {
   const url = new URL(htmlUrl)
   const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -21,7 +23,7 @@ export function webUrlMatches(htmlUrl: string, repoURL: string): boolean {
   return pattern.test(repoURL)
 }
 
-/** Whether Argo CD would refresh an app with `source` for `event` (§2.5 and §2.6, without semver). */
+/** Whether Argo CD would refresh an app with `source` for `event` (repoURL and targetRevision). */
 export function wouldRefresh(
   event: Pick<ReceivedEvent, 'webURL' | 'revision' | 'touchedHead'>,
   source: AppSource

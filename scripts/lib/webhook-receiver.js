@@ -139,7 +139,7 @@ function hasGoTypes(payload) {
   )
 }
 
-// What Argo CD's handler derives from a push (argocd-contract §2.3).
+// What Argo CD's webhook handler derives from a push event: branch, revision, changed files.
 function describePush(payload, headers) {
   const ref = payload.ref ?? ''
   // Go's strings.SplitN(ref, "/", 3), last part.
