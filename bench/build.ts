@@ -66,7 +66,8 @@ async function main(): Promise<void> {
       revision: '',
       sourceUrl: '',
       created: '',
-      skipUnchanged: false
+      skipUnchanged: false,
+      tempDir: tmpdir()
     })
     const timings: Record<'parallel' | 'sequential', number[]> = { parallel: [], sequential: [] }
     // Warm-up (not measured): the base image is local afterwards for both modes.

@@ -156,8 +156,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -949,7 +947,6 @@ async function runLimited(items, limit, task) {
 
 
 
-
 /** How often a long build says which images are still running. */
 const PROGRESS_INTERVAL_MS = 20_000;
 function builtImage(candidate, digest, seconds, metadata) {
@@ -1233,7 +1230,7 @@ async function buildImages(options, deps) {
         progress,
         printLog: createLogPrinter(logger)
     };
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'gitops-release-build-'));
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir, 'gitops-release-build-'));
     try {
         const run = builder === 'buildx' ? buildWithBuildx : buildWithClassic;
         const images = await run(context, toBuild, { ...options, maxParallel: buildLimit }, dir);

@@ -1189,6 +1189,7 @@ function buildOptions(settings, current) {
         sourceUrl: repository === '' ? '' : `${serverUrl}/${repository}`,
         created: (0,clock/* rfc3339 */.a)(),
         skipUnchanged: settings.skipUnchanged,
+        tempDir: settings.github.runnerTemp,
         ...(current === undefined ? {} : { current })
     };
 }

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os'
 import { describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import { buildImages, type BuildOptions, type ImagesDeps } from '../../src/images/build-images.js'
@@ -38,6 +39,7 @@ const options = (over: Partial<BuildOptions> = {}): BuildOptions => ({
   sourceUrl: '',
   created: '',
   skipUnchanged: false,
+  tempDir: tmpdir(),
   ...over
 })
 

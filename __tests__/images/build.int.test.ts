@@ -52,6 +52,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
     sourceUrl: '',
     created: '',
     skipUnchanged: false,
+    tempDir: tmpdir(),
     ...over
   })
 

@@ -107,6 +107,7 @@ describe('skip-unchanged', () => {
     sourceUrl: 'https://github.com/acme/shop',
     created: '2026-12-01T00:00:00Z',
     skipUnchanged: true,
+    tempDir: tmpdir(),
     ...over
   })
   const current = (tag: string): ReadonlyMap<string, CurrentImage> =>

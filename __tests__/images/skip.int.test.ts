@@ -66,6 +66,7 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
       sourceUrl: 'https://github.com/acme/shop',
       created: '2026-12-01T05:00:00Z',
       skipUnchanged: true,
+      tempDir: tmpdir(),
       ...over
     })
     const build = async (tag: string, current?: string, over: Partial<BuildOptions> = {}) => {
@@ -182,6 +183,7 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
         sourceUrl: '',
         created: '',
         skipUnchanged: true,
+        tempDir: tmpdir(),
         current: new Map([['app', { tag: 'v1' }]])
       },
       realImagesDeps(env, dockerConfig, logger)

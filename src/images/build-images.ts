@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import type { ImageSpec } from '../image-spec.js'
@@ -80,6 +79,8 @@ export interface BuildOptions {
   readonly created: string
   /** `skip-unchanged`: reuse the image the files name when its fingerprint is the same. */
   readonly skipUnchanged: boolean
+  /** Where temporary folders go (RUNNER_TEMP). */
+  readonly tempDir: string
   /** The tag each image has in the files now, by image name (read only with skip-unchanged). */
   readonly current?: ReadonlyMap<string, CurrentImage>
 }
@@ -470,7 +471,7 @@ export async function buildImages(options: BuildOptions, deps: ImagesDeps): Prom
     progress,
     printLog: createLogPrinter(logger)
   }
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'gitops-release-build-'))
+  const dir = await mkdtemp(join(options.tempDir, 'gitops-release-build-'))
   try {
     const run = builder === 'buildx' ? buildWithBuildx : buildWithClassic
     const images = await run(context, toBuild, { ...options, maxParallel: buildLimit }, dir)

@@ -51,6 +51,7 @@ export function buildOptions(
     sourceUrl: repository === '' ? '' : `${serverUrl}/${repository}`,
     created: rfc3339(),
     skipUnchanged: settings.skipUnchanged,
+    tempDir: settings.github.runnerTemp,
     ...(current === undefined ? {} : { current })
   }
 }
