@@ -1193,9 +1193,12 @@ function buildOptions(settings, current) {
         ...(current === undefined ? {} : { current })
     };
 }
-/** The commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in. */
-function commitMessage(settings, images) {
-    return (0,lib_text/* renderTemplate */.Xm)(settings.message, {
+/**
+ * A commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in: the `message`
+ * input's, or another template (the rollback's).
+ */
+function commitMessage(settings, images, template = settings.message) {
+    return (0,lib_text/* renderTemplate */.Xm)(template, {
         names: images.map((image) => image.name).join(', ') || 'changes',
         tag: settings.tag,
         sha: settings.sha
@@ -4224,7 +4227,6 @@ var wait_error = __webpack_require__(6003);
 
 
 
-
 // A digest of the right shape, so the preflight can resolve digest paths before anything is built.
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`;
 /** The real stages, adapted to the `stage(options, deps)` shape. */
@@ -4396,11 +4398,7 @@ const ROLLBACK_MESSAGE = 'revert(release): {names} {tag} [skip ci]';
  */
 async function rollBackRelease(settings, images, release, failure, deps, state, stages) {
     const { logger } = deps;
-    const message = (0,lib_text/* renderTemplate */.Xm)(ROLLBACK_MESSAGE, {
-        names: images.map((image) => image.name).join(', ') || 'changes',
-        tag: settings.tag,
-        sha: settings.sha
-    });
+    const message = commitMessage(settings, images, ROLLBACK_MESSAGE);
     const argocd = settings.argocd;
     const commitOf = (landed) => ({
         argocd,
@@ -4462,7 +4460,6 @@ function logChanges(state, logger) {
     if (diff !== '')
         logger.info(diff);
 }
-// Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 /**
  * The ancestry check for the wait, set up on first use only: most waits see the pushed commit
  * itself, and in git mode the check may need a clone of its own.
@@ -4480,6 +4477,7 @@ function lazyDescendantCheck(options, deps) {
         }
     };
 }
+// Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 async function tellArgoCd(options, deps, state, stages) {
     const { argocd } = options;
     const { logger } = deps;

@@ -39,7 +39,6 @@ import type {
 } from './argocd/types.js'
 import type { DescendantCheck } from './publish/descendant.js'
 import type { PublishResult } from './publish/types.js'
-import { renderTemplate } from './lib/text.js'
 import { rollback, rollbackError, type RolledBackError } from './rollback/rollback.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
 import { systemClock } from './lib/clock.js'
@@ -296,11 +295,7 @@ async function rollBackRelease(
   stages: ReleaseStages
 ): Promise<RolledBackError> {
   const { logger } = deps
-  const message = renderTemplate(ROLLBACK_MESSAGE, {
-    names: images.map((image) => image.name).join(', ') || 'changes',
-    tag: settings.tag,
-    sha: settings.sha
-  })
+  const message = commitMessage(settings, images, ROLLBACK_MESSAGE)
   const argocd = settings.argocd
   const commitOf = (landed: PublishResult): ArgoCdStageOptions => ({
     argocd,
@@ -383,7 +378,6 @@ function logChanges(state: ReleaseState, logger: Logger): void {
   if (diff !== '') logger.info(diff)
 }
 
-// Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 /**
  * The ancestry check for the wait, set up on first use only: most waits see the pushed commit
  * itself, and in git mode the check may need a clone of its own.
@@ -406,6 +400,7 @@ function lazyDescendantCheck(
   }
 }
 
+// Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 async function tellArgoCd(
   options: ArgoCdStageOptions,
   deps: WaitStageDeps,

@@ -56,9 +56,16 @@ export function buildOptions(
   }
 }
 
-/** The commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in. */
-export function commitMessage(settings: Settings, images: readonly ImageTarget[]): string {
-  return renderTemplate(settings.message, {
+/**
+ * A commit message with `{names}`, `{tag}`, `{sha}`, `{short-sha}` filled in: the `message`
+ * input's, or another template (the rollback's).
+ */
+export function commitMessage(
+  settings: Settings,
+  images: readonly ImageTarget[],
+  template: string = settings.message
+): string {
+  return renderTemplate(template, {
     names: images.map((image) => image.name).join(', ') || 'changes',
     tag: settings.tag,
     sha: settings.sha
