@@ -26,6 +26,13 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
   {
+    // CommonJS copied into dist/ as it is (scripts/bundle.js), outside the TypeScript project.
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'commonjs', parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['__tests__/**', 'bench/**', 'scripts/**'],
     ...jest.configs['flat/recommended'],
     rules: {

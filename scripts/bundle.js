@@ -3,8 +3,8 @@
 // checkout whose node_modules is a link (a git worktree sharing an install) would get other ids.
 // We therefore always build from a copy of src/ placed beside the real node_modules, so every
 // module path, ours and the dependencies', is the same relative path in every checkout.
-import { execFileSync } from 'node:child_process'
 import {
+  copyFileSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -14,61 +14,66 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
+import { UNDICI_LOADER, undiciNamesTaken } from './lib/undici-names.js'
 
 const root = process.cwd()
 const installRoot = dirname(realpathSync(join(root, 'node_modules')))
+const require = createRequire(join(installRoot, 'package.json'))
+const ncc = require('@vercel/ncc')
 mkdirSync(join(installRoot, '.tmp'), { recursive: true })
 const work = mkdtempSync(join(installRoot, '.tmp', 'bundle-'))
 const dist = resolve(root, 'dist')
+
+/** Writes one ncc result (its code as `entry`, its chunks and other assets beside it) to `dir`. */
+function write(dir, entry, { code, assets, symlinks }) {
+  if (Object.keys(symlinks).length > 0) throw new Error(`bundle: unexpected symlinks in ${dir}`)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, entry), code)
+  for (const [name, asset] of Object.entries(assets)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), asset.source, { mode: asset.permissions })
+  }
+}
+
 try {
   for (const entry of ['src', 'tsconfig.json', 'package.json']) {
     cpSync(join(root, entry), join(work, entry), { recursive: true })
   }
   rmSync(dist, { recursive: true, force: true })
-  execFileSync(
-    process.execPath,
-    [
-      join(installRoot, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
-      'build',
-      'src/index.ts',
-      '-o',
-      dist
-    ],
-    { cwd: work, stdio: 'inherit' }
+  process.chdir(work)
+  // undici stays out of the action's chunks: they get the small loader in
+  // scripts/undici-on-demand.cjs instead, which loads undici's own bundle on first use.
+  write(
+    dist,
+    'index.js',
+    await ncc(join(work, 'src', 'index.ts'), {
+      externals: { undici: './undici.cjs' },
+      quiet: true
+    })
   )
+  // Built from an entry inside the work folder, so ncc finds the work folder's tsconfig.json as it
+  // does for src/ (from node_modules/undici it finds none and trips over that).
+  writeFileSync(join(work, 'undici.cjs'), "module.exports = require('undici')\n")
+  write(join(dist, 'undici'), 'index.cjs', await ncc(join(work, 'undici.cjs'), { quiet: true }))
+  copyFileSync(join(root, 'scripts', 'undici-on-demand.cjs'), join(dist, UNDICI_LOADER))
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
 
-// @actions/core imports @actions/http-client, which imports undici (about 1 MB of the bundle) at
-// load time for a proxy class used only by HTTP calls through undici's fetch, which the
-// file-editing path never makes. Where a module reads undici only as `undici.Name`, its
-// `require` becomes a getter proxy that loads undici on the first such read. ncc has no option
-// for this, so it is a textual rewrite of ncc's output, kept only where the pattern is exact.
-const UNDICI =
-  /\/\/ EXTERNAL MODULE: [^\n]*node_modules\/undici\/index\.js\nvar (\w+) = (__\w+_require__)\((\d+)\);/g
-let deferred = 0
-for (const name of readdirSync(dist).filter((file) => file.endsWith('.js'))) {
-  const file = join(dist, name)
-  const text = readFileSync(file, 'utf8')
-  const out = text.replace(UNDICI, (declaration, binding, load, id, at) => {
-    // The binding is local to the webpack module holding it (between its `/***/` markers); every
-    // other use there must be a property read, or the proxy would change what the code sees.
-    const start = text.lastIndexOf('\n/***/ ', at)
-    const end = text.indexOf('\n/***/ })', at)
-    const scope = text.slice(start, at) + text.slice(at + declaration.length, end)
-    if (start < 0 || end < 0 || new RegExp(`\\b${binding}\\b(?!\\.\\w)`).test(scope)) {
-      return declaration
-    }
-    deferred++
-    return declaration.replace(
-      `${load}(${id});`,
-      `new Proxy({}, { get: (_, key) => ${load}(${id})[key] });`
-    )
-  })
-  if (out !== text) writeFileSync(file, out)
-}
-if (deferred === 0) {
-  console.warn('bundle: undici is loaded at start-up again (the deferral pattern was not found).')
+// The loader passes on a fixed list of names: a dependency update that takes another name from
+// undici must fail here, not at run time.
+const chunks = Object.fromEntries(
+  readdirSync(dist)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => [name, readFileSync(join(dist, name), 'utf8')])
+)
+const offered = Object.keys(require(join(dist, UNDICI_LOADER)))
+const missing = undiciNamesTaken(chunks).filter((name) => !offered.includes(name))
+if (missing.length > 0) {
+  console.error(
+    `bundle: the bundle takes ${missing.join(', ')} from undici, which scripts/undici-on-demand.cjs does not pass on; add ${missing.length === 1 ? 'it' : 'them'} there.`
+  )
+  process.exit(1)
 }

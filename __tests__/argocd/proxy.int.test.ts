@@ -1,11 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import * as http from 'node:http'
-import * as net from 'node:net'
-import type { AddressInfo } from 'node:net'
 import type { PushedCommit } from '../../src/argocd/types.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import { notifyWebhook } from '../../src/argocd/webhook.js'
 import { createMemoryLogger } from '../../src/logger.js'
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 import { startWebhookReceiver } from '../support/argocd-receiver.js'
 import type { WebhookReceiver } from '../support/argocd-receiver.js'
 import { startFakeArgoCd } from '../support/fake-argocd.js'
@@ -34,31 +32,12 @@ const commit: PushedCommit = {
 }
 const tls = createSelfSignedCert()
 
-let proxy: http.Server
-let proxyUrl = ''
-const tunnels: string[] = []
-// Tunnelled sockets leave the server's bookkeeping, so they are closed by hand.
-const sockets = new Set<net.Socket>()
+let proxy: ConnectProxy
 let receiver: WebhookReceiver
 let argocd: FakeArgoCd
 
 beforeAll(async () => {
-  proxy = http.createServer((_req, res) => res.writeHead(405).end())
-  proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
-    tunnels.push(req.url ?? '')
-    sockets.add(socket)
-    const port = Number(new URL(`http://${req.url ?? ''}`).port)
-    const upstream = net.connect(port, '127.0.0.1', () => {
-      sockets.add(upstream)
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.pipe(socket)
-      socket.pipe(upstream)
-    })
-    upstream.on('error', () => socket.destroy())
-    socket.on('error', () => upstream.destroy())
-  })
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+  proxy = await startConnectProxy()
   receiver = await startWebhookReceiver({ secret: SECRET, mode: 'sha256' })
   argocd = await startFakeArgoCd({
     token: TOKEN,
@@ -69,9 +48,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const socket of sockets) socket.destroy()
-  proxy.closeAllConnections()
-  await new Promise((resolve) => proxy.close(resolve))
+  await proxy.close()
   await receiver.close()
   await argocd.close()
 })
@@ -90,7 +67,7 @@ afterEach(() => {
     if (value === undefined) Reflect.deleteProperty(process.env, name)
     else process.env[name] = value
   }
-  tunnels.length = 0
+  proxy.tunnels.length = 0
 })
 
 // The same URL with the host replaced by a name only the proxy can reach.
@@ -133,8 +110,8 @@ const wait = (waitForIt: boolean) =>
 
 describe('the Argo CD stage behind a proxy', () => {
   it('sends the webhook and the API calls through the proxy the variables name', async () => {
-    process.env.HTTP_PROXY = proxyUrl
-    process.env.HTTPS_PROXY = proxyUrl
+    process.env.HTTP_PROXY = proxy.url
+    process.env.HTTPS_PROXY = proxy.url
     const before = receiver.events.length
     const requests = argocd.requests.length
 
@@ -147,14 +124,14 @@ describe('the Argo CD stage behind a proxy', () => {
     expect(argocd.requests.length).toBeGreaterThan(requests)
     expect(argocd.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`)
 
-    expect(new Set(tunnels)).toEqual(
+    expect(new Set(proxy.tunnels)).toEqual(
       new Set([`${HOOK_HOST}:${port(receiver.url)}`, `${API_HOST}:${port(argocd.url)}`])
     )
   })
 
   it('goes direct for the hosts in NO_PROXY', async () => {
-    process.env.HTTP_PROXY = proxyUrl
-    process.env.HTTPS_PROXY = proxyUrl
+    process.env.HTTP_PROXY = proxy.url
+    process.env.HTTPS_PROXY = proxy.url
     process.env.NO_PROXY = `${HOOK_HOST},.gitops-proxy.invalid`
     const before = receiver.events.length
 
@@ -166,6 +143,6 @@ describe('the Argo CD stage behind a proxy', () => {
 
     const [state] = await wait(false)
     expect(state).toMatchObject({ app: 'web', outcome: 'unreachable' })
-    expect(tunnels).toEqual([])
+    expect(proxy.tunnels).toEqual([])
   })
 })

@@ -1,16 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import * as http from 'node:http'
-import * as net from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 import { createHttpClient, HttpNetworkError } from '../../src/lib/http.js'
 
 // A target server and a CONNECT proxy on loopback. The proxy maps every host it is asked for to
-// the target, so tests can use a name that is not loopback (the toolkit never proxies loopback).
+// loopback, so tests can use a name that is not loopback (the toolkit never proxies loopback).
 let target: http.Server
-let proxy: http.Server
+let proxy: ConnectProxy
 let targetPort = 0
-let proxyPort = 0
-const seen: { proxy: string[]; target: string[] } = { proxy: [], target: [] }
+const seen: { target: string[] } = { target: [] }
 
 beforeAll(async () => {
   target = http.createServer((req, res) => {
@@ -26,28 +25,15 @@ beforeAll(async () => {
     }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`hello ${req.url}`)
   })
-  proxy = http.createServer((_req, res) => res.writeHead(405).end())
-  proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
-    seen.proxy.push(`CONNECT ${req.url}`)
-    const upstream = net.connect(targetPort, '127.0.0.1', () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.pipe(socket)
-      socket.pipe(upstream)
-    })
-    upstream.on('error', () => socket.destroy())
-    socket.on('error', () => upstream.destroy())
-  })
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve))
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+  proxy = await startConnectProxy()
   targetPort = (target.address() as AddressInfo).port
-  proxyPort = (proxy.address() as AddressInfo).port
 })
 
 afterAll(async () => {
   target.closeAllConnections()
-  proxy.closeAllConnections()
   await new Promise((resolve) => target.close(resolve))
-  await new Promise((resolve) => proxy.close(resolve))
+  await proxy.close()
 })
 
 const proxyVariables = [
@@ -64,7 +50,7 @@ afterEach(() => {
     if (value === undefined) Reflect.deleteProperty(process.env, name)
     else process.env[name] = value
   }
-  seen.proxy.length = 0
+  proxy.tunnels.length = 0
   seen.target.length = 0
 })
 
@@ -77,11 +63,11 @@ describe('the HTTP client', () => {
       timeoutMs: 5000
     })
     expect(response).toMatchObject({ status: 200, body: 'hello /plain' })
-    expect(seen.proxy).toEqual([])
+    expect(proxy.tunnels).toEqual([])
   })
 
   it('goes through HTTP_PROXY, and not for a host in NO_PROXY', async () => {
-    process.env.HTTP_PROXY = `http://127.0.0.1:${proxyPort}`
+    process.env.HTTP_PROXY = proxy.url
     const url = `http://gitops-proxied.invalid:${targetPort}/via-proxy`
     const response = await createHttpClient().request({
       method: 'GET',
@@ -90,13 +76,13 @@ describe('the HTTP client', () => {
       timeoutMs: 5000
     })
     expect(response).toMatchObject({ status: 200, body: 'hello /via-proxy' })
-    expect(seen.proxy).toEqual([`CONNECT gitops-proxied.invalid:${targetPort}`])
+    expect(proxy.tunnels).toEqual([`gitops-proxied.invalid:${targetPort}`])
 
     process.env.NO_PROXY = 'gitops-proxied.invalid'
     await expect(
       createHttpClient().request({ method: 'GET', url, headers: {}, timeoutMs: 5000 })
     ).rejects.toBeInstanceOf(HttpNetworkError)
-    expect(seen.proxy).toHaveLength(1)
+    expect(proxy.tunnels).toHaveLength(1)
   })
 
   it('never follows a redirect, so no header goes to another host', async () => {

@@ -1,0 +1,114 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { startFakeGitHub, type FakeGitHub } from '../publish/helpers/fake-github.js'
+import { isolateGitConfig } from '../publish/helpers/git-fixtures.js'
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
+import { checkoutWorkspace, createRemote, git } from '../support/git-fixtures.js'
+import { repoRoot, runAction, type ActionRun } from '../support/run-action.js'
+
+// The bundled action on a self-hosted runner behind a proxy, committing with commit-mode: api:
+// the GitHub server is named by a host only the proxy can reach, so every API call (undici's
+// fetch through its ProxyAgent, which dist/ loads only on first use) must go through the proxy,
+// or the run fails.
+const TOKEN = 'ghs_DistProxyToken0123456789abcdef'
+const HOST = 'github.proxied.invalid'
+const VALUES = 'helm/values.yaml'
+const UNDICI = path.join(repoRoot, 'dist', 'undici', 'index.cjs')
+
+let restore: () => void
+let dir: string
+let bare: string
+let github: FakeGitHub
+let proxy: ConnectProxy
+let loadedFile: string
+
+beforeAll(() => {
+  restore = isolateGitConfig()
+})
+afterAll(() => {
+  restore()
+})
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'gitops-api-proxy-'))
+  const remote = await createRemote(path.join(dir, 'acme'), {
+    [VALUES]: '# shop\nweb:\n  image: acme/web\n  tag: v1 # pinned\n'
+  })
+  bare = path.join(dir, 'acme', 'gitops.git')
+  git(dir, 'clone', '-q', '--bare', remote, bare)
+  github = await startFakeGitHub(dir, 'acme', 'gitops', TOKEN)
+  proxy = await startConnectProxy()
+  // Every CommonJS module the run loaded, written when it exits (require.cache is Node's
+  // documented CommonJS module cache; the on-demand undici bundle is loaded through it).
+  loadedFile = path.join(dir, 'loaded.json')
+  await writeFile(
+    path.join(dir, 'record-loads.cjs'),
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loadedFile)}, JSON.stringify(Object.keys(require.cache))))\n`
+  )
+})
+afterEach(async () => {
+  await proxy.close()
+  await github.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** The fake's URL with its loopback host replaced by the name only the proxy knows. */
+function proxied(url: string): string {
+  const parsed = new URL(url)
+  parsed.hostname = HOST
+  return parsed.toString().replace(/\/$/, '')
+}
+
+async function run(inputs: Record<string, string>): Promise<ActionRun> {
+  const workspace = path.join(dir, 'ws')
+  checkoutWorkspace(bare, workspace)
+  git(workspace, 'remote', 'set-url', 'origin', proxied(github.gitUrl))
+  return runAction({
+    workspace,
+    inputs: { images: 'web', build: 'false', tag: 'v2', token: TOKEN, ...inputs },
+    env: {
+      GITHUB_REPOSITORY: 'acme/gitops',
+      GITHUB_REPOSITORY_OWNER: 'acme',
+      GITHUB_SERVER_URL: proxied(github.serverUrl),
+      GITHUB_API_URL: proxied(github.apiUrl),
+      GITHUB_GRAPHQL_URL: proxied(github.graphqlUrl),
+      HTTP_PROXY: proxy.url,
+      HTTPS_PROXY: proxy.url,
+      NODE_OPTIONS: `--require ${path.join(dir, 'record-loads.cjs')}`
+    }
+  })
+}
+
+async function loaded(): Promise<string[]> {
+  return JSON.parse(await readFile(loadedFile, 'utf8')) as string[]
+}
+
+describe('dist/index.js behind a proxy', () => {
+  it('commits with commit-mode: api, every API call through the proxy', async () => {
+    const result = await run({ 'commit-mode': 'api' })
+    expect(result.stdout).not.toContain('::error')
+    expect(result.exitCode).toBe(0)
+    const sha = git(bare, 'rev-parse', 'main')
+    expect(result.outputs['commit-sha']).toBe(sha)
+    expect(git(bare, 'show', `main:${VALUES}`)).toBe(
+      '# shop\nweb:\n  image: acme/web\n  tag: v2 # pinned'
+    )
+    // Read and committed through the API alone (GraphQL createCommitOnBranch): no git traffic.
+    expect(github.calls.some((call) => call.startsWith('POST /api/graphql'))).toBe(true)
+    expect(github.gitRequests).toEqual([])
+    expect(proxy.tunnels.length).toBeGreaterThan(0)
+    expect(proxy.tunnels.every((target) => target.startsWith(`${HOST}:`))).toBe(true)
+    expect(await loaded()).toContain(UNDICI)
+  })
+
+  it('edits a file without loading undici at all', async () => {
+    const result = await run({ commit: 'false' })
+    expect(result.exitCode).toBe(0)
+    expect(await readFile(path.join(dir, 'ws', VALUES), 'utf8')).toContain('tag: v2 # pinned')
+    expect(proxy.tunnels).toEqual([])
+    const modules = await loaded()
+    expect(modules).toContain(path.join(repoRoot, 'dist', 'undici.cjs'))
+    expect(modules).not.toContain(UNDICI)
+  })
+})
