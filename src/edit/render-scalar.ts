@@ -19,6 +19,21 @@ function readsAs(text: string, version: '1.1' | '1.2'): unknown {
   }
 }
 
+// A release writes the same tag into many places, so each distinct value is read back once.
+// Emptied when full, so a long-lived process (tests, benchmarks) cannot grow it without bound.
+const plainReadings = new Map<string, boolean>()
+const MAX_PLAIN_READINGS = 1000
+
+function readsBackPlain(value: string): boolean {
+  let same = plainReadings.get(value)
+  if (same === undefined) {
+    same = readsAs(value, '1.2') === value && readsAs(value, '1.1') === value
+    if (plainReadings.size >= MAX_PLAIN_READINGS) plainReadings.clear()
+    plainReadings.set(value, same)
+  }
+  return same
+}
+
 /**
  * True when `value` can be written as a plain scalar that YAML 1.1 (Helm's Go parser) and
  * YAML 1.2 both read back as exactly this string.
@@ -31,7 +46,7 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value.startsWith('---') || value.startsWith('...')) return false
   if (value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false
   if (inFlow && /[,[\]{}]/.test(value)) return false
-  return readsAs(value, '1.2') === value && readsAs(value, '1.1') === value
+  return readsBackPlain(value)
 }
 
 /** A double-quoted YAML scalar for `value` (escapes only what YAML requires). */
