@@ -1,13 +1,14 @@
 // Whole-run comparison with fjogeleit/yaml-update-action: 6 tag edits in a generated 2347-line
 // Helm chart values file, each tool run as its own process (start to file written), interleaved
 // with a bare `node -e 0`, all in the same run. Ours is dist/index.js with build: false,
-// commit: false and the edits as `changes`; theirs is its released dist/index.js with
+// commit: false and the edits as `changes` (as the first run of a job, with an empty compile cache,
+// and as a later run); theirs is its released dist/index.js with
 // commitChange: false and the same `changes`. No copy of their action is kept here: pass the path
 // to its dist/index.js (with the files beside it), e.g. from a checkout of its release tag.
 // Usage: npm run bundle && YAML_UPDATE_ACTION=/path/to/dist/index.js npm run bench -- edit-compare [runs]
 //        (or pass the path as the second argument after runs)
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 
@@ -172,12 +173,21 @@ function reset(): void {
 const cpu = {
   bare: [] as number[],
   ours: [] as number[],
-  cold: [] as number[],
+  first: [] as number[],
   theirs: [] as number[]
 }
-// Ours again with Node's compile cache off: what the first load in a job costs (a runner's temp
-// directory starts empty), where `ours` reuses the cache earlier runs left in the temp directory.
-const coldEnv = { ...oursEnv, NODE_DISABLE_COMPILE_CACHE: '1' }
+// Node's compile cache lives under RUNNER_TEMP, which the runner empties after every job. `ours`
+// is a later run in the same job (the cache the check run below wrote); `first` is the first
+// run in a job: each gets a new, empty RUNNER_TEMP, so it compiles everything and writes the cache.
+const warmTemp = path.join(workspace, 'runner-temp')
+mkdirSync(warmTemp)
+const warmEnv = { ...oursEnv, RUNNER_TEMP: warmTemp }
+let firsts = 0
+function firstRunEnv(): Record<string, string> {
+  const temp = path.join(workspace, `first-${firsts++}`)
+  mkdirSync(temp)
+  return { ...oursEnv, RUNNER_TEMP: temp }
+}
 
 function time(args: string[], env: Record<string, string>, cpuSamples?: number[]): number {
   reset()
@@ -230,47 +240,54 @@ try {
       `  yaml-update-action: not measured (${theirs ? `${theirs} does not exist` : 'no path given'}); set YAML_UPDATE_ACTION to its dist/index.js`
     )
   }
-  const oursChanged = check([ours], oursEnv, 'ours')
+  const oursChanged = check([ours], warmEnv, 'ours')
   const theirsChanged = haveTheirs ? check([theirs], theirsEnv, 'yaml-update-action') : 0
   const bare: number[] = []
   const oursTimes: number[] = []
   const theirsTimes: number[] = []
-  const coldTimes: number[] = []
+  const firstTimes: number[] = []
   // Interleaved, so load changes on a noisy machine hit every side alike.
   for (let i = 0; i < runs; i++) {
     bare.push(time(['-e', '0'], base, cpu.bare))
-    oursTimes.push(time([ours], oursEnv, cpu.ours))
-    coldTimes.push(time([ours], coldEnv, cpu.cold))
+    oursTimes.push(time([ours], warmEnv, cpu.ours))
+    firstTimes.push(time([ours], firstRunEnv(), cpu.first))
     if (haveTheirs) theirsTimes.push(time([theirs], theirsEnv, cpu.theirs))
   }
   const b = median(bare)
   const o = median(oursTimes)
+  const f = median(firstTimes)
   // The fastest run shows the cost with the least interference from other load on the machine.
   const fastest = (samples: number[]): string => `fastest ${Math.min(...samples).toFixed(1)} ms`
   const cpuOf = (samples: number[]): string => `CPU median ${median(samples).toFixed(1)} ms`
   console.log(
-    `  node -e 0            median ${b.toFixed(1)} ms, ${fastest(bare)}, ${cpuOf(cpu.bare)}`
+    `  node -e 0                 median ${b.toFixed(1)} ms, ${fastest(bare)}, ${cpuOf(cpu.bare)}`
   )
   console.log(
-    `  ours                 median ${o.toFixed(1)} ms, ${fastest(oursTimes)}, ${cpuOf(cpu.ours)}, ${oursChanged} lines changed`
+    `  ours, first run in a job  median ${f.toFixed(1)} ms, ${fastest(firstTimes)}, ${cpuOf(cpu.first)}, ${oursChanged} lines changed`
   )
   console.log(
-    `  start-up ratio ours / node -e 0 = ${(o / b).toFixed(2)}x (fastest runs: ${(Math.min(...oursTimes) / Math.min(...bare)).toFixed(2)}x)`
+    `  ours, later runs          median ${o.toFixed(1)} ms, ${fastest(oursTimes)}, ${cpuOf(cpu.ours)}`
   )
   console.log(
-    `  ours, no code cache  median ${median(coldTimes).toFixed(1)} ms, ${fastest(coldTimes)}, ${cpuOf(cpu.cold)}`
+    `  start-up ratio ours / node -e 0 = ${(f / b).toFixed(2)}x first run, ${(o / b).toFixed(2)}x later runs`
   )
   if (haveTheirs) {
     const t = median(theirsTimes)
-    const ratio = o / t
+    const ratio = (mine: number[], cpuMine: number[]): string =>
+      `${(median(mine) / t).toFixed(2)} (fastest runs: ${(Math.min(...mine) / Math.min(...theirsTimes)).toFixed(2)}, CPU: ${(median(cpuMine) / median(cpu.theirs)).toFixed(2)})`
     console.log(
-      `  yaml-update-action   median ${t.toFixed(1)} ms, ${fastest(theirsTimes)}, ${cpuOf(cpu.theirs)}, ${theirsChanged} lines changed`
+      `  yaml-update-action        median ${t.toFixed(1)} ms, ${fastest(theirsTimes)}, ${cpuOf(cpu.theirs)}, ${theirsChanged} lines changed`
     )
     console.log(
-      `  ratio ours / yaml-update-action = ${ratio.toFixed(2)} (fastest runs: ${(Math.min(...oursTimes) / Math.min(...theirsTimes)).toFixed(2)}, CPU: ${(median(cpu.ours) / median(cpu.theirs)).toFixed(2)}; goal <= ${GOAL}, ideally ${IDEAL}): ${ratio <= GOAL ? 'GOAL MET' : 'GOAL NOT MET'}`
+      `  ratio ours / yaml-update-action, first run in a job = ${ratio(firstTimes, cpu.first)}`
     )
     console.log(
-      `  ratio without the code cache = ${(median(coldTimes) / t).toFixed(2)} (CPU: ${(median(cpu.cold) / median(cpu.theirs)).toFixed(2)})`
+      `  ratio ours / yaml-update-action, later runs          = ${ratio(oursTimes, cpu.ours)}`
+    )
+    // Judged on the worse of the two: a job that runs the action once pays the first run.
+    const worst = Math.max(f, o) / t
+    console.log(
+      `  goal <= ${GOAL} (ideally ${IDEAL}) on the worse of the two: ${worst.toFixed(2)}, ${worst <= IDEAL ? 'IDEAL MET' : worst <= GOAL ? 'GOAL MET' : 'GOAL NOT MET'}`
     )
   }
 } finally {

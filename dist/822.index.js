@@ -1636,6 +1636,20 @@ function readsAs(text, version) {
         return Symbol('unparsable');
     }
 }
+// A release writes the same tag into many places, so each distinct value is read back once.
+// Emptied when full, so a long-lived process (tests, benchmarks) cannot grow it without bound.
+const plainReadings = new Map();
+const MAX_PLAIN_READINGS = 1000;
+function readsBackPlain(value) {
+    let same = plainReadings.get(value);
+    if (same === undefined) {
+        same = readsAs(value, '1.2') === value && readsAs(value, '1.1') === value;
+        if (plainReadings.size >= MAX_PLAIN_READINGS)
+            plainReadings.clear();
+        plainReadings.set(value, same);
+    }
+    return same;
+}
 /**
  * True when `value` can be written as a plain scalar that YAML 1.1 (Helm's Go parser) and
  * YAML 1.2 both read back as exactly this string.
@@ -1654,7 +1668,7 @@ function isPlainSafe(value, inFlow) {
         return false;
     if (inFlow && /[,[\]{}]/.test(value))
         return false;
-    return readsAs(value, '1.2') === value && readsAs(value, '1.1') === value;
+    return readsBackPlain(value);
 }
 /** A double-quoted YAML scalar for `value` (escapes only what YAML requires). */
 function doubleQuoted(value) {
