@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { buildImages, type BuildOptions } from '../src/images/build-images.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { dockerUnavailableReason, getDockerEnv } from '../__tests__/support/docker-env.js'
+import { liveProcessEnv } from '../__tests__/support/process-env.js'
 import {
   createDockerConfig,
   pushBaseImage,
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
       sourceUrl: '',
       created: '',
       skipUnchanged: false,
-      tempDir: tmpdir()
+      tempDir: tmpdir(),
+      env: liveProcessEnv
     })
     const timings: Record<'parallel' | 'sequential', number[]> = { parallel: [], sequential: [] }
     // Warm-up (not measured): the base image is local afterwards for both modes.

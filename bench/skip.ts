@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'bench-skip-'))
   const dockerConfig = await createDockerConfig()
-  // The stages run docker and git with this process's environment.
+  // The stages run docker and git with this process's environment, handed to readSettings below.
   process.env.DOCKER_HOST = env.dockerHost
   process.env.DOCKER_CONFIG = dockerConfig
   try {
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
         const settings = readSettings({
           runtime,
           env: {
+            ...process.env,
             GITHUB_WORKSPACE: repo.workspace,
             GITHUB_SHA: sha,
             GITHUB_REPOSITORY: 'acme/tutorial',

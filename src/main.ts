@@ -94,7 +94,7 @@ export const realStages: ReleaseStages = {
         import('./lib/exec.js'),
         import('./lib/http.js')
       ])
-    const runner = createProcessRunner(deps.runtime.secrets)
+    const runner = createProcessRunner(deps.runtime.secrets, options.env)
     return buildImages(options, {
       docker: createDocker(runner),
       git: runner,

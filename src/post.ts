@@ -14,7 +14,9 @@ export async function run(
   runtime: Runtime = createCoreRuntime(),
   logger: Logger = coreLogger
 ): Promise<void> {
-  const docker = createDocker(createProcessRunner(runtime.secrets))
+  // A composition root like coreRunDeps: the post step reads no settings, so it passes the
+  // process environment itself.
+  const docker = createDocker(createProcessRunner(runtime.secrets, process.env))
   const cleanups: [string, () => Promise<void>][] = [
     ['registry logout', () => cleanupBuild(logger, docker, runtime)],
     ['git credentials', () => cleanupPublish(logger, runtime)]

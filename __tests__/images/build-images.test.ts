@@ -40,6 +40,7 @@ const options = (over: Partial<BuildOptions> = {}): BuildOptions => ({
   created: '',
   skipUnchanged: false,
   tempDir: tmpdir(),
+  env: {},
   ...over
 })
 
@@ -47,7 +48,7 @@ const deps = (docker: Docker, logger: Logger, runtime: ImagesRuntime): ImagesDep
   docker,
   logger,
   runtime,
-  git: createProcessRunner([]),
+  git: createProcessRunner([], process.env),
   http: createHttpClient(),
   clock: steppingClock()
 })

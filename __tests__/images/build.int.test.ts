@@ -8,6 +8,7 @@ import { BuildError } from '../../src/errors.js'
 import type { ImageSpec } from '../../src/image-spec.js'
 import { createMemoryLogger, type Logger } from '../../src/logger.js'
 import { dockerEnvOrWarn } from '../support/docker-env.js'
+import { liveProcessEnv } from '../support/process-env.js'
 import {
   createDockerConfig,
   createMemoryRuntime as createRuntime,
@@ -53,6 +54,7 @@ describeDocker('building and pushing on a real Docker engine', () => {
     created: '',
     skipUnchanged: false,
     tempDir: tmpdir(),
+    env: liveProcessEnv,
     ...over
   })
 

@@ -7,7 +7,7 @@ import { gitBlobId } from '../../src/images/fingerprint.js'
 import { createProcessRunner } from '../../src/lib/exec.js'
 import { git } from '../support/git-fixtures.js'
 
-const runner = createProcessRunner([])
+const runner = createProcessRunner([], process.env)
 
 async function write(root: string, files: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {

@@ -108,6 +108,7 @@ describe('skip-unchanged', () => {
     created: '2026-12-01T00:00:00Z',
     skipUnchanged: true,
     tempDir: tmpdir(),
+    env: {},
     ...over
   })
   const current = (tag: string): ReadonlyMap<string, CurrentImage> =>
@@ -118,7 +119,7 @@ describe('skip-unchanged', () => {
     const deps: ImagesDeps = {
       docker,
       logger,
-      git: createProcessRunner([]),
+      git: createProcessRunner([], process.env),
       http: registry,
       runtime: createMemoryRuntime(),
       clock
@@ -206,6 +207,32 @@ describe('skip-unchanged', () => {
     await run(options('t4', { skipUnchanged: false }))
     const result = await run(options('t5', { current: current('t4'), ...over }))
     expect(result.images.map((image) => image.built)).toEqual([true, true])
+  })
+
+  it('fingerprints a bare build arg KEY with its value in options.env, never process.env', async () => {
+    const key = 'GITOPS_RELEASE_TEST_BARE_ARG'
+    const print = async (over: Partial<BuildOptions>) =>
+      (await run(options('t8', { skipUnchanged: false, ...over }))).images[0]?.fingerprint
+    const saved = process.env[key]
+    process.env[key] = 'from-process'
+    try {
+      const explicit = await print({ buildArgs: [`${key}=one`] })
+      const one = await print({ buildArgs: [key], env: { [key]: 'one' } })
+      const two = await print({ buildArgs: [key], env: { [key]: 'two' } })
+      const unset = await print({ buildArgs: [key], env: {} })
+      const fromProcess = await print({ buildArgs: [`${key}=from-process`] })
+      expect(explicit).toMatch(/^sha256:/)
+      // The value comes from options.env, as if the arg were written KEY=VALUE ...
+      expect(one).toBe(explicit)
+      expect(two).not.toBe(one)
+      // ... and process.env, which holds another value, is not consulted.
+      expect(unset).toBe(await print({ buildArgs: [`${key}=`] }))
+      expect(unset).not.toBe(fromProcess)
+      expect(process.env[key]).toBe('from-process')
+    } finally {
+      if (saved === undefined) Reflect.deleteProperty(process.env, key)
+      else process.env[key] = saved
+    }
   })
 
   it('builds, with a warning, when the registry cannot answer', async () => {

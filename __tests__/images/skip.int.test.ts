@@ -8,6 +8,7 @@ import { lookupImage } from '../../src/images/registry-api.js'
 import { createHttpClient } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { dockerEnvOrWarn } from '../support/docker-env.js'
+import { liveProcessEnv } from '../support/process-env.js'
 import { git } from '../support/git-fixtures.js'
 import {
   createDockerConfig,
@@ -67,6 +68,7 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
       created: '2026-12-01T05:00:00Z',
       skipUnchanged: true,
       tempDir: tmpdir(),
+      env: liveProcessEnv,
       ...over
     })
     const build = async (tag: string, current?: string, over: Partial<BuildOptions> = {}) => {
@@ -184,6 +186,7 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
         created: '',
         skipUnchanged: true,
         tempDir: tmpdir(),
+        env: liveProcessEnv,
         current: new Map([['app', { tag: 'v1' }]])
       },
       realImagesDeps(env, dockerConfig, logger)

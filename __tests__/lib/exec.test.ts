@@ -6,7 +6,7 @@ describe('process runner', () => {
 
   it('returns exit code, output and lines, with env and stdin', async () => {
     const lines: string[] = []
-    const runner = createProcessRunner([])
+    const runner = createProcessRunner([], process.env)
     const result = await runner.run(
       node,
       [
@@ -24,7 +24,7 @@ describe('process runner', () => {
   it('keeps multi-byte characters whole when they straddle two chunks of output', async () => {
     // one ASCII byte first, so the 2-byte characters cannot all line up with the pipe's chunks
     const text = `a${'é'.repeat(200_000)}`
-    const result = await createProcessRunner([]).run(node, [
+    const result = await createProcessRunner([], process.env).run(node, [
       '-e',
       `process.stdout.write('a' + 'é'.repeat(200000))`
     ])
@@ -34,7 +34,7 @@ describe('process runner', () => {
 
   it('refuses a command line that holds a secret, before starting anything', async () => {
     const secrets = new Set<string>()
-    const runner = createProcessRunner(secrets)
+    const runner = createProcessRunner(secrets, process.env)
     secrets.add('s3cr3t')
     await expect(runner.run(node, ['-e', 'x', 'pass=s3cr3t'])).rejects.toThrow(
       /a secret would be on its command line/
@@ -42,7 +42,7 @@ describe('process runner', () => {
   })
 
   it('says when the program does not exist', async () => {
-    const runner = createProcessRunner([])
+    const runner = createProcessRunner([], process.env)
     await expect(runner.run('gitops-release-no-such-program', [])).rejects.toBeInstanceOf(
       ProgramNotFoundError
     )

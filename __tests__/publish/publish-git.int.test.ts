@@ -26,6 +26,7 @@ import {
 } from './helpers/git-fixtures.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
+import { liveProcessEnv } from '../support/process-env.js'
 
 let restore: () => void
 beforeAll(() => {
@@ -75,6 +76,26 @@ describe('publish with git to a separate repository', () => {
     expect(result.diff).toContain('-app1: old\n+app1: v2\n')
     expect(readdirSync(temp)).toEqual([])
     expect(deps.runtime.state.get(CLONE_STATE)).toMatch(/gitops-release-clone-/)
+  })
+
+  it('starts git from options.env, not from process.env', async () => {
+    const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+    const temp = tempDir()
+    const trace = join(tempDir('publish-trace-'), 'trace.log')
+    expect(process.env.GIT_TRACE).toBeUndefined()
+    const result = await publish(
+      publishOptions({
+        target: remoteTarget(url),
+        workspace: temp,
+        tempDir: temp,
+        env: { ...liveProcessEnv, GIT_TRACE: trace }
+      }),
+      { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger: createMemoryLogger() }
+    )
+    expect(result.changed).toBe(true)
+    expect(remoteFile(bare, VALUES)).toContain('app0: v2')
+    // Every git process of the default runner traced itself into the file options.env names.
+    expect(readFileSync(trace, 'utf8')).toMatch(/trace: built-in: git push /)
   })
 
   it('makes no commit when the tip already has the change', async () => {

@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
+import { createProcessRunner, type ProcessRunner } from '../../src/lib/exec.js'
 import { createMemoryLogger } from '../../src/logger.js'
+import { gitBaseEnv } from '../../src/publish/git.js'
 import { publish, type PublishOptions } from '../../src/publish/publish.js'
 import {
   cloneWorkspace,
@@ -19,6 +21,7 @@ import {
 import { startGitHttpServer, type GitHttpServer } from './helpers/git-http-server.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
+import { liveProcessEnv } from '../support/process-env.js'
 
 const TOKEN = 'ghs_TestToken0123456789abcdefABCDEF'
 const HEADER_B64 = Buffer.from(`x-access-token:${TOKEN}`).toString('base64')
@@ -104,6 +107,64 @@ describe('publish over smart HTTP with a token', () => {
       server.requests.some((line) => line.startsWith('POST /acme/gitops.git/git-receive-pack 200'))
     ).toBe(true)
     expect(server.authorizations.length).toBeGreaterThan(0)
+    expect(new Set(server.authorizations)).toEqual(new Set([`basic ${HEADER_B64}`]))
+  })
+
+  it("starts git's config list after the entries options.env holds, not process.env's", async () => {
+    freshRemote()
+    const temp = tempDir()
+    // Entries of an earlier step; this process's environment has none of them.
+    const env = {
+      ...liveProcessEnv,
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'gitops.earlier',
+      GIT_CONFIG_VALUE_0: 'kept',
+      GIT_SSH_COMMAND: 'ssh'
+    }
+    expect(process.env.GIT_CONFIG_COUNT).toBeUndefined()
+    expect(process.env.GIT_SSH_COMMAND).toBeUndefined()
+    const real = createProcessRunner([], gitBaseEnv(env))
+    const seen: Readonly<Record<string, string>>[] = []
+    const runner: ProcessRunner = {
+      run: (command, args, runOptions = {}) => {
+        seen.push(runOptions.env ?? {})
+        return real.run(command, args, runOptions)
+      }
+    }
+    const result = await publish(
+      options({
+        target: { kind: 'remote', url: repoUrl },
+        workspace: temp,
+        tempDir: temp,
+        token: TOKEN,
+        env
+      }),
+      {
+        ...fastDeps(),
+        runner,
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      }
+    )
+    expect(result.changed).toBe(true)
+    expect(remoteFile(bare, VALUES)).toContain('app0: v2')
+    const origin = `http.${server.url}/.extraheader`
+    const networked = seen.filter((entry) => entry.GIT_CONFIG_COUNT !== undefined)
+    expect(networked.length).toBeGreaterThan(0)
+    for (const entry of networked) {
+      expect(entry).toMatchObject({
+        GIT_CONFIG_COUNT: '4',
+        GIT_CONFIG_KEY_1: origin,
+        GIT_CONFIG_VALUE_1: '',
+        GIT_CONFIG_KEY_2: origin,
+        GIT_CONFIG_VALUE_2: `AUTHORIZATION: basic ${HEADER_B64}`,
+        GIT_CONFIG_KEY_3: 'http.followRedirects',
+        GIT_CONFIG_VALUE_3: 'false'
+      })
+      // Slot 0 stays the earlier step's; options.env names an ssh command, so none is set.
+      expect(entry.GIT_CONFIG_KEY_0).toBeUndefined()
+      expect(entry.GIT_SSH_COMMAND).toBeUndefined()
+    }
     expect(new Set(server.authorizations)).toEqual(new Set([`basic ${HEADER_B64}`]))
   })
 

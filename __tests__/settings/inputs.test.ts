@@ -53,6 +53,17 @@ describe('getInputs', () => {
     expect(settings.commit).toBe(true)
   })
 
+  it('keeps a frozen copy of the environment, entries without a value dropped', () => {
+    const environment: NodeJS.ProcessEnv = { ...env, PATH: '/opt/bin', GIT_SSH: undefined }
+    const settings = getInputs(source({ images: 'a' }), environment)
+    expect(settings.processEnv).toEqual({ ...env, PATH: '/opt/bin' })
+    expect('GIT_SSH' in settings.processEnv).toBe(false)
+    expect(Object.isFrozen(settings.processEnv)).toBe(true)
+    // A copy: a later change to the environment read does not reach the stages.
+    environment.PATH = '/changed'
+    expect(settings.processEnv.PATH).toBe('/opt/bin')
+  })
+
   it('masks every secret as soon as it is read', () => {
     const inputs = source({
       images: 'a',

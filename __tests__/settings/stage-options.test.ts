@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readSettings } from '../../src/settings/inputs.js'
 import type { Settings } from '../../src/settings/settings.js'
 import {
+  buildOptions,
   commitMessage,
   githubRepository,
   publishOptions,
@@ -50,6 +51,25 @@ describe('stage options', () => {
         given.images.map((image) => ({ ...image, tag: 'v2', digest: '' }))
       )
     ).toBe(expected)
+  })
+
+  it('hands the environment read once to the images and publish stages', () => {
+    const given = readSettings({
+      runtime: { getInput: (name) => (name === 'images' ? 'web' : ''), setSecret: () => undefined },
+      env: {
+        GITHUB_SHA: SHA,
+        GITHUB_WORKSPACE: '/tmp/ws',
+        PATH: '/opt/bin',
+        GIT_CONFIG_COUNT: '2'
+      },
+      warn: () => undefined
+    })
+    expect(buildOptions(given).env).toBe(given.processEnv)
+    expect(publishOptions(given, 'msg').env).toBe(given.processEnv)
+    expect(publishOptions(given, 'msg').env).toMatchObject({
+      PATH: '/opt/bin',
+      GIT_CONFIG_COUNT: '2'
+    })
   })
 
   it('titles the pull request with the first line of the message unless pr-title is set', () => {

@@ -168,7 +168,7 @@ export function realImagesDeps(
   logger: Logger,
   runtime: ReturnType<typeof createMemoryRuntime> = createMemoryRuntime()
 ): ImagesDeps {
-  const runner = createProcessRunner(runtime.secrets)
+  const runner = createProcessRunner(runtime.secrets, process.env)
   return {
     docker: createDocker(runner, { DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: dockerConfig }),
     git: runner,

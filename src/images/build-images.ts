@@ -81,6 +81,8 @@ export interface BuildOptions {
   readonly skipUnchanged: boolean
   /** Where temporary folders go (RUNNER_TEMP). */
   readonly tempDir: string
+  /** The environment docker and git start from; a bare build-arg `KEY` takes its value here. */
+  readonly env: Readonly<Record<string, string>>
   /** The tag each image has in the files now, by image name (read only with skip-unchanged). */
   readonly current?: ReadonlyMap<string, CurrentImage>
 }
@@ -297,9 +299,9 @@ async function prepare(
       files,
       dockerfile: gitBlobId(dockerfile),
       ...(plan.target === undefined ? {} : { target: plan.target }),
-      // A bare KEY takes its value from the environment, as docker does.
+      // A bare KEY takes its value from the environment docker starts from, as docker does.
       buildArgs: plan.buildArgs.map((arg) =>
-        arg.includes('=') ? arg : `${arg}=${process.env[arg] ?? ''}`
+        arg.includes('=') ? arg : `${arg}=${options.env[arg] ?? ''}`
       ),
       ...(plan.platforms === undefined ? {} : { platforms: plan.platforms })
     })

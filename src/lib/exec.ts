@@ -70,7 +70,7 @@ function lineSplitter(onLine: (line: string) => void): {
  */
 export function createProcessRunner(
   secrets: Iterable<string>,
-  baseEnv: NodeJS.ProcessEnv = process.env
+  baseEnv: NodeJS.ProcessEnv
 ): ProcessRunner {
   return {
     async run(command, args, options = {}) {

@@ -24,7 +24,7 @@ export async function createDescendantCheck(
   options: PublishOptions,
   services: PublishServices
 ): Promise<DescendantCheck> {
-  const deps = resolveServices(services)
+  const deps = resolveServices(options, services)
   if (options.token) deps.runtime.setSecret(options.token)
   if (options.mode === 'api') {
     const { api, repository } = connectApi(options, apiTarget(options).repository, deps)

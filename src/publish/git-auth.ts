@@ -17,13 +17,13 @@ export function basicAuthHeader(token: string): string {
  * Env-scoped git config that sends the token to each origin. Config from the environment has
  * command-line scope, so it lives only in our child processes and is never written to a file.
  * An empty `extraheader` first clears headers a checkout may have persisted for the same origin
- * (two Authorization headers make GitHub answer 400). Entries already in the environment keep
- * their indexes.
+ * (two Authorization headers make GitHub answer 400). Entries already in `inherited` (the
+ * environment git starts from) keep their indexes.
  */
 export function gitAuthEnv(
   origins: readonly string[],
   token: string,
-  inherited: NodeJS.ProcessEnv = process.env
+  inherited: Readonly<Record<string, string | undefined>>
 ): GitAuth {
   const unique = [...new Set(origins)]
   if (token === '' || unique.length === 0) return { env: {}, secrets: [] }

@@ -111,7 +111,7 @@ export const INHERITED_GIT_VARS: readonly string[] = [
 ]
 
 /** `env` without the variables that would point git at another repository. */
-export function gitBaseEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function gitBaseEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => !INHERITED_GIT_VARS.includes(name))
   )

@@ -51,7 +51,7 @@ function credentials(
   deps: ResolvedServices
 ): GitAuth {
   const token = options.token ?? ''
-  if (token === '') return gitAuthEnv([], token)
+  if (token === '') return gitAuthEnv([], token, options.env)
   const origins = tokenOrigins(urls, options.github.serverUrl)
   for (const { origin, reason } of origins.withheld) {
     const host = new URL(origin).host
@@ -65,7 +65,7 @@ function credentials(
       )
     }
   }
-  const auth = gitAuthEnv(origins.send, token)
+  const auth = gitAuthEnv(origins.send, token, options.env)
   auth.secrets.forEach((secret) => {
     deps.runtime.setSecret(secret)
   })
@@ -81,7 +81,7 @@ async function gitEnv(
   deps: ResolvedServices
 ): Promise<{ env: Record<string, string>; secrets: readonly string[] }> {
   const auth = credentials(urls, options, bare.logger, deps)
-  const inherited = process.env
+  const inherited = options.env
   const start =
     Number.parseInt(auth.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0
   const network = networkEnv(

@@ -40,7 +40,7 @@ export const CLONE_STATE = STATE_KEYS.cloneDir
  * expectedHeadOid).
  */
 export async function publish(options: PublishOptions, deps: PublishDeps): Promise<PublishResult> {
-  const services = resolveServices(deps)
+  const services = resolveServices(options, deps)
   const driverDeps = { compute: deps.compute, logger: deps.logger, clock: services.clock }
   if (options.mode === 'api') {
     return runCompareAndSwap(createApiStrategy(options, services), options, driverDeps)
@@ -54,11 +54,14 @@ export async function publish(options: PublishOptions, deps: PublishDeps): Promi
 }
 
 /**
- * `deps` with the defaults filled in. Without a runner of its own, git runs from this process's
- * environment without GIT_DIR and friends, and refuses any command line holding a secret the
- * runtime has masked, or one masked through the returned runtime (the auth header values).
+ * `deps` with the defaults filled in. Without a runner of its own, git runs from `options.env`
+ * without GIT_DIR and friends, and refuses any command line holding a secret the runtime has
+ * masked, or one masked through the returned runtime (the auth header values).
  */
-export function resolveServices(deps: PublishServices): ResolvedServices {
+export function resolveServices(
+  options: Pick<PublishOptions, 'env'>,
+  deps: PublishServices
+): ResolvedServices {
   const derived = new Set<string>()
   const { runtime } = deps
   const secrets: Iterable<string> = {
@@ -78,7 +81,7 @@ export function resolveServices(deps: PublishServices): ResolvedServices {
         runtime.saveState(key, value)
       }
     },
-    runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(process.env)),
+    runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(options.env)),
     clock: deps.clock ?? systemClock,
     createGitHubApi: deps.createGitHubApi ?? createGitHubApi,
     networkLimits: deps.networkLimits ?? DEFAULT_NETWORK_LIMITS

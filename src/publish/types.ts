@@ -42,6 +42,11 @@ export interface PublishOptions {
   readonly dryRun: boolean
   /** RUNNER_TEMP */
   readonly tempDir: string
+  /**
+   * The environment git starts from (the settings' copy of the runner's environment); the
+   * GIT_CONFIG_* entries of the run go after the ones it already holds.
+   */
+  readonly env: Readonly<Record<string, string>>
   readonly github: {
     readonly serverUrl: string
     readonly apiUrl: string
@@ -112,8 +117,8 @@ export interface PublishServices {
   readonly logger: Logger
   readonly runtime: PublishRuntime
   /**
-   * Runs git; the default starts from this process's environment without GIT_DIR and friends,
-   * and refuses a command line holding a masked secret.
+   * Runs git; the default starts from the options' `env` without GIT_DIR and friends, and refuses
+   * a command line holding a masked secret.
    */
   readonly runner?: ProcessRunner
   /** Time for rate-limit waits and back-off. */

@@ -10,7 +10,10 @@ import { parseOwnerName } from '../lib/git-url.js'
 import { resolveTarget } from './repository.js'
 import type { Settings } from './settings.js'
 
-/** What reading the settings needs: the inputs and masking, the environment, a warning sink. */
+/**
+ * What reading the settings needs: the inputs and masking, the environment (read here and
+ * nowhere else), a warning sink.
+ */
 export interface SettingsDeps {
   readonly runtime: Pick<Runtime, 'getInput' | 'setSecret'>
   readonly env: NodeJS.ProcessEnv
@@ -106,6 +109,7 @@ export function readSettings(deps: SettingsDeps): Settings {
   const settings: Settings = {
     workspace: github.workspace,
     github,
+    processEnv: processEnvironment(deps.env),
     images,
     build,
     registry,
@@ -158,6 +162,15 @@ export function readSettings(deps: SettingsDeps): Settings {
   }
   checkCombinations(settings)
   return settings
+}
+
+// A frozen copy: a later change to the process environment does not reach the stages.
+function processEnvironment(env: NodeJS.ProcessEnv): Readonly<Record<string, string>> {
+  const copy: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined) copy[name] = value
+  }
+  return Object.freeze(copy)
 }
 
 /**

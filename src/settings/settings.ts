@@ -16,6 +16,11 @@ export interface Settings {
   readonly workspace: string
   /** The runner's `GITHUB_*` environment. */
   readonly github: GitHubEnvironment
+  /**
+   * The environment git and docker start from: the runner's environment as read once, entries
+   * without a value dropped (frozen).
+   */
+  readonly processEnv: Readonly<Record<string, string>>
 
   // Images
   /** `images`, parsed: one spec per image, repository resolved. */

@@ -52,6 +52,7 @@ export function buildOptions(
     created: rfc3339(),
     skipUnchanged: settings.skipUnchanged,
     tempDir: settings.github.runnerTemp,
+    env: settings.processEnv,
     ...(current === undefined ? {} : { current })
   }
 }
@@ -92,6 +93,7 @@ export function publishOptions(settings: Settings, message: string): PublishOpti
     prLabels: settings.prLabels,
     dryRun: settings.dryRun,
     tempDir: settings.github.runnerTemp,
+    env: settings.processEnv,
     github: {
       serverUrl: settings.github.serverUrl,
       apiUrl: settings.github.apiUrl,

@@ -1,8 +1,12 @@
 import { fakeClock } from './clock.js'
 import type { PublishOptions } from '../../../src/publish/publish.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'
+import { liveProcessEnv } from '../../support/process-env.js'
 
-/** Publish options with the action's defaults; tests override what they exercise. */
+/**
+ * Publish options with the action's defaults; tests override what they exercise. git starts from
+ * this process's environment unless `env` is given.
+ */
 export function publishOptions(
   over: Partial<PublishOptions> & Pick<PublishOptions, 'target' | 'workspace' | 'tempDir'>
 ): PublishOptions {
@@ -17,6 +21,7 @@ export function publishOptions(
     prTitle: 'chore(release): app 1.0 [skip ci]',
     prLabels: [],
     dryRun: false,
+    env: liveProcessEnv,
     github: {
       serverUrl: 'https://github.com',
       apiUrl: 'https://api.github.com',
