@@ -50,7 +50,7 @@ function lineSplitter(onLine) {
  * since argv is visible to every process on the runner. `baseEnv` is the environment every
  * command starts from.
  */
-function createProcessRunner(secrets, baseEnv = process.env) {
+function createProcessRunner(secrets, baseEnv) {
     return {
         async run(command, args, options = {}) {
             for (const secret of secrets) {
@@ -297,7 +297,7 @@ const INHERITED_GIT_VARS = [
     'GIT_PREFIX'
 ];
 /** `env` without the variables that would point git at another repository. */
-function gitBaseEnv(env = process.env) {
+function gitBaseEnv(env) {
     return Object.fromEntries(Object.entries(env).filter(([name]) => !INHERITED_GIT_VARS.includes(name)));
 }
 /** Fixed settings for every git process: no prompts, no smudging, messages in English. */
@@ -1168,10 +1168,10 @@ function basicAuthHeader(token) {
  * Env-scoped git config that sends the token to each origin. Config from the environment has
  * command-line scope, so it lives only in our child processes and is never written to a file.
  * An empty `extraheader` first clears headers a checkout may have persisted for the same origin
- * (two Authorization headers make GitHub answer 400). Entries already in the environment keep
- * their indexes.
+ * (two Authorization headers make GitHub answer 400). Entries already in `inherited` (the
+ * environment git starts from) keep their indexes.
  */
-function gitAuthEnv(origins, token, inherited = process.env) {
+function gitAuthEnv(origins, token, inherited) {
     const unique = [...new Set(origins)];
     if (token === '' || unique.length === 0)
         return { env: {}, secrets: [] };
@@ -1248,7 +1248,7 @@ const REMOTE = 'origin';
 function credentials(urls, options, logger, deps) {
     const token = options.token ?? '';
     if (token === '')
-        return gitAuthEnv([], token);
+        return gitAuthEnv([], token, options.env);
     const origins = tokenOrigins(urls, options.github.serverUrl);
     for (const { origin, reason } of origins.withheld) {
         const host = new URL(origin).host;
@@ -1259,7 +1259,7 @@ function credentials(urls, options, logger, deps) {
             logger.info(`No credentials are sent to ${host}: the token only goes to the GitHub server ${options.github.serverUrl}. A private repository on ${host} needs its own git credentials, set up in an earlier step (a credential helper or http.extraheader).`);
         }
     }
-    const auth = gitAuthEnv(origins.send, token);
+    const auth = gitAuthEnv(origins.send, token, options.env);
     auth.secrets.forEach((secret) => {
         deps.runtime.setSecret(secret);
     });
@@ -1268,7 +1268,7 @@ function credentials(urls, options, logger, deps) {
 // Credentials for the GitHub server's origin, then the network limits, in one GIT_CONFIG_* list.
 async function gitEnv(urls, dir, options, bare, deps) {
     const auth = credentials(urls, options, bare.logger, deps);
-    const inherited = process.env;
+    const inherited = options.env;
     const start = Number.parseInt(auth.env.GIT_CONFIG_COUNT ?? inherited.GIT_CONFIG_COUNT ?? '0', 10) || 0;
     const network = (0,publish_git/* networkEnv */.Mz)(deps.networkLimits, inherited, 
     // only an ssh remote needs to know (one git process less for http(s) and local remotes)
@@ -1803,7 +1803,7 @@ const CLONE_STATE = runtime/* STATE_KEYS */.L.cloneDir;
  * expectedHeadOid).
  */
 async function publish(options, deps) {
-    const services = resolveServices(deps);
+    const services = resolveServices(options, deps);
     const driverDeps = { compute: deps.compute, logger: deps.logger, clock: services.clock };
     if (options.mode === 'api') {
         return runCompareAndSwap((0,publish_api/* createApiStrategy */.gO)(options, services), options, driverDeps);
@@ -1817,11 +1817,11 @@ async function publish(options, deps) {
     }
 }
 /**
- * `deps` with the defaults filled in. Without a runner of its own, git runs from this process's
- * environment without GIT_DIR and friends, and refuses any command line holding a secret the
- * runtime has masked, or one masked through the returned runtime (the auth header values).
+ * `deps` with the defaults filled in. Without a runner of its own, git runs from `options.env`
+ * without GIT_DIR and friends, and refuses any command line holding a secret the runtime has
+ * masked, or one masked through the returned runtime (the auth header values).
  */
-function resolveServices(deps) {
+function resolveServices(options, deps) {
     const derived = new Set();
     const { runtime } = deps;
     const secrets = {
@@ -1842,7 +1842,7 @@ function resolveServices(deps) {
                 runtime.saveState(key, value);
             }
         },
-        runner: deps.runner ?? (0,exec.createProcessRunner)(secrets, (0,git/* gitBaseEnv */.VI)(process.env)),
+        runner: deps.runner ?? (0,exec.createProcessRunner)(secrets, (0,git/* gitBaseEnv */.VI)(options.env)),
         clock: deps.clock ?? clock/* systemClock */.m,
         createGitHubApi: deps.createGitHubApi ?? github_api/* createGitHubApi */._j,
         networkLimits: deps.networkLimits ?? git/* DEFAULT_NETWORK_LIMITS */.i2

@@ -276,7 +276,9 @@ async function cleanupBuild(logger, docker, runtime) {
  * and removes the temporary clone; never fails the job.
  */
 async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .createCoreRuntime */ .C)(), logger = _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .W) {
-    const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_5__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets));
+    // A composition root like coreRunDeps: the post step reads no settings, so it passes the
+    // process environment itself.
+    const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_5__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets, process.env));
     const cleanups = [
         ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .dm)(logger, docker, runtime)],
         ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .cleanupPublish */ .qH)(logger, runtime)]

@@ -1083,8 +1083,8 @@ async function prepare(plan, options, deps) {
             files,
             dockerfile: gitBlobId(dockerfile),
             ...(plan.target === undefined ? {} : { target: plan.target }),
-            // A bare KEY takes its value from the environment, as docker does.
-            buildArgs: plan.buildArgs.map((arg) => arg.includes('=') ? arg : `${arg}=${process.env[arg] ?? ''}`),
+            // A bare KEY takes its value from the environment docker starts from, as docker does.
+            buildArgs: plan.buildArgs.map((arg) => arg.includes('=') ? arg : `${arg}=${options.env[arg] ?? ''}`),
             ...(plan.platforms === undefined ? {} : { platforms: plan.platforms })
         });
     }

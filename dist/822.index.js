@@ -979,6 +979,7 @@ function readSettings(deps) {
     const settings = {
         workspace: github.workspace,
         github,
+        processEnv: processEnvironment(deps.env),
         images,
         build,
         registry,
@@ -1025,6 +1026,15 @@ function readSettings(deps) {
     };
     checkCombinations(settings);
     return settings;
+}
+// A frozen copy: a later change to the process environment does not reach the stages.
+function processEnvironment(env) {
+    const copy = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined)
+            copy[name] = value;
+    }
+    return Object.freeze(copy);
 }
 /**
  * The tag to report when the settings could not be read: the `tag` input, else the short SHA,
@@ -1190,6 +1200,7 @@ function buildOptions(settings, current) {
         created: (0,clock/* rfc3339 */.a)(),
         skipUnchanged: settings.skipUnchanged,
         tempDir: settings.github.runnerTemp,
+        env: settings.processEnv,
         ...(current === undefined ? {} : { current })
     };
 }
@@ -1224,6 +1235,7 @@ function publishOptions(settings, message) {
         prLabels: settings.prLabels,
         dryRun: settings.dryRun,
         tempDir: settings.github.runnerTemp,
+        env: settings.processEnv,
         github: {
             serverUrl: settings.github.serverUrl,
             apiUrl: settings.github.apiUrl,
@@ -4254,7 +4266,7 @@ const realStages = {
             __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 1737)),
             __webpack_require__.e(/* import() */ 80).then(__webpack_require__.bind(__webpack_require__, 5080))
         ]);
-        const runner = createProcessRunner(deps.runtime.secrets);
+        const runner = createProcessRunner(deps.runtime.secrets, options.env);
         return buildImages(options, {
             docker: createDocker(runner),
             git: runner,

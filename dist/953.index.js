@@ -89,7 +89,7 @@ function lineSplitter(onLine) {
  * since argv is visible to every process on the runner. `baseEnv` is the environment every
  * command starts from.
  */
-function createProcessRunner(secrets, baseEnv = process.env) {
+function createProcessRunner(secrets, baseEnv) {
     return {
         async run(command, args, options = {}) {
             for (const secret of secrets) {
