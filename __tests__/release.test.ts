@@ -10,7 +10,11 @@ import { unifiedDiff } from '../src/edit/unified-diff.js'
 import { EditError } from '../src/errors.js'
 import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
-import { release, run, type ReleaseStages } from '../src/main.js'
+import { release, run } from '../src/main.js'
+import type { Stages } from '../src/pipeline/stages.js'
+import { createEditEngine } from '../src/edit/engine.js'
+import type { ComputeChanges } from '../src/publish/publish.js'
+import type { PublishSettings } from '../src/settings/settings.js'
 import {
   newReleaseState,
   outputValues,
@@ -55,8 +59,39 @@ describe('release', () => {
     })
   }
 
-  function stages(overrides: Partial<ReleaseStages> = {}): ReleaseStages {
+  // The publish stage's fake: computes the edits on the committed file, lands when not a dry run.
+  const publishFake = async (
+    options: PublishSettings,
+    dryRun: boolean,
+    compute: ComputeChanges
+  ): Promise<ReleasePublish> => {
+    calls.push(dryRun ? 'publish (dry run)' : 'publish')
+    const edits = await compute(createMemorySource({ 'helm/values.yaml': VALUES }))
+    const landed = !dryRun
     return {
+      changed: true,
+      commitSha: landed ? PUSHED : '',
+      commitUrl: landed ? `https://github.com/acme/shop/commit/${PUSHED}` : '',
+      branch: options.createPr ? options.prBranch : 'main',
+      before: BASE,
+      defaultBranch: 'main',
+      remoteUrl: 'https://github.com/acme/shop.git',
+      files: ['helm/values.yaml'],
+      edits,
+      diff: unifiedDiff(edits),
+      ...(options.createPr && landed
+        ? { prNumber: 7, prUrl: 'https://github.com/acme/shop/pull/7' }
+        : {}),
+      prOperation: options.createPr && landed ? 'created' : '',
+      prHeadSha: options.createPr && landed ? PUSHED : ''
+    }
+  }
+
+  function stages(overrides: Partial<Stages> = {}): Stages {
+    return {
+      logger: createMemoryLogger(),
+      edits: createEditEngine(),
+      checkBuildContexts: () => Promise.resolve(),
       buildImages: (options) => {
         calls.push('build')
         return Promise.resolve(
@@ -73,28 +108,17 @@ describe('release', () => {
           }))
         )
       },
-      publish: async (options, { compute }) => {
-        calls.push(options.dryRun ? 'publish (dry run)' : 'publish')
-        const edits = await compute(createMemorySource({ 'helm/values.yaml': VALUES }))
-        const landed = !options.dryRun
-        const result: ReleasePublish = {
-          changed: true,
-          commitSha: landed ? PUSHED : '',
-          commitUrl: landed ? `https://github.com/acme/shop/commit/${PUSHED}` : '',
-          branch: options.createPr ? options.prBranch : 'main',
-          before: BASE,
-          defaultBranch: 'main',
-          remoteUrl: 'https://github.com/acme/shop.git',
-          files: ['helm/values.yaml'],
-          edits,
-          diff: unifiedDiff(edits),
-          ...(options.createPr && landed
-            ? { prNumber: 7, prUrl: 'https://github.com/acme/shop/pull/7' }
-            : {}),
-          prOperation: options.createPr && landed ? 'created' : '',
-          prHeadSha: options.createPr && landed ? PUSHED : ''
-        }
-        return result
+      openRepository: (options) => {
+        calls.push('open')
+        return Promise.resolve({
+          preview: (_text, compute) => publishFake(options, true, compute),
+          land: (_text, compute) => publishFake(options, options.dryRun, compute),
+          isDescendant: (ancestor, commit) => Promise.resolve(ancestor === commit),
+          close: () => {
+            calls.push('close')
+            return Promise.resolve()
+          }
+        })
       },
       notifyWebhook: () => {
         calls.push('webhook')
@@ -106,7 +130,7 @@ describe('release', () => {
           reason: 'ok'
         })
       },
-      refreshAndWait: () => {
+      waitForApps: () => {
         calls.push('wait')
         return Promise.resolve([healthy])
       },
@@ -132,18 +156,13 @@ describe('release', () => {
 
   async function runRelease(
     values: Record<string, string>,
-    fakes: ReleaseStages = stages()
+    fakes: Stages = stages()
   ): Promise<{ state: ReleaseState; error: unknown }> {
     const settings = settingsWith(values)
     const state = newReleaseState(settings.tag)
     let error: unknown
     try {
-      await release(
-        settings,
-        { logger: createMemoryLogger(), runtime: fakeRuntime(values) },
-        state,
-        fakes
-      )
+      await release(settings, fakes, state)
     } catch (caught) {
       error = caught
     }
@@ -153,7 +172,15 @@ describe('release', () => {
   it('runs the stages in order: preflight, build, publish, webhook, wait', async () => {
     const { state, error } = await runRelease({ images: 'web', tag: 'v2', ...argocdInputs })
     expect(error).toBeUndefined()
-    expect(calls).toEqual(['publish (dry run)', 'build', 'publish', 'webhook', 'wait'])
+    expect(calls).toEqual([
+      'open',
+      'publish (dry run)',
+      'build',
+      'publish',
+      'webhook',
+      'wait',
+      'close'
+    ])
     const outputs = outputValues(state)
     expect(outputs).toMatchObject({
       'commit-sha': PUSHED,
@@ -228,7 +255,7 @@ describe('release', () => {
   it('builds nothing when a path does not resolve', async () => {
     const { error } = await runRelease({ images: 'web', tag: 'v2', 'tag-path': '{name}.nope' })
     expect(error).toBeInstanceOf(EditError)
-    expect(calls).toEqual(['publish (dry run)'])
+    expect(calls).toEqual(['open', 'publish (dry run)', 'close'])
   })
 
   it('checks the workspace, not the remote, with commit: false; and a dry run writes nothing', async () => {
@@ -258,7 +285,7 @@ describe('release', () => {
       ...argocdInputs
     })
     expect(error).toBeUndefined()
-    expect(calls).toEqual(['publish (dry run)', 'build', 'publish'])
+    expect(calls).toEqual(['open', 'publish (dry run)', 'build', 'publish', 'close'])
     expect(outputValues(state)).toMatchObject({
       'pr-number': '7',
       'pr-operation': 'created',
@@ -270,7 +297,7 @@ describe('release', () => {
   it('keeps the landed commit and the apps state when the wait fails', async () => {
     const degraded: AppState = { ...healthy, healthStatus: 'Degraded', outcome: 'failed' }
     const fakes = stages({
-      refreshAndWait: () => {
+      waitForApps: () => {
         calls.push('wait')
         return Promise.reject(new ArgoCdWaitError('shop is Degraded', [degraded]))
       }
@@ -301,7 +328,7 @@ describe('release', () => {
         GITHUB_SHA: '2682590' + 'a'.repeat(33),
         GITHUB_REPOSITORY: 'acme/shop'
       },
-      stages: stages(),
+      compose: () => stages(),
       fail: (error) => failures.push(error)
     })
     expect(failures).toHaveLength(1)

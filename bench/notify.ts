@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { PushedCommit } from '../src/argocd/types.js'
 import { notifyWebhook } from '../src/argocd/webhook.js'
 import { systemClock } from '../src/lib/clock.js'
+import { createHttpClient } from '../src/lib/http.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { startWebhookReceiver } from '../__tests__/support/argocd-receiver.js'
 import type { ReceivedEvent } from '../__tests__/support/argocd-receiver.js'
@@ -46,6 +47,7 @@ const git = (...args: string[]): string =>
   ).trim()
 
 let waiting: ((event: ReceivedEvent) => void) | undefined
+const http = createHttpClient()
 const receiver = await startWebhookReceiver({
   secret: SECRET,
   mode: 'sha256',
@@ -89,8 +91,8 @@ try {
     git('push', '-q', 'origin', 'main')
     const pushed = performance.now()
     const result = await notifyWebhook(
-      { webhookUrl: receiver.url, webhookSecret: SECRET, insecure: false, commit },
-      { logger: createMemoryLogger(), clock: systemClock }
+      { url: receiver.url, secret: SECRET, insecure: false, commit },
+      { logger: createMemoryLogger(), clock: systemClock, http }
     )
     const done = performance.now()
     if (!result.delivered) throw new Error(`run ${run}: not delivered: ${result.reason}`)

@@ -10,7 +10,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readSettings } from '../src/settings/inputs.js'
-import { realStages, release, type ReleaseStages } from '../src/main.js'
+import { composeStages } from '../src/compose.js'
+import { release } from '../src/main.js'
+import type { Stages } from '../src/pipeline/stages.js'
 import { newReleaseState, releaseChanged } from '../src/outputs.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { createMemoryRuntime } from '../__tests__/support/memory-runtime.js'
@@ -99,17 +101,18 @@ async function main(): Promise<void> {
           warn: () => undefined
         })
         let built = 0
-        const stages: ReleaseStages = {
-          ...realStages,
-          buildImages: async (options, deps) => {
-            const images = await realStages.buildImages(options, deps)
+        const real = composeStages(settings, runtime, createMemoryLogger())
+        const stages: Stages = {
+          ...real,
+          buildImages: async (options) => {
+            const images = await real.buildImages(options)
             built = images.filter((image) => image.built).length
             return images
           }
         }
         const state = newReleaseState(settings.tag)
         const started = performance.now()
-        await release(settings, { logger: createMemoryLogger(), runtime }, state, stages)
+        await release(settings, stages, state)
         return {
           seconds: (performance.now() - started) / 1000,
           built,

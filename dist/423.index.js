@@ -1438,15 +1438,17 @@ async function createGitStrategy(options, deps) {
 /***/ 5423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qH: () => (/* binding */ cleanupPublish),
+  CLONE_STATE: () => (/* binding */ CLONE_STATE),
+  TEMP_PREFIX: () => (/* reexport */ types/* TEMP_PREFIX */.M),
+  cleanupPublish: () => (/* binding */ cleanupPublish),
   publish: () => (/* binding */ publish),
-  bs: () => (/* binding */ resolveServices)
+  resolveServices: () => (/* binding */ resolveServices)
 });
-
-// UNUSED EXPORTS: CLONE_STATE, TEMP_PREFIX
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);

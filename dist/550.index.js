@@ -281,7 +281,7 @@ async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .
     const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_5__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets, process.env));
     const cleanups = [
         ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .dm)(logger, docker, runtime)],
-        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .cleanupPublish */ .qH)(logger, runtime)]
+        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_6__.cleanupPublish)(logger, runtime)]
     ];
     for (const [stage, cleanup] of cleanups) {
         try {

@@ -26,7 +26,7 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * (identical or ahead means yes).
  */
 async function createDescendantCheck(options, services) {
-    const deps = (0,_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveServices */ .bs)(options, services);
+    const deps = (0,_publish_js__WEBPACK_IMPORTED_MODULE_3__.resolveServices)(options, services);
     if (options.token)
         deps.runtime.setSecret(options.token);
     if (options.mode === 'api') {

@@ -54,7 +54,7 @@ __webpack_require__.d(__webpack_exports__, {
   notifyWebhook: () => (/* binding */ notifyWebhook)
 });
 
-// UNUSED EXPORTS: WEBHOOK_RETRY, webhookEndpoint
+// UNUSED EXPORTS: WEBHOOK_RETRY
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -146,13 +146,6 @@ const WEBHOOK_RETRY = {
     jitter: 'none'
 };
 const POLL_NOTE = 'Argo CD will still notice the commit at its next poll (every 3 minutes by default).';
-/** `argocd-webhook-url` as the endpoint: a bare server URL gets Argo CD's `/api/webhook`. */
-function webhookEndpoint(url) {
-    const parsed = new URL(url.trim());
-    if (parsed.pathname === '/' || parsed.pathname === '')
-        parsed.pathname = '/api/webhook';
-    return parsed.toString();
-}
 /**
  * Sends the GitHub `push` event for `options.commit` to `argocd-webhook-url`, signed with the
  * secret. Retries network errors and 5xx with bounded back-off; a 4xx is final. Never throws for
@@ -162,10 +155,7 @@ function webhookEndpoint(url) {
 async function notifyWebhook(options, deps) {
     const { commit } = options;
     const { logger } = deps;
-    const rawUrl = options.webhookUrl?.trim() ?? '';
-    if (rawUrl === '')
-        return { delivered: false, attempts: 0, url: '', reason: 'argocd-webhook-url is not set' };
-    const endpoint = webhookEndpoint(rawUrl);
+    const endpoint = options.url;
     const shown = (0,repo_url/* redactUrl */.B)(endpoint);
     const notDelivered = (reason, attempts, status) => {
         logger.warning(`Argo CD webhook not delivered to ${shown}: ${reason}. ${POLL_NOTE}`);
@@ -179,15 +169,13 @@ async function notifyWebhook(options, deps) {
     };
     let htmlUrl;
     try {
-        const override = options.repoUrl?.trim() ?? '';
-        htmlUrl =
-            override === '' ? (0,repo_url/* normalizeRepoUrl */.H)(commit.repoUrl, 'repository') : (0,repo_url/* normalizeRepoUrl */.H)(override);
+        htmlUrl = options.repoUrl ?? (0,repo_url/* normalizeRepoUrl */.H)(commit.repoUrl, 'repository');
     }
     catch (error) {
         return notDelivered((0,errors/* errorMessage */.gJ)(error), 0);
     }
     const body = serializePayload(buildPushPayload(commit, htmlUrl));
-    const secret = options.webhookSecret?.trim() ?? '';
+    const secret = options.secret ?? '';
     const headers = {
         'Content-Type': 'application/json',
         'X-GitHub-Event': 'push',
@@ -198,7 +186,7 @@ async function notifyWebhook(options, deps) {
     logger.info(`Notifying Argo CD: push event for ${htmlUrl} branch ${commit.branch} at ${(0,lib_text/* shortSha */.Fu)(commit.after)} ` +
         `(${commit.files.length} changed file${commit.files.length === 1 ? '' : 's'}, ${body.length} bytes, ` +
         `${secret === '' ? 'unsigned' : 'signed'}) to ${shown}`);
-    const http = deps.http ?? (0,lib_http.createHttpClient)({ insecure: options.insecure });
+    const { http } = deps;
     const timeoutMs = deps.requestTimeoutMs ?? 10_000;
     // The status of the last answer, for the result when the retries run out.
     let lastStatus;

@@ -58,12 +58,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(4231);
-// EXTERNAL MODULE: ./src/lib/http.ts
-var lib_http = __webpack_require__(5080);
 // EXTERNAL MODULE: ./src/lib/text.ts
 var lib_text = __webpack_require__(6299);
-// EXTERNAL MODULE: ./src/argocd/app-ref.ts
-var app_ref = __webpack_require__(5114);
 ;// CONCATENATED MODULE: ./src/argocd/app-status.ts
 /** Reads an Application object as returned by `GET /api/v1/applications/{name}`. */
 function readAppStatus(application) {
@@ -137,6 +133,8 @@ function strings(value) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: ./src/lib/http.ts
+var lib_http = __webpack_require__(5080);
 // EXTERNAL MODULE: ./src/argocd/answer.ts
 var answer = __webpack_require__(2683);
 // EXTERNAL MODULE: ./src/argocd/repo-url.ts
@@ -450,8 +448,6 @@ function sameSha(a, b) {
 
 
 
-
-
 /** The timing used unless the deps say otherwise. */
 const DEFAULT_WAIT_TIMING = {
     pollMs: 5000,
@@ -483,14 +479,7 @@ async function waitForApps(options, deps) {
     return results;
 }
 function createContext(options, deps) {
-    const server = options.server?.trim() ?? '';
-    const token = options.token?.trim() ?? '';
-    if (server === '' || token === '') {
-        throw new errors/* InputError */.dz('argocd-server and argocd-token are required to refresh Argo CD apps', {
-            input: server === '' ? 'argocd-server' : 'argocd-token'
-        });
-    }
-    const api = createArgoCdApi({ server, token, insecure: options.insecure }, deps.http ?? (0,lib_http.createHttpClient)({ insecure: options.insecure }));
+    const api = createArgoCdApi({ server: options.server, token: options.token, insecure: options.insecure }, deps.http);
     const now = deps.clock.now();
     return {
         options,
@@ -502,7 +491,7 @@ function createContext(options, deps) {
         target: { revision: options.commit.after, previous: options.commit.before },
         deadline: now + options.timeoutSeconds * 1000,
         apps: options.apps.map((app) => ({
-            ref: (0,app_ref/* parseAppRef */.W)(app),
+            ref: app,
             status: undefined,
             lastRefreshAt: now,
             lastProblem: '',

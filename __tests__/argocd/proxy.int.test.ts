@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import type { PushedCommit } from '../../src/argocd/types.js'
+import { parseAppRef } from '../../src/argocd/app-ref.js'
+import { createHttpClient } from '../../src/lib/http.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import { notifyWebhook } from '../../src/argocd/webhook.js'
 import { createMemoryLogger } from '../../src/logger.js'
@@ -81,19 +83,19 @@ const port = (url: string): string => new URL(url).port
 const notify = () =>
   notifyWebhook(
     {
-      webhookUrl: viaName(receiver.url, HOOK_HOST),
-      webhookSecret: SECRET,
+      url: viaName(receiver.url, HOOK_HOST),
+      secret: SECRET,
       insecure: false,
       commit
     },
-    { logger: createMemoryLogger(), clock: createFakeClock() }
+    { logger: createMemoryLogger(), clock: createFakeClock(), http: createHttpClient() }
   )
 const wait = (waitForIt: boolean) =>
   waitForApps(
     {
       server: viaName(argocd.url, API_HOST),
       token: TOKEN,
-      apps: ['web'],
+      apps: [parseAppRef('web')],
       sync: false,
       wait: waitForIt,
       timeoutSeconds: 60,
@@ -104,7 +106,8 @@ const wait = (waitForIt: boolean) =>
     {
       logger: createMemoryLogger(),
       clock: createFakeClock(),
-      isDescendant: () => Promise.resolve(false)
+      isDescendant: () => Promise.resolve(false),
+      http: createHttpClient({ insecure: true })
     }
   )
 

@@ -5,6 +5,7 @@ import {
   PlainHttpTokenError
 } from '../../src/argocd/argocd-api.js'
 import type { PushedCommit } from '../../src/argocd/types.js'
+import { parseAppRef } from '../../src/argocd/app-ref.js'
 import { ArgoCdError } from '../../src/errors.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import type { HttpClient, HttpRequest } from '../../src/lib/http.js'
@@ -103,7 +104,7 @@ describe('waitForApps over plain http', () => {
       {
         server,
         token: 'aa.bb.cc',
-        apps: ['web'],
+        apps: [parseAppRef('web')],
         sync: false,
         wait: true,
         timeoutSeconds: 60,

@@ -1,6 +1,8 @@
 import { get } from 'node:https'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { ArgoCdOptions, IsDescendant, PushedCommit } from '../../src/argocd/types.js'
+import type { ArgoCdApiSettings, IsDescendant, PushedCommit } from '../../src/argocd/types.js'
+import { parseAppRef } from '../../src/argocd/app-ref.js'
+import { createHttpClient } from '../../src/lib/http.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import type { WaitDeps } from '../../src/argocd/wait.js'
 import { ArgoCdWaitError } from '../../src/argocd/wait-error.js'
@@ -68,24 +70,34 @@ afterEach(async () => {
 
 async function run(
   apps: readonly FakeApp[],
-  extra: Partial<ArgoCdOptions> = {},
+  extra: Partial<ArgoCdApiSettings> = {},
   fakeOptions: Partial<FakeArgoCdOptions> = {},
   deps: Partial<WaitDeps> = {}
 ) {
   fake = await startFakeArgoCd({ token: TOKEN, apps, ...fakeOptions })
   const clock = createFakeClock()
   const logger = createMemoryLogger()
-  const options: ArgoCdOptions = {
+  const options: ArgoCdApiSettings = {
     server: fake.url,
     token: TOKEN,
-    apps: apps.map((a) => (a.namespace ? `${a.namespace}/${a.name}` : a.name)),
+    apps: apps.map((a) => parseAppRef(a.namespace ? `${a.namespace}/${a.name}` : a.name)),
     sync: false,
     wait: true,
     timeoutSeconds: 300,
     insecure: false,
     ...extra
   }
-  const outcome = waitForApps({ ...options, commit }, { logger, clock, isDescendant, ...deps })
+  const outcome = waitForApps(
+    { ...options, commit },
+    {
+      logger,
+      clock,
+      isDescendant,
+      // The composition root gives Argo CD a client with `argocd-insecure`.
+      http: createHttpClient({ insecure: options.insecure }),
+      ...deps
+    }
+  )
   return { outcome, clock, logger, fake }
 }
 
@@ -272,14 +284,14 @@ describe('waitForApps', () => {
       {
         server: fake?.url ?? '',
         token: TOKEN,
-        apps: ['web'],
+        apps: [parseAppRef('web')],
         sync: false,
         wait: true,
         timeoutSeconds: 30,
         insecure: false,
         commit: rollback
       },
-      { logger, clock, isDescendant }
+      { logger, clock, isDescendant, http: createHttpClient() }
     )
     expect(again[0]).toMatchObject({ revision: ROLLBACK, outcome: 'deployed' })
     // Together longer than one timeout: each call counts its own.
@@ -381,7 +393,7 @@ describe('waitForApps', () => {
     ).toHaveLength(1)
   })
 
-  it.each<[string, Partial<FakeArgoCdOptions>, Partial<ArgoCdOptions>, string, RegExp]>([
+  it.each<[string, Partial<FakeArgoCdOptions>, Partial<ArgoCdApiSettings>, string, RegExp]>([
     [
       '401 for a bad token',
       {},
@@ -392,14 +404,14 @@ describe('waitForApps', () => {
     [
       '404 for an unknown app',
       {},
-      { apps: ['nope'] },
+      { apps: [parseAppRef('nope')] },
       'argocd-app',
       /has no application nope \(HTTP 404: applications\.argoproj\.io "nope" not found\)/
     ],
     [
       '403 for an app out of reach',
       { unknownAppStatus: 403 },
-      { apps: ['nope'] },
+      { apps: [parseAppRef('nope')] },
       'argocd-app',
       /denied refreshing nope \(HTTP 403: permission denied.*RBAC/
     ]
@@ -419,10 +431,10 @@ describe('waitForApps', () => {
 
   it('says when argocd-server is not the API (the web UI answers)', async () => {
     fake = await startFakeArgoCd({ token: TOKEN, apps: [] })
-    const options: ArgoCdOptions = {
+    const options: ArgoCdApiSettings = {
       server: `${fake.url}/ui`,
       token: TOKEN,
-      apps: ['web'],
+      apps: [parseAppRef('web')],
       sync: false,
       wait: true,
       timeoutSeconds: 60,
@@ -431,7 +443,12 @@ describe('waitForApps', () => {
     const error = await failure(
       waitForApps(
         { ...options, commit },
-        { logger: createMemoryLogger(), clock: createFakeClock(), isDescendant }
+        {
+          logger: createMemoryLogger(),
+          clock: createFakeClock(),
+          isDescendant,
+          http: createHttpClient()
+        }
       )
     )
     expect(error.location.input).toBe('argocd-server')
@@ -494,10 +511,10 @@ describe('waitForApps', () => {
     const gone = await startFakeArgoCd({ token: TOKEN, apps: [] })
     await gone.close()
     const logger = createMemoryLogger()
-    const options: ArgoCdOptions = {
+    const options: ArgoCdApiSettings = {
       server: gone.url,
       token: TOKEN,
-      apps: ['web'],
+      apps: [parseAppRef('web')],
       sync: false,
       wait: false,
       timeoutSeconds: 60,
@@ -505,7 +522,7 @@ describe('waitForApps', () => {
     }
     const states = await waitForApps(
       { ...options, commit },
-      { logger, clock: createFakeClock(), isDescendant }
+      { logger, clock: createFakeClock(), isDescendant, http: createHttpClient() }
     )
     expect(states).toEqual([
       expect.objectContaining({

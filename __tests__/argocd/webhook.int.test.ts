@@ -2,7 +2,10 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { PushedCommit, WebhookOptions } from '../../src/argocd/types.js'
-import { notifyWebhook, webhookEndpoint } from '../../src/argocd/webhook.js'
+import { notifyWebhook } from '../../src/argocd/webhook.js'
+import { webhookEndpoint } from '../../src/argocd/webhook-endpoint.js'
+import { resolveArgoCd } from '../../src/settings/argocd.js'
+import { createHttpClient } from '../../src/lib/http.js'
 import type { WebhookDeps } from '../../src/argocd/webhook.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import type { Logger } from '../../src/logger.js'
@@ -24,9 +27,9 @@ const commit: PushedCommit = {
   authorEmail: '41898282+github-actions[bot]@users.noreply.github.com'
 }
 type Options = Omit<WebhookOptions, 'commit'>
-const options = (webhookUrl: string, extra: Partial<Options> = {}): Options => ({
-  webhookUrl,
-  webhookSecret: SECRET,
+const options = (url: string, extra: Partial<Options> = {}): Options => ({
+  url: webhookEndpoint(url),
+  secret: SECRET,
   insecure: false,
   ...extra
 })
@@ -36,7 +39,11 @@ const send = (
   pushed: PushedCommit,
   logger: Logger,
   deps: Partial<WebhookDeps> = {}
-) => notifyWebhook({ ...settings, commit: pushed }, { logger, clock: createFakeClock(), ...deps })
+) =>
+  notifyWebhook(
+    { ...settings, commit: pushed },
+    { logger, clock: createFakeClock(), http: createHttpClient(), ...deps }
+  )
 
 let receiver: WebhookReceiver | undefined
 const start = async (settings: ReceiverOptions): Promise<WebhookReceiver> => {
@@ -119,7 +126,7 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
   it('uses argocd-repo-url over the repository', async () => {
     const hook = await start({})
     await send(
-      options(hook.url, { repoUrl: 'https://git.example.com/platform/deploy.git' }),
+      options(hook.url, { repoUrl: 'https://git.example.com/platform/deploy' }),
       commit,
       createMemoryLogger()
     )
@@ -128,18 +135,28 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
 
   it('trims the secret, as a secret stored with a newline would otherwise never verify', async () => {
     const hook = await start({ secret: SECRET })
-    const result = await send(
-      options(hook.url, { webhookSecret: `${SECRET}\n` }),
-      commit,
-      createMemoryLogger()
-    )
+    // The settings layer trims it, once, when it reads the inputs.
+    const resolved = resolveArgoCd(
+      {
+        webhookUrl: hook.url,
+        webhookSecret: `${SECRET}\n`,
+        apps: [],
+        sync: false,
+        wait: false,
+        timeoutSeconds: 300,
+        insecure: false
+      },
+      () => undefined
+    ).webhook
+    if (resolved === undefined) throw new Error('no webhook settings')
+    const result = await send(resolved, commit, createMemoryLogger())
     expect(result.delivered).toBe(true)
   })
 
   it('warns, with the status and body, when the secret is wrong (400, not retried)', async () => {
     const hook = await start({ secret: SECRET, detailedErrors: true })
     const logger = createMemoryLogger()
-    const result = await send(options(hook.url, { webhookSecret: 'wrong' }), commit, logger)
+    const result = await send(options(hook.url, { secret: 'wrong' }), commit, logger)
     expect(result).toMatchObject({ delivered: false, status: 400, attempts: 1 })
     expect(result.reason).toMatch(
       /^HTTP 400: Webhook processing failed: HMAC verification failed; .*webhook\.github\.secret/
@@ -168,7 +185,7 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     const hook = await start({ script: [503, 503, 503, 503, 503, 503, 503] })
     const clock = createFakeClock()
     const logger = createMemoryLogger()
-    const result = await send(options(hook.url, { webhookSecret: '' }), commit, logger, {
+    const result = await send(options(hook.url, { secret: undefined }), commit, logger, {
       clock,
       retry: { attempts: 10, baseDelayMs: 1000, maxDelayMs: 4000, totalMs: 8000, jitter: 'none' }
     })
@@ -221,7 +238,7 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
   it('never logs the secret', async () => {
     const hook = await start({ secret: SECRET })
     const logger = createMemoryLogger()
-    const result = await send(options(hook.url, { webhookSecret: ` ${SECRET} ` }), commit, logger)
+    const result = await send(options(hook.url), commit, logger)
     expect(result.delivered).toBe(true)
     expect(logger.lines.join('\n')).not.toContain(SECRET)
   })
@@ -260,16 +277,6 @@ describe('notifyWebhook against a receiver that verifies like Argo CD', () => {
     const second = await send(options(hook.url), rollback, logger)
     expect([first.delivered, second.delivered]).toEqual([true, true])
     expect(hook.events.map((e) => e.after)).toEqual([commit.after, rollback.after])
-  })
-
-  it('does nothing without a URL', async () => {
-    const result = await send(options(''), commit, createMemoryLogger())
-    expect(result).toEqual({
-      delivered: false,
-      attempts: 0,
-      url: '',
-      reason: 'argocd-webhook-url is not set'
-    })
   })
 
   it('warns instead of throwing when the repository URL cannot be used', async () => {

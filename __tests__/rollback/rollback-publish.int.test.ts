@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import type { ArgoCdOptions, PushedCommit } from '../../src/argocd/types.js'
+import { parseAppRef } from '../../src/argocd/app-ref.js'
+import type { ArgoCdApiSettings, PushedCommit, WebhookSettings } from '../../src/argocd/types.js'
+import { createHttpClient } from '../../src/lib/http.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import { ArgoCdWaitError } from '../../src/argocd/wait-error.js'
 import { notifyWebhook } from '../../src/argocd/webhook.js'
@@ -94,11 +96,12 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
         }),
         { ...fastDeps(), compute, logger }
       )
-    const argo: ArgoCdOptions = {
-      webhookUrl: receiver.url,
+    const hook: WebhookSettings = { url: receiver.url, insecure: false }
+    const http = createHttpClient()
+    const argo: ArgoCdApiSettings = {
       server: argocd.url,
       token: ARGO_TOKEN,
-      apps: ['shop'],
+      apps: [parseAppRef('shop')],
       sync: false,
       wait: true,
       timeoutSeconds: 60,
@@ -123,7 +126,8 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
           clock: createFakeClock(),
           // Our commit or one it is in: here only ours and the rollback on top of it.
           isDescendant: (ancestor, commit) => Promise.resolve(ancestor === commit),
-          timing: { pollMs: 10 }
+          timing: { pollMs: 10 },
+          http
         }
       )
 
@@ -132,8 +136,8 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
       return [{ path: VALUES, before: text, after: text.replace(/v1/g, 'v2') }]
     })
     await notifyWebhook(
-      { ...argo, commit: commitOf(released, RELEASE_MESSAGE) },
-      { logger, clock: createFakeClock() }
+      { ...hook, commit: commitOf(released, RELEASE_MESSAGE) },
+      { logger, clock: createFakeClock(), http }
     )
     const failure = await waitFor(commitOf(released, RELEASE_MESSAGE)).then(
       () => undefined,
@@ -148,8 +152,8 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
         publish: publishWith,
         notify: (landed) =>
           notifyWebhook(
-            { ...argo, commit: commitOf(landed, ROLLBACK_MESSAGE) },
-            { logger, clock: createFakeClock() }
+            { ...hook, commit: commitOf(landed, ROLLBACK_MESSAGE) },
+            { logger, clock: createFakeClock(), http }
           ),
         wait: (landed) => waitFor(commitOf(landed, ROLLBACK_MESSAGE)),
         logger

@@ -1,8 +1,18 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseAppRef } from '../../src/argocd/app-ref.js'
-import type { ArgoCdOptions } from '../../src/argocd/types.js'
 import { InputError } from '../../src/errors.js'
-import { argoCdSecrets, checkArgoCdOptions, isLoopback } from '../../src/settings/argocd.js'
+import {
+  argoCdSecrets,
+  resolveArgoCd,
+  type ArgoCdInputs as ArgoCdOptions
+} from '../../src/settings/argocd.js'
+
+// The warnings resolving these inputs gives (it throws for a refusal).
+function checkArgoCdOptions(options: ArgoCdOptions): string[] {
+  const warnings: string[] = []
+  resolveArgoCd(options, (message) => warnings.push(message))
+  return warnings
+}
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl'
 const base: ArgoCdOptions = {
@@ -137,19 +147,35 @@ describe('checkArgoCdOptions', () => {
   })
 })
 
-describe('isLoopback', () => {
-  it.each([
-    ['localhost', true],
-    ['api.localhost', true],
-    ['127.0.0.1', true],
-    ['127.9.9.9', true],
-    ['[::1]', true],
-    ['128.0.0.1', false],
-    ['localhost.example.com', false],
-    ['10.0.0.1', false],
-    ['127.0.0.1.nip.io', false]
-  ])('%s: %p', (host, expected) => {
-    expect(isLoopback(host)).toBe(expected)
+describe('resolveArgoCd', () => {
+  it('resolves the endpoint, trims the secrets and parses the apps once', () => {
+    const resolved = resolveArgoCd(
+      {
+        ...api,
+        webhookUrl: 'https://argocd.example.com',
+        webhookSecret: ' whs\n',
+        server: 'https://argocd.example.com/argocd/',
+        token: ` ${TOKEN} `,
+        apps: ['guestbook', 'team-a/web'],
+        repoUrl: 'git@github.com:acme/gitops.git'
+      },
+      () => undefined
+    )
+    expect(resolved.webhook).toEqual({
+      url: 'https://argocd.example.com/api/webhook',
+      secret: 'whs',
+      repoUrl: 'https://github.com/acme/gitops',
+      insecure: false
+    })
+    expect(resolved.api).toMatchObject({
+      server: 'https://argocd.example.com/argocd',
+      token: TOKEN,
+      apps: [parseAppRef('guestbook'), parseAppRef('team-a/web')]
+    })
+  })
+
+  it('leaves out the parts whose inputs are not set', () => {
+    expect(resolveArgoCd(base, () => undefined)).toEqual({})
   })
 })
 

@@ -37,31 +37,30 @@ describe('getInputs', () => {
   it('resolves the tutorial defaults', () => {
     const settings = getInputs(source({ images: 'backend\nfrontend' }), env)
     expect(settings.tag).toBe('2682590')
-    expect(settings.namespace).toBe('lyzhang1999')
     expect(settings.images.map((i) => i.repository)).toEqual([
       'docker.io/lyzhang1999/backend',
       'docker.io/lyzhang1999/frontend'
     ])
-    expect(settings.valuesFiles).toEqual(['helm/values.yaml'])
-    expect(settings.valuesFileIsDefault).toBe(true)
-    expect(settings.target).toEqual({ kind: 'workspace' })
-    expect(settings.github.branch).toBe('main')
-    expect(settings.maxParallel).toBe(2)
-    expect(settings.pushAttempts).toBe(5)
-    expect(settings.message).toBe('chore(release): {names} {tag} [skip ci]')
-    expect(settings.build).toBe(true)
-    expect(settings.commit).toBe(true)
+    expect(settings.edit.valuesFiles).toEqual(['helm/values.yaml'])
+    expect(settings.edit.valuesFileIsDefault).toBe(true)
+    expect(settings.commit?.publish.target).toEqual({ kind: 'workspace' })
+    expect(settings.commit?.publish.workflowBranch).toBe('main')
+    expect(settings.commit?.publish.pushAttempts).toBe(5)
+    expect(settings.commit?.messages.release).toBe('chore(release): {names} {tag} [skip ci]')
+    expect(settings.commit?.label).toBe(env.GITHUB_REPOSITORY)
+    expect(settings.build?.maxParallel).toBe(2)
+    expect(settings.build?.registry).toBe('docker.io')
   })
 
   it('keeps a frozen copy of the environment, entries without a value dropped', () => {
     const environment: NodeJS.ProcessEnv = { ...env, PATH: '/opt/bin', GIT_SSH: undefined }
     const settings = getInputs(source({ images: 'a' }), environment)
-    expect(settings.processEnv).toEqual({ ...env, PATH: '/opt/bin' })
-    expect('GIT_SSH' in settings.processEnv).toBe(false)
-    expect(Object.isFrozen(settings.processEnv)).toBe(true)
+    expect(settings.env).toEqual({ ...env, PATH: '/opt/bin' })
+    expect('GIT_SSH' in settings.env).toBe(false)
+    expect(Object.isFrozen(settings.env)).toBe(true)
     // A copy: a later change to the environment read does not reach the stages.
     environment.PATH = '/changed'
-    expect(settings.processEnv.PATH).toBe('/opt/bin')
+    expect(settings.env.PATH).toBe('/opt/bin')
   })
 
   it('masks every secret as soon as it is read', () => {
@@ -94,7 +93,9 @@ describe('getInputs', () => {
     ['the same repository', 'lyzhang1999/Kubernetes-Example', { kind: 'workspace' }],
     ['a file URL', 'file:///srv/git/ops.git', { kind: 'remote', url: 'file:///srv/git/ops.git' }]
   ])('resolves repository given as %s', (_label, repository, target) => {
-    expect(getInputs(source({ images: 'a', repository }), env).target).toEqual(target)
+    expect(getInputs(source({ images: 'a', repository }), env).commit?.publish.target).toEqual(
+      target
+    )
   })
 
   it.each([
@@ -218,7 +219,7 @@ describe('getInputs', () => {
       env,
       warned
     )
-    expect(settings.argocd.server).toBe(server)
+    expect(settings.argocd.api?.server).toBe(server)
     expect(warned).toHaveLength(warnings)
     expect(warned.every((message) => message.includes('plain http'))).toBe(true)
   })
@@ -234,10 +235,14 @@ describe('getInputs', () => {
       }),
       env
     )
-    expect(settings.prLabels).toEqual(['release', 'deploy', 'team a'])
-    expect(settings.argocd.apps).toEqual(['shop', 'team-a/web', 'billing'])
-    expect(settings.manifests).toEqual(['k8s/a,b.yaml', 'k8s/c.yaml'])
-    expect(settings.valuesFiles).toEqual(['helm/a,b.yaml'])
+    expect(settings.commit?.publish.prLabels).toEqual(['release', 'deploy', 'team a'])
+    expect(settings.argocd.api?.apps.map((app) => app.label)).toEqual([
+      'shop',
+      'team-a/web',
+      'billing'
+    ])
+    expect(settings.edit.manifests).toEqual(['k8s/a,b.yaml', 'k8s/c.yaml'])
+    expect(settings.edit.valuesFiles).toEqual(['helm/a,b.yaml'])
   })
 
   it('reads skip-unchanged and rollback-on-failure', () => {
@@ -251,18 +256,23 @@ describe('getInputs', () => {
       env
     )
     expect(settings.rollbackOnFailure).toBe(true)
-    expect(settings.skipUnchanged).toBe(true)
+    expect(settings.build?.skipUnchanged).toBe(true)
     const defaults = getInputs(source({ images: 'a' }), env)
-    expect([defaults.rollbackOnFailure, defaults.skipUnchanged]).toEqual([false, false])
+    expect([defaults.rollbackOnFailure, defaults.build?.skipUnchanged]).toEqual([false, false])
   })
 
   it('accepts a repository in Docker grammar and a namespace with a team', () => {
     const settings = getInputs(
-      source({ images: '- name: a\n  repository: localhost:5000/team/a', namespace: 'acme/team' }),
+      source({
+        images: '- name: a\n  repository: localhost:5000/team/a\n- name: b',
+        namespace: 'acme/team'
+      }),
       env
     )
-    expect(settings.images[0]?.repository).toBe('localhost:5000/team/a')
-    expect(settings.namespace).toBe('acme/team')
+    expect(settings.images.map((image) => image.repository)).toEqual([
+      'localhost:5000/team/a',
+      'docker.io/acme/team/b'
+    ])
   })
 
   // The error thrown for these inputs (undefined when none is).
@@ -284,8 +294,39 @@ describe('getInputs', () => {
       GITHUB_REPOSITORY: repository,
       GITHUB_REPOSITORY_OWNER: owner
     })
-    expect(settings.namespace).toBe(namespace)
+    // The namespace is the path between the registry and the image name.
+    expect(settings.images[0]?.repository).toBe(
+      namespace === '' ? 'docker.io/a' : `docker.io/${namespace}/a`
+    )
   })
+
+  it.each([
+    ['commit-mode: api', { 'commit-mode': 'api' }, 'commit-mode'],
+    ['create-pr: true', { 'create-pr': 'true' }, 'create-pr']
+  ])(
+    'refuses %s when the GitHub API is plain http to another host (the token would go in clear)',
+    (_label, values, input) => {
+      let caught: unknown
+      try {
+        getInputs(source({ images: 'a', ...values }), {
+          ...env,
+          GITHUB_API_URL: 'http://ghes.internal/api/v3'
+        })
+      } catch (error) {
+        caught = error
+      }
+      expect(caught).toBeInstanceOf(InputError)
+      expect((caught as InputError).location.input).toBe(input)
+      expect((caught as InputError).message).toMatch(/http:\/\/ghes\.internal.*not https/)
+      // A loopback API (a local test server) is fine.
+      expect(() =>
+        getInputs(source({ images: 'a', ...values }), {
+          ...env,
+          GITHUB_API_URL: 'http://127.0.0.1:8080/api/v3'
+        })
+      ).not.toThrow()
+    }
+  )
 
   it('needs a tag when GITHUB_SHA is missing', () => {
     expect(() => getInputs(source({ images: 'a' }), { ...env, GITHUB_SHA: '' })).toThrow(

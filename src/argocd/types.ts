@@ -1,3 +1,5 @@
+import type { AppRef } from './app-ref.js'
+
 /** The commit that was just pushed, as the Argo CD stage needs it. */
 export interface PushedCommit {
   /** The GitOps repository's URL in any form (https, `.git`, scp `git@host:o/r.git`, `ssh://`). */
@@ -20,28 +22,43 @@ export interface PushedCommit {
   readonly authorEmail: string
 }
 
-/** The Argo CD inputs, parsed (names follow the `argocd-*` inputs). */
-export interface ArgoCdOptions {
-  /** `argocd-webhook-url`: where the GitHub-format push event is sent. */
-  readonly webhookUrl?: string
-  /** `argocd-webhook-secret`: Argo CD's `webhook.github.secret` (trimmed before use). */
-  readonly webhookSecret?: string
-  /** `argocd-repo-url`: overrides the repository URL sent as `repository.html_url`. */
+/** `argocd-webhook-*`, resolved by the settings: the endpoint and how the body is signed. */
+export interface WebhookSettings {
+  /** The endpoint: `argocd-webhook-url`, with Argo CD's `/api/webhook` added to a bare server URL. */
+  readonly url: string
+  /** `argocd-webhook-secret`, trimmed: Argo CD's `webhook.github.secret`; absent: unsigned. */
+  readonly secret?: string
+  /** `argocd-repo-url`, normalised: the `repository.html_url` sent; absent: the commit's. */
   readonly repoUrl?: string
-  /** `argocd-server`: API base URL (with the root path, if Argo CD runs under one). */
-  readonly server?: string
-  /** `argocd-token`: API bearer token. */
-  readonly token?: string
-  /** `argocd-app`: application names, `NAME` or `NAMESPACE/NAME`. */
-  readonly apps: readonly string[]
+  /** `argocd-insecure`: skip TLS verification for the webhook request. */
+  readonly insecure: boolean
+}
+
+/** The Argo CD API inputs, resolved by the settings (server, token and apps checked as a whole). */
+export interface ArgoCdApiSettings {
+  /** `argocd-server`: base URL with the root path, if any, without a trailing slash. */
+  readonly server: string
+  /** `argocd-token`, trimmed: the API bearer token. */
+  readonly token: string
+  /** `argocd-app`, parsed. */
+  readonly apps: readonly AppRef[]
   /** `argocd-sync`: ask Argo CD to sync each app. */
   readonly sync: boolean
   /** `argocd-wait`: wait until each app is Synced and Healthy at the pushed commit. */
   readonly wait: boolean
   /** `argocd-timeout`: seconds the whole Argo CD API stage may take. */
   readonly timeoutSeconds: number
-  /** `argocd-insecure`: skip TLS verification for requests to Argo CD (only those). */
+  /**
+   * `argocd-insecure`: skip TLS verification, and let the token go over plain http to a host
+   * that is not loopback (the settings have warned of it).
+   */
   readonly insecure: boolean
+}
+
+/** What the Argo CD stages are told, each part present only when its inputs are set. */
+export interface ArgoCdSettings {
+  readonly webhook?: WebhookSettings
+  readonly api?: ArgoCdApiSettings
 }
 
 /**
@@ -51,20 +68,14 @@ export interface ArgoCdOptions {
  */
 export type IsDescendant = (ancestor: string, commit: string) => Promise<boolean>
 
-/** What the webhook notice needs: the webhook inputs and the commit to announce. */
-export type WebhookOptions = Pick<
-  ArgoCdOptions,
-  'webhookUrl' | 'webhookSecret' | 'repoUrl' | 'insecure'
-> & {
+/** What the webhook notice needs: its settings and the commit to announce. */
+export interface WebhookOptions extends WebhookSettings {
   /** The commit to announce (the release commit, or later a rollback commit). */
   readonly commit: PushedCommit
 }
 
-/** What the refresh, sync and wait need: the API inputs and the commit to wait for. */
-export type WaitOptions = Pick<
-  ArgoCdOptions,
-  'server' | 'token' | 'apps' | 'sync' | 'wait' | 'timeoutSeconds' | 'insecure'
-> & {
+/** What the refresh, sync and wait need: the API settings and the commit to wait for. */
+export interface WaitOptions extends ArgoCdApiSettings {
   /** The commit each app must reach (the release commit, or later a rollback commit). */
   readonly commit: PushedCommit
 }

@@ -1,10 +1,8 @@
-import { ArgoCdError, errorMessage, InputError } from '../errors.js'
+import { ArgoCdError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { Clock } from '../lib/clock.js'
-import { createHttpClient } from '../lib/http.js'
 import type { HttpClient } from '../lib/http.js'
 import { shortSha } from '../lib/text.js'
-import { parseAppRef } from './app-ref.js'
 import type { AppRef } from './app-ref.js'
 import { readAppStatus } from './app-status.js'
 import type { AppStatus } from './app-status.js'
@@ -49,8 +47,8 @@ export interface WaitDeps {
   readonly clock: Clock
   /** Whether a revision Argo CD reports contains the awaited commit (see IsDescendant). */
   readonly isDescendant: IsDescendant
-  /** Default: the action's HTTP client, with `options.insecure`. */
-  readonly http?: HttpClient
+  /** The action's HTTP client (with `insecure` when the settings say so). */
+  readonly http: HttpClient
   readonly timing?: Partial<WaitTiming>
 }
 
@@ -107,16 +105,9 @@ export async function waitForApps(options: WaitOptions, deps: WaitDeps): Promise
 }
 
 function createContext(options: WaitOptions, deps: WaitDeps): WaitContext {
-  const server = options.server?.trim() ?? ''
-  const token = options.token?.trim() ?? ''
-  if (server === '' || token === '') {
-    throw new InputError('argocd-server and argocd-token are required to refresh Argo CD apps', {
-      input: server === '' ? 'argocd-server' : 'argocd-token'
-    })
-  }
   const api = createArgoCdApi(
-    { server, token, insecure: options.insecure },
-    deps.http ?? createHttpClient({ insecure: options.insecure })
+    { server: options.server, token: options.token, insecure: options.insecure },
+    deps.http
   )
   const now = deps.clock.now()
   return {
@@ -129,7 +120,7 @@ function createContext(options: WaitOptions, deps: WaitDeps): WaitContext {
     target: { revision: options.commit.after, previous: options.commit.before },
     deadline: now + options.timeoutSeconds * 1000,
     apps: options.apps.map((app) => ({
-      ref: parseAppRef(app),
+      ref: app,
       status: undefined,
       lastRefreshAt: now,
       lastProblem: '',

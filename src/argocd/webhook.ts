@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { Clock } from '../lib/clock.js'
-import { createHttpClient, HttpNetworkError } from '../lib/http.js'
+import { HttpNetworkError } from '../lib/http.js'
 import type { HttpClient, HttpResponse } from '../lib/http.js'
 import { retry } from '../lib/retry.js'
 import type { AttemptOutcome, RetryPolicy } from '../lib/retry.js'
@@ -17,8 +17,8 @@ import type { WebhookOptions, WebhookResult } from './types.js'
 export interface WebhookDeps {
   readonly logger: Logger
   readonly clock: Clock
-  /** Default: the action's HTTP client, with `options.insecure`. */
-  readonly http?: HttpClient
+  /** The action's HTTP client (with `insecure` when the settings say so). */
+  readonly http: HttpClient
   /** Default: WEBHOOK_RETRY. */
   readonly retry?: RetryPolicy
   /** Per attempt, in ms (default 10 s). */
@@ -39,13 +39,6 @@ export const WEBHOOK_RETRY: RetryPolicy = {
 const POLL_NOTE =
   'Argo CD will still notice the commit at its next poll (every 3 minutes by default).'
 
-/** `argocd-webhook-url` as the endpoint: a bare server URL gets Argo CD's `/api/webhook`. */
-export function webhookEndpoint(url: string): string {
-  const parsed = new URL(url.trim())
-  if (parsed.pathname === '/' || parsed.pathname === '') parsed.pathname = '/api/webhook'
-  return parsed.toString()
-}
-
 /**
  * Sends the GitHub `push` event for `options.commit` to `argocd-webhook-url`, signed with the
  * secret. Retries network errors and 5xx with bounded back-off; a 4xx is final. Never throws for
@@ -58,10 +51,7 @@ export async function notifyWebhook(
 ): Promise<WebhookResult> {
   const { commit } = options
   const { logger } = deps
-  const rawUrl = options.webhookUrl?.trim() ?? ''
-  if (rawUrl === '')
-    return { delivered: false, attempts: 0, url: '', reason: 'argocd-webhook-url is not set' }
-  const endpoint = webhookEndpoint(rawUrl)
+  const endpoint = options.url
   const shown = redactUrl(endpoint)
   const notDelivered = (reason: string, attempts: number, status?: number): WebhookResult => {
     logger.warning(`Argo CD webhook not delivered to ${shown}: ${reason}. ${POLL_NOTE}`)
@@ -76,14 +66,12 @@ export async function notifyWebhook(
 
   let htmlUrl: string
   try {
-    const override = options.repoUrl?.trim() ?? ''
-    htmlUrl =
-      override === '' ? normalizeRepoUrl(commit.repoUrl, 'repository') : normalizeRepoUrl(override)
+    htmlUrl = options.repoUrl ?? normalizeRepoUrl(commit.repoUrl, 'repository')
   } catch (error) {
     return notDelivered(errorMessage(error), 0)
   }
   const body = serializePayload(buildPushPayload(commit, htmlUrl))
-  const secret = options.webhookSecret?.trim() ?? ''
+  const secret = options.secret ?? ''
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'X-GitHub-Event': 'push',
@@ -97,7 +85,7 @@ export async function notifyWebhook(
       `${secret === '' ? 'unsigned' : 'signed'}) to ${shown}`
   )
 
-  const http = deps.http ?? createHttpClient({ insecure: options.insecure })
+  const { http } = deps
   const timeoutMs = deps.requestTimeoutMs ?? 10_000
   // The status of the last answer, for the result when the retries run out.
   let lastStatus: number | undefined

@@ -1,18 +1,41 @@
 import { InputError } from '../errors.js'
-import { parseAppRef } from '../argocd/app-ref.js'
+import { parseAppRef, type AppRef } from '../argocd/app-ref.js'
 import { normalizeRepoUrl, redactUrl } from '../argocd/repo-url.js'
-import type { ArgoCdOptions } from '../argocd/types.js'
+import type { ArgoCdApiSettings, ArgoCdSettings, WebhookSettings } from '../argocd/types.js'
+import { webhookEndpoint } from '../argocd/webhook-endpoint.js'
+import { isLoopbackUrl } from '../lib/loopback.js'
 
 /** The longest wait that makes sense: a GitHub-hosted job is cancelled after six hours. */
 export const MAX_TIMEOUT_SECONDS = 6 * 60 * 60
 
+/** The `argocd-*` inputs as read, each range-checked on its own. */
+export interface ArgoCdInputs {
+  readonly webhookUrl?: string
+  readonly webhookSecret?: string
+  readonly repoUrl?: string
+  readonly server?: string
+  readonly token?: string
+  readonly apps: readonly string[]
+  readonly sync: boolean
+  readonly wait: boolean
+  readonly timeoutSeconds: number
+  readonly insecure: boolean
+}
+
 /**
- * Checks the Argo CD inputs (already range-checked one by one) as a whole; throws an InputError
- * naming the input. Returns the warnings to show: plain http accepted with `argocd-insecure`.
+ * Checks the Argo CD inputs as a whole and resolves them into what the webhook and the API
+ * stages take (endpoint, trimmed secrets, parsed apps); throws an InputError naming the input.
+ * Warns when plain http is accepted because
+ * of `argocd-insecure`.
  */
-export function checkArgoCdOptions(options: ArgoCdOptions): string[] {
-  const { webhookUrl, webhookSecret, repoUrl, server, token, apps } = options
-  const warnings: string[] = []
+export function resolveArgoCd(
+  inputs: ArgoCdInputs,
+  warn: (message: string) => void
+): ArgoCdSettings {
+  const { webhookUrl, webhookSecret, server, apps } = inputs
+  const token = inputs.token?.trim()
+  const repoUrl =
+    inputs.repoUrl === undefined ? undefined : normalizeRepoUrl(inputs.repoUrl, 'argocd-repo-url')
   if (webhookUrl !== undefined)
     httpUrl(webhookUrl, 'argocd-webhook-url', 'https://ARGOCD/api/webhook')
   if (webhookSecret !== undefined && webhookUrl === undefined) {
@@ -23,12 +46,21 @@ export function checkArgoCdOptions(options: ArgoCdOptions): string[] {
       }
     )
   }
-  if (repoUrl !== undefined) normalizeRepoUrl(repoUrl, 'argocd-repo-url')
+  const secret = webhookSecret?.trim()
+  const webhook: WebhookSettings | undefined =
+    webhookUrl === undefined
+      ? undefined
+      : {
+          url: webhookEndpoint(webhookUrl),
+          ...(secret === undefined || secret === '' ? {} : { secret }),
+          ...(repoUrl === undefined ? {} : { repoUrl }),
+          insecure: inputs.insecure
+        }
 
   const usesApi =
-    server !== undefined || token !== undefined || apps.length > 0 || options.sync || options.wait
-  if (!usesApi) return warnings
-  const why = options.wait ? 'argocd-wait' : options.sync ? 'argocd-sync' : 'the Argo CD API'
+    server !== undefined || token !== undefined || apps.length > 0 || inputs.sync || inputs.wait
+  if (!usesApi) return webhook === undefined ? {} : { webhook }
+  const why = inputs.wait ? 'argocd-wait' : inputs.sync ? 'argocd-sync' : 'the Argo CD API'
   if (server === undefined) {
     throw new InputError(
       `Input 'argocd-server' is required for ${why} (e.g. https://argocd.example.com).`,
@@ -61,15 +93,15 @@ export function checkArgoCdOptions(options: ArgoCdOptions): string[] {
   }
   // The token is a bearer credential: plain http may carry it only to this machine, or when the
   // user says so (`argocd-insecure`, as the argocd CLI wants `--plaintext`).
-  if (base.protocol === 'http:' && !isLoopback(base.hostname)) {
-    if (!options.insecure) {
+  if (base.protocol === 'http:' && !isLoopbackUrl(base)) {
+    if (!inputs.insecure) {
       throw new InputError(
         `Input 'argocd-server' is plain http (${redactUrl(server)}), which would send 'argocd-token' unencrypted; ` +
           "use https, or set 'argocd-insecure: true' to accept it.",
         { input: 'argocd-server' }
       )
     }
-    warnings.push(
+    warn(
       `argocd-server ${redactUrl(server)} is plain http: 'argocd-token' crosses the network unencrypted (accepted because argocd-insecure is true).`
     )
   }
@@ -79,6 +111,7 @@ export function checkArgoCdOptions(options: ArgoCdOptions): string[] {
       { input: 'argocd-app' }
     )
   }
+  const refs: AppRef[] = []
   const seen = new Set<string>()
   for (const app of apps) {
     const ref = parseAppRef(app)
@@ -89,19 +122,18 @@ export function checkArgoCdOptions(options: ArgoCdOptions): string[] {
       })
     }
     seen.add(key)
+    refs.push(ref)
   }
-  return warnings
-}
-
-/** True for a host name that is this machine: `localhost`, 127.0.0.0/8 or `[::1]`. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase()
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127(?:\.\d{1,3}){3}$/.test(host) ||
-    host === '[::1]'
-  )
+  const api: ArgoCdApiSettings = {
+    server: server.trim().replace(/\/+$/, ''),
+    token,
+    apps: refs,
+    sync: inputs.sync,
+    wait: inputs.wait,
+    timeoutSeconds: inputs.timeoutSeconds,
+    insecure: inputs.insecure
+  }
+  return webhook === undefined ? { api } : { webhook, api }
 }
 
 /**

@@ -1,14 +1,15 @@
 import { InputError } from '../errors.js'
-import type { ArgoCdOptions } from '../argocd/types.js'
+import { rfc3339 } from '../lib/clock.js'
+import { isLoopbackUrl } from '../lib/loopback.js'
+import { parseOwnerName, type OwnerName } from '../lib/git-url.js'
 import { isNamespace, isRegistry, isTag } from '../lib/image-ref.js'
 import type { Runtime } from '../lib/runtime.js'
 import { shortSha, splitList } from '../lib/text.js'
-import { argoCdSecrets, checkArgoCdOptions, MAX_TIMEOUT_SECONDS } from './argocd.js'
+import { argoCdSecrets, MAX_TIMEOUT_SECONDS, resolveArgoCd, type ArgoCdInputs } from './argocd.js'
 import { readGitHubEnvironment } from './github-env.js'
 import { parseImages } from './parse-images.js'
-import { parseOwnerName } from '../lib/git-url.js'
-import { resolveTarget } from './repository.js'
-import type { Settings } from './settings.js'
+import { resolveTarget, targetOwnerName, type CommitTarget } from './repository.js'
+import type { CommitSettings, EditSettings, ImagesSettings, Settings } from './settings.js'
 
 /**
  * What reading the settings needs: the inputs and masking, the environment (read here and
@@ -22,6 +23,8 @@ export interface SettingsDeps {
 }
 
 const DEFAULT_VALUES_FILE = 'helm/values.yaml'
+/** The rollback commit's message (interface.md, `rollback-on-failure`). */
+const ROLLBACK_MESSAGE = 'revert(release): {names} {tag} [skip ci]'
 const DEFAULT_AUTHOR_NAME = 'github-actions[bot]'
 const DEFAULT_AUTHOR_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
 /** Inputs that hold secrets; masked before any other input is read. */
@@ -63,7 +66,7 @@ export function readSettings(deps: SettingsDeps): Settings {
       { input: 'images' }
     )
   }
-  const build = bool('build', true) && images.length > 0
+  const buildImages = bool('build', true) && images.length > 0
 
   const username = optional('username')
   const password = optional('password')
@@ -96,6 +99,7 @@ export function readSettings(deps: SettingsDeps): Settings {
       input: 'commit-mode'
     })
   }
+  if (commit && (commitMode === 'api' || createPr)) checkApiTransport(github.apiUrl, commitMode)
   const { target, targetName } = resolveTarget(
     text('repository'),
     github.repository,
@@ -103,65 +107,138 @@ export function readSettings(deps: SettingsDeps): Settings {
   )
   const authorName = authorField('author-name', text('author-name') || DEFAULT_AUTHOR_NAME)
   const authorEmail = authorField('author-email', text('author-email') || DEFAULT_AUTHOR_EMAIL)
-  const argocd = readArgoCd(text, optional, bool, list)
-  for (const warning of checkArgoCdOptions(argocd)) deps.warn(warning)
+  const argocd = resolveArgoCd(readArgoCd(text, optional, bool, list), deps.warn)
 
-  const settings: Settings = {
-    workspace: github.workspace,
-    github,
-    processEnv: processEnvironment(deps.env),
-    images,
-    build,
-    registry,
-    namespace,
-    tag,
-    sha: github.sha,
-    shortSha: shortSha(github.sha),
-    username,
-    password,
-    platforms: optional('platforms'),
-    buildArgs,
-    cacheFrom: optional('cache-from'),
-    cacheTo: optional('cache-to'),
-    builder: optional('builder'),
-    maxParallel: readInteger(
-      'max-parallel',
-      text('max-parallel'),
-      Math.max(1, images.length),
-      1,
-      64
-    ),
-    skipUnchanged: bool('skip-unchanged', false),
+  const skipUnchanged = bool('skip-unchanged', false)
+  const pinDigest = bool('pin-digest', false)
+  const dryRun = bool('dry-run', false)
+  const rollbackOnFailure = bool('rollback-on-failure', false)
+  const env = processEnvironment(deps.env)
+  const vars = { tag, sha: github.sha, shortSha: shortSha(github.sha) }
+  checkCombinations({
+    build: buildImages,
+    commit,
+    createPr,
+    pinDigest,
+    rollbackOnFailure,
+    wait: argocd.api?.wait ?? false
+  })
+
+  const edit: EditSettings = {
     valuesFiles,
     valuesFileIsDefault,
     tagPath: text('tag-path') || '{name}.tag',
-    repositoryPath: optional('repository-path'),
-    digestPath: optional('digest-path'),
+    ...optionalField('repositoryPath', optional('repository-path')),
+    ...optionalField('digestPath', optional('digest-path')),
     kustomizations: list('kustomization'),
     manifests: list('manifests'),
-    pinDigest: bool('pin-digest', false),
+    pinDigest,
     changes,
     createMissing: bool('create-missing', false),
-    commit,
-    target,
-    targetName,
-    branch: optional('branch')?.replace(/^refs\/heads\//, ''),
-    token: optional('token'),
-    message: text('message') || 'chore(release): {names} {tag} [skip ci]',
-    authorName,
-    authorEmail,
-    pushAttempts: readInteger('push-attempts', text('push-attempts'), 5, 1, 50),
-    commitMode,
-    createPr,
-    prTitle: optional('pr-title'),
-    // Labels never hold a comma, and users of other actions write `labels: a,b`.
-    prLabels: list('pr-labels', true),
-    dryRun: bool('dry-run', false),
-    argocd,
-    rollbackOnFailure: bool('rollback-on-failure', false)
+    vars
   }
-  checkCombinations(settings)
-  return settings
+  const ownerName = targetOwnerName(target, github.repository, github.serverUrl)
+  const build: ImagesSettings | undefined = buildImages
+    ? {
+        images,
+        tag,
+        workspace: github.workspace,
+        registry,
+        ...optionalField('username', username),
+        ...optionalField('password', password),
+        ...optionalField('platforms', optional('platforms')),
+        buildArgs,
+        ...optionalField('cacheFrom', optional('cache-from')),
+        ...optionalField('cacheTo', optional('cache-to')),
+        ...optionalField('builder', optional('builder')),
+        maxParallel: readInteger(
+          'max-parallel',
+          text('max-parallel'),
+          Math.max(1, images.length),
+          1,
+          64
+        ),
+        push: !dryRun,
+        act: github.act,
+        revision: github.sha,
+        sourceUrl: github.repository === '' ? '' : `${github.serverUrl}/${github.repository}`,
+        created: rfc3339(),
+        skipUnchanged,
+        tempDir: github.runnerTemp,
+        env
+      }
+    : undefined
+  const commitSettings: CommitSettings | undefined = commit
+    ? {
+        publish: {
+          workspace: github.workspace,
+          target,
+          ...optionalField('branch', optional('branch')?.replace(/^refs\/heads\//, '')),
+          ...optionalField('workflowBranch', github.branch),
+          ...optionalField('token', optional('token')),
+          authorName,
+          authorEmail,
+          pushAttempts: readInteger('push-attempts', text('push-attempts'), 5, 1, 50),
+          mode: commitMode,
+          createPr,
+          prBranch: `release/${tag}`,
+          // Labels never hold a comma, and users of other actions write `labels: a,b`.
+          prLabels: list('pr-labels', true),
+          dryRun,
+          tempDir: github.runnerTemp,
+          env,
+          github: {
+            serverUrl: github.serverUrl,
+            apiUrl: github.apiUrl,
+            graphqlUrl: github.graphqlUrl,
+            ...optionalField('repository', ownerName)
+          }
+        },
+        messages: {
+          release: text('message') || 'chore(release): {names} {tag} [skip ci]',
+          rollback: ROLLBACK_MESSAGE
+        },
+        ...optionalField('prTitle', optional('pr-title')),
+        label: targetName,
+        ...optionalField('repoUrl', webUrl(target, ownerName, github.serverUrl))
+      }
+    : undefined
+  return {
+    tag,
+    vars,
+    images,
+    ...optionalField('build', build),
+    noBuildReason:
+      images.length === 0
+        ? "no image is listed in 'images'"
+        : 'build: false, so no image is built; the image names only drive the tag edits',
+    edit,
+    workspace: github.workspace,
+    ...optionalField('commit', commitSettings),
+    argocd,
+    rollbackOnFailure,
+    dryRun,
+    env
+  }
+}
+
+// `{ [name]: value }` when there is a value: optional fields stay absent, never `undefined`.
+function optionalField<K extends string, V>(
+  name: K,
+  value: V | undefined
+): Partial<Readonly<Record<K, V>>> {
+  return (value === undefined ? {} : { [name]: value }) as Partial<Readonly<Record<K, V>>>
+}
+
+// The web URL Argo CD's Applications use for a repository on the GitHub server.
+function webUrl(
+  target: CommitTarget,
+  ownerName: OwnerName | undefined,
+  serverUrl: string
+): string | undefined {
+  if (ownerName === undefined) return undefined
+  if (target.kind === 'remote' && !target.url.startsWith(`${serverUrl}/`)) return undefined
+  return `${serverUrl}/${ownerName.owner}/${ownerName.repo}`
 }
 
 // A frozen copy: a later change to the process environment does not reach the stages.
@@ -251,7 +328,7 @@ function readArgoCd(
   optional: (name: string) => string | undefined,
   bool: (name: string, fallback: boolean) => boolean,
   list: (name: string, commas?: boolean) => string[]
-): ArgoCdOptions {
+): ArgoCdInputs {
   return {
     webhookUrl: optional('argocd-webhook-url'),
     webhookSecret: optional('argocd-webhook-secret'),
@@ -274,31 +351,57 @@ function readArgoCd(
 }
 
 // Conflicts between inputs, each refused naming the input that asks for too much.
-function checkCombinations(settings: Settings): void {
-  if (settings.pinDigest && !settings.build) {
+function checkCombinations(given: {
+  readonly build: boolean
+  readonly commit: boolean
+  readonly createPr: boolean
+  readonly pinDigest: boolean
+  readonly rollbackOnFailure: boolean
+  readonly wait: boolean
+}): void {
+  if (given.pinDigest && !given.build) {
     throw new InputError(
       "Input 'pin-digest: true' needs digests, which only a build produces; it cannot be used with 'build: false'.",
       { input: 'pin-digest' }
     )
   }
-  if (settings.rollbackOnFailure && !settings.argocd.wait) {
+  if (given.rollbackOnFailure && !given.wait) {
     throw new InputError(
       "Input 'rollback-on-failure: true' needs 'argocd-wait: true': only a failed wait can trigger a rollback.",
       { input: 'rollback-on-failure' }
     )
   }
-  if (settings.rollbackOnFailure && !settings.commit) {
+  if (given.rollbackOnFailure && !given.commit) {
     throw new InputError(
       "Inputs 'rollback-on-failure: true' and 'commit: false' conflict: a rollback is a commit on the branch the release went to.",
       { input: 'rollback-on-failure' }
     )
   }
-  if (settings.rollbackOnFailure && settings.createPr) {
+  if (given.rollbackOnFailure && given.createPr) {
     throw new InputError(
       "Inputs 'rollback-on-failure: true' and 'create-pr: true' conflict: a rollback reverts a direct commit, and a pull request is not deployed by this run.",
       { input: 'rollback-on-failure' }
     )
   }
+}
+
+// The token goes to the GitHub API with every request: never over plain http to another host
+// (git mode refuses the same for git's own requests).
+function checkApiTransport(apiUrl: string, commitMode: string): void {
+  let url: URL
+  try {
+    url = new URL(apiUrl)
+  } catch {
+    throw new InputError(`GITHUB_API_URL is ${JSON.stringify(apiUrl)}; expected an http(s) URL.`, {
+      input: 'commit-mode'
+    })
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url))) return
+  const why = commitMode === 'api' ? "'commit-mode: api'" : "'create-pr: true'"
+  throw new InputError(
+    `${why} sends 'token' to the GitHub API at ${url.origin}, which is not https (nor a loopback address); the token would cross the network unencrypted. Use an https GITHUB_API_URL.`,
+    { input: commitMode === 'api' ? 'commit-mode' : 'create-pr' }
+  )
 }
 
 // git writes the author into the commit header as `NAME <EMAIL>`: a line break would forge
