@@ -249,7 +249,7 @@ describe('release', () => {
     ])
     expect(renderSummary(state)).toContain('reused from `v1`')
     // {names} lists the images whose tags are written: none here, so the fallback word.
-    expect(messages).toEqual(['release changes v2 (2682590)'])
+    expect(messages).toEqual(['release update v2 (2682590)'])
   })
 
   it('builds nothing when a path does not resolve', async () => {

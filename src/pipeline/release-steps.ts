@@ -37,7 +37,10 @@ export function editRequest(settings: Settings, images: readonly ImageTarget[]):
   return { ...settings.edit, images }
 }
 
-/** A commit's text from a template: `{names}` (the images written), `{tag}`, `{sha}`, `{short-sha}`. */
+/**
+ * A commit's text from a template: `{names}` (the images written; `update` when none is, as
+ * with `changes` alone), `{tag}`, `{sha}`, `{short-sha}`.
+ */
 export function commitText(
   settings: Settings,
   commit: CommitSettings,
@@ -45,7 +48,7 @@ export function commitText(
   template: string
 ): CommitText {
   const message = renderTemplate(template, {
-    names: images.map((image) => image.name).join(', ') || 'changes',
+    names: images.map((image) => image.name).join(', ') || 'update',
     tag: settings.tag,
     sha: settings.vars.sha
   })
