@@ -1,4 +1,5 @@
 import { parse } from 'yaml'
+import { goReadsAsNumber } from './go-scalar.js'
 
 /** A value the engine writes: a string, or a typed JSON scalar written plain. */
 export type ScalarValue = string | number | boolean | null
@@ -35,8 +36,8 @@ function readsBackPlain(value: string): boolean {
 }
 
 /**
- * True when `value` can be written as a plain scalar that YAML 1.1 (Helm's Go parser) and
- * YAML 1.2 both read back as exactly this string.
+ * True when `value` can be written as a plain scalar that YAML 1.1, YAML 1.2 and Go's YAML reader
+ * (Helm's, see go-scalar.ts) all read back as exactly this string.
  */
 export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value === '' || value.trim() !== value || NEEDS_ESCAPE.test(value)) return false
@@ -46,6 +47,8 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value.startsWith('---') || value.startsWith('...')) return false
   if (value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false
   if (inFlow && /[,[\]{}]/.test(value)) return false
+  // Go's reader takes `0X1F`, `0B101`, `0O17` as numbers, which YAML 1.1 and 1.2 keep as strings.
+  if (goReadsAsNumber(value)) return false
   return readsBackPlain(value)
 }
 
