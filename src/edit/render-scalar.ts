@@ -8,9 +8,10 @@ export type ScalarValue = string | number | boolean | null
 export type QuoteStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'
 
 // Characters YAML does not allow raw in a scalar (C0/C1 controls, DEL, surrogates, BOM,
-// and the Unicode line/paragraph separators YAML 1.1 treats as line breaks).
+// and the Unicode line/paragraph separators YAML 1.1 treats as line breaks). With the `u` flag the
+// surrogate range matches only a lone surrogate, never half of an emoji.
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u
 
 function readsAs(text: string, version: '1.1' | '1.2'): unknown {
   try {
