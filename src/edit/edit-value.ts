@@ -145,9 +145,11 @@ export function assertExact(
   const number = value instanceof FloatValue ? value.value : value
   if (typeof number !== 'number') return
   const at = line === undefined ? '' : ` (line ${line})`
+  // The digits alone, without a `!!int '…'` tag and quotes around them, for the hint.
+  const digits = source.replace(/^!!\w+\s*/, '').replace(/^(['"])(.*)\1$/, '$2')
   const refuse = (why: string): never => {
     throw new InputError(
-      `${input}: the value of ${where}${at} is ${source}, ${why}; it is refused. To write it as text, give it as a string ('${source.replaceAll("'", "''")}' in YAML).`,
+      `${input}: the value of ${where}${at} is ${source}, ${why}; it is refused. To write it as text, give it as a string ('${digits.replaceAll("'", "''")}' in YAML).`,
       { input, path: where, ...(line === undefined ? {} : { line }) }
     )
   }
