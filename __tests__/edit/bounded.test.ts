@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { ActionError, EditError } from '../../src/errors.js'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemorySource } from '../support/memory-source.js'
-import { MAX_FILE_BYTES } from '../../src/edit/read-text.js'
+import { MAX_FILE_BYTES, readText } from '../../src/edit/read-text.js'
 import type { EditRequest } from '../../src/edit/types.js'
 import { createWorkspaceSource } from '../../src/edit/workspace-source.js'
 import { hasGitSegment, normalizeRelativePath } from '../../src/edit/workspace-path.js'
@@ -216,7 +216,33 @@ describe('big files', () => {
         request({ valuesFiles: ['v.yaml'], ...changes({ a: 1 }) }),
         createMemoryLogger()
       )
-    ).rejects.toThrow(/^values-file: v\.yaml is 10485761 bytes, more than the limit/)
+    ).rejects.toThrow(
+      /^values-file: v\.yaml is 10485761 bytes, more than the limit of 10485760 bytes \(10 MiB\) for a file to edit; it is refused\.$/
+    )
+  })
+
+  // The limit is written out here (not MAX_FILE_BYTES) so that changing it fails these tests.
+  const TEN_MIB = 10 * 1024 * 1024
+
+  it('the workspace takes a file of exactly 10 MiB and refuses one byte more, unread', async () => {
+    const path = join(root, 'helm/values.yaml')
+    await writeFile(path, 'a: 1\n')
+    await truncate(path, TEN_MIB)
+    const source = createWorkspaceSource(root)
+    expect((await source.read('helm/values.yaml'))?.length).toBe(TEN_MIB)
+    await truncate(path, TEN_MIB + 1)
+    await expect(source.read('helm/values.yaml')).rejects.toThrow(
+      `helm/values.yaml is ${TEN_MIB + 1} bytes, more than the limit of ${TEN_MIB} bytes (10 MiB) for a file to edit; it is refused unread.`
+    )
+  })
+
+  it('readText takes exactly 10 MiB from a source that cannot stat, and refuses one byte more', async () => {
+    const exact = createMemorySource({ 'v.yaml': Buffer.alloc(TEN_MIB, 0x20) })
+    expect((await readText(exact, 'v.yaml', 'values-file'))?.length).toBe(TEN_MIB)
+    const over = createMemorySource({ 'v.yaml': Buffer.alloc(TEN_MIB + 1, 0x20) })
+    await expect(readText(over, 'v.yaml', 'values-file')).rejects.toThrow(
+      `values-file: v.yaml is ${TEN_MIB + 1} bytes, more than the limit of ${TEN_MIB} bytes (10 MiB) for a file to edit; it is refused.`
+    )
   })
 })
 

@@ -147,3 +147,15 @@ describe('typed values are written plain as their type', () => {
     expect(renderTyped(NaN)).toBe('.nan')
   })
 })
+
+describe('characters outside the Basic Multilingual Plane', () => {
+  it.each([
+    ['ok 😀', 'PLAIN', 'ok 😀'],
+    ['ok 😀 #x', 'PLAIN', '"ok 😀 #x"'],
+    ['ok 😀', 'QUOTE_SINGLE', "'ok 😀'"],
+    ['ok 😀\u0085', 'QUOTE_DOUBLE', '"ok 😀\\u0085"'],
+    ['lone \ud800', 'QUOTE_DOUBLE', '"lone \\ud800"']
+  ] as const)('%j in style %s is %s', (value, style, text) => {
+    expect(renderString(value, style, false)).toBe(text)
+  })
+})

@@ -37,6 +37,26 @@ describe('verifyEdit', () => {
     expect((error as InternalError).message).toContain('nothing was written')
   })
 
+  it('throws InternalError when a JSON file would hold the same data but no longer be JSON', () => {
+    const f = parseYamlFile('v.json', '{"a": 1}', 'values-file')
+    ;(f.docs[0]!.getIn(['a'], true) as { value: unknown }).value = 'two'
+    // `two` plain reads as the intended string in YAML, but it is not JSON.
+    expect(() => {
+      verifyEdit(f, [{ start: 6, end: 7, text: 'two' }], '{"a": two}', false)
+    }).toThrow(/the edit of v\.json would not be valid JSON; nothing was written/)
+    expect(() => {
+      verifyEdit(f, [{ start: 6, end: 7, text: '"two"' }], '{"a": "two"}', false)
+    }).not.toThrow()
+  })
+
+  it('does not hold a .json file that was not JSON before to JSON', () => {
+    const f = parseYamlFile('v.json', 'a: 1\n', 'values-file')
+    ;(f.docs[0]!.getIn(['a'], true) as { value: unknown }).value = 'two'
+    expect(() => {
+      verifyEdit(f, [{ start: 3, end: 4, text: '"two"' }], 'a: "two"\n', false)
+    }).not.toThrow()
+  })
+
   it('checks the whole file when an edit changes a sibling entry (fast path cannot hide it)', () => {
     const f = file('a:\n  tag: v1\n  x: 1\nb: 1\n')
     ;(f.docs[0]!.getIn(['a', 'tag'], true) as { value: unknown }).value = 'v2'

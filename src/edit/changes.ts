@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
 import { InputError } from '../errors.js'
-import { assertSafeValueKey, parseTaggedString, typedValue } from './edit-value.js'
+import { assertExact, assertSafeValueKey, parseTaggedString, typedValue } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
+import { nestingDepth } from './nesting.js'
 import { parsePath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { EditVars } from './types.js'
@@ -22,6 +23,12 @@ export interface ChangeSet {
 }
 
 const INPUT = 'changes'
+
+/**
+ * Deepest nesting (maps and lists inside each other) the `changes` input may have. Values files
+ * nest a few levels; the limit only keeps a hostile input from exhausting the parser's stack.
+ */
+export const MAX_CHANGES_DEPTH = 100
 
 /** Replaces `{tag}`, `{sha}` and `{short-sha}` in a string. */
 export function substituteVars(text: string, vars: EditVars): string {
@@ -44,7 +51,13 @@ function lineAt(text: string, node: unknown): number {
  * replaced, and a string starting with `!!` (`"!!bool 'true'"`) is read as that typed value,
  * as yaml-update-action does; a node tagged in the YAML itself keeps its tag's type.
  */
-function toValue(text: string, node: unknown, where: string, vars: EditVars): EditValue {
+function toValue(
+  text: string,
+  node: unknown,
+  where: string,
+  file: string,
+  vars: EditVars
+): EditValue {
   const line = lineAt(text, node)
   if (isAlias(node)) {
     throw new InputError(
@@ -63,11 +76,17 @@ function toValue(text: string, node: unknown, where: string, vars: EditVars): Ed
       }
       const key = scalarString(pair.key.value)
       assertSafeValueKey(key, where, INPUT)
-      out.set(key, toValue(text, pair.value, where, vars))
+      if (key === '<<') {
+        throw new InputError(
+          `${INPUT}: the value of ${where} for ${file} (line ${lineAt(text, pair.key)}) has the key '<<', which Helm's YAML reader takes as a merge key (it merges the map under it into the value) rather than a key named <<; it is refused.`,
+          { input: INPUT, path: where, line: lineAt(text, pair.key) }
+        )
+      }
+      out.set(key, toValue(text, pair.value, where, file, vars))
     }
     return out
   }
-  if (isSeq(node)) return node.items.map((item) => toValue(text, item, where, vars))
+  if (isSeq(node)) return node.items.map((item) => toValue(text, item, where, file, vars))
   if (!isScalar(node)) return null
   const raw = node.value
   if (node.tag !== undefined) {
@@ -79,6 +98,7 @@ function toValue(text: string, node: unknown, where: string, vars: EditVars): Ed
         { input: INPUT, path: where, line }
       )
     }
+    assertExact(value, String(node.source ?? raw), where, INPUT, line)
     return typeof value === 'string' ? substituteVars(value, vars) : value
   }
   if (raw !== null && !['string', 'number', 'boolean'].includes(typeof raw)) {
@@ -87,15 +107,24 @@ function toValue(text: string, node: unknown, where: string, vars: EditVars): Ed
       { input: INPUT, path: where, line }
     )
   }
-  if (typeof raw !== 'string') return raw as EditValue
+  if (typeof raw !== 'string') {
+    assertExact(raw as EditValue, String(node.source ?? raw), where, INPUT, line)
+    return raw as EditValue
+  }
   const value = substituteVars(raw, vars)
   return value.startsWith('!!') ? parseTaggedString(value, where, INPUT) : value
 }
 
-function entry(text: string, key: unknown, node: unknown, vars: EditVars): ChangeEntry {
+function entry(
+  text: string,
+  key: unknown,
+  node: unknown,
+  file: string,
+  vars: EditVars
+): ChangeEntry {
   const pathText = scalarString(key)
   const segments = parsePath(pathText, INPUT)
-  return { pathText, segments, value: toValue(text, node, pathText, vars) }
+  return { pathText, segments, value: toValue(text, node, pathText, file, vars) }
 }
 
 /**
@@ -169,6 +198,13 @@ export function parseChanges(text: string, vars: EditVars): ChangeSet {
   if (text.trim() === '') return { values: [], files: [] }
   const json = parseJsonChanges(text, vars)
   if (json !== undefined) return json
+  const nesting = nestingDepth(text, MAX_CHANGES_DEPTH)
+  if (nesting.depth > MAX_CHANGES_DEPTH) {
+    throw new InputError(
+      `${INPUT}: the input nests more than ${MAX_CHANGES_DEPTH} levels of maps and lists inside each other (at line ${nesting.line}); it is refused unparsed.`,
+      { input: INPUT, line: nesting.line }
+    )
+  }
   const doc = parseDocument(text, { prettyErrors: false })
   const error = doc.errors[0]
   if (error) {
@@ -207,11 +243,17 @@ export function parseChanges(text: string, vars: EditVars): ChangeSet {
         )
       }
       const entries = pair.value.items.map((inner) =>
-        entry(text, isScalar(inner.key) ? inner.key.value : '', inner.value, vars)
+        entry(
+          text,
+          isScalar(inner.key) ? inner.key.value : '',
+          inner.value,
+          scalarString(key),
+          vars
+        )
       )
       files.push({ file: scalarString(key), entries })
     } else {
-      values.push(entry(text, key, pair.value, vars))
+      values.push(entry(text, key, pair.value, 'the values files', vars))
     }
   }
   return { values, files }

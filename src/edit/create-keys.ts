@@ -111,7 +111,7 @@ export function detectLayout(file: YamlFile): BlockLayout {
     }
   }
   for (const doc of file.docs) visit(doc.contents)
-  return { step, seqIndent: seqIndent ?? step, itemOffset: 2 }
+  return { step, seqIndent: seqIndent ?? step, itemOffset: 2, json: file.json }
 }
 
 /** Where to append an item to an existing list: after its last item, with its `-` column. */
@@ -147,7 +147,9 @@ export function renderItemsInsert(
   eol: string
 ): string {
   if (point.flow) {
-    return items.map((item, i) => (point.afterItem || i > 0 ? ', ' : '') + nodeFlow(item)).join('')
+    return items
+      .map((item, i) => (point.afterItem || i > 0 ? ', ' : '') + nodeFlow(item, layout.json))
+      .join('')
   }
   const lines = items.flatMap((item) => seqItemLines(item, point.indent, layout))
   return point.atEof ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('')
@@ -166,7 +168,9 @@ export function renderInsert(
   layout: BlockLayout,
   eol: string
 ): string {
-  if (point.flow) return (point.afterItem ? ', ' : '') + nodeFlow(pairsMap(pairs)).slice(1, -1)
+  if (point.flow) {
+    return (point.afterItem ? ', ' : '') + nodeFlow(pairsMap(pairs), layout.json).slice(1, -1)
+  }
   const lines = nodeLines(pairsMap(pairs), point.indent, layout)
   return point.atEof ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('')
 }

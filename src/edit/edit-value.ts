@@ -124,7 +124,45 @@ export function parseTaggedString(
       { input, path: where }
     )
   }
+  assertExact(value, text, where, input)
   return value
+}
+
+/**
+ * Throws InputError naming `where` when the typed `value`, read from the source text `source`,
+ * cannot be written exactly: a whole number beyond ±(2^53 − 1) that is not a `!!float` (a
+ * JavaScript number holds it rounded, `12345678901234567890` would become
+ * `12345678901234567000`), or a number that overflows a 64-bit float (`1e400` would become
+ * `.inf`) unless the source says `.inf` or `.nan` itself.
+ */
+export function assertExact(
+  value: EditValue,
+  source: string,
+  where: string,
+  input: string,
+  line?: number
+): void {
+  const number = value instanceof FloatValue ? value.value : value
+  if (typeof number !== 'number') return
+  const at = line === undefined ? '' : ` (line ${line})`
+  // The digits alone, without a `!!int '…'` tag and quotes around them, for the hint.
+  const digits = source.replace(/^!!\w+\s*/, '').replace(/^(['"])(.*)\1$/, '$2')
+  const refuse = (why: string): never => {
+    throw new InputError(
+      `${input}: the value of ${where}${at} is ${source}, ${why}; it is refused. To write it as text, give it as a string ('${digits.replaceAll("'", "''")}' in YAML).`,
+      { input, path: where, ...(line === undefined ? {} : { line }) }
+    )
+  }
+  if (!Number.isFinite(number) && !/\.(?:inf|nan)\b/i.test(source)) {
+    refuse(
+      `which is out of the range of a 64-bit float and would be written as ${number > 0 ? '.inf' : '-.inf'}`
+    )
+  }
+  if (!(value instanceof FloatValue) && Number.isInteger(number) && !Number.isSafeInteger(number)) {
+    refuse(
+      `a whole number beyond ±(2^53 − 1) that cannot be written exactly (it would become ${String(number)})`
+    )
+  }
 }
 
 /** Throws InputError when a key of a map value is `__proto__`, `constructor` or `prototype`. */

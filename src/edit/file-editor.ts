@@ -16,6 +16,7 @@ import type { InsertPoint } from './create-keys.js'
 import { ambiguousDocuments, documentScope, type DocumentHit } from './documents.js'
 import { isCollectionValue, scalarOf, toNode } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
+import { assertJsonValue, jsonScalar } from './json-text.js'
 import type { PathSegment } from './path.js'
 import { blockLines, flowText } from './render-node.js'
 import type { BlockLayout } from './render-node.js'
@@ -89,6 +90,8 @@ export class FileEditor {
    * created or appended. Returns how many values it matched.
    */
   setPath(segments: readonly PathSegment[], value: EditValue, options: SetOptions): number {
+    const where = { file: this.file.path, path: options.pathText, input: options.input }
+    if (this.file.json) assertJsonValue(value, where)
     const scope = options.roots
       ? { docs: [], segments, single: false }
       : documentScope(this.file, segments, options.input, options.pathText)
@@ -245,7 +248,7 @@ export class FileEditor {
     const col = this.file.columnOf(start)
     const render = (): string => {
       const empty = (isMap(node) || isSeq(node)) && node.items.length === 0
-      if (flow || empty) return flowText(node)
+      if (flow || empty) return flowText(node, this.file.json)
       return blockLines(node, col, this.layout).join(lineEnding(this.file.text)).slice(col)
     }
     this.structural = true
@@ -380,7 +383,7 @@ export class FileEditor {
     const intText = float && !/[.eEn]/.test(this.file.text.slice(start, end))
     if (Object.is(node.value, value) && !intText) return
     const style = (node.type ?? 'PLAIN') as QuoteStyle
-    let text = renderValue(value, style, inFlow, float)
+    let text = this.file.json ? jsonScalar(value, float) : renderValue(value, style, inFlow, float)
     if (start === end) {
       // An empty value (`key:` or `key: # comment`): keep a space on both sides of the text.
       if (!' \t'.includes(this.file.text[start - 1] ?? ' ')) text = ` ${text}`

@@ -37,9 +37,12 @@ export async function readText(
     })
   }
   if (bytes === undefined) return undefined
+  // For sources that cannot stat first; the message says the file was read, unlike tooLarge's.
   if (bytes.length > MAX_FILE_BYTES) {
-    const error = tooLarge(path, bytes.length)
-    throw new EditError(`${input}: ${error.message}`, { input, file: path })
+    throw new EditError(
+      `${input}: ${path} is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES} bytes (10 MiB) for a file to edit; it is refused.`,
+      { input, file: path }
+    )
   }
   try {
     return UTF8.decode(bytes)

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml'
 import type { Scalar } from 'yaml'
 import { isFloatNode } from './edit-value.js'
+import { jsonScalar, jsonString } from './json-text.js'
 import { renderString, renderValue, scalarString } from './render-scalar.js'
 import type { ScalarValue } from './render-scalar.js'
 
@@ -12,6 +13,8 @@ export interface BlockLayout {
   readonly seqIndent: number
   /** Column of an item's content relative to its `-` (2 for `- a`). */
   readonly itemOffset: number
+  /** The file is edited as JSON: new flow content is written as JSON (see json-text.ts). */
+  readonly json?: boolean
 }
 
 function isEmptyCollection(node: unknown): boolean {
@@ -22,18 +25,20 @@ function keyText(key: unknown, flow: boolean): string {
   return renderString(scalarString(isScalar(key) ? key.value : key), 'PLAIN', flow)
 }
 
-/** A node (scalar, map or list built by the engine) as flow text: `{a: 1, b: [x]}`. */
-export function flowText(node: unknown): string {
+/**
+ * A node (scalar, map or list built by the engine) as flow text: `{a: 1, b: [x]}`, or with
+ * `json` as JSON: `{"a": 1, "b": ["x"]}`.
+ */
+export function flowText(node: unknown, json = false): string {
   if (isMap(node)) {
-    return `{${node.items.map((p) => `${keyText(p.key, true)}: ${flowText(p.value)}`).join(', ')}}`
+    const key = (k: unknown): string =>
+      json ? jsonString(scalarString(isScalar(k) ? k.value : k)) : keyText(k, true)
+    return `{${node.items.map((p) => `${key(p.key)}: ${flowText(p.value, json)}`).join(', ')}}`
   }
-  if (isSeq(node)) return `[${node.items.map((item) => flowText(item)).join(', ')}]`
-  return renderValue(
-    (node as Scalar).value as ScalarValue,
-    'PLAIN',
-    true,
-    isFloatNode(node as Scalar)
-  )
+  if (isSeq(node)) return `[${node.items.map((item) => flowText(item, json)).join(', ')}]`
+  const value = (node as Scalar).value as ScalarValue
+  const float = isFloatNode(node as Scalar)
+  return json ? jsonScalar(value, float) : renderValue(value, 'PLAIN', true, float)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parse } from 'yaml'
+import { goReadsAsNumber } from './go-scalar.js'
 
 /** A value the engine writes: a string, or a typed JSON scalar written plain. */
 export type ScalarValue = string | number | boolean | null
@@ -7,9 +8,10 @@ export type ScalarValue = string | number | boolean | null
 export type QuoteStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'
 
 // Characters YAML does not allow raw in a scalar (C0/C1 controls, DEL, surrogates, BOM,
-// and the Unicode line/paragraph separators YAML 1.1 treats as line breaks).
+// and the Unicode line/paragraph separators YAML 1.1 treats as line breaks). With the `u` flag the
+// surrogate range matches only a lone surrogate, never half of an emoji.
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u
 
 function readsAs(text: string, version: '1.1' | '1.2'): unknown {
   try {
@@ -35,8 +37,8 @@ function readsBackPlain(value: string): boolean {
 }
 
 /**
- * True when `value` can be written as a plain scalar that YAML 1.1 (Helm's Go parser) and
- * YAML 1.2 both read back as exactly this string.
+ * True when `value` can be written as a plain scalar that YAML 1.1, YAML 1.2 and Go's YAML reader
+ * (Helm's, see go-scalar.ts) all read back as exactly this string.
  */
 export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value === '' || value.trim() !== value || NEEDS_ESCAPE.test(value)) return false
@@ -46,6 +48,8 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value.startsWith('---') || value.startsWith('...')) return false
   if (value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false
   if (inFlow && /[,[\]{}]/.test(value)) return false
+  // Go's reader takes `0X1F`, `0B101`, `0O17` as numbers, which YAML 1.1 and 1.2 keep as strings.
+  if (goReadsAsNumber(value)) return false
   return readsBackPlain(value)
 }
 

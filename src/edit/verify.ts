@@ -11,6 +11,7 @@ import {
 } from 'yaml'
 import type { Document, Node, Pair } from 'yaml'
 import { InternalError } from '../errors.js'
+import { parsesAsJson } from './json-text.js'
 import type { YamlFile } from './yaml-file.js'
 import { PARSE_OPTIONS } from './yaml-file.js'
 
@@ -190,8 +191,9 @@ function verifyEntries(file: YamlFile, pieces: readonly Piece[], out: string): b
 
 /**
  * Requires `out` (the original text with `pieces` applied) to hold exactly the data of the
- * file's documents, whose nodes already carry the intended changes. Any other difference is a
- * bug in the engine: throws InternalError, so nothing gets written.
+ * file's documents, whose nodes already carry the intended changes, and a file edited as JSON
+ * to still parse as JSON. Any other difference is a bug in the engine: throws InternalError, so
+ * nothing gets written.
  */
 export function verifyEdit(
   file: YamlFile,
@@ -199,6 +201,9 @@ export function verifyEdit(
   out: string,
   rootInserts: boolean
 ): void {
+  // A file edited as JSON stays JSON (unless it was not valid JSON to begin with).
+  if (file.json && !parsesAsJson(out) && parsesAsJson(file.text))
+    fail(file.path, 'not be valid JSON')
   if (!rootInserts && verifyEntries(file, pieces, out)) return
   verifyFull(file.path, file.docs, out)
 }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml'
 import type { Alias, Document, Node } from 'yaml'
 import { EditError } from '../errors.js'
+import { isJsonFile } from './json-text.js'
 
 /**
  * Options for every parse of a file we edit, so the verification parse reads it the same way.
@@ -27,6 +28,8 @@ export interface YamlFile {
   /** The input that named this file (for error locations). */
   readonly input: string
   readonly text: string
+  /** Edited as JSON (a `.json` name, or a text that is JSON): see json-text.ts. */
+  readonly json: boolean
   readonly docs: readonly Document.Parsed[]
   /** 1-based line of a character offset. */
   lineOf(offset: number): number
@@ -172,7 +175,7 @@ export function parseYamlFile(path: string, text: string, input: string): YamlFi
     if (finding) refuse(finding.offset, finding.message)
   }
   const aliasTarget = (alias: Alias): Node | undefined => targets.get(alias)
-  return { path, input, text, docs, lineOf, columnOf, aliasTarget }
+  return { path, input, text, json: isJsonFile(path, text), docs, lineOf, columnOf, aliasTarget }
 }
 
 /**
