@@ -16,9 +16,23 @@ export interface SchemaDocument {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i
 
+/** How to read the fixture's schemas. */
+export interface SchemaOptions {
+  /**
+   * Treat every object schema with `properties` as closed (no other fields), so that a field
+   * the description does not have fails. For descriptions that list every field (Argo CD's,
+   * generated from its Go types), not for GitHub's (answers carry more than the description).
+   */
+  readonly closed?: boolean
+}
+
 /** Loads the fixture at `file` (a path, or a URL relative to a test's `import.meta.url`). */
-export function loadSchemaDocument(file: string | URL): SchemaDocument {
-  const doc = withoutNullable(JSON.parse(readFileSync(file, 'utf8'))) as Record<string, unknown>
+export function loadSchemaDocument(
+  file: string | URL,
+  options: SchemaOptions = {}
+): SchemaDocument {
+  const parsed = withoutNullable(JSON.parse(readFileSync(file, 'utf8')))
+  const doc = (options.closed === true ? closed(parsed) : parsed) as Record<string, unknown>
   // The descriptions carry keywords JSON Schema does not know (`discriminator`, `xml`, …):
   // ignore them rather than refuse the schema. Formats other than these are not checked.
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false })
@@ -62,6 +76,19 @@ function withoutNullable(value: unknown): unknown {
   if (nullable !== true) return schema
   if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] }
   return { anyOf: [{ type: 'null' }, schema] }
+}
+
+// `additionalProperties: false` on every schema that lists properties and says nothing else.
+function closed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(closed)
+  if (value === null || typeof value !== 'object') return value
+  const schema = Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, closed(child)])
+  )
+  const isSchema = typeof schema.properties === 'object' && schema.properties !== null
+  return isSchema && !('additionalProperties' in schema)
+    ? { ...schema, additionalProperties: false }
+    : schema
 }
 
 /** `#/a/b` with each segment escaped as a JSON pointer (`/` → `~1`, `~` → `~0`). */
