@@ -53,6 +53,8 @@ export interface FakeRequest {
   readonly query: Readonly<Record<string, string>>
   readonly headers: IncomingHttpHeaders
   readonly body: string
+  /** The JSON answer, once given (the web UI and 415 answers are not JSON and not recorded). */
+  answer?: { readonly status: number; readonly body: unknown }
 }
 
 /** Settings of the fake. */
@@ -140,6 +142,7 @@ export function application(app: FakeApp, frame: AppFrame): Record<string, unkno
 export async function startFakeArgoCd(options: FakeArgoCdOptions): Promise<FakeArgoCd> {
   const root = (options.rootPath ?? '').replace(/\/+$/, '')
   const requests: FakeRequest[] = []
+  const pending = new WeakMap<ServerResponse, FakeRequest>()
   const state = new Map(
     options.apps.map((app) => [
       `${app.namespace ?? 'argocd'}/${app.name}`,
@@ -147,6 +150,8 @@ export async function startFakeArgoCd(options: FakeArgoCdOptions): Promise<FakeA
     ])
   )
   const json = (res: ServerResponse, status: number, body: unknown): void => {
+    const request = pending.get(res)
+    if (request) request.answer = { status, body }
     res.writeHead(status, { 'Content-Type': 'application/json' })
     res.end(JSON.stringify(body))
   }
@@ -160,13 +165,15 @@ export async function startFakeArgoCd(options: FakeArgoCdOptions): Promise<FakeA
     const body = Buffer.concat(chunks).toString('utf8')
     const url = new URL(req.url ?? '/', 'http://fake')
     const query = Object.fromEntries(url.searchParams)
-    requests.push({
+    const request: FakeRequest = {
       method: req.method ?? '',
       path: url.pathname,
       query,
       headers: req.headers,
       body
-    })
+    }
+    requests.push(request)
+    pending.set(res, request)
 
     const prefix = `${root}/api/v1/applications/`
     if (!url.pathname.startsWith(`${root}/api/`)) {

@@ -20,6 +20,19 @@ export interface PushedCommit {
   readonly authorName: string
   /** Commit author email. */
   readonly authorEmail: string
+  /** Committer name, when it is not the author (GitHub commits API-made commits itself). */
+  readonly committerName?: string
+  /** Committer email, with committerName. */
+  readonly committerEmail?: string
+  /** The commit's committer date (RFC 3339); the time of the notice stands in when absent. */
+  readonly timestamp?: string
+  /** The commit's tree (full SHA), when the publish stage knows it. */
+  readonly treeId?: string
+  /**
+   * The REST API root of the GitHub server hosting the repository (`https://HOST/api/v3`), for the
+   * repository's API URLs in the push event; github.com's is known without it.
+   */
+  readonly apiUrl?: string
 }
 
 /** `argocd-webhook-*`, resolved by the settings: the endpoint and how the body is signed. */

@@ -25,6 +25,8 @@ export interface WebhookDeps {
   readonly requestTimeoutMs?: number
   /** The `X-GitHub-Delivery` id (default: a random UUID). */
   readonly deliveryId?: () => string
+  /** Wall-clock time, for the event's timestamps (default: now). */
+  readonly date?: () => Date
 }
 
 /** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
@@ -70,7 +72,8 @@ export async function notifyWebhook(
   } catch (error) {
     return notDelivered(errorMessage(error), 0)
   }
-  const body = serializePayload(buildPushPayload(commit, htmlUrl))
+  const now = deps.date?.() ?? new Date()
+  const body = serializePayload(buildPushPayload(commit, { htmlUrl, now }))
   const secret = options.secret ?? ''
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',

@@ -215,7 +215,8 @@ function pushedCommit(
     files: landed.files,
     message: text.message,
     authorName: commit.publish.authorName,
-    authorEmail: commit.publish.authorEmail
+    authorEmail: commit.publish.authorEmail,
+    ...(commit.apiUrl === undefined ? {} : { apiUrl: commit.apiUrl })
   }
 }
 

@@ -138,6 +138,7 @@ export function readSettings(deps: SettingsDeps): Settings {
     vars
   }
   const ownerName = targetOwnerName(target, github.repository, github.serverUrl)
+  const repoWebUrl = webUrl(target, ownerName, github.serverUrl)
   const build: ImagesSettings | undefined = buildImages
     ? {
         images,
@@ -200,7 +201,8 @@ export function readSettings(deps: SettingsDeps): Settings {
         },
         ...optionalField('prTitle', optional('pr-title')),
         label: targetName,
-        ...optionalField('repoUrl', webUrl(target, ownerName, github.serverUrl))
+        ...optionalField('repoUrl', repoWebUrl),
+        ...optionalField('apiUrl', repoWebUrl === undefined ? undefined : github.apiUrl)
       }
     : undefined
   return {

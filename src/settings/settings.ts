@@ -35,6 +35,8 @@ export interface CommitSettings {
    * Applications name); absent: the URL the push went to.
    */
   readonly repoUrl?: string
+  /** The GitHub server's REST root, with `repoUrl` (the push event's repository API URLs). */
+  readonly apiUrl?: string
 }
 
 /**

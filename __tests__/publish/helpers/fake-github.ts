@@ -4,6 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGitHttpServer, type GitHttpServer } from './git-http-server.js'
+import {
+  commitJson,
+  labelJson,
+  pullJson,
+  refJson,
+  type FakeUrls,
+  type GitCommitInfo
+} from './github-json.js'
 
 /** A pull request as the fake stores it. */
 export interface FakePull {
@@ -28,6 +36,8 @@ export interface FakeGitHub {
   readonly gitUrl: string
   /** `METHOD PATH` of every API request, with the GraphQL operation's first word. */
   readonly calls: string[]
+  /** Every API request as sent (path as on the wire) and the fake's answer, for contract tests. */
+  readonly exchanges: FakeExchange[]
   /** `METHOD PATH STATUS` of every git smart-HTTP request. */
   readonly gitRequests: string[]
   readonly mutations: Record<string, unknown>[]
@@ -41,6 +51,19 @@ export interface FakeGitHub {
   close(): Promise<void>
 }
 
+/** One API request and the fake's answer. */
+export interface FakeExchange {
+  readonly method: string
+  /** The path below the API root as sent, still percent-encoded (`/repos/o/r/git/refs/heads%2Fx`); `/graphql` for GraphQL. */
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  /** The JSON body, undefined when there was none. */
+  readonly body: unknown
+  /** Set when the fake answers. */
+  status?: number
+  answer?: unknown
+}
+
 /** An answer the fake gives as is: status, headers, JSON body. */
 export interface CannedAnswer {
   readonly status: number
@@ -50,7 +73,15 @@ export interface CannedAnswer {
 
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
 
+// The exchange each response answers, so that every answer is recorded whichever branch sends it.
+const pending = new WeakMap<ServerResponse, FakeExchange>()
+
 function send(res: ServerResponse, status: number, body: unknown): true {
+  const exchange = pending.get(res)
+  if (exchange) {
+    exchange.status = status
+    exchange.answer = body
+  }
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   res.end(JSON.stringify(body))
   return true
@@ -96,9 +127,37 @@ export async function startFakeGitHub(
   }
   let serverUrl = ''
   const calls: string[] = []
+  const exchanges: FakeExchange[] = []
   const mutations: Record<string, unknown>[] = []
   const pulls: FakePull[] = []
   const repoPath = `/api/v3/repos/${owner}/${repo}`
+  const urls = (): FakeUrls => ({ server: serverUrl, api: `${serverUrl}/api/v3` })
+  const commitInfo = (sha: string): GitCommitInfo => {
+    const [
+      tree = '',
+      parents = '',
+      an = '',
+      ae = '',
+      ad = '',
+      cn = '',
+      ce = '',
+      cd = '',
+      ...message
+    ] = gitIn([
+      'log',
+      '-1',
+      '--format=%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B',
+      sha
+    ]).split('\0')
+    return {
+      sha,
+      tree,
+      parents: parents.split(' ').filter(Boolean),
+      message: message.join('\0').trimEnd(),
+      author: { name: an, email: ae, date: ad },
+      committer: { name: cn, email: ce, date: cd }
+    }
+  }
 
   const createCommit = (input: {
     branch: { repositoryNameWithOwner: string; branchName: string }
@@ -260,14 +319,15 @@ export async function startFakeGitHub(
       const ref = String(body.ref)
       if (refSha(ref)) return restError(res, 422, 'Reference already exists')
       gitIn(['update-ref', ref, String(body.sha), ''])
-      return send(res, 201, { ref, object: { type: 'commit', sha: body.sha } })
+      return send(res, 201, refJson(urls(), owner, repo, ref, String(body.sha)))
     }
     if (method === 'PATCH' && (match = /^\/git\/refs\/(heads\/.+)$/.exec(path))) {
       gitIn(['update-ref', `refs/${match[1] ?? ''}`, String(body.sha)])
-      return send(res, 200, {
-        ref: `refs/${match[1] ?? ''}`,
-        object: { type: 'commit', sha: body.sha }
-      })
+      return send(
+        res,
+        200,
+        refJson(urls(), owner, repo, `refs/${match[1] ?? ''}`, String(body.sha))
+      )
     }
     if (
       method === 'GET' &&
@@ -295,25 +355,45 @@ export async function startFakeGitHub(
             : ahead === 0
               ? 'behind'
               : 'diverged'
+      const web = `${serverUrl}/${owner}/${repo}/compare/${base}...${head}`
+      const perPage = Number(query.get('per_page') ?? 250)
+      const listed =
+        ahead === 0 ? [] : gitIn(['rev-list', '--reverse', `${base}..${head}`]).split('\n')
       return send(res, 200, {
         url: `${serverUrl}${repoPath}/compare/${base}...${head}`,
+        html_url: web,
+        permalink_url: web,
+        diff_url: `${web}.diff`,
+        patch_url: `${web}.patch`,
+        base_commit: commitJson(urls(), owner, repo, commitInfo(base)),
+        merge_base_commit: commitJson(
+          urls(),
+          owner,
+          repo,
+          commitInfo(gitIn(['merge-base', base, head]))
+        ),
         status,
         ahead_by: ahead,
         behind_by: behind,
         total_commits: ahead,
-        commits: [],
+        commits: listed
+          .slice(0, perPage)
+          .map((sha) => commitJson(urls(), owner, repo, commitInfo(sha))),
         files: []
       })
     }
-    const pullJson = (pull: FakePull): unknown => ({
-      number: pull.number,
-      html_url: `${serverUrl}/${owner}/${repo}/pull/${pull.number}`,
-      state: pull.state,
-      title: pull.title,
-      body: pull.body,
-      head: { ref: pull.head, label: `${owner}:${pull.head}` },
-      base: { ref: pull.base, label: `${owner}:${pull.base}` }
-    })
+    const pullAnswer = (pull: FakePull): unknown =>
+      pullJson(
+        urls(),
+        owner,
+        repo,
+        pull,
+        {
+          head: refSha(`refs/heads/${pull.head}`) ?? '',
+          base: refSha(`refs/heads/${pull.base}`) ?? ''
+        },
+        'main'
+      )
     if (method === 'GET' && path === '/pulls') {
       if (fake.hideOpenPullsOnce) {
         fake.hideOpenPullsOnce = false
@@ -328,7 +408,7 @@ export async function startFakeGitHub(
           .filter((p) => p.state === (query.get('state') ?? 'open'))
           .filter((p) => !head || `${owner}:${p.head}` === head)
           .filter((p) => !base || p.base === base)
-          .map(pullJson)
+          .map(pullAnswer)
       )
     }
     if (method === 'POST' && path === '/pulls') {
@@ -360,14 +440,14 @@ export async function startFakeGitHub(
         labels: []
       }
       pulls.push(pull)
-      return send(res, 201, pullJson(pull))
+      return send(res, 201, pullAnswer(pull))
     }
     if (method === 'PATCH' && (match = /^\/pulls\/(\d+)$/.exec(path))) {
       const pull = pulls.find((p) => p.number === Number(match?.[1]))
       if (!pull) return restError(res, 404, 'Not Found')
       if (typeof body.title === 'string') pull.title = body.title
       if (typeof body.body === 'string') pull.body = body.body
-      return send(res, 200, pullJson(pull))
+      return send(res, 200, pullAnswer(pull))
     }
     if (method === 'POST' && (match = /^\/issues\/(\d+)\/labels$/.exec(path))) {
       const pull = pulls.find((p) => p.number === Number(match?.[1]))
@@ -377,7 +457,7 @@ export async function startFakeGitHub(
       return send(
         res,
         200,
-        pull.labels.map((name, id) => ({ id, name, color: 'ededed', default: false }))
+        pull.labels.map((name, index) => labelJson(urls(), owner, repo, name, index + 1))
       )
     }
     return restError(res, 404, 'Not Found')
@@ -401,6 +481,14 @@ export async function startFakeGitHub(
       return true
     }
     const body = (raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}) as Record<string, unknown>
+    const exchange: FakeExchange = {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api(\/v3)?/, ''),
+      query: Object.fromEntries(url.searchParams),
+      body: raw.length > 0 ? body : undefined
+    }
+    exchanges.push(exchange)
+    pending.set(res, exchange)
     if (url.pathname === '/api/graphql') {
       return graphql(res, body as { query: string; variables: Record<string, unknown> })
     }
@@ -418,6 +506,7 @@ export async function startFakeGitHub(
     graphqlUrl: `${serverUrl}/api/graphql`,
     gitUrl: `${serverUrl}/${owner}/${repo}.git`,
     calls,
+    exchanges,
     gitRequests: server.requests,
     mutations,
     pulls,
