@@ -144,7 +144,7 @@ export async function startSquid(options: SquidOptions = {}): Promise<Squid> {
     stdio: ['ignore', 'ignore', 'pipe']
   })
   let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
   })
   const cacheLog = (): string => {

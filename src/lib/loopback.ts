@@ -9,7 +9,7 @@ export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase()
   if (host === 'localhost' || host === '[::1]' || host === '::1') return true
   const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
-  return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255)
+  return octets?.slice(1).every((octet) => Number(octet) <= 255) ?? false
 }
 
 /** True when the URL's host is a loopback address as the URL itself names it (see isLoopbackHost). */

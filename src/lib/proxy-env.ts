@@ -113,7 +113,8 @@ function hostMatches(host: string, entry: string): boolean {
     list.addAddress(entry, type)
     return list.check(host, type)
   }
+  // A name suffix says nothing about an address.
   const name = entry.replace(/^\*?\./, '').replace(/\.$/, '')
-  if (name === '') return false
+  if (name === '' || hostIp !== 0) return false
   return host === name || host.endsWith(`.${name}`)
 }
