@@ -66,6 +66,8 @@ export interface WaitStageDeps extends StageDeps {
 export interface ArgoCdStageOptions {
   readonly argocd: ArgoCdOptions
   readonly commit: PushedCommit
+  /** The runner's environment (Settings.processEnv), for the HTTP client's proxy variables. */
+  readonly env: Readonly<Record<string, string>>
 }
 
 /**
@@ -99,7 +101,7 @@ export const realStages: ReleaseStages = {
       docker: createDocker(runner),
       git: runner,
       // Registry answers the skip-unchanged lookup reads: manifests and config JSON only.
-      http: createHttpClient({ maxBodyBytes: 4 * 1024 * 1024 }),
+      http: createHttpClient({ env: options.env, maxBodyBytes: 4 * 1024 * 1024 }),
       logger: deps.logger,
       runtime: deps.runtime,
       clock: systemClock
@@ -110,17 +112,25 @@ export const realStages: ReleaseStages = {
     return publish(options, deps)
   },
   notifyWebhook: async (options, deps) => {
-    const { notifyWebhook } = await import('./argocd/webhook.js')
+    const [{ notifyWebhook }, { createHttpClient }] = await Promise.all([
+      import('./argocd/webhook.js'),
+      import('./lib/http.js')
+    ])
+    const http = createHttpClient({ env: options.env, insecure: options.argocd.insecure })
     return notifyWebhook(
       { ...options.argocd, commit: options.commit },
-      { logger: deps.logger, clock: systemClock }
+      { logger: deps.logger, clock: systemClock, http }
     )
   },
   refreshAndWait: async (options, deps) => {
-    const { waitForApps } = await import('./argocd/wait.js')
+    const [{ waitForApps }, { createHttpClient }] = await Promise.all([
+      import('./argocd/wait.js'),
+      import('./lib/http.js')
+    ])
+    const http = createHttpClient({ env: options.env, insecure: options.argocd.insecure })
     return waitForApps(
       { ...options.argocd, commit: options.commit },
-      { logger: deps.logger, clock: systemClock, isDescendant: deps.isDescendant }
+      { logger: deps.logger, clock: systemClock, isDescendant: deps.isDescendant, http }
     )
   }
 }
@@ -268,7 +278,12 @@ export async function release(
   const ancestry = lazyDescendantCheck(publishOptions(settings, message), deps)
   const waitDeps = { ...deps, isDescendant: ancestry.isDescendant }
   try {
-    await tellArgoCd({ argocd: settings.argocd, commit }, waitDeps, state, stages)
+    await tellArgoCd(
+      { argocd: settings.argocd, commit, env: settings.processEnv },
+      waitDeps,
+      state,
+      stages
+    )
   } catch (error) {
     if (!(error instanceof ArgoCdWaitError) || !settings.rollbackOnFailure) throw error
     throw await rollBackRelease(settings, images, published, error, waitDeps, state, stages)
@@ -299,7 +314,8 @@ async function rollBackRelease(
   const argocd = settings.argocd
   const commitOf = (landed: PublishResult): ArgoCdStageOptions => ({
     argocd,
-    commit: pushedCommit(settings, landed, message)
+    commit: pushedCommit(settings, landed, message),
+    env: settings.processEnv
   })
   const result = await logger.group('Rolling back', () =>
     rollback<PublishResult>(

@@ -90,6 +90,9 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
   const base = options.server.trim().replace(/\/+$/, '')
   const shownServer = redactUrl(base).replace(/\/+$/, '')
   const authorization = `Bearer ${options.token.trim()}`
+  // checkTokenTransport allowed plain http elsewhere only with argocd-insecure; the HTTP client
+  // checks again on every request and must be told.
+  const allowPlainHttpCredentials = options.insecure
 
   const appUrl = (app: AppRef, suffix: string, query: Record<string, string>): string => {
     const params = new URLSearchParams(query)
@@ -182,7 +185,8 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
           Accept: 'application/json',
           'User-Agent': USER_AGENT
         },
-        timeoutMs: options.timeoutMs
+        timeoutMs: options.timeoutMs,
+        allowPlainHttpCredentials
       })
       if (response.status !== 200) refuse(app, what, response)
       return json(app, what, response)
@@ -202,7 +206,8 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
           'User-Agent': USER_AGENT
         },
         body: Buffer.from(JSON.stringify(body), 'utf8'),
-        timeoutMs
+        timeoutMs,
+        allowPlainHttpCredentials
       })
       if (response.status === 200) {
         return { result: 'started', application: json(app, 'syncing', response) }
