@@ -260,8 +260,9 @@ function send(request: HttpRequest, target: URL, settings: Settings): Promise<Ht
       )
     } else {
       openTunnel(proxy, target, settings.rejectUnauthorized, track).then((secure) => {
-        if (settled) return
+        // Before anything else: a socket error with no listener would crash the process.
         secure.on('error', fail)
+        if (settled) return
         start(
           https.request({
             method: request.method,

@@ -60,7 +60,8 @@ export function openTunnel(
       agent: false
     })
     connect.on('socket', track)
-    connect.once('error', reject)
+    // `on`, not `once`: a request destroyed at the deadline may report more than one error.
+    connect.on('error', reject)
     // Node hands every answer to a CONNECT, whatever its status, to this listener.
     connect.once('connect', (answer: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
       if (answer.statusCode !== 200) {
