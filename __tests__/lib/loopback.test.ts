@@ -19,7 +19,12 @@ describe('isLoopbackHost', () => {
     ['10.0.0.1', false],
     ['0.0.0.0', false],
     ['[::2]', false],
-    ['[::ffff:7f00:1]', false],
+    ['[::ffff:7f00:1]', true],
+    ['[::ffff:7f12:3456]', true],
+    ['::ffff:127.0.0.1', true],
+    ['[::ffff:a00:1]', false],
+    ['[::ffff:8000:1]', false],
+    ['[::1', false],
     ['argocd.example.com', false],
     ['', false]
   ])('%s → %s', (host, loopback) => {
@@ -33,6 +38,8 @@ describe('isLoopbackUrl', () => {
     ['http://127.1/', true], // WHATWG URL writes 127.1 as 127.0.0.1
     ['http://0x7f.0.0.1/', true],
     ['http://[::1]:8080/', true],
+    ['http://[::ffff:127.0.0.1]:8080/', true], // written [::ffff:7f00:1]
+    ['http://[0:0:0:0:0:0:0:1]/', true], // written [::1]
     ['https://127.0.0.1.nip.io/', false],
     ['http://user:pw@argocd.internal/', false]
   ])('%s → %s', (url, loopback) => {
