@@ -30,6 +30,7 @@ _gr_install() {
   dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
   command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  [ -x /usr/sbin/squid ] || missing+=(squid)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ -n "${GITOPS_SERVICES_NO_INSTALL:-}" ]; then
     _gr_error="missing packages (${missing[*]}); run: bash scripts/start-services.sh (as root) to install them"

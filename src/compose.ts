@@ -20,7 +20,7 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
   const argoCdHttp = once(async (): Promise<HttpClient> => {
     const { createHttpClient } = await import('./lib/http.js')
     const { webhook, api } = settings.argocd
-    return createHttpClient({ insecure: (api ?? webhook)?.insecure ?? false })
+    return createHttpClient({ env: settings.env, insecure: (api ?? webhook)?.insecure ?? false })
   })
   return {
     logger,
@@ -41,7 +41,7 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
       return buildImages(options, {
         docker: createDocker(runner),
         git: runner,
-        http: createHttpClient({ maxBodyBytes: REGISTRY_BODY_LIMIT }),
+        http: createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT }),
         logger,
         runtime,
         clock: systemClock

@@ -1,26 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { PushedCommit } from '../../src/argocd/types.js'
 import { parseAppRef } from '../../src/argocd/app-ref.js'
-import { createHttpClient } from '../../src/lib/http.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import { notifyWebhook } from '../../src/argocd/webhook.js'
+import { createHttpClient } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 import { startWebhookReceiver } from '../support/argocd-receiver.js'
 import type { WebhookReceiver } from '../support/argocd-receiver.js'
 import { startFakeArgoCd } from '../support/fake-argocd.js'
 import type { FakeArgoCd } from '../support/fake-argocd.js'
 import { createFakeClock } from '../support/fake-clock.js'
 import { createSelfSignedCert } from '../support/self-signed.js'
+import { squidOrWarn, startSquid, type Squid } from '../support/squid.js'
 
-// The runner's proxy variables must carry the webhook and the Argo CD API. The toolkit never
-// proxies loopback, so the stage is pointed at names under .invalid (which never resolve) and a
-// CONNECT proxy on loopback sends every tunnel to 127.0.0.1 at the port asked for.
+// The runner's proxy variables must carry the webhook and the Argo CD API through a real Squid
+// with Debian's default rules: the webhook (plain http on a port outside SSL_ports) in
+// absolute-URI form, the API (https) through CONNECT. The stage is pointed at names only Squid
+// resolves (to 127.0.0.1), so a request that went around Squid fails.
+const describeSquid = squidOrWarn('the Argo CD proxy tests') ? describe : describe.skip
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.cHJveHk'
 const SECRET = 'proxy-hook-secret'
-const HOOK_HOST = 'hooks.gitops-proxy.invalid'
-const API_HOST = 'argocd.gitops-proxy.invalid'
+const HOOK_HOST = 'hooks.gitops-proxy.test'
+const API_HOST = 'argocd.gitops-proxy.test'
 const commit: PushedCommit = {
   repoUrl: 'https://github.com/acme/gitops',
   branch: 'main',
@@ -34,45 +36,7 @@ const commit: PushedCommit = {
 }
 const tls = createSelfSignedCert()
 
-let proxy: ConnectProxy
-let receiver: WebhookReceiver
-let argocd: FakeArgoCd
-
-beforeAll(async () => {
-  proxy = await startConnectProxy()
-  receiver = await startWebhookReceiver({ secret: SECRET, mode: 'sha256' })
-  argocd = await startFakeArgoCd({
-    token: TOKEN,
-    // With TLS when openssl is there: the API's https goes through HTTPS_PROXY.
-    ...(tls ? { tls } : {}),
-    apps: [{ name: 'web', frames: [{ revision: commit.after, sync: 'Synced', health: 'Healthy' }] }]
-  })
-})
-
-afterAll(async () => {
-  await proxy.close()
-  await receiver.close()
-  await argocd.close()
-})
-
-const proxyVariables = [
-  'HTTP_PROXY',
-  'http_proxy',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'NO_PROXY',
-  'no_proxy'
-]
-const saved = new Map(proxyVariables.map((name) => [name, process.env[name]]))
-afterEach(() => {
-  for (const [name, value] of saved) {
-    if (value === undefined) Reflect.deleteProperty(process.env, name)
-    else process.env[name] = value
-  }
-  proxy.tunnels.length = 0
-})
-
-// The same URL with the host replaced by a name only the proxy can reach.
+// The same URL with the host replaced by a name only Squid resolves.
 const viaName = (url: string, host: string): string => {
   const parsed = new URL(url)
   parsed.hostname = host
@@ -80,72 +44,102 @@ const viaName = (url: string, host: string): string => {
 }
 const port = (url: string): string => new URL(url).port
 
-const notify = () =>
-  notifyWebhook(
-    {
-      url: viaName(receiver.url, HOOK_HOST),
-      secret: SECRET,
-      insecure: false,
-      commit
-    },
-    { logger: createMemoryLogger(), clock: createFakeClock(), http: createHttpClient() }
-  )
-const wait = (waitForIt: boolean) =>
-  waitForApps(
-    {
-      server: viaName(argocd.url, API_HOST),
-      token: TOKEN,
-      apps: [parseAppRef('web')],
-      sync: false,
-      wait: waitForIt,
-      timeoutSeconds: 60,
-      // The test's certificate is self-signed; over plain http, a non-loopback name needs it too.
-      insecure: true,
-      commit
-    },
-    {
-      logger: createMemoryLogger(),
-      clock: createFakeClock(),
-      isDescendant: () => Promise.resolve(false),
-      http: createHttpClient({ insecure: true })
-    }
-  )
+describeSquid('the Argo CD stage behind Squid', () => {
+  let squid: Squid
+  let receiver: WebhookReceiver
+  let argocd: FakeArgoCd
 
-describe('the Argo CD stage behind a proxy', () => {
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver({ secret: SECRET, mode: 'sha256' })
+    argocd = await startFakeArgoCd({
+      token: TOKEN,
+      // With TLS when openssl is there: the API's https goes through CONNECT.
+      ...(tls ? { tls } : {}),
+      apps: [
+        { name: 'web', frames: [{ revision: commit.after, sync: 'Synced', health: 'Healthy' }] }
+      ]
+    })
+    squid = await startSquid({
+      sslPorts: [Number(port(argocd.url))],
+      hosts: [HOOK_HOST, API_HOST]
+    })
+  })
+
+  afterAll(async () => {
+    await squid.stop()
+    await receiver.close()
+    await argocd.close()
+  })
+
+  // The proxy variables as the settings layer hands them to the stage's HTTP client.
+  const client = (env: Record<string, string>, insecure: boolean) =>
+    createHttpClient({ env: { HTTP_PROXY: squid.url, HTTPS_PROXY: squid.url, ...env }, insecure })
+
+  const notify = (env: Record<string, string> = {}) =>
+    notifyWebhook(
+      {
+        url: viaName(receiver.url, HOOK_HOST),
+        secret: SECRET,
+        insecure: false,
+        commit
+      },
+      { logger: createMemoryLogger(), clock: createFakeClock(), http: client(env, false) }
+    )
+  const wait = (waitForIt: boolean, env: Record<string, string> = {}) =>
+    waitForApps(
+      {
+        server: viaName(argocd.url, API_HOST),
+        token: TOKEN,
+        apps: [parseAppRef('web')],
+        sync: false,
+        wait: waitForIt,
+        timeoutSeconds: 60,
+        // The test's certificate is self-signed; over plain http, a non-loopback name needs it too.
+        insecure: true,
+        commit
+      },
+      {
+        logger: createMemoryLogger(),
+        clock: createFakeClock(),
+        isDescendant: () => Promise.resolve(false),
+        http: client(env, true)
+      }
+    )
+
   it('sends the webhook and the API calls through the proxy the variables name', async () => {
-    process.env.HTTP_PROXY = proxy.url
-    process.env.HTTPS_PROXY = proxy.url
     const before = receiver.events.length
     const requests = argocd.requests.length
 
     const result = await notify()
     expect(result).toMatchObject({ delivered: true, status: 200, attempts: 1 })
     expect(receiver.events.length).toBe(before + 1)
+    // Plain http to port other than 443: forwarded, where a CONNECT would be refused (403).
+    const hook = await squid.waitForLog(new RegExp(` POST http://${HOOK_HOST}:\\d+/api/webhook `))
+    expect(hook).toMatch(/TCP_MISS\/200/)
 
     const [state] = await wait(true)
     expect(state).toMatchObject({ app: 'web', revision: commit.after, outcome: 'deployed' })
     expect(argocd.requests.length).toBeGreaterThan(requests)
     expect(argocd.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`)
-
-    expect(new Set(proxy.tunnels)).toEqual(
-      new Set([`${HOOK_HOST}:${port(receiver.url)}`, `${API_HOST}:${port(argocd.url)}`])
-    )
+    const api = tls
+      ? await squid.waitForLog(new RegExp(`TCP_TUNNEL/200 \\d+ CONNECT ${API_HOST}:`))
+      : await squid.waitForLog(new RegExp(`TCP_MISS/200 \\d+ GET http://${API_HOST}:`))
+    expect(api).toContain(API_HOST)
   })
 
   it('goes direct for the hosts in NO_PROXY', async () => {
-    process.env.HTTP_PROXY = proxy.url
-    process.env.HTTPS_PROXY = proxy.url
-    process.env.NO_PROXY = `${HOOK_HOST},.gitops-proxy.invalid`
+    const noProxy = { NO_PROXY: `${HOOK_HOST},.gitops-proxy.test` }
     const before = receiver.events.length
+    const logged = squid.accessLog()
 
-    // Direct, the names do not resolve: nothing arrives, and the proxy is never asked.
-    const result = await notify()
+    // Direct, the names do not resolve: nothing arrives, and Squid is never asked.
+    const result = await notify(noProxy)
     expect(result.delivered).toBe(false)
     expect(result.status).toBeUndefined()
     expect(receiver.events.length).toBe(before)
 
-    const [state] = await wait(false)
+    const [state] = await wait(false, noProxy)
     expect(state).toMatchObject({ app: 'web', outcome: 'unreachable' })
-    expect(proxy.tunnels).toEqual([])
+    expect(squid.accessLog()).toBe(logged)
   })
 })

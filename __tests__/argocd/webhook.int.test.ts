@@ -13,6 +13,7 @@ import { wouldRefresh } from '../support/argocd-app-match.js'
 import { startWebhookReceiver } from '../support/argocd-receiver.js'
 import type { ReceiverOptions, WebhookReceiver } from '../support/argocd-receiver.js'
 import { createFakeClock } from '../support/fake-clock.js'
+import { startConnectProxy } from '../support/connect-proxy.js'
 
 const SECRET = 'hook-secret-value'
 const commit: PushedCommit = {
@@ -301,5 +302,34 @@ describe('webhookEndpoint', () => {
     ['https://example.com/argocd/api/webhook', 'https://example.com/argocd/api/webhook']
   ])('%s → %s', (input, expected) => {
     expect(webhookEndpoint(input)).toBe(expected)
+  })
+})
+
+describe('notifyWebhook with user:password in a plain-http URL', () => {
+  it('refuses it for a host that is not loopback at once, without retrying', async () => {
+    const logger = createMemoryLogger()
+    const url = 'http://hook:pw@hooks.gitops.invalid:8080/api/webhook'
+    const result = await send(options(url), commit, logger)
+    expect(result).toMatchObject({ delivered: false, attempts: 1 })
+    expect(result.reason).toMatch(/refused to send credentials in the URL over plain http/)
+    expect(logger.lines.join('\n')).not.toContain('pw')
+  })
+
+  it('sends it with argocd-insecure: true', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const hook = await start({ secret: SECRET })
+      const url = `http://hook:pw@hooks.gitops.invalid:${new URL(hook.url).port}/api/webhook`
+      const http = createHttpClient({ env: { HTTP_PROXY: proxy.url }, insecure: true })
+      const result = await send(options(url, { insecure: true }), commit, createMemoryLogger(), {
+        http
+      })
+      expect(result).toMatchObject({ delivered: true, attempts: 1 })
+      expect(proxy.forwarded).toEqual([
+        `POST http://hooks.gitops.invalid:${new URL(hook.url).port}/api/webhook`
+      ])
+    } finally {
+      await proxy.close()
+    }
   })
 })

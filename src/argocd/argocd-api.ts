@@ -1,4 +1,3 @@
-import { isIP } from 'node:net'
 import { ArgoCdError } from '../errors.js'
 import { HttpNetworkError } from '../lib/http.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
@@ -35,13 +34,6 @@ export class ArgoCdUnavailableError extends Error {
   }
 }
 
-/**
- * The token would go over plain http to a host that is not this machine, and `argocd-insecure`
- * does not allow it. The input validation refuses this first; this is the last line, where the
- * token is attached to requests.
- */
-export class PlainHttpTokenError extends ArgoCdError {}
-
 /** Where the API is and how to authenticate: `argocd-server`, `argocd-token`, `argocd-insecure`. */
 export interface ArgoCdApiOptions {
   /** Base URL with any root path. */
@@ -54,42 +46,15 @@ export interface ArgoCdApiOptions {
 const USER_AGENT = 'gitops-release'
 
 /**
- * The host is this machine: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped 127 address.
- * Traffic to it never leaves the machine, so plain http exposes nothing.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  if (host === 'localhost' || host.endsWith('.localhost')) return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  if (isIP(host) !== 6) return false
-  if (host === '::1') return true
-  // IPv4-mapped, as WHATWG URL writes it: ::ffff:7f00:1 for 127.0.0.1.
-  return /^::ffff:(?:127\.|7f[0-9a-f]{2}:)/.test(host)
-}
-
-/**
- * Throws PlainHttpTokenError unless the token may go to `server`: over https, or plain http to
- * a loopback address, or plain http anywhere when `insecure` says so.
- */
-export function checkTokenTransport(server: string, insecure: boolean): void {
-  const url = new URL(server.trim())
-  if (url.protocol === 'https:' || insecure || isLoopbackHost(url.hostname)) return
-  throw new PlainHttpTokenError(
-    `argocd-server: ${redactUrl(server.trim())} is plain http to ${url.hostname}, which would send ` +
-      'argocd-token unencrypted; use https, or set argocd-insecure: true to allow it',
-    { input: 'argocd-server' }
-  )
-}
-
-/**
- * An ArgoCdApi for `options.server` authenticated with `options.token`. Throws
- * PlainHttpTokenError when the token would travel over plain http (see checkTokenTransport).
+ * An ArgoCdApi for `options.server` authenticated with `options.token`. The token goes over
+ * plain http to a host that is not loopback only with `argocd-insecure`: the settings refuse it
+ * otherwise, and the HTTP client refuses every such request it is not told to allow.
  */
 export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): ArgoCdApi {
-  checkTokenTransport(options.server, options.insecure)
   const base = options.server.trim().replace(/\/+$/, '')
   const shownServer = redactUrl(base).replace(/\/+$/, '')
   const authorization = `Bearer ${options.token.trim()}`
+  const allowPlainHttpCredentials = options.insecure
 
   const appUrl = (app: AppRef, suffix: string, query: Record<string, string>): string => {
     const params = new URLSearchParams(query)
@@ -182,7 +147,8 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
           Accept: 'application/json',
           'User-Agent': USER_AGENT
         },
-        timeoutMs: options.timeoutMs
+        timeoutMs: options.timeoutMs,
+        allowPlainHttpCredentials
       })
       if (response.status !== 200) refuse(app, what, response)
       return json(app, what, response)
@@ -202,7 +168,8 @@ export function createArgoCdApi(options: ArgoCdApiOptions, http: HttpClient): Ar
           'User-Agent': USER_AGENT
         },
         body: Buffer.from(JSON.stringify(body), 'utf8'),
-        timeoutMs
+        timeoutMs,
+        allowPlainHttpCredentials
       })
       if (response.status === 200) {
         return { result: 'started', application: json(app, 'syncing', response) }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { Clock } from '../lib/clock.js'
-import { HttpNetworkError } from '../lib/http.js'
+import { HttpNetworkError, PlainHttpCredentialError } from '../lib/http.js'
 import type { HttpClient, HttpResponse } from '../lib/http.js'
 import { retry } from '../lib/retry.js'
 import type { AttemptOutcome, RetryPolicy } from '../lib/retry.js'
@@ -95,8 +95,20 @@ export async function notifyWebhook(
   const attempt = async (n: number): Promise<AttemptOutcome<WebhookResult>> => {
     let response: HttpResponse
     try {
-      response = await http.request({ method: 'POST', url: endpoint, headers, body, timeoutMs })
+      response = await http.request({
+        method: 'POST',
+        url: endpoint,
+        headers,
+        body,
+        timeoutMs,
+        // `user:password` in the URL over plain http to another host: only with argocd-insecure.
+        allowPlainHttpCredentials: options.insecure
+      })
     } catch (error) {
+      // Refused before sending: the same URL is refused again.
+      if (error instanceof PlainHttpCredentialError) {
+        return { done: true, value: notDelivered(error.message, n) }
+      }
       // An untrusted certificate stays untrusted; everything else on the network may pass.
       if (error instanceof HttpNetworkError && error.tls) {
         const reason = `${error.message} (set argocd-insecure: true for a self-signed certificate)`

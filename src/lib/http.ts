@@ -1,6 +1,10 @@
 import * as http from 'node:http'
 import * as https from 'node:https'
-import { HttpClient as ProxyAwareClient, getProxyUrl } from '@actions/http-client'
+import type * as net from 'node:net'
+import { ActionError } from '../errors.js'
+import { isLoopbackHost } from './loopback.js'
+import { proxyRoute, type ProxyEnv } from './proxy-env.js'
+import { bareHost, openTunnel, proxyAuthorization, proxyPort, shownProxy } from './proxy-tunnel.js'
 
 /** One HTTP request. */
 export interface HttpRequest {
@@ -8,8 +12,14 @@ export interface HttpRequest {
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: Buffer | string
-  /** The whole exchange (connect, upload, wait, download) must end within this many ms. */
+  /** The whole exchange (proxy, connect, upload, wait, download) must end within this many ms. */
   readonly timeoutMs: number
+  /**
+   * Lets credentials (an `Authorization` or `Cookie` header, or `user:password` in the URL) go
+   * over plain http to a host that is not loopback. Only for a choice the user made explicitly,
+   * such as `argocd-insecure: true`; without it such a request is refused (PlainHttpCredentialError).
+   */
+  readonly allowPlainHttpCredentials?: boolean
 }
 
 /** The answer, whatever its status. Redirects are answers too: nothing is followed on its own. */
@@ -22,8 +32,10 @@ export interface HttpResponse {
 
 /**
  * The one HTTP client of the action (webhook, Argo CD API, registry API). It never follows a
- * redirect, so a credential is never carried to a host the caller did not choose; it honours
- * `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`; it rejects with HttpNetworkError when no answer came.
+ * redirect, so a credential is never carried to a host the caller did not choose; it never sends
+ * credentials over plain http to a host that is not loopback unless the request allows it; it
+ * goes through the proxy its environment names (see proxyRoute); it rejects with
+ * HttpNetworkError when no answer came in time.
  */
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>
@@ -31,7 +43,7 @@ export interface HttpClient {
 
 /** No HTTP answer: connection refused or reset, DNS, TLS, proxy, timeout, or an oversized body. */
 export class HttpNetworkError extends Error {
-  /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT. */
+  /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT; EPROXY for a proxy's refusal. */
   readonly code: string | undefined
   /** The request ran out of time. */
   readonly timedOut: boolean
@@ -47,9 +59,21 @@ export class HttpNetworkError extends Error {
   }
 }
 
+/**
+ * A request would have sent credentials unencrypted to a host that is not this machine. Nothing
+ * was sent; retrying will not help.
+ */
+export class PlainHttpCredentialError extends ActionError {}
+
 /** Settings of the real client. */
 export interface HttpClientOptions {
-  /** Skip TLS certificate verification, for this client's requests only. */
+  /**
+   * The environment the proxy variables are read from (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`
+   * and their lower-case forms): the settings layer's copy of the runner's environment. Without
+   * it every request goes directly.
+   */
+  readonly env?: ProxyEnv
+  /** Skip TLS certificate verification of the target, for this client's requests only. */
   readonly insecure?: boolean
   /** Largest response body read, in bytes (Application objects of big apps run to megabytes). */
   readonly maxBodyBytes?: number
@@ -59,67 +83,126 @@ export interface HttpClientOptions {
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 
 /**
- * An HttpClient on Node's http/https. Agents come from `@actions/http-client`, which picks a
- * proxy tunnel from the runner's proxy variables (and `NO_PROXY`) the way the toolkit does for
- * every action; each client has its own agents, so `insecure` affects nothing else.
+ * An HttpClient on Node's http/https. Through a proxy, plain http goes in absolute-URI form
+ * (`POST http://host/path` to the proxy) and https through a `CONNECT` tunnel, as curl does.
+ * No connection is kept alive or pooled: at its deadline every socket of a request is destroyed,
+ * the proxy's included, so nothing is left to hold the process open.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const insecure = options.insecure === true
-  const direct = {
-    https: new https.Agent({ keepAlive: false, rejectUnauthorized: !insecure }),
-    http: new http.Agent({ keepAlive: false })
+  const settings: Settings = {
+    env: options.env ?? {},
+    rejectUnauthorized: options.insecure !== true,
+    maxBody: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   }
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   return {
-    request: (request) => {
-      const url = new URL(request.url)
-      const secure = url.protocol === 'https:'
-      // A fresh toolkit client per proxied request: it caches one tunnel agent whatever the
-      // target's scheme, and the tunnel for https differs from the one for http.
-      const agent =
-        getProxyUrl(request.url) !== ''
-          ? new ProxyAwareClient('gitops-release', [], {
-              ignoreSslError: insecure,
-              keepAlive: false,
-              allowRedirects: false
-            }).getAgent(request.url)
-          : secure
-            ? direct.https
-            : direct.http
-      return send(request, url, agent, maxBody)
+    request: async (request) => {
+      const target = parseTarget(request.url)
+      refuseExposedCredentials(request, target)
+      return send(request, target, settings)
     }
   }
 }
 
-function send(
-  request: HttpRequest,
-  url: URL,
-  agent: http.Agent,
-  maxBody: number
-): Promise<HttpResponse> {
+interface Settings {
+  readonly env: ProxyEnv
+  readonly rejectUnauthorized: boolean
+  readonly maxBody: number
+}
+
+function parseTarget(url: string): URL {
+  let target: URL
+  try {
+    target = new URL(url)
+  } catch {
+    throw new HttpNetworkError('not a valid URL', 'ERR_INVALID_URL', false)
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    throw new HttpNetworkError(
+      `${target.protocol} URLs are not supported (only http and https)`,
+      'ERR_INVALID_PROTOCOL',
+      false
+    )
+  }
+  return target
+}
+
+// The one place the transport of credentials is checked, for every caller alike.
+function refuseExposedCredentials(request: HttpRequest, target: URL): void {
+  if (target.protocol !== 'http:' || request.allowPlainHttpCredentials === true) return
+  if (isLoopbackHost(target.hostname)) return
+  const names = Object.keys(request.headers).map((name) => name.toLowerCase())
+  const carried = [
+    ...(names.includes('authorization') ? ['an Authorization header'] : []),
+    ...(names.includes('cookie') ? ['a cookie'] : []),
+    ...(target.username !== '' || target.password !== '' ? ['credentials in the URL'] : [])
+  ]
+  if (carried.length === 0) return
+  throw new PlainHttpCredentialError(
+    `refused to send ${carried.join(' and ')} over plain http to ${target.host}, which is not ` +
+      'this machine: use https (plain http is allowed to localhost, 127.0.0.0/8 and [::1] only)'
+  )
+}
+
+// The headers of the request itself: a body's length, and Basic credentials written in the URL
+// (as Node would send them for a URL, here explicit because the request line may be a proxy's).
+function targetHeaders(request: HttpRequest, target: URL, body: Buffer | undefined) {
+  const headers: Record<string, string> = { ...request.headers }
+  if (body !== undefined) headers['Content-Length'] = String(body.length)
+  const hasAuthorization = Object.keys(headers).some((n) => n.toLowerCase() === 'authorization')
+  if (!hasAuthorization && (target.username !== '' || target.password !== '')) {
+    const pair = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`
+    headers.Authorization = `Basic ${Buffer.from(pair).toString('base64')}`
+  }
+  return headers
+}
+
+function send(request: HttpRequest, target: URL, settings: Settings): Promise<HttpResponse> {
+  const route = proxyRoute(target, settings.env)
+  if (route.kind === 'invalid') {
+    return Promise.reject(new HttpNetworkError(`proxy setting: ${route.reason}`, 'EPROXY', false))
+  }
+  const proxy = route.kind === 'proxy' ? route.proxy : undefined
+  const via = proxy === undefined ? '' : ` (through proxy ${shownProxy(proxy)})`
   return new Promise((resolve, reject) => {
-    const module = url.protocol === 'https:' ? https : http
-    const headers: Record<string, string> = { ...request.headers }
     const body = request.body === undefined ? undefined : Buffer.from(request.body)
-    if (body !== undefined) headers['Content-Length'] = String(body.length)
+    const headers = targetHeaders(request, target, body)
+    const path = `${target.pathname}${target.search}`
+    // Every socket this exchange opens, so the end of the exchange, in success or failure,
+    // leaves none behind: one left open would keep the process alive after its work is done.
+    const sockets = new Set<net.Socket>()
+    const track = (socket: net.Socket): void => {
+      sockets.add(socket)
+      if (settled) socket.destroy()
+    }
+    let current: http.ClientRequest | undefined
     let settled = false
-    const fail = (error: Error & { code?: string }, timedOut = false): void => {
-      if (settled) return
+    const finish = (): void => {
       settled = true
       clearTimeout(timer)
+      current?.destroy()
+      for (const socket of sockets) socket.destroy()
+    }
+    const fail = (error: Error & { code?: string }, timedOut = false): void => {
+      if (settled) return
+      finish()
       const text = timedOut
-        ? `no answer within ${Math.round(request.timeoutMs / 1000)} s`
-        : error.message
+        ? `no answer within ${Math.round(request.timeoutMs / 1000)} s${via}`
+        : `${error.message}${via}`
       reject(new HttpNetworkError(text, timedOut ? 'ETIMEDOUT' : error.code, timedOut))
     }
-    const req = module.request(url, { method: request.method, headers, agent }, (res) => {
+    // One deadline for the whole exchange, unlike socket idle timeouts: a server or proxy that
+    // accepts and never answers, or drips bytes, cannot keep the step alive.
+    const timer = setTimeout(() => {
+      fail(new Error('timeout'), true)
+    }, request.timeoutMs)
+
+    const onResponse = (res: http.IncomingMessage): void => {
       const chunks: Buffer[] = []
       let size = 0
       res.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > maxBody) {
-          req.destroy()
-          fail(new Error(`response larger than ${maxBody} bytes`))
+        if (size > settings.maxBody) {
+          fail(new Error(`response larger than ${settings.maxBody} bytes`))
           return
         }
         chunks.push(chunk)
@@ -127,8 +210,7 @@ function send(
       res.on('error', fail)
       res.on('end', () => {
         if (settled) return
-        settled = true
-        clearTimeout(timer)
+        finish()
         const responseHeaders: Record<string, string | undefined> = {}
         for (const [name, value] of Object.entries(res.headers)) {
           responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value
@@ -139,16 +221,59 @@ function send(
           body: Buffer.concat(chunks).toString('utf8')
         })
       })
-    })
-    // One deadline for the whole exchange, unlike socket idle timeouts: a server that drips
-    // bytes cannot keep the step alive.
-    const timer = setTimeout(() => {
-      fail(new Error('timeout'), true)
-      req.destroy()
-    }, request.timeoutMs)
-    req.on('error', (error) => {
-      fail(error)
-    })
-    req.end(body)
+    }
+    const start = (req: http.ClientRequest): void => {
+      current = req
+      req.on('socket', track)
+      req.on('response', onResponse)
+      req.on('error', fail)
+      req.end(body)
+    }
+
+    const host = bareHost(target.hostname)
+    const port = target.port === '' ? undefined : Number(target.port)
+    const base = { method: request.method, agent: false as const }
+    if (proxy === undefined) {
+      const module = target.protocol === 'https:' ? https : http
+      start(
+        module.request({
+          ...base,
+          host,
+          port,
+          path,
+          headers,
+          rejectUnauthorized: settings.rejectUnauthorized
+        })
+      )
+    } else if (target.protocol === 'http:') {
+      // Absolute-URI form: the proxy forwards it, where a CONNECT to a port other than 443 is
+      // refused by Squid's default configuration.
+      const module = proxy.protocol === 'https:' ? https : http
+      start(
+        module.request({
+          ...base,
+          host: bareHost(proxy.hostname),
+          port: proxyPort(proxy),
+          path: `${target.protocol}//${target.host}${path}`,
+          headers: { Host: target.host, ...headers, ...proxyAuthorization(proxy) }
+        })
+      )
+    } else {
+      openTunnel(proxy, target, settings.rejectUnauthorized, track).then((secure) => {
+        // Before anything else: a socket error with no listener would crash the process.
+        secure.on('error', fail)
+        if (settled) return
+        start(
+          https.request({
+            method: request.method,
+            host,
+            port,
+            path,
+            headers,
+            createConnection: () => secure
+          })
+        )
+      }, fail)
+    }
   })
 }
