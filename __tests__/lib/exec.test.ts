@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createProcessRunner, ProgramNotFoundError } from '../../src/lib/exec.js'
 
 describe('process runner', () => {
@@ -39,6 +42,30 @@ describe('process runner', () => {
     await expect(runner.run(node, ['-e', 'x', 'pass=s3cr3t'])).rejects.toThrow(
       /a secret would be on its command line/
     )
+  })
+
+  it('refuses a program whose name holds a secret, starts nothing and does not print the secret', async () => {
+    // A real program under a folder named after the secret: were the name not checked, it would run
+    // and leave its marker file behind.
+    const dir = mkdtempSync(join(tmpdir(), 'gr-exec-'))
+    try {
+      const secret = 'n4me-s3cr3t'
+      mkdirSync(join(dir, secret))
+      const program = join(dir, secret, 'node')
+      symlinkSync(node, program)
+      const marker = join(dir, 'ran')
+      const secrets = new Set([secret])
+      const runner = createProcessRunner(secrets, process.env)
+      const refusal = runner.run(program, [
+        '-e',
+        `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x')`
+      ])
+      await expect(refusal).rejects.toThrow(/a secret would be on its command line/)
+      await expect(refusal).rejects.not.toThrow(secret)
+      expect(existsSync(marker)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('says when the program does not exist', async () => {
