@@ -433,5 +433,5 @@ function fail(error: unknown): void {
   // `::error::message` alone when there is no file, as core.setFailed writes it.
   if (properties.file === undefined) core.error(message)
   else core.error(message, properties)
-  process.exitCode = core.ExitCode.Failure
+  process.exitCode = 1
 }
