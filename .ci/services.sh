@@ -109,7 +109,7 @@ _gr_stop() {
   # The watcher first, unless it is the one stopping (it would kill itself halfway).
   if [ -z "${_GR_WATCHER:-}" ] && [ -f "$_gr_dir/watcher.pid" ]; then
     pid=$(cat "$_gr_dir/watcher.pid")
-    _gr_ours "$pid" && kill "$pid" 2>/dev/null
+    if _gr_ours "$pid"; then kill "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$_gr_dir/watcher.pid" "$_gr_dir/owner"
   for f in "$_gr_dir"/registry-*/pid "$_gr_dir/docker/docker.pid"; do

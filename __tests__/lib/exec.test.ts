@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -44,28 +44,46 @@ describe('process runner', () => {
     )
   })
 
-  it('refuses a program whose name holds a secret, starts nothing and does not print the secret', async () => {
-    // A real program under a folder named after the secret: were the name not checked, it would run
-    // and leave its marker file behind.
-    const dir = mkdtempSync(join(tmpdir(), 'gr-exec-'))
-    try {
-      const secret = 'n4me-s3cr3t'
+  describe('a program whose name holds a secret', () => {
+    // A real program under a folder named after the secret: were the name not checked, it would
+    // run and leave its marker file behind.
+    const secret = 'n4me-s3cr3t'
+    let dir = ''
+    let program = ''
+    let marker = ''
+    const writeMarker = () => [
+      '-e',
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x')`
+    ]
+
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'gr-exec-'))
       mkdirSync(join(dir, secret))
-      const program = join(dir, secret, 'node')
+      program = join(dir, secret, 'node')
       symlinkSync(node, program)
-      const marker = join(dir, 'ran')
-      const secrets = new Set([secret])
-      const runner = createProcessRunner(secrets, process.env)
-      const refusal = runner.run(program, [
-        '-e',
-        `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x')`
-      ])
+      marker = join(dir, 'ran')
+    })
+
+    afterEach(() => {
+      rmSync(dir, { recursive: true, force: true })
+    })
+
+    it('is refused, starts nothing, and the refusal does not print the secret', async () => {
+      const runner = createProcessRunner(new Set([secret]), process.env)
+      const refusal = runner.run(program, writeMarker())
       await expect(refusal).rejects.toThrow(/a secret would be on its command line/)
       await expect(refusal).rejects.not.toThrow(secret)
       expect(existsSync(marker)).toBe(false)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
+
+    it('is not named either when another secret is in an argument', async () => {
+      // The argument's secret comes first in the collection.
+      const runner = createProcessRunner(new Set(['arg-s3cr3t', secret]), process.env)
+      const refusal = runner.run(program, [...writeMarker(), 'arg-s3cr3t'])
+      await expect(refusal).rejects.toThrow(/a secret would be on its command line/)
+      await expect(refusal).rejects.not.toThrow(secret)
+      expect(existsSync(marker)).toBe(false)
+    })
   })
 
   it('says when the program does not exist', async () => {

@@ -67,19 +67,19 @@ function lineSplitter(onLine: (line: string) => void): {
  * is visible to every process on the runner. The message names the position, never the value.
  */
 function refuseSecretsInArgv(secrets: Iterable<string>, command: string, args: readonly string[]) {
-  for (const secret of secrets) {
-    if (secret === '') continue
-    if (command.includes(secret)) {
-      throw new InternalError(
-        'Refused to run a program: a secret would be on its command line (in the program name).'
-      )
-    }
-    const index = args.findIndex((arg) => arg.includes(secret))
-    if (index !== -1) {
-      throw new InternalError(
-        `Refused to run ${command}: a secret would be on its command line (argument ${index + 1}).`
-      )
-    }
+  const held = [...secrets].filter((secret) => secret !== '')
+  const holds = (text: string) => held.some((secret) => text.includes(secret))
+  // The program name first: the message for an argument names the program.
+  if (holds(command)) {
+    throw new InternalError(
+      'Refused to run a program: a secret would be on its command line (in the program name).'
+    )
+  }
+  const index = args.findIndex(holds)
+  if (index !== -1) {
+    throw new InternalError(
+      `Refused to run ${command}: a secret would be on its command line (argument ${index + 1}).`
+    )
   }
 }
 
