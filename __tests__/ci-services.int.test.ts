@@ -30,6 +30,8 @@ if (!root) {
   console.warn(`SKIPPING .ci/services.sh tests: ${reason}; run bash scripts/start-services.sh`)
 }
 const itWithDocker = root && installed ? it : it.skip
+// dockerd may take up to 60 s to answer on a loaded machine, and a watcher a few seconds more.
+const SLOW = 180_000
 
 /** Pids of live processes whose command line names `dir`. */
 function processesOf(dir: string): { pid: number; command: string }[] {
@@ -112,53 +114,69 @@ describe('.ci/services.sh: who started the services stops them', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  itWithDocker('a run that started them stops them when it releases them', async () => {
-    const run = owner()
-    expectRunning(services([], run))
-    expect(readFileSync(path.join(dir, 'owner'), 'utf8').trim()).toBe(String(run))
+  itWithDocker(
+    'a run that started them stops them when it releases them',
+    async () => {
+      const run = owner()
+      expectRunning(services([], run))
+      expect(readFileSync(path.join(dir, 'owner'), 'utf8').trim()).toBe(String(run))
 
-    // Another process's release is not this run's.
-    expect(services(['release', String(owner())]).stderr).toMatch(/left running/)
-    expect(processesOf(dir).length).toBeGreaterThanOrEqual(4)
+      // Another process's release is not this run's.
+      expect(services(['release', String(owner())]).stderr).toMatch(/left running/)
+      expect(processesOf(dir).length).toBeGreaterThanOrEqual(4)
 
-    expect(services(['release', String(run)]).status).toBe(0)
-    expect(await noneRemainWithin(dir, 2000)).toEqual([])
-    expect(existsSync(path.join(dir, 'owner'))).toBe(false)
-  })
+      expect(services(['release', String(run)]).status).toBe(0)
+      expect(await noneRemainWithin(dir, 2000)).toEqual([])
+      expect(existsSync(path.join(dir, 'owner'))).toBe(false)
+    },
+    SLOW
+  )
 
-  itWithDocker('a run that dies without releasing them still gets them stopped', async () => {
-    const run = owner()
-    expectRunning(services([], run))
-    owners.find((child) => child.pid === run)?.kill('SIGKILL')
-    expect(await noneRemainWithin(dir, 30_000)).toEqual([])
-  })
+  itWithDocker(
+    'a run that dies without releasing them still gets them stopped',
+    async () => {
+      const run = owner()
+      expectRunning(services([], run))
+      owners.find((child) => child.pid === run)?.kill('SIGKILL')
+      expect(await noneRemainWithin(dir, 30_000)).toEqual([])
+    },
+    SLOW
+  )
 
-  itWithDocker('jest’s globalTeardown stops what this jest process started', async () => {
-    expectRunning(services([], process.pid))
-    const said = releaseServices(process.pid, { ...process.env, GITOPS_SERVICES_DIR: dir })
-    expect(said).toMatch(/stopped the services process \d+ started/)
-    expect(await noneRemainWithin(dir, 2000)).toEqual([])
-  })
+  itWithDocker(
+    'jest’s globalTeardown stops what this jest process started',
+    async () => {
+      expectRunning(services([], process.pid))
+      const said = releaseServices(process.pid, { ...process.env, GITOPS_SERVICES_DIR: dir })
+      expect(said).toMatch(/stopped the services process \d+ started/)
+      expect(await noneRemainWithin(dir, 2000)).toEqual([])
+    },
+    SLOW
+  )
 
-  itWithDocker('services started on purpose are reused by a run and left running', async () => {
-    expectRunning(services([]))
-    const before = processesOf(dir)
-      .map((p) => p.pid)
-      .sort((a, b) => a - b)
-    const run = owner()
-    const reused = services([], run)
-    expect(reused.stderr).toMatch(/reusing running services/)
-    expect(services(['release', String(run)]).stderr).toMatch(/left running/)
-    // The run ends: nothing is stopped either.
-    owners.find((child) => child.pid === run)?.kill('SIGKILL')
-    await new Promise((resolve) => setTimeout(resolve, 2500))
-    expect(
-      processesOf(dir)
+  itWithDocker(
+    'services started on purpose are reused by a run and left running',
+    async () => {
+      expectRunning(services([]))
+      const before = processesOf(dir)
         .map((p) => p.pid)
         .sort((a, b) => a - b)
-    ).toEqual(before)
+      const run = owner()
+      const reused = services([], run)
+      expect(reused.stderr).toMatch(/reusing running services/)
+      expect(services(['release', String(run)]).stderr).toMatch(/left running/)
+      // The run ends: nothing is stopped either.
+      owners.find((child) => child.pid === run)?.kill('SIGKILL')
+      await new Promise((resolve) => setTimeout(resolve, 2500))
+      expect(
+        processesOf(dir)
+          .map((p) => p.pid)
+          .sort((a, b) => a - b)
+      ).toEqual(before)
 
-    expect(services(['stop']).status).toBe(0)
-    expect(await noneRemainWithin(dir, 2000)).toEqual([])
-  })
+      expect(services(['stop']).status).toBe(0)
+      expect(await noneRemainWithin(dir, 2000)).toEqual([])
+    },
+    SLOW
+  )
 })

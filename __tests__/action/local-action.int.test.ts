@@ -21,6 +21,8 @@ import {
 
 const localAction = path.join(repoRoot, 'node_modules', '@github', 'local-action', 'bin')
 const NAMES = ['backend', 'frontend'] as const
+// One run starts npm, tsx and the action: seconds alone, much longer beside a full test run.
+const SLOW = 150_000
 
 interface LocalRun {
   readonly exitCode: number | null
@@ -39,7 +41,7 @@ function shellEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs local-action from the repository root; its whole process group is stopped on timeout. */
-function runLocalAction(envFile: string, timeoutMs = 90_000): Promise<LocalRun> {
+function runLocalAction(envFile: string, timeoutMs = 120_000): Promise<LocalRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -139,74 +141,85 @@ describe('src/main.ts under @github/local-action', () => {
     }
   })
 
-  it('lands a commit on a local origin, prints the outputs, runs the post step and writes the summary', async () => {
-    const { repo, envFile, summary, sha } = await setUp('success')
-    const run = await runLocalAction(envFile)
-    expect({ exitCode: run.exitCode, errors: run.output.match(/::error.*|TypeError.*/g) }).toEqual({
-      exitCode: 0,
-      errors: null
-    })
+  it(
+    'lands a commit on a local origin, prints the outputs, runs the post step and writes the summary',
+    async () => {
+      const { repo, envFile, summary, sha } = await setUp('success')
+      const run = await runLocalAction(envFile)
+      expect({
+        exitCode: run.exitCode,
+        errors: run.output.match(/::error.*|TypeError.*/g)
+      }).toEqual({
+        exitCode: 0,
+        errors: null
+      })
 
-    const head = git(repo.remote, 'rev-parse', 'main')
-    expect(git(repo.remote, 'rev-list', '--parents', '-n', '1', 'main')).toBe(
-      `${head} ${repo.before}`
-    )
-    const tag = sha.slice(0, 7)
-    const check = onlyTagsChanged(
-      repo.values,
-      showFile(repo.remote, 'main', 'helm/values.yaml'),
-      NAMES,
-      tag
-    )
-    // .env.example sets repository-path {name}.image: each image's repository is written too.
-    const images = JSON.parse(outputLine(run.output, 'images') ?? '[]') as {
-      name: string
-      repository: string
-    }[]
-    expect(images.map((image) => image.name)).toEqual([...NAMES])
-    const expected = check.expected as Record<string, Record<string, unknown>>
-    for (const image of images) {
-      expect(image.repository).toBe(`docker.io/example/${image.name}`)
-      if (expected[image.name]) expected[image.name]!.image = image.repository
-    }
-    expect(check.actual).toEqual(expected)
+      const head = git(repo.remote, 'rev-parse', 'main')
+      expect(git(repo.remote, 'rev-list', '--parents', '-n', '1', 'main')).toBe(
+        `${head} ${repo.before}`
+      )
+      const tag = sha.slice(0, 7)
+      const check = onlyTagsChanged(
+        repo.values,
+        showFile(repo.remote, 'main', 'helm/values.yaml'),
+        NAMES,
+        tag
+      )
+      // .env.example sets repository-path {name}.image: each image's repository is written too.
+      const images = JSON.parse(outputLine(run.output, 'images') ?? '[]') as {
+        name: string
+        repository: string
+      }[]
+      expect(images.map((image) => image.name)).toEqual([...NAMES])
+      const expected = check.expected as Record<string, Record<string, unknown>>
+      for (const image of images) {
+        expect(image.repository).toBe(`docker.io/example/${image.name}`)
+        if (expected[image.name]) expected[image.name]!.image = image.repository
+      }
+      expect(check.actual).toEqual(expected)
 
-    expect(outputLine(run.output, 'commit-sha')).toBe(head)
-    expect(outputLine(run.output, 'tag')).toBe(tag)
-    expect(outputLine(run.output, 'changed')).toBe('true')
-    // local-action's closing table of outputs, after the post step.
-    const post = run.output.indexOf('Running Post Step')
-    const table = run.output.indexOf('Action Outputs')
-    expect(run.output.indexOf('Running Action')).toBeGreaterThan(-1)
-    expect(post).toBeGreaterThan(run.output.indexOf('Running Action'))
-    expect(table).toBeGreaterThan(post)
-    expect(run.output.slice(table)).toContain(`'${head}'`)
+      expect(outputLine(run.output, 'commit-sha')).toBe(head)
+      expect(outputLine(run.output, 'tag')).toBe(tag)
+      expect(outputLine(run.output, 'changed')).toBe('true')
+      // local-action's closing table of outputs, after the post step.
+      const post = run.output.indexOf('Running Post Step')
+      const table = run.output.indexOf('Action Outputs')
+      expect(run.output.indexOf('Running Action')).toBeGreaterThan(-1)
+      expect(post).toBeGreaterThan(run.output.indexOf('Running Action'))
+      expect(table).toBeGreaterThan(post)
+      expect(run.output.slice(table)).toContain(`'${head}'`)
 
-    const written = await readFile(summary, 'utf8')
-    expect(written).toContain(`## gitops-release: ${tag}`)
-    expect(written).toContain('helm/values.yaml')
-  })
+      const written = await readFile(summary, 'utf8')
+      expect(written).toContain(`## gitops-release: ${tag}`)
+      expect(written).toContain('helm/values.yaml')
+    },
+    SLOW
+  )
 
-  it('reports a tag-path that does not resolve as one error, exits 1, runs the post step and writes the summary', async () => {
-    const { repo, envFile, summary } = await setUp('wrong-tag-path', {
-      'INPUT_TAG-PATH': '{name}.nope.tag'
-    })
-    const run = await runLocalAction(envFile)
-    expect(run.exitCode).toBe(1)
-    // The action's own error, not a crash of the stand-in @actions/core after it.
-    expect(run.output).not.toMatch(/TypeError|Cannot read properties/)
-    const errors = run.output.split('\n').filter((line) => line.startsWith('::error'))
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/file=helm\/values\.yaml/)
-    expect(errors[0]).toMatch(/backend\.nope\.tag \(tag-path\) does not resolve/)
-    expect(run.output.indexOf('Running Post Step')).toBeGreaterThan(
-      run.output.indexOf(errors[0] ?? '')
-    )
+  it(
+    'reports a tag-path that does not resolve as one error, exits 1, runs the post step and writes the summary',
+    async () => {
+      const { repo, envFile, summary } = await setUp('wrong-tag-path', {
+        'INPUT_TAG-PATH': '{name}.nope.tag'
+      })
+      const run = await runLocalAction(envFile)
+      expect(run.exitCode).toBe(1)
+      // The action's own error, not a crash of the stand-in @actions/core after it.
+      expect(run.output).not.toMatch(/TypeError|Cannot read properties/)
+      const errors = run.output.split('\n').filter((line) => line.startsWith('::error'))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(/file=helm\/values\.yaml/)
+      expect(errors[0]).toMatch(/backend\.nope\.tag \(tag-path\) does not resolve/)
+      expect(run.output.indexOf('Running Post Step')).toBeGreaterThan(
+        run.output.indexOf(errors[0] ?? '')
+      )
 
-    expect(git(repo.remote, 'rev-parse', 'main')).toBe(repo.before)
-    expect(existsSync(summary)).toBe(true)
-    expect(await readFile(summary, 'utf8')).toMatch(
-      /\*\*Failed:\*\* .*backend\.nope\.tag \(tag-path\) does not resolve/
-    )
-  })
+      expect(git(repo.remote, 'rev-parse', 'main')).toBe(repo.before)
+      expect(existsSync(summary)).toBe(true)
+      expect(await readFile(summary, 'utf8')).toMatch(
+        /\*\*Failed:\*\* .*backend\.nope\.tag \(tag-path\) does not resolve/
+      )
+    },
+    SLOW
+  )
 })
