@@ -6,6 +6,12 @@
 #
 # Sourced by .ci/run. Also runs standalone: `bash .ci/services.sh` (or scripts/start-services.sh)
 # starts or reuses the services and prints the export lines. `bash .ci/services.sh stop` stops them.
+#
+# Who started them: GITOPS_SERVICES_OWNER=PID (a test run, .ci/run) makes services this call
+# starts belong to that process: the folder's `owner` file holds the pid, a watcher stops them
+# when that process is gone (however it ended), and `bash .ci/services.sh release PID` stops them
+# at once when PID still owns them. Services started without an owner (by hand, on purpose) and
+# services that were already running are reused and left alone: `release` never stops them.
 # GITOPS_SERVICES_NO_INSTALL=1: never run apt-get (report what is missing instead).
 # Folder: $GITOPS_SERVICES_DIR, default ${TMPDIR:-/tmp}/gitops-release-services (kept short:
 # socket paths are limited to 108 bytes).
@@ -101,6 +107,12 @@ _gr_unmount() {
 
 _gr_stop() {
   local f pid
+  # The watcher first, unless it is the one stopping (it would kill itself halfway).
+  if [ -z "${_GR_WATCHER:-}" ] && [ -f "$_gr_dir/watcher.pid" ]; then
+    pid=$(cat "$_gr_dir/watcher.pid")
+    if _gr_ours "$pid"; then kill "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$_gr_dir/watcher.pid" "$_gr_dir/owner"
   for f in "$_gr_dir"/registry-*/pid "$_gr_dir/docker/docker.pid"; do
     [ -f "$f" ] || continue
     pid=$(cat "$f")
@@ -199,9 +211,42 @@ EOF
   source "$_gr_dir/env.sh"
 }
 
+# The services now running belong to pid $1: note it, and start a watcher that stops them once
+# that process is gone. The watcher's command line names the folder, so _gr_stop knows it as ours.
+_gr_own() {
+  local owner=$1 self
+  self=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/services.sh
+  echo "$owner" >"$_gr_dir/owner"
+  # shellcheck disable=SC2016 # expanded by the watcher's shell
+  setsid nohup bash -c '
+    dir=$1 owner=$2 script=$3
+    while kill -0 "$owner" 2>/dev/null && [ "$(cat "$dir/owner" 2>/dev/null)" = "$owner" ]; do
+      sleep 1
+    done
+    _GR_WATCHER=1 GITOPS_SERVICES_DIR=$dir exec bash "$script" release "$owner"
+  ' gitops-release-services-watcher "$_gr_dir" "$owner" "$self" </dev/null >>"$_gr_dir/watcher.log" 2>&1 &
+  echo $! >"$_gr_dir/watcher.pid"
+}
+
+# Stops the services only when pid $1 started them (see GITOPS_SERVICES_OWNER above).
+_gr_release() {
+  local owner=$1
+  if [ -n "$owner" ] && [ -f "$_gr_dir/owner" ] && [ "$(cat "$_gr_dir/owner")" = "$owner" ]; then
+    _gr_stop
+    _gr_log "stopped the services process $owner started (folder $_gr_dir kept)"
+  elif [ -f "$_gr_dir/env.sh" ]; then
+    _gr_log "left running: the services in $_gr_dir were not started by process $owner"
+  fi
+}
+
 _gr_main() {
   _gr_dir=${GITOPS_SERVICES_DIR:-${TMPDIR:-/tmp}/gitops-release-services}
   _gr_error=
+  if [ "${1:-}" = release ]; then
+    # Every jest run ends with this: no folder is made for it.
+    [ -d "$_gr_dir" ] && _gr_release "${2:-}"
+    return 0
+  fi
   mkdir -p "$_gr_dir" || return 1
   if [ "${1:-}" = stop ]; then
     _gr_stop
@@ -211,8 +256,17 @@ _gr_main() {
   unset GITOPS_TEST_SERVICES_ERROR
   if _gr_reuse; then
     _gr_log "reusing running services in $_gr_dir"
-  elif _gr_install && _gr_start_all; then
-    _gr_log "started services in $_gr_dir"
+  elif _gr_install && { _gr_start_all || {
+    # Half a set is of no use to anyone: stop what did start.
+    _gr_stop
+    false
+  }; }; then
+    if [ -n "${GITOPS_SERVICES_OWNER:-}" ]; then
+      _gr_own "$GITOPS_SERVICES_OWNER"
+      _gr_log "started services in $_gr_dir for process $GITOPS_SERVICES_OWNER (stopped when it ends)"
+    else
+      _gr_log "started services in $_gr_dir (they keep running: bash .ci/services.sh stop)"
+    fi
   else
     export GITOPS_TEST_SERVICES_ERROR="${_gr_error:-services could not be started}"
     unset GITOPS_TEST_DOCKER_HOST GITOPS_TEST_REGISTRY GITOPS_TEST_AUTH_REGISTRY \
@@ -227,7 +281,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   # Standalone: print the variables for `eval "$(bash .ci/services.sh)"`.
   set -uo pipefail
   if _gr_main "$@"; then
-    [ "${1:-}" = stop ] || cat "$_gr_dir/env.sh"
+    case "${1:-}" in stop | release) ;; *) cat "$_gr_dir/env.sh" ;; esac
   else
     exit 1
   fi

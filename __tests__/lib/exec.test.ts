@@ -1,4 +1,7 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createProcessRunner, ProgramNotFoundError } from '../../src/lib/exec.js'
 
 describe('process runner', () => {
@@ -39,6 +42,48 @@ describe('process runner', () => {
     await expect(runner.run(node, ['-e', 'x', 'pass=s3cr3t'])).rejects.toThrow(
       /a secret would be on its command line/
     )
+  })
+
+  describe('a program whose name holds a secret', () => {
+    // A real program under a folder named after the secret: were the name not checked, it would
+    // run and leave its marker file behind.
+    const secret = 'n4me-s3cr3t'
+    let dir = ''
+    let program = ''
+    let marker = ''
+    const writeMarker = () => [
+      '-e',
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x')`
+    ]
+
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'gr-exec-'))
+      mkdirSync(join(dir, secret))
+      program = join(dir, secret, 'node')
+      symlinkSync(node, program)
+      marker = join(dir, 'ran')
+    })
+
+    afterEach(() => {
+      rmSync(dir, { recursive: true, force: true })
+    })
+
+    it('is refused, starts nothing, and the refusal does not print the secret', async () => {
+      const runner = createProcessRunner(new Set([secret]), process.env)
+      const refusal = runner.run(program, writeMarker())
+      await expect(refusal).rejects.toThrow(/a secret would be on its command line/)
+      await expect(refusal).rejects.not.toThrow(secret)
+      expect(existsSync(marker)).toBe(false)
+    })
+
+    it('is not named either when another secret is in an argument', async () => {
+      // The argument's secret comes first in the collection.
+      const runner = createProcessRunner(new Set(['arg-s3cr3t', secret]), process.env)
+      const refusal = runner.run(program, [...writeMarker(), 'arg-s3cr3t'])
+      await expect(refusal).rejects.toThrow(/a secret would be on its command line/)
+      await expect(refusal).rejects.not.toThrow(secret)
+      expect(existsSync(marker)).toBe(false)
+    })
   })
 
   it('says when the program does not exist', async () => {

@@ -96,7 +96,13 @@ async function find(): Promise<DockerEnv | null> {
     return null
   }
   const started = spawnSync('bash', [join(root, '.ci', 'services.sh')], {
-    env: { ...process.env, GITOPS_SERVICES_NO_INSTALL: '1' },
+    env: {
+      ...process.env,
+      GITOPS_SERVICES_NO_INSTALL: '1',
+      // What this starts is stopped when its owner ends: the jest run (global-setup.ts), else
+      // this process (a bench). Services already running are reused and never stopped.
+      GITOPS_SERVICES_OWNER: process.env.GITOPS_SERVICES_OWNER ?? String(process.pid)
+    },
     encoding: 'utf8',
     timeout: 120_000
   })

@@ -63,6 +63,27 @@ function lineSplitter(onLine: (line: string) => void): {
 }
 
 /**
+ * Throws when a secret is part of the program's name or of an argument: argv, program included,
+ * is visible to every process on the runner. The message names the position, never the value.
+ */
+function refuseSecretsInArgv(secrets: Iterable<string>, command: string, args: readonly string[]) {
+  const held = [...secrets].filter((secret) => secret !== '')
+  const holds = (text: string) => held.some((secret) => text.includes(secret))
+  // The program name first: the message for an argument names the program.
+  if (holds(command)) {
+    throw new InternalError(
+      'Refused to run a program: a secret would be on its command line (in the program name).'
+    )
+  }
+  const index = args.findIndex(holds)
+  if (index !== -1) {
+    throw new InternalError(
+      `Refused to run ${command}: a secret would be on its command line (argument ${index + 1}).`
+    )
+  }
+}
+
+/**
  * The real runner over `@actions/exec`. `secrets` is read at every call (a live collection, such
  * as the runtime's masked values): a command line holding one is refused before anything starts,
  * since argv is visible to every process on the runner. `baseEnv` is the environment every
@@ -74,13 +95,7 @@ export function createProcessRunner(
 ): ProcessRunner {
   return {
     async run(command, args, options = {}) {
-      for (const secret of secrets) {
-        if (secret !== '' && [command, ...args].some((arg) => arg.includes(secret))) {
-          throw new InternalError(
-            `Refused to run ${command}: a secret would be on its command line.`
-          )
-        }
-      }
+      refuseSecretsInArgv(secrets, command, args)
       const env: Record<string, string> = {}
       for (const [name, value] of Object.entries({ ...baseEnv, ...options.env })) {
         if (value !== undefined) env[name] = value
