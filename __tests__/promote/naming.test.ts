@@ -108,4 +108,10 @@ describe('alreadyPromoted', () => {
   ])('%s: %s', (_name, target, expected) => {
     expect(alreadyPromoted(target, [backend, frontend])).toBe(expected)
   })
+
+  it('compares tags alone when the candidate records no digest yet', () => {
+    const unpinned = [backend, frontend].map((image) => ({ ...image, digest: '' }))
+    expect(alreadyPromoted([held(backend), held(frontend)], unpinned)).toBe(true)
+    expect(alreadyPromoted([held(backend, { tag: '0.9' }), held(frontend)], unpinned)).toBe(false)
+  })
 })

@@ -62,8 +62,9 @@ export function promotionBranch(env: string, images: readonly ImageTarget[]): st
 
 /**
  * True when the target's files already hold the candidate: for every image the same tag, the
- * same repository (in normalised form) and, where the target records a digest, the same digest.
- * Such a promotion is a success with nothing to do.
+ * same repository (in normalised form) and, where both record a digest, the same digest (the
+ * check runs before the registry supplies a digest the source does not record). Such a
+ * promotion is a success with nothing to do.
  */
 export function alreadyPromoted(
   target: readonly CandidateImage[],
@@ -76,7 +77,7 @@ export function alreadyPromoted(
     return (
       held.tag === image.tag &&
       repository(held.repository) === repository(image.repository) &&
-      (held.digest === '' || held.digest === image.digest)
+      (held.digest === '' || image.digest === '' || held.digest === image.digest)
     )
   })
 }
