@@ -46,7 +46,7 @@ describe('targetEditRequest', () => {
     [string, Record<string, string>, Partial<CandidateSettings>, boolean, Record<string, string>]
   >([
     [
-      'tag, repository and digest paths of a values file, a name with a dot kept as one key',
+      'tag, repository and digest paths of a values file (the same repository keeps its spelling), a name with a dot kept as one key',
       {
         'v.yaml':
           '# prod\nbackend:\n  repo: acme/backend\n  tag: "1.4.1"\n  digest: ""\n' +
@@ -56,12 +56,25 @@ describe('targetEditRequest', () => {
       false,
       {
         'v.yaml':
-          '# prod\nbackend:\n  repo: docker.io/acme/backend\n  tag: "1.4.2"\n  digest: "' +
+          '# prod\nbackend:\n  repo: acme/backend\n  tag: "1.4.2"\n  digest: "' +
           D1 +
           '"\n' +
           'web.ui:\n  repo: ghcr.io/acme/web.ui\n  tag: a1b2c3d\n  digest: "' +
           D1 +
           '"\n'
+      }
+    ],
+    [
+      'a repository that changes',
+      {
+        'v.yaml':
+          'backend: {repo: mirror.io/acme/backend, tag: "1"}\nweb.ui: {repo: ghcr.io/acme/web.ui, tag: "1"}\n'
+      },
+      { valuesFiles: ['v.yaml'], repositoryPath: '{name}.repo' },
+      false,
+      {
+        'v.yaml':
+          'backend: {repo: docker.io/acme/backend, tag: "1.4.2"}\nweb.ui: {repo: ghcr.io/acme/web.ui, tag: "a1b2c3d"}\n'
       }
     ],
     [
@@ -72,7 +85,7 @@ describe('targetEditRequest', () => {
       { valuesFiles: ['v.yaml'], tagPath: undefined, refPath: '{name}.image' },
       false,
       {
-        'v.yaml': `backend:\n  image: docker.io/acme/backend:1.4.2@${D1}\nweb.ui:\n  image: ghcr.io/acme/web.ui:a1b2c3d # pinned by tag\n`
+        'v.yaml': `backend:\n  image: acme/backend:1.4.2@${D1}\nweb.ui:\n  image: ghcr.io/acme/web.ui:a1b2c3d # pinned by tag\n`
       }
     ],
     [
@@ -83,7 +96,7 @@ describe('targetEditRequest', () => {
       { valuesFiles: ['v.yaml'], tagPath: undefined, refPath: '{name}.image' },
       true,
       {
-        'v.yaml': `backend: {image: "docker.io/acme/backend:1.4.2@${D1}"}\nweb.ui: {image: "ghcr.io/acme/web.ui:a1b2c3d@${D1}"}\n`
+        'v.yaml': `backend: {image: "acme/backend:1.4.2@${D1}"}\nweb.ui: {image: "ghcr.io/acme/web.ui:a1b2c3d@${D1}"}\n`
       }
     ],
     [

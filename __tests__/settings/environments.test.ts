@@ -182,6 +182,13 @@ describe('parseEnvironments', () => {
       'environments'
     ],
     [
+      'a soak on the first environment',
+      '- name: dev\n  values-file: v.yaml\n  soak: 1h\n- name: prod\n  values-file: p.yaml',
+      {},
+      /'dev' has a soak, but it is the first environment/,
+      'environments'
+    ],
+    [
       'a create-pr that is not a boolean',
       '- name: dev\n  values-file: v.yaml\n  create-pr: yes please',
       {},

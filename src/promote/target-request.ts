@@ -1,5 +1,6 @@
 import { fillTemplate, formatPath, parsePath } from '../edit/path.js'
 import type { EditRequest, EditVars, ImageTarget } from '../edit/types.js'
+import { sameRepository } from '../lib/image-ref.js'
 import type { Environment } from '../settings/environments.js'
 import type { CandidateImage } from './candidate.js'
 
@@ -31,14 +32,23 @@ export interface TargetRequestOptions {
 /**
  * The EditRequest that makes the existing edit engine write the candidate into the target's
  * files as the target's paths hold them: tag at `tag-path`, repository at `repository-path`,
- * digest at `digest-path`; `REPOSITORY:TAG` at `ref-path` (with `@DIGEST` when the target's
+ * digest at `digest-path` (a repository the target already names, in another spelling, keeps
+ * its spelling); `REPOSITORY:TAG` at `ref-path` (with `@DIGEST` when the target's
  * reference holds one, or with `pin-digest`), expressed as `changes` for the values files;
  * kustomization `newTag` (and `digest` where the entry pins one); manifest images, with their
  * digest when the target's manifests pin one or with `pin-digest`. Top-level `changes` are not
  * part of a promotion.
  */
 export function targetEditRequest(options: TargetRequestOptions): EditRequest {
-  const { target, images, held } = options
+  const { target, held } = options
+  // The same repository written another way (`acme/x`, `docker.io/acme/x`) keeps the target's
+  // spelling, so a promotion changes no byte it does not have to.
+  const images = options.images.map((image): ImageTarget => {
+    const known = held.find((h) => h.name === image.name)?.repository
+    return known !== undefined && sameRepository(known, image.repository)
+      ? { ...image, repository: known }
+      : image
+  })
   const pinned = (kind: 'manifests' | 'ref-path', name: string): boolean =>
     held.some(
       (image) =>

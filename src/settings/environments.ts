@@ -107,7 +107,8 @@ export function parseSoak(text: string): number | undefined {
  * template, checks each environment's Argo CD settings as the top-level ones are checked, and
  * masks each `argocd-token` (and its bearer form) through `maskSecret` as soon as it is read.
  * Refuses, with an InputError naming `environments` and the environment: malformed YAML, an
- * unknown key, a bad or repeated name, no file to edit, a malformed path or soak, and any of the
+ * unknown key, a bad or repeated name, no file to edit, a malformed path or soak, a soak on the
+ * first environment, and any of the
  * top-level `values-file`, `kustomization`, `manifests`, `argocd-app` set beside it. Returns []
  * for empty text.
  */
@@ -139,6 +140,13 @@ export function parseEnvironments(
     seen.add(env.name)
     return env
   })
+  const first = environments[0]
+  if (first?.soakSeconds !== undefined) {
+    refuse(
+      `environment '${first.name}' has a soak, but it is the first environment: a soak is how long the ` +
+        'environment before it must have run the images, and there is none. Drop the soak.'
+    )
+  }
   checkTopLevel(defaults.topLevel)
   return environments
 }
