@@ -11,7 +11,7 @@ import {
   type GateOptions,
   type GateVerdict
 } from '../../src/promote/gate.js'
-import { application, type AppFrame } from '../support/fake-argocd.js'
+import { application, startFakeArgoCd, type AppFrame } from '../support/fake-argocd.js'
 import { createFakeClock } from '../support/fake-clock.js'
 
 const R1 = '1'.repeat(40)
@@ -234,5 +234,35 @@ describe('waitForGate', () => {
     expect(logger.lines.join('\n')).toMatch(
       /Could not read the source files at 1111111 \(shallow clone\)/
     )
+  })
+
+  it("reads through src/argocd's client over HTTP when no api is given", async () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl'
+    const argocd = await startFakeArgoCd({
+      token,
+      apps: [
+        { name: 'web', frames: [good] },
+        { name: 'worker', namespace: 'team', frames: [good] }
+      ]
+    })
+    try {
+      const result = await waitForGate(
+        { ...options, server: argocd.url, token },
+        {
+          clock: createFakeClock(),
+          logger: createMemoryLogger(),
+          holdsCandidate: (revision) => Promise.resolve(revision === R1)
+        }
+      )
+      expect(result.revision).toBe(R1)
+      expect(argocd.requests.map((r) => `${r.path} ${JSON.stringify(r.query)}`)).toEqual([
+        '/api/v1/applications/web {"refresh":"normal"}',
+        '/api/v1/applications/worker {"refresh":"normal","appNamespace":"team"}',
+        '/api/v1/applications/web {}',
+        '/api/v1/applications/worker {"appNamespace":"team"}'
+      ])
+    } finally {
+      await argocd.close()
+    }
   })
 })
