@@ -1,0 +1,268 @@
+import { describe, expect, it } from '@jest/globals'
+import type { AppRef } from '../../src/argocd/app-ref.js'
+import { readAppStatus } from '../../src/argocd/app-status.js'
+import { ArgoCdUnavailableError, type ArgoCdApi } from '../../src/argocd/argocd-api.js'
+import { ArgoCdError } from '../../src/errors.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import {
+  evaluateGate,
+  evaluateGateApp,
+  waitForGate,
+  type GateOptions,
+  type GateVerdict
+} from '../../src/promote/gate.js'
+import { application, startFakeArgoCd, type AppFrame } from '../support/fake-argocd.js'
+import { createFakeClock } from '../support/fake-clock.js'
+
+const R1 = '1'.repeat(40)
+const R2 = '2'.repeat(40)
+const holds = new Map([
+  [R1, true],
+  [R2, false]
+])
+const status = (frame: AppFrame) => readAppStatus(application({ name: 'web', frames: [] }, frame))
+const good: AppFrame = { revision: R1, sync: 'Synced', health: 'Healthy', phase: 'Succeeded' }
+
+describe('evaluateGateApp', () => {
+  it.each<[string, AppFrame, GateVerdict['kind'], RegExp | string]>([
+    ['Synced, Healthy, operation succeeded, at a revision that holds it', good, 'pass', R1],
+    ['Synced and Healthy with no operation ever', { ...good, phase: undefined }, 'pass', R1],
+    [
+      'at a revision that does not hold it',
+      { ...good, revision: R2 },
+      'pending',
+      /at 2222222, which does not hold the candidate/
+    ],
+    [
+      'at a revision nobody asked about',
+      { ...good, revision: '3'.repeat(40) },
+      'pending',
+      /does not hold/
+    ],
+    [
+      'a sync that ended Failed',
+      { ...good, phase: 'Failed', message: 'bad manifest' },
+      'fail',
+      /last sync ended Failed: bad manifest/
+    ],
+    ['a sync that ended Error', { ...good, phase: 'Error' }, 'fail', /ended Error/],
+    [
+      'Degraded once the operation finished',
+      { ...good, health: 'Degraded', healthMessage: 'CrashLoopBackOff' },
+      'fail',
+      /Degraded at 1111111: Deployment\/web: CrashLoopBackOff/
+    ],
+    [
+      'Degraded while an operation runs',
+      { ...good, health: 'Degraded', phase: 'Running' },
+      'pending',
+      /operation is running/
+    ],
+    [
+      'a requested operation',
+      { ...good, operationRequested: true },
+      'pending',
+      /operation is running/
+    ],
+    [
+      'finished but not yet reconciled',
+      { ...good, finishedAt: 300, reconciledAt: 200 },
+      'pending',
+      /operation is running/
+    ],
+    ['OutOfSync', { ...good, sync: 'OutOfSync' }, 'pending', /OutOfSync, Healthy/],
+    ['Progressing', { ...good, health: 'Progressing' }, 'pending', /Synced, Progressing/]
+  ])('%s', (_name, frame, kind, detail) => {
+    const verdict = evaluateGateApp(status(frame), holds)
+    expect(verdict.kind).toBe(kind)
+    expect(verdict.kind === 'pass' ? verdict.revision : verdict.reason).toMatch(detail)
+  })
+
+  it('passes a multi-source app at any revision that holds it', () => {
+    const app = application({ name: 'web', frames: [] }, { ...good, revision: '' })
+    const withSources = {
+      ...app,
+      status: {
+        ...(app.status as object),
+        sync: { status: 'Synced', revisions: ['1.2.0', R2, R1] }
+      }
+    }
+    expect(evaluateGateApp(readAppStatus(withSources), holds)).toEqual({
+      kind: 'pass',
+      revision: R1
+    })
+  })
+})
+
+describe('evaluateGate', () => {
+  const pass = (revision: string): GateVerdict => ({ kind: 'pass', revision })
+  it.each<[string, { app: string; verdict: GateVerdict }[], GateVerdict]>([
+    [
+      'every app passes: the first one’s revision',
+      [
+        { app: 'a', verdict: pass(R1) },
+        { app: 'b', verdict: pass(R2) }
+      ],
+      pass(R1)
+    ],
+    [
+      'one pending',
+      [
+        { app: 'a', verdict: pass(R1) },
+        { app: 'b', verdict: { kind: 'pending', reason: 'OutOfSync' } }
+      ],
+      { kind: 'pending', reason: 'b: OutOfSync' }
+    ],
+    [
+      'one failed beats pending',
+      [
+        { app: 'a', verdict: { kind: 'pending', reason: 'x' } },
+        { app: 'b', verdict: { kind: 'fail', reason: 'Degraded' } }
+      ],
+      { kind: 'fail', reason: 'b: Degraded' }
+    ],
+    ['no app', [], { kind: 'pending', reason: 'no app to look at' }]
+  ])('%s', (_name, verdicts, expected) => {
+    expect(evaluateGate(verdicts)).toEqual(expected)
+  })
+})
+
+/** An ArgoCdApi whose apps answer from scripted frames, one per GET, the last repeating. */
+function fakeApi(scripts: Record<string, (AppFrame | 'unavailable')[]>) {
+  const gets: string[] = []
+  const api: ArgoCdApi = {
+    getApp: (app: AppRef, options) => {
+      gets.push(`${app.label}${options.refresh ? ' (refresh)' : ''}`)
+      const frames = scripts[app.label] ?? []
+      const frame = frames.length > 1 ? frames.shift() : frames[0]
+      if (frame === undefined) return Promise.reject(new Error(`no script for ${app.label}`))
+      if (frame === 'unavailable') return Promise.reject(new ArgoCdUnavailableError('HTTP 503'))
+      return Promise.resolve(application({ name: app.name, frames: [] }, frame))
+    },
+    sync: () => Promise.reject(new Error('the gate never syncs'))
+  }
+  return { api, gets }
+}
+
+const options: GateOptions = {
+  environment: 'dev',
+  apps: ['web', 'team/worker'],
+  server: 'https://argocd.example.com',
+  token: 'a.b.c',
+  insecure: false,
+  timeoutSeconds: 60
+}
+
+describe('waitForGate', () => {
+  it('waits until every app runs the candidate twice in a row, asking git once per revision', async () => {
+    const { api, gets } = fakeApi({
+      web: [{ ...good, revision: R2 }, 'unavailable', good],
+      'team/worker': [{ ...good, phase: 'Running' }, good]
+    })
+    const asked: string[] = []
+    const clock = createFakeClock()
+    const logger = createMemoryLogger()
+    const result = await waitForGate(options, {
+      api,
+      clock,
+      logger,
+      holdsCandidate: (revision) => {
+        asked.push(revision)
+        return Promise.resolve(revision === R1)
+      }
+    })
+    expect(result.revision).toBe(R1)
+    expect(result.applications.map((a) => a.app)).toEqual(['web', 'team/worker'])
+    expect(asked).toEqual([R2, R1])
+    expect(gets.slice(0, 2)).toEqual(['web (refresh)', 'team/worker (refresh)'])
+    expect(gets).toHaveLength(8)
+    expect(clock.sleeps).toEqual([5000, 5000, 5000])
+    expect(logger.lines.join('\n')).toMatch(/dev\/web: .*does not hold the candidate/)
+  })
+
+  it('fails at once on a Degraded app, naming the environment and the app', async () => {
+    const { api } = fakeApi({
+      web: [good],
+      'team/worker': [{ ...good, health: 'Degraded' }]
+    })
+    const clock = createFakeClock()
+    const promise = waitForGate(options, {
+      api,
+      clock,
+      logger: createMemoryLogger(),
+      holdsCandidate: () => Promise.resolve(true)
+    })
+    await expect(promise).rejects.toThrow(ArgoCdError)
+    await expect(promise).rejects.toThrow(
+      /Environment 'dev' is not fit to promote from: Argo CD app team\/worker: it is Degraded/
+    )
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('gives up after the timeout with each pending app', async () => {
+    const { api } = fakeApi({ web: [{ ...good, revision: R2 }], 'team/worker': [good] })
+    const clock = createFakeClock()
+    const promise = waitForGate(
+      { ...options, timeoutSeconds: 12 },
+      {
+        api,
+        clock,
+        logger: createMemoryLogger(),
+        holdsCandidate: (revision) => Promise.resolve(revision === R1)
+      }
+    )
+    await expect(promise).rejects.toThrow(
+      /'dev' did not run the candidate within 12 s \(web: Synced and Healthy at 2222222, which does not hold/
+    )
+    expect(clock.sleeps).toEqual([5000, 5000, 2000])
+  })
+
+  it('counts a revision git cannot read as one without the candidate', async () => {
+    const { api } = fakeApi({ web: [good], 'team/worker': [good] })
+    const logger = createMemoryLogger()
+    await expect(
+      waitForGate(
+        { ...options, timeoutSeconds: 5 },
+        {
+          api,
+          clock: createFakeClock(),
+          logger,
+          holdsCandidate: () => Promise.reject(new Error('shallow clone'))
+        }
+      )
+    ).rejects.toThrow(/did not run the candidate/)
+    expect(logger.lines.join('\n')).toMatch(
+      /Could not read the source files at 1111111 \(shallow clone\)/
+    )
+  })
+
+  it("reads through src/argocd's client over HTTP when no api is given", async () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl'
+    const argocd = await startFakeArgoCd({
+      token,
+      apps: [
+        { name: 'web', frames: [good] },
+        { name: 'worker', namespace: 'team', frames: [good] }
+      ]
+    })
+    try {
+      const result = await waitForGate(
+        { ...options, server: argocd.url, token },
+        {
+          clock: createFakeClock(),
+          logger: createMemoryLogger(),
+          holdsCandidate: (revision) => Promise.resolve(revision === R1)
+        }
+      )
+      expect(result.revision).toBe(R1)
+      expect(argocd.requests.map((r) => `${r.path} ${JSON.stringify(r.query)}`)).toEqual([
+        '/api/v1/applications/web {"refresh":"normal"}',
+        '/api/v1/applications/worker {"refresh":"normal","appNamespace":"team"}',
+        '/api/v1/applications/web {}',
+        '/api/v1/applications/worker {"appNamespace":"team"}'
+      ])
+    } finally {
+      await argocd.close()
+    }
+  })
+})

@@ -1,0 +1,251 @@
+import { parseAppRef } from '../argocd/app-ref.js'
+import type { AppRef } from '../argocd/app-ref.js'
+import { readAppStatus } from '../argocd/app-status.js'
+import type { AppStatus } from '../argocd/app-status.js'
+import { ArgoCdUnavailableError, createArgoCdApi } from '../argocd/argocd-api.js'
+import type { ArgoCdApi } from '../argocd/argocd-api.js'
+import { operationRunning, reportedShas } from '../argocd/wait-state.js'
+import { ArgoCdError, errorMessage } from '../errors.js'
+import type { Clock } from '../lib/clock.js'
+import { createHttpClient } from '../lib/http.js'
+import type { HttpClient } from '../lib/http.js'
+import { shortSha, suffix } from '../lib/text.js'
+import type { Logger } from '../logger.js'
+
+/** The judgement of one observation of one source app. */
+export type GateVerdict =
+  | {
+      /** Synced, Healthy, its last operation finished, at `revision`, which holds the candidate. */
+      readonly kind: 'pass'
+      readonly revision: string
+    }
+  | { readonly kind: 'fail'; readonly reason: string }
+  | { readonly kind: 'pending'; readonly reason: string }
+
+const FAILED_PHASES = new Set(['Failed', 'Error'])
+
+/**
+ * Judges one observation of a source app. `holds` answers, for the commit SHAs the app reports
+ * (lower case), whether the source files at that commit hold the candidate (false, or absent,
+ * for a commit that is not the branch tip or an ancestor of it). A last sync that ended Failed
+ * or Error, or Degraded health once no operation runs, fails; Synced and Healthy with the
+ * operation finished and succeeded at a revision that holds the candidate passes; anything
+ * else is pending (and says why).
+ */
+export function evaluateGateApp(
+  status: AppStatus,
+  holds: ReadonlyMap<string, boolean>
+): GateVerdict {
+  const op = status.operation
+  const running = operationRunning(status)
+  const at =
+    status.revision !== ''
+      ? shortSha(status.revision)
+      : status.revisions.map(shortSha).join(', ') || 'no revision'
+  if (
+    op &&
+    FAILED_PHASES.has(op.phase) &&
+    op.finishedAt !== undefined &&
+    !status.operationRequested
+  ) {
+    return { kind: 'fail', reason: `its last sync ended ${op.phase}${suffix(op.message)}` }
+  }
+  if (running) {
+    return { kind: 'pending', reason: `at ${at}, an operation is running` }
+  }
+  if (status.healthStatus === 'Degraded') {
+    return { kind: 'fail', reason: `it is Degraded at ${at}${suffix(status.healthMessage)}` }
+  }
+  if (status.syncStatus !== 'Synced' || status.healthStatus !== 'Healthy') {
+    return { kind: 'pending', reason: `at ${at}: ${status.syncStatus}, ${status.healthStatus}` }
+  }
+  if (op !== undefined && op.phase !== 'Succeeded') {
+    return { kind: 'pending', reason: `at ${at}, its last operation is ${op.phase || 'pending'}` }
+  }
+  const revision = reportedShas(status).find((sha) => holds.get(sha.toLowerCase()) === true)
+  if (revision === undefined) {
+    return {
+      kind: 'pending',
+      reason: `Synced and Healthy at ${at}, which does not hold the candidate (or is not on the source branch)`
+    }
+  }
+  return { kind: 'pass', revision }
+}
+
+/** One app's verdict, as the whole gate sees it. */
+export interface GateAppVerdict {
+  readonly app: string
+  readonly verdict: GateVerdict
+}
+
+/**
+ * The gate over every source app: `fail` when one fails, `pending` while one is pending, else
+ * `pass` at the first app's revision (the `source-revision` output).
+ */
+export function evaluateGate(verdicts: readonly GateAppVerdict[]): GateVerdict {
+  const failed = verdicts.find((v) => v.verdict.kind === 'fail')
+  if (failed?.verdict.kind === 'fail') {
+    return { kind: 'fail', reason: `${failed.app}: ${failed.verdict.reason}` }
+  }
+  const pending = verdicts.filter((v) => v.verdict.kind === 'pending')
+  if (pending.length > 0) {
+    return {
+      kind: 'pending',
+      reason: pending
+        .map((v) => `${v.app}: ${v.verdict.kind === 'pending' ? v.verdict.reason : ''}`)
+        .join('; ')
+    }
+  }
+  const [first] = verdicts
+  if (first?.verdict.kind !== 'pass') return { kind: 'pending', reason: 'no app to look at' }
+  return { kind: 'pass', revision: first.verdict.revision }
+}
+
+/** Where the source environment's apps are and how long to wait for them. */
+export interface GateOptions {
+  /** The source environment's name, for messages. */
+  readonly environment: string
+  /** Its `argocd-app` (at least one). */
+  readonly apps: readonly string[]
+  /** Its `argocd-server` and `argocd-token`. */
+  readonly server: string
+  readonly token: string
+  /** `argocd-insecure`. */
+  readonly insecure: boolean
+  /** `argocd-timeout`: seconds to wait for the gate. */
+  readonly timeoutSeconds: number
+}
+
+/** What the gate stage works with; tests pass fakes. */
+export interface GateDeps {
+  readonly clock: Clock
+  readonly logger: Logger
+  /**
+   * Whether the source files at `revision` hold the candidate (read with git): false for a
+   * commit that is not the source branch's tip or an ancestor of it.
+   */
+  readonly holdsCandidate: (revision: string) => Promise<boolean>
+  /** Default: the Argo CD client of src/argocd over `http`. */
+  readonly api?: ArgoCdApi
+  /** Default: the action's HTTP client, with `options.insecure`. */
+  readonly http?: HttpClient
+  /** Between rounds of polls (default 5 s). */
+  readonly pollMs?: number
+}
+
+/** The gate passed. */
+export interface GateResult {
+  /** The revision R at which the first app runs the candidate (`source-revision`). */
+  readonly revision: string
+  /** Each app's last Application object, for the soak (`status.history`). */
+  readonly applications: readonly { readonly app: string; readonly application: unknown }[]
+}
+
+const DEFAULT_POLL_MS = 5000
+const REQUEST_TIMEOUT_MS = 30_000
+
+/**
+ * Waits, up to `timeoutSeconds`, until every app of the source environment is Synced and
+ * Healthy, its last operation finished, at a revision whose files hold the candidate; two
+ * rounds in a row must agree (an app can flip right after a sync). Reads with the Argo CD
+ * client of src/argocd (a refresh first, then plain GETs); an unavailable API is waited out.
+ * Throws ArgoCdError naming the environment and the app at once for a failed sync or Degraded
+ * health, and on timeout with every app's last state; 401/403/404 as the client raises them.
+ */
+export async function waitForGate(options: GateOptions, deps: GateDeps): Promise<GateResult> {
+  const api =
+    deps.api ??
+    createArgoCdApi(
+      { server: options.server, token: options.token, insecure: options.insecure },
+      deps.http ?? createHttpClient({ insecure: options.insecure })
+    )
+  const refs: AppRef[] = options.apps.map((app) => parseAppRef(app))
+  const deadline = deps.clock.now() + options.timeoutSeconds * 1000
+  const holds = new Map<string, boolean>()
+  const lastLine = new Map<string, string>()
+  const applications = new Map<string, unknown>()
+  let passedAt: string | undefined
+  let refresh = true
+  for (;;) {
+    const verdicts: GateAppVerdict[] = []
+    for (const ref of refs) {
+      verdicts.push({ app: ref.label, verdict: await observe(ref) })
+    }
+    refresh = false
+    const gate = evaluateGate(verdicts)
+    if (gate.kind === 'fail') {
+      throw new ArgoCdError(
+        `Environment '${options.environment}' is not fit to promote from: Argo CD app ${gate.reason}. Nothing is promoted.`,
+        { input: 'argocd-app' }
+      )
+    }
+    if (gate.kind === 'pass') {
+      const key = verdicts.map((v) => (v.verdict.kind === 'pass' ? v.verdict.revision : '')).join()
+      if (passedAt === key) {
+        deps.logger.info(
+          `Environment '${options.environment}' runs the candidate: every app Synced and Healthy at ${shortSha(gate.revision)}.`
+        )
+        return {
+          revision: gate.revision,
+          applications: refs.map((ref) => ({
+            app: ref.label,
+            application: applications.get(ref.label)
+          }))
+        }
+      }
+      passedAt = key
+    } else {
+      passedAt = undefined
+    }
+    const now = deps.clock.now()
+    if (now >= deadline) {
+      throw new ArgoCdError(
+        `Environment '${options.environment}' did not run the candidate within ${options.timeoutSeconds} s ` +
+          `(${gate.kind === 'pending' ? gate.reason : 'not confirmed twice'}). Nothing is promoted.`,
+        { input: 'argocd-timeout' }
+      )
+    }
+    await deps.clock.sleep(Math.min(deps.pollMs ?? DEFAULT_POLL_MS, deadline - now))
+  }
+
+  async function observe(ref: AppRef): Promise<GateVerdict> {
+    let application: unknown
+    try {
+      const timeoutMs = Math.max(1000, Math.min(REQUEST_TIMEOUT_MS, deadline - deps.clock.now()))
+      application = await api.getApp(ref, { refresh, timeoutMs })
+    } catch (error) {
+      if (!(error instanceof ArgoCdUnavailableError)) throw error
+      return say(ref, { kind: 'pending', reason: `Argo CD unavailable (${error.message})` })
+    }
+    applications.set(ref.label, application)
+    const status = readAppStatus(application)
+    for (const sha of reportedShas(status)) {
+      const key = sha.toLowerCase()
+      if (holds.has(key)) continue
+      holds.set(key, await ask(sha))
+    }
+    return say(ref, evaluateGateApp(status, holds))
+  }
+
+  async function ask(revision: string): Promise<boolean> {
+    try {
+      return await deps.holdsCandidate(revision)
+    } catch (error) {
+      deps.logger.info(
+        `Could not read the source files at ${shortSha(revision)} (${errorMessage(error)}); it does not count.`
+      )
+      return false
+    }
+  }
+
+  function say(ref: AppRef, verdict: GateVerdict): GateVerdict {
+    const line =
+      verdict.kind === 'pass'
+        ? `Synced and Healthy at ${shortSha(verdict.revision)}, which holds the candidate`
+        : verdict.reason
+    if (lastLine.get(ref.label) !== line)
+      deps.logger.info(`${options.environment}/${ref.label}: ${line}`)
+    lastLine.set(ref.label, line)
+    return verdict
+  }
+}

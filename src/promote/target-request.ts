@@ -1,0 +1,83 @@
+import { fillTemplate, formatPath, parsePath } from '../edit/path.js'
+import type { EditRequest, EditVars, ImageTarget } from '../edit/types.js'
+import { sameRepository } from '../lib/image-ref.js'
+import type { Environment } from '../settings/environments.js'
+import type { CandidateImage } from './candidate.js'
+
+/** What the target edit request is built from. */
+export interface TargetRequestOptions {
+  /** The target environment (where its image values live). */
+  readonly target: Pick<
+    Environment,
+    | 'valuesFiles'
+    | 'kustomizations'
+    | 'manifests'
+    | 'tagPath'
+    | 'repositoryPath'
+    | 'digestPath'
+    | 'refPath'
+  >
+  /** The candidate, its digests confirmed by the registry. */
+  readonly images: readonly ImageTarget[]
+  /** What the target's files hold now (readCandidate on the target): decides where a digest goes. */
+  readonly held: readonly CandidateImage[]
+  /** `pin-digest`. */
+  readonly pinDigest: boolean
+  /** `create-missing`. */
+  readonly createMissing: boolean
+  /** The run's template values (only `changes` would use them). */
+  readonly vars: EditVars
+}
+
+/**
+ * The EditRequest that makes the existing edit engine write the candidate into the target's
+ * files as the target's paths hold them: tag at `tag-path`, repository at `repository-path`,
+ * digest at `digest-path` (a repository the target already names, in another spelling, keeps
+ * its spelling); `REPOSITORY:TAG` at `ref-path` (with `@DIGEST` when the target's
+ * reference holds one, or with `pin-digest`), expressed as `changes` for the values files;
+ * kustomization `newTag` (and `digest` where the entry pins one); manifest images, with their
+ * digest when the target's manifests pin one or with `pin-digest`. Top-level `changes` are not
+ * part of a promotion.
+ */
+export function targetEditRequest(options: TargetRequestOptions): EditRequest {
+  const { target, held } = options
+  // The same repository written another way (`acme/x`, `docker.io/acme/x`) keeps the target's
+  // spelling, so a promotion changes no byte it does not have to.
+  const images = options.images.map((image): ImageTarget => {
+    const known = held.find((h) => h.name === image.name)?.repository
+    return known !== undefined && sameRepository(known, image.repository)
+      ? { ...image, repository: known }
+      : image
+  })
+  const pinned = (kind: 'manifests' | 'ref-path', name: string): boolean =>
+    held.some(
+      (image) =>
+        image.name === name &&
+        image.sightings.some((s) => s.kind === kind && s.digest !== undefined && s.digest !== '')
+    )
+  const manifestsPinned = images.some((image) => pinned('manifests', image.name))
+  const refs: Record<string, string> = {}
+  if (target.refPath !== undefined && target.valuesFiles.length > 0) {
+    const template = parsePath(target.refPath, 'ref-path')
+    for (const image of images) {
+      const path = formatPath(fillTemplate(template, image.name, 'ref-path'))
+      const withDigest =
+        image.digest !== '' && (options.pinDigest || pinned('ref-path', image.name))
+      refs[path] = `${image.repository}:${image.tag}${withDigest ? `@${image.digest}` : ''}`
+    }
+  }
+  return {
+    images,
+    valuesFiles: target.valuesFiles,
+    valuesFileIsDefault: false,
+    tagPath: target.tagPath ?? '',
+    ...(target.repositoryPath === undefined ? {} : { repositoryPath: target.repositoryPath }),
+    ...(target.digestPath === undefined ? {} : { digestPath: target.digestPath }),
+    kustomizations: target.kustomizations,
+    manifests: target.manifests,
+    pinDigest: options.pinDigest || manifestsPinned,
+    changes: Object.keys(refs).length === 0 ? '' : JSON.stringify(refs),
+    createMissing: options.createMissing,
+    vars: options.vars
+  }
+}
