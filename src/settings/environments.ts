@@ -3,7 +3,7 @@ import { parseAppRef } from '../argocd/app-ref.js'
 import { parsePath } from '../edit/path.js'
 import { ActionError, InputError } from '../errors.js'
 import { splitList } from '../lib/text.js'
-import { argoCdSecrets, checkArgoCdOptions } from './argocd.js'
+import { argoCdSecrets, resolveArgoCd } from './argocd.js'
 
 /** One entry of the `environments` input, defaults applied and `{env}` filled in. */
 export interface Environment {
@@ -236,15 +236,18 @@ function parseEntry(item: unknown, index: number, defaults: EnvironmentDefaults)
   const token = text('argocd-token') ?? defaults.token
   if (apps.length > 0) {
     within(where, () =>
-      checkArgoCdOptions({
-        apps,
-        sync: false,
-        wait: false,
-        timeoutSeconds: 1,
-        insecure: defaults.insecure,
-        ...(server === undefined ? {} : { server }),
-        ...(token === undefined ? {} : { token })
-      })
+      resolveArgoCd(
+        {
+          apps,
+          sync: false,
+          wait: false,
+          timeoutSeconds: 1,
+          insecure: defaults.insecure,
+          ...(server === undefined ? {} : { server }),
+          ...(token === undefined ? {} : { token })
+        },
+        () => undefined
+      )
     )
   }
   const createPrText = text('create-pr') ?? 'false'
