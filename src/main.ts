@@ -303,7 +303,11 @@ async function rollBackRelease(
   })
   const result = await logger.group('Rolling back', () =>
     rollback<PublishResult>(
-      { edits: release.edits, releaseSha: release.commitSha, message },
+      {
+        places: release.edits.flatMap((edit) => edit.places ?? []),
+        releaseSha: release.commitSha,
+        message
+      },
       {
         publish: (text, compute) =>
           stages.publish(publishOptions(settings, text), { ...deps, compute }),

@@ -4,6 +4,7 @@ import { EditError } from '../errors.js'
 import type { FileEditor } from './file-editor.js'
 import { sameRepository, splitReference } from '../lib/image-ref.js'
 import { formatPath } from './path.js'
+import { documentRef } from './places.js'
 import type { PathSegment } from './path.js'
 import type { ImageTarget } from './types.js'
 import { scalarString } from './render-scalar.js'
@@ -16,6 +17,8 @@ interface ImageNode {
   readonly node: Scalar
   readonly inFlow: boolean
   readonly label: string
+  /** The path from the document's root, a container by its name (by index when it has none). */
+  readonly path: readonly PathSegment[]
 }
 
 function keyOf(pair: { key: unknown }): string | undefined {
@@ -47,9 +50,13 @@ function findImages(doc: Document.Parsed, prefix: string, editor: FileEditor): I
             isScalar(name) && name.value !== null
               ? { kind: 'select', field: 'name', value: scalarString(name.value) }
               : { kind: 'index', index }
-          const label =
-            prefix +
-            formatPath([...path, { kind: 'key', key }, step, { kind: 'key', key: 'image' }])
+          const imagePath: PathSegment[] = [
+            ...path,
+            { kind: 'key', key },
+            step,
+            { kind: 'key', key: 'image' }
+          ]
+          const label = prefix + formatPath(imagePath)
           if (isAlias(image.value)) {
             const line = editor.file.lineOf(image.value.range?.[0] ?? 0)
             throw new EditError(
@@ -62,7 +69,12 @@ function findImages(doc: Document.Parsed, prefix: string, editor: FileEditor): I
             typeof image.value.value === 'string' &&
             EDITABLE.has(image.value.type ?? '')
           ) {
-            out.push({ node: image.value, inFlow: item.flow === true || flow, label })
+            out.push({
+              node: image.value,
+              inFlow: item.flow === true || flow,
+              label,
+              path: imagePath
+            })
           }
         })
       }
@@ -98,7 +110,14 @@ export function editManifest(
           `${ref.repository}:${image.tag}${digest}`,
           found.inFlow,
           found.label,
-          INPUT
+          INPUT,
+          false,
+          {
+            input: INPUT,
+            document: documentRef(editor.file, doc, false),
+            path: found.path,
+            repository: ref.repository
+          }
         )
       }
     }
