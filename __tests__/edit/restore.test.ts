@@ -53,6 +53,10 @@ const MANIFEST = `${DEPLOYMENT('web', 'v1')}---\n${SERVICE}`
 const WEB_IMAGE = { images: [image('web', 'v2')], manifests: ['deploy.yaml'] }
 const WEB_PATH = '[kind=Deployment,name=web].spec.template.spec.containers[name=web].image'
 
+const UNNAMED = (before: string): string =>
+  `kind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n${before}    - image: docker.io/acme/web:v1\n`
+const OTHER = '    - image: docker.io/acme/other:v1\n'
+
 const KUSTOMIZATION = 'k/kustomization.yaml'
 const KUST = 'images:\n  - name: acme/worker\n    newTag: v1\n'
 
@@ -138,6 +142,19 @@ const CASES: Case[] = [
       )
     },
     restored: [`deploy.yaml ${WEB_PATH}: docker.io/acme/web:v2 → docker.io/acme/web:v1`],
+    skipped: []
+  },
+  {
+    name: 'a container without a name added before ours: ours by its repository',
+    files: { 'pod.yaml': UNNAMED('') },
+    request: { images: [image('web', 'v2')], manifests: ['pod.yaml'] },
+    tip: (after) => ({
+      'pod.yaml': (after['pod.yaml'] ?? '').replace('containers:\n', `containers:\n${OTHER}`)
+    }),
+    expected: { 'pod.yaml': UNNAMED(OTHER) },
+    restored: [
+      'pod.yaml [kind=Pod,name=web].spec.containers[0].image: docker.io/acme/web:v2 → docker.io/acme/web:v1'
+    ],
     skipped: []
   },
   {
@@ -236,6 +253,11 @@ const BYTES: { name: string; before: string; overrides: Partial<EditRequest> }[]
     name: 'an empty value with a comment',
     before: 'a:\n  tag: # none yet\n',
     overrides: { images: [image('a', 'abc1234')] }
+  },
+  {
+    name: 'a key created under an empty value',
+    before: 'a:\nb: 1\n',
+    overrides: { images: [image('a', 'abc1234')], createMissing: true }
   },
   {
     name: 'a created key at the end of a file without a final line break',

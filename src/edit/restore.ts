@@ -7,6 +7,8 @@ import { formatPlace, sameIdentity } from './places.js'
 import type { EditedPlace } from './places.js'
 import { readText } from './read-text.js'
 import { removeEntry } from './remove-key.js'
+import { sameRepository, splitReference } from '../lib/image-ref.js'
+import { findImages } from './manifests.js'
 import { flowText } from './render-node.js'
 import { resolvePath } from './resolve-path.js'
 import type { Found } from './resolve-path.js'
@@ -114,7 +116,116 @@ function locate(file: YamlFile, place: EditedPlace, nth: number, total: number):
 
 function sourceOf(file: YamlFile, node: unknown): string {
   if (isScalar(node) && node.range) return file.text.slice(node.range[0], node.range[1])
-  return flowText(node)
+  return node === undefined ? 'nothing' : flowText(node)
+}
+
+/** One place's part of a restore: the text to splice in, or why the place is left alone. */
+type Step =
+  | {
+      readonly piece: Piece
+      readonly restored: Pick<RestoredPlace, 'from' | 'to' | 'removed'>
+      /** The piece removes lines (the whole file is verified again). */
+      readonly structural: boolean
+    }
+  | { readonly why: string; readonly changedSince: boolean }
+
+const changed = (file: YamlFile, node: unknown): Step => ({
+  why: `was changed since the release (now ${sourceOf(file, node)})`,
+  changedSince: true
+})
+
+/**
+ * For a manifest image the edit reached through a container without a name (by its index): the
+ * one image of the document(s) with the repository the edit matched that still holds what it
+ * wrote, as the edit found images by repository. Undefined when there is not exactly one.
+ */
+function imageByRepository(
+  file: YamlFile,
+  place: EditedPlace,
+  used: ReadonlySet<Node>
+): Scalar | undefined {
+  const repository = place.repository
+  if (repository === undefined || !place.path.some((s) => s.kind === 'index')) return undefined
+  const docs = candidates(file, place)
+  if (typeof docs === 'string') return undefined
+  try {
+    const images = docs
+      .flatMap((doc) => findImages(doc, '', file))
+      .map((image) => image.node)
+      .filter(
+        (node) =>
+          !used.has(node) &&
+          isDeepStrictEqual(node.value, place.after.data) &&
+          sameRepository(splitReference(String(node.value)).repository, repository)
+      )
+    return images.length === 1 ? images[0] : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A value the edit replaced: its earlier source text, where the file still holds ours. */
+function putBack(file: YamlFile, place: EditedPlace, located: Located, used: Set<Node>): Step {
+  let node: unknown = 'found' in located ? located.found.node : undefined
+  const holds = (n: unknown): n is Scalar =>
+    isScalar(n) && n.range != null && isDeepStrictEqual(n.value, place.after.data)
+  if (!holds(node) || used.has(node)) node = imageByRepository(file, place, used) ?? node
+  if ('missing' in located && node === undefined) {
+    return { why: located.missing, changedSince: false }
+  }
+  if (!holds(node) || !place.before) return changed(file, node)
+  const range = node.range
+  if (used.has(node) || !range) return { why: 'was already put back', changedSince: false }
+  used.add(node)
+  let [start, end] = range
+  const from = file.text.slice(start, end)
+  if (place.before.text === '') {
+    // The edit put spaces around a value written into an empty one: take them back too.
+    if (place.after.text.startsWith(' ') && file.text[start - 1] === ' ') start--
+    if (place.after.text.endsWith(' ') && file.text[end] === ' ') end++
+  }
+  node.value = place.before.data
+  return {
+    piece: { start, end, text: place.before.text },
+    restored: { from, to: place.before.text, removed: false },
+    structural: false
+  }
+}
+
+/** A key the edit created: removed line-exactly, where it still holds what the edit wrote. */
+function removeCreated(
+  file: YamlFile,
+  place: EditedPlace,
+  located: Located,
+  used: Set<Node>
+): Step {
+  if ('missing' in located) return { why: located.missing, changedSince: false }
+  const { found, doc } = located
+  const map = found.node
+  const name = place.path.at(-1)
+  const pair =
+    isMap(map) && name?.kind === 'key'
+      ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === name.key)
+      : undefined
+  if (!isMap(map) || !pair) return { why: 'is no longer there', changedSince: false }
+  const now: unknown = isNode(pair.value) ? pair.value.toJSON() : null
+  if (!isDeepStrictEqual(now, place.after.data)) return changed(file, pair.value)
+  const key = pair.key as Node
+  const piece = used.has(key) ? undefined : removeEntry(file, map, pair)
+  if (!piece) {
+    return {
+      why: 'was created by the release but is not on lines of its own; left in place',
+      changedSince: false
+    }
+  }
+  used.add(key)
+  map.items.splice(map.items.indexOf(pair), 1)
+  // A block map left with no entry reads as an empty value (`key:`), as before the release.
+  if (map.items.length === 0) {
+    if (map === doc.contents) doc.contents = null
+    else found.replace(new Scalar(null))
+  }
+  return { piece, restored: { from: place.after.text, to: '', removed: true }, structural: true }
 }
 
 /**
@@ -132,15 +243,12 @@ export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): Fil
   let structural = false
   for (const place of places) {
     const label = formatPlace(place)
-    const skip = (why: string, changedSince = false): void => {
-      skipped.push({ file: place.file, reason: `${label} ${why}`, changedSince })
-    }
     if (place.change === 'replaced' || place.change === 'appended') {
-      skip(
+      const why =
         place.change === 'replaced'
           ? 'was replaced as a whole map or list by the release, which a rollback does not undo; put it back by hand'
           : 'got an item appended by the release, which a rollback does not undo; remove it by hand'
-      )
+      skipped.push({ file: place.file, reason: `${label} ${why}`, changedSince: false })
       continue
     }
     const key = keyOf(place)
@@ -151,74 +259,23 @@ export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): Fil
     try {
       located = locate(file, place, nth, total)
     } catch (error) {
-      skip(`cannot be put back: ${errorMessage(error)}`)
-      continue
+      located = { missing: `cannot be put back: ${errorMessage(error)}` }
     }
-    if ('missing' in located) {
-      skip(located.missing)
-      continue
-    }
-    const { found } = located
-    if (place.change === 'created') {
-      const map = found.node
-      const name = place.path.at(-1)
-      const pair =
-        isMap(map) && name?.kind === 'key'
-          ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === name.key)
-          : undefined
-      if (!isMap(map) || !pair) {
-        skip('is no longer there')
-        continue
-      }
-      const now: unknown = isNode(pair.value) ? pair.value.toJSON() : null
-      if (!isDeepStrictEqual(now, place.after.data)) {
-        skip(`was changed since the release (now ${flowText(pair.value)})`, true)
-        continue
-      }
-      const piece = used.has(pair.key as Node) ? undefined : removeEntry(file, map, pair)
-      if (!piece) {
-        skip('was created by the release but is not on lines of its own; left in place')
-        continue
-      }
-      used.add(pair.key as Node)
-      pieces.push(piece)
-      structural = true
-      map.items.splice(map.items.indexOf(pair), 1)
-      // A block map left with no entry reads as an empty value (`key:`), as before the release.
-      if (map.items.length === 0) {
-        if (map === located.doc.contents) located.doc.contents = null
-        else found.replace(new Scalar(null))
-      }
-      restored.push({
+    const step =
+      place.change === 'created'
+        ? removeCreated(file, place, located, used)
+        : putBack(file, place, located, used)
+    if ('why' in step) {
+      skipped.push({
         file: place.file,
-        path: label,
-        from: place.after.text,
-        to: '',
-        removed: true
+        reason: `${label} ${step.why}`,
+        changedSince: step.changedSince
       })
       continue
     }
-    const node = found.node
-    if (!isScalar(node) || node.range == null || !place.before) {
-      skip(`was changed since the release (now ${sourceOf(file, node)})`, true)
-      continue
-    }
-    if (!isDeepStrictEqual(node.value, place.after.data)) {
-      skip(`was changed since the release (now ${sourceOf(file, node)})`, true)
-      continue
-    }
-    if (used.has(node)) continue
-    used.add(node)
-    let [start, end] = node.range
-    const from = file.text.slice(start, end)
-    if (place.before.text === '') {
-      // The edit put spaces around a value written into an empty one: take them back too.
-      if (place.after.text.startsWith(' ') && file.text[start - 1] === ' ') start--
-      if (place.after.text.endsWith(' ') && file.text[end] === ' ') end++
-    }
-    pieces.push({ start, end, text: place.before.text })
-    node.value = place.before.data
-    restored.push({ file: place.file, path: label, from, to: place.before.text, removed: false })
+    pieces.push(step.piece)
+    structural ||= step.structural
+    restored.push({ ...step.restored, file: place.file, path: label })
   }
   if (pieces.length === 0) return { text: file.text, restored, skipped }
   pieces.sort((a, b) => a.start - b.start)
