@@ -228,6 +228,9 @@ describe('rollback', () => {
       'Rolled back helm/values.yaml (web.tag, a key this run created, removed) to the values before aaaaaaa'
     )
     expect(message).not.toContain('changed since')
+    expect(rollbackSummary(FAILURE, result)).toContain(
+      '- `helm/values.yaml` web.tag: v2 removed (this run created it)'
+    )
   })
 
   it('leaves a value another actor changed since, with a warning naming file and path', async () => {
