@@ -201,6 +201,15 @@ const CASES: Case[] = [
     skipped: []
   },
   {
+    name: 'a key created at the root, with a document prepended since: removed where it is',
+    files: { [VALUES]: 'b: 2\n' },
+    request: { images: [image('web', 'v2')], tagPath: '{name}', createMissing: true },
+    tip: (after) => ({ [VALUES]: `c: 3\n---\n${after[VALUES] ?? ''}` }),
+    expected: { [VALUES]: 'c: 3\n---\nb: 2\n' },
+    restored: [`${VALUES} web: v2 removed`],
+    skipped: []
+  },
+  {
     name: 'a created key someone changed since is left in place',
     files: { [VALUES]: 'web:\n  image: acme/web\n' },
     request: { images: [image('web', 'v2')], createMissing: true },

@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
 import { isMap, isNode, isScalar, Scalar } from 'yaml'
-import type { Document, Node } from 'yaml'
+import type { Document, Node, Pair } from 'yaml'
 import { errorMessage } from '../errors.js'
 import { formatPath } from './path.js'
+import type { PathSegment } from './path.js'
 import { formatPlace, sameIdentity } from './places.js'
 import type { EditedPlace } from './places.js'
 import { readText } from './read-text.js'
@@ -10,6 +11,7 @@ import { removeEntry } from './remove-key.js'
 import { sameRepository, splitReference } from '../lib/image-ref.js'
 import { findImages } from './manifests.js'
 import { flowText } from './render-node.js'
+import { scalarString } from './render-scalar.js'
 import { resolvePath } from './resolve-path.js'
 import type { Found } from './resolve-path.js'
 import type { FileEdit, FileSource } from './types.js'
@@ -101,7 +103,10 @@ function locate(file: YamlFile, place: EditedPlace, nth: number, total: number):
       pathText: formatPath(place.path),
       ...(created ? { collection: 'map' as const } : {})
     }
-    const found = resolvePath(doc.contents, segments, ctx).found
+    // A created key is looked for in the maps that hold it, not in every map its parent path reaches.
+    const found = resolvePath(doc.contents, segments, ctx).found.filter(
+      (f) => !created || keyIn(f.node, place.path.at(-1)) !== undefined
+    )
     if (found.length > 0) hits.push({ doc, found })
   }
   const [hit, other] = hits
@@ -112,6 +117,12 @@ function locate(file: YamlFile, place: EditedPlace, nth: number, total: number):
   }
   const found = hit.found[nth]
   return found ? { found, doc: hit.doc } : { missing: 'is no longer there' }
+}
+
+/** The pair of `map` whose key the path segment `name` names. */
+function keyIn(map: unknown, name: PathSegment | undefined): Pair | undefined {
+  if (!isMap(map) || name?.kind !== 'key') return undefined
+  return map.items.find((p) => isScalar(p.key) && scalarString(p.key.value) === name.key)
 }
 
 function sourceOf(file: YamlFile, node: unknown): string {
@@ -202,11 +213,7 @@ function removeCreated(
   if ('missing' in located) return { why: located.missing, changedSince: false }
   const { found, doc } = located
   const map = found.node
-  const name = place.path.at(-1)
-  const pair =
-    isMap(map) && name?.kind === 'key'
-      ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === name.key)
-      : undefined
+  const pair = keyIn(map, place.path.at(-1))
   if (!isMap(map) || !pair) return { why: 'is no longer there', changedSince: false }
   const now: unknown = isNode(pair.value) ? pair.value.toJSON() : null
   if (!isDeepStrictEqual(now, place.after.data)) return changed(file, pair.value)
