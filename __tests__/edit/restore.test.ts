@@ -219,6 +219,36 @@ const CASES: Case[] = [
     skipped: [`${VALUES}: web.tag was changed since the release (now v3)`]
   },
   {
+    name: 'a place gone from the tip is skipped, the others put back',
+    files: { [VALUES]: 'web:\n  tag: v1\napi:\n  tag: v1\n' },
+    request: { images: [image('web', 'v2'), image('api', 'v2')] },
+    tip: () => ({ [VALUES]: 'web:\n  tag: v2\n' }),
+    expected: { [VALUES]: 'web:\n  tag: v1\n' },
+    restored: [`${VALUES} web.tag: v2 → v1`],
+    skipped: [`${VALUES}: api.tag is no longer there`]
+  },
+  {
+    name: 'a key with a dot is named in brackets',
+    files: { [VALUES]: 'a:\n  "b.c": x\n' },
+    request: { changes: JSON.stringify({ [VALUES]: { 'a["b.c"]': 'y' } }) },
+    tip: () => ({ [VALUES]: 'a:\n  "b.c": z\n' }),
+    expected: { [VALUES]: 'a:\n  "b.c": z\n' },
+    restored: [],
+    skipped: [`${VALUES}: a["b.c"] was changed since the release (now z)`]
+  },
+  {
+    name: 'a whole map replaced or a list item appended is not undone, and says so',
+    files: { [VALUES]: 'a:\n  x: 1\nl:\n  - 1\n' },
+    request: { changes: JSON.stringify({ [VALUES]: { a: { z: 2 }, 'l[-]': 2 } }) },
+    tip: (after) => after,
+    expected: { [VALUES]: 'a:\n  z: 2\nl:\n  - 1\n  - 2\n' },
+    restored: [],
+    skipped: [
+      `${VALUES}: a was replaced as a whole map or list by the release, which a rollback does not undo; put it back by hand`,
+      `${VALUES}: l[-] got an item appended by the release, which a rollback does not undo; remove it by hand`
+    ]
+  },
+  {
     name: 'the file deleted on the tip: a clear message naming file and paths',
     files: { [VALUES]: 'web:\n  tag: v1\napi:\n  tag: v1\n' },
     request: { images: [image('web', 'v2'), image('api', 'v2')] },
