@@ -237,16 +237,24 @@ const CASES: Case[] = [
     skipped: [`${VALUES}: a["b.c"] was changed since the release (now z)`]
   },
   {
-    name: 'a whole map replaced or a list item appended is not undone, and says so',
-    files: { [VALUES]: 'a:\n  x: 1\nl:\n  - 1\n' },
+    name: 'a whole map replaced is put back; a list item appended is not undone, and says so',
+    files: { [VALUES]: 'a:\n  x: 1 # one\n  w: [2]\nl:\n  - 1\n' },
     request: { changes: JSON.stringify({ [VALUES]: { a: { z: 2 }, 'l[-]': 2 } }) },
     tip: (after) => after,
-    expected: { [VALUES]: 'a:\n  z: 2\nl:\n  - 1\n  - 2\n' },
-    restored: [],
+    expected: { [VALUES]: 'a:\n  x: 1 # one\n  w: [2]\nl:\n  - 1\n  - 2\n' },
+    restored: [`${VALUES} a: {z: 2} → x: 1 # one\n  w: [2]`],
     skipped: [
-      `${VALUES}: a was replaced as a whole map or list by the release, which a rollback does not undo; put it back by hand`,
       `${VALUES}: l[-] got an item appended by the release, which a rollback does not undo; remove it by hand`
     ]
+  },
+  {
+    name: 'a list replaced in a flow map is put back',
+    files: { [VALUES]: 'a: {l: [1, 2], n: 1}\n' },
+    request: { changes: JSON.stringify({ [VALUES]: { 'a.l': [3] } }) },
+    tip: (after) => after,
+    expected: { [VALUES]: 'a: {l: [1, 2], n: 1}\n' },
+    restored: [`${VALUES} a.l: [3] → [1, 2]`],
+    skipped: []
   },
   {
     name: 'the file deleted on the tip: a clear message naming file and paths',

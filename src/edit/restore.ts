@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
-import { isMap, isNode, isScalar, Scalar } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, Scalar } from 'yaml'
 import type { Document, Node, Pair } from 'yaml'
 import { errorMessage } from '../errors.js'
 import { formatPath } from './path.js'
@@ -13,7 +13,7 @@ import { findImages } from './manifests.js'
 import { flowText } from './render-node.js'
 import { scalarString } from './render-scalar.js'
 import { resolvePath } from './resolve-path.js'
-import type { Found } from './resolve-path.js'
+import type { Found, PathContext } from './resolve-path.js'
 import type { FileEdit, FileSource } from './types.js'
 import { verifyEdit } from './verify.js'
 import type { Piece } from './verify.js'
@@ -94,14 +94,22 @@ function locate(file: YamlFile, place: EditedPlace, nth: number, total: number):
   if (typeof docs === 'string') return { missing: docs }
   const created = place.change === 'created'
   const segments = created ? place.path.slice(0, -1) : place.path
+  // A created key is found through its map; a replaced map or list is itself what is found.
+  const collection: PathContext['collection'] = created
+    ? 'map'
+    : place.change === 'replaced'
+      ? Array.isArray(place.after.data)
+        ? 'list'
+        : 'map'
+      : undefined
   const hits: { doc: Document.Parsed; found: Found[] }[] = []
   for (const doc of docs) {
-    const ctx = {
+    const ctx: PathContext = {
       file,
       doc,
       input: place.input,
       pathText: formatPath(place.path),
-      ...(created ? { collection: 'map' as const } : {})
+      ...(collection ? { collection } : {})
     }
     // A created key is looked for in the maps that hold it, not in every map its parent path reaches.
     const found = resolvePath(doc.contents, segments, ctx).found.filter(
@@ -203,6 +211,46 @@ function putBack(file: YamlFile, place: EditedPlace, located: Located, used: Set
   }
 }
 
+/**
+ * A map or list the edit replaced whole: its earlier source text, where the file still holds the
+ * data the edit wrote. Not for one filled into an empty value (its lines are the edit's own), nor
+ * for one holding anchors or aliases (the data alone cannot say what they were).
+ */
+function putBackCollection(
+  file: YamlFile,
+  place: EditedPlace,
+  located: Located,
+  used: Set<Node>
+): Step {
+  if ('missing' in located) return { why: located.missing, changedSince: false }
+  const { found, doc } = located
+  const node = found.node
+  if (!(isMap(node) || isSeq(node)) || !isDeepStrictEqual(node.toJSON(), place.after.data)) {
+    return changed(file, node)
+  }
+  const before = place.before
+  if (!before || before.text === '' || /[&*]/.test(before.text)) {
+    return {
+      why: 'was replaced as a whole map or list by the release in a way a rollback does not undo; put it back by hand',
+      changedSince: false
+    }
+  }
+  const [start, rawEnd] = node.range ?? [0, 0]
+  if (used.has(node) || rawEnd === 0) return { why: 'was already put back', changedSince: false }
+  used.add(node)
+  let end = rawEnd
+  // The edit replaced the text up to the last character of the block, as the tip holds it now.
+  if (node.flow !== true && !found.inFlow) {
+    while (end > start && ' \t\r\n'.includes(file.text[end - 1] ?? '')) end--
+  }
+  found.replace(doc.createNode(before.data))
+  return {
+    piece: { start, end, text: before.text },
+    restored: { from: flowText(node), to: before.text, removed: false },
+    structural: true
+  }
+}
+
 /** A key the edit created: removed line-exactly, where it still holds what the edit wrote. */
 function removeCreated(
   file: YamlFile,
@@ -250,11 +298,9 @@ export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): Fil
   let structural = false
   for (const place of places) {
     const label = formatPlace(place)
-    if (place.change === 'replaced' || place.change === 'appended') {
+    if (place.change === 'appended') {
       const why =
-        place.change === 'replaced'
-          ? 'was replaced as a whole map or list by the release, which a rollback does not undo; put it back by hand'
-          : 'got an item appended by the release, which a rollback does not undo; remove it by hand'
+        'got an item appended by the release, which a rollback does not undo; remove it by hand'
       skipped.push({ file: place.file, reason: `${label} ${why}`, changedSince: false })
       continue
     }
@@ -271,7 +317,9 @@ export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): Fil
     const step =
       place.change === 'created'
         ? removeCreated(file, place, located, used)
-        : putBack(file, place, located, used)
+        : place.change === 'replaced'
+          ? putBackCollection(file, place, located, used)
+          : putBack(file, place, located, used)
     if ('why' in step) {
       skipped.push({
         file: place.file,
