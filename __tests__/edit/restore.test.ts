@@ -237,15 +237,27 @@ const CASES: Case[] = [
     skipped: [`${VALUES}: a["b.c"] was changed since the release (now z)`]
   },
   {
-    name: 'a whole map replaced is put back; a list item appended is not undone, and says so',
-    files: { [VALUES]: 'a:\n  x: 1 # one\n  w: [2]\nl:\n  - 1\n' },
-    request: { changes: JSON.stringify({ [VALUES]: { a: { z: 2 }, 'l[-]': 2 } }) },
-    tip: (after) => after,
-    expected: { [VALUES]: 'a:\n  x: 1 # one\n  w: [2]\nl:\n  - 1\n  - 2\n' },
-    restored: [`${VALUES} a: {z: 2} → x: 1 # one\n  w: [2]`],
-    skipped: [
-      `${VALUES}: l[-] got an item appended by the release, which a rollback does not undo; remove it by hand`
-    ]
+    name: 'a whole map replaced is put back, an item appended is removed',
+    files: { [VALUES]: 'a:\n  x: 1 # one\n  w: [2]\nl:\n  - 1\nm: 0\n' },
+    request: {
+      changes: JSON.stringify({ [VALUES]: { a: { z: 2 }, 'l[-]': { name: 'web', v: 2 } } })
+    },
+    tip: (after) => ({ [VALUES]: (after[VALUES] ?? '').replace('  - 1\n', '  - 1\n  - 0\n') }),
+    expected: { [VALUES]: 'a:\n  x: 1 # one\n  w: [2]\nl:\n  - 1\n  - 0\nm: 0\n' },
+    restored: [
+      `${VALUES} a: {z: 2} → x: 1 # one\n  w: [2]`,
+      `${VALUES} l[-]: {name: web, v: 2} removed`
+    ],
+    skipped: []
+  },
+  {
+    name: 'an appended item is left when the list holds it twice now',
+    files: { [VALUES]: 'l:\n  - 1\n' },
+    request: { changes: JSON.stringify({ [VALUES]: { 'l[-]': 2 } }) },
+    tip: (after) => ({ [VALUES]: `${after[VALUES] ?? ''}  - 2\n` }),
+    expected: { [VALUES]: 'l:\n  - 1\n  - 2\n  - 2\n' },
+    restored: [],
+    skipped: [`${VALUES}: l[-] is ambiguous now: the list holds 2 items 2; left in place`]
   },
   {
     name: 'a list replaced in a flow map is put back',

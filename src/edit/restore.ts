@@ -7,7 +7,7 @@ import type { PathSegment } from './path.js'
 import { formatPlace, sameIdentity } from './places.js'
 import type { EditedPlace } from './places.js'
 import { readText } from './read-text.js'
-import { removeEntry } from './remove-key.js'
+import { removeEntry, removeItem } from './remove-key.js'
 import { sameRepository, splitReference } from '../lib/image-ref.js'
 import { findImages } from './manifests.js'
 import { flowText } from './render-node.js'
@@ -93,15 +93,17 @@ function locate(file: YamlFile, place: EditedPlace, nth: number, total: number):
   const docs = candidates(file, place)
   if (typeof docs === 'string') return { missing: docs }
   const created = place.change === 'created'
-  const segments = created ? place.path.slice(0, -1) : place.path
-  // A created key is found through its map; a replaced map or list is itself what is found.
+  const appended = place.change === 'appended'
+  // A created key is found through its map, an appended item through its list; a replaced map
+  // or list is itself what is found.
+  const segments = created || appended ? place.path.slice(0, -1) : place.path
   const collection: PathContext['collection'] = created
     ? 'map'
-    : place.change === 'replaced'
-      ? Array.isArray(place.after.data)
-        ? 'list'
-        : 'map'
-      : undefined
+    : appended || (place.change === 'replaced' && Array.isArray(place.after.data))
+      ? 'list'
+      : place.change === 'replaced'
+        ? 'map'
+        : undefined
   const hits: { doc: Document.Parsed; found: Found[] }[] = []
   for (const doc of docs) {
     const ctx: PathContext = {
@@ -251,6 +253,40 @@ function putBackCollection(
   }
 }
 
+/** An item the edit appended to a list: the one item equal to it, removed line-exactly. */
+function removeAppended(
+  file: YamlFile,
+  place: EditedPlace,
+  located: Located,
+  used: Set<Node>
+): Step {
+  if ('missing' in located) return { why: located.missing, changedSince: false }
+  const seq = located.found.node
+  if (!isSeq(seq)) return { why: 'is no longer there', changedSince: false }
+  const equal = seq.items.filter(
+    (item): item is Node =>
+      isNode(item) && !used.has(item) && isDeepStrictEqual(item.toJSON(), place.after.data)
+  )
+  const [item, other] = equal
+  if (!item) return { why: `is no longer there (no item ${place.after.text})`, changedSince: false }
+  if (other) {
+    return {
+      why: `is ambiguous now: the list holds ${equal.length} items ${place.after.text}; left in place`,
+      changedSince: false
+    }
+  }
+  const piece = removeItem(file, seq, item)
+  if (!piece) {
+    return {
+      why: 'was appended by the release but is not on lines of its own; left in place',
+      changedSince: false
+    }
+  }
+  used.add(item)
+  seq.items.splice(seq.items.indexOf(item), 1)
+  return { piece, restored: { from: place.after.text, to: '', removed: true }, structural: true }
+}
+
 /** A key the edit created: removed line-exactly, where it still holds what the edit wrote. */
 function removeCreated(
   file: YamlFile,
@@ -298,12 +334,6 @@ export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): Fil
   let structural = false
   for (const place of places) {
     const label = formatPlace(place)
-    if (place.change === 'appended') {
-      const why =
-        'got an item appended by the release, which a rollback does not undo; remove it by hand'
-      skipped.push({ file: place.file, reason: `${label} ${why}`, changedSince: false })
-      continue
-    }
     const key = keyOf(place)
     const nth = seen.get(key) ?? 0
     seen.set(key, nth + 1)
@@ -319,7 +349,9 @@ export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): Fil
         ? removeCreated(file, place, located, used)
         : place.change === 'replaced'
           ? putBackCollection(file, place, located, used)
-          : putBack(file, place, located, used)
+          : place.change === 'appended'
+            ? removeAppended(file, place, located, used)
+            : putBack(file, place, located, used)
     if ('why' in step) {
       skipped.push({
         file: place.file,
