@@ -225,11 +225,11 @@ describe('rollback', () => {
     ])
     const message = describeRollback(FAILURE, result)
     expect(message).toContain(
-      'Rolled back helm/values.yaml (web.tag, a key this run created, removed) to the values before aaaaaaa'
+      'Rolled back helm/values.yaml (web.tag, added by this run, removed) to the values before aaaaaaa'
     )
     expect(message).not.toContain('changed since')
     expect(rollbackSummary(FAILURE, result)).toContain(
-      '- `helm/values.yaml` web.tag: v2 removed (this run created it)'
+      '- `helm/values.yaml` web.tag: v2 removed (this run added it)'
     )
   })
 

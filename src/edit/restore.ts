@@ -37,7 +37,7 @@ export interface RestoredPlace {
   readonly from: string
   /** The source text put back; empty for a removed key. */
   readonly to: string
-  /** The edit had created the key, and it was removed. */
+  /** The edit had created the key or appended the item, and it was removed. */
   readonly removed: boolean
 }
 

@@ -166,7 +166,7 @@ function nothingLeft(places: number, skipped: readonly SkippedPlace[]): string {
 /** `file (path), file (path [removed])`: the places put back, for messages. */
 function describePlaces(restored: readonly RestoredPlace[]): string {
   return restored
-    .map((p) => `${p.file} (${p.path}${p.removed ? ', a key this run created, removed' : ''})`)
+    .map((p) => `${p.file} (${p.path}${p.removed ? ', added by this run, removed' : ''})`)
     .join(', ')
 }
 

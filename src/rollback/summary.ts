@@ -27,7 +27,7 @@ export function rollbackSummary(failure: WaitFailure, result: RollbackResult): s
     for (const place of result.restored) {
       lines.push(
         place.removed
-          ? `- \`${place.file}\` ${markdownCell(place.path)}: ${markdownCell(place.from)} removed (this run created it)`
+          ? `- \`${place.file}\` ${markdownCell(place.path)}: ${markdownCell(place.from)} removed (this run added it)`
           : `- \`${place.file}\` ${markdownCell(place.path)}: ${markdownCell(place.from)} → ${markdownCell(place.to)}`
       )
     }
