@@ -23,9 +23,10 @@ import type { YamlFile } from './yaml-file.js'
 /**
  * Restoring recorded places (`rollback-on-failure`): each place an earlier edit changed is found
  * again on another version of its file the way the edit found it (see EditedPlace), and put back
- * only where that version still holds what the edit wrote: a replaced value gets its earlier
- * source text back, a created key is removed line-exactly. Every result is verified like an
- * edit: parsed again, it must hold the data of the file with just those places put back.
+ * only where that version still holds what the edit wrote: a replaced value, map or list gets its
+ * earlier source text back, a created key or an appended list item is removed line-exactly.
+ * Every result is verified like an edit: parsed again, it must hold the data of the file with
+ * just those places put back.
  */
 
 /** One place put back. */
@@ -35,7 +36,7 @@ export interface RestoredPlace {
   readonly path: string
   /** The source text the file held (what the edit wrote). */
   readonly from: string
-  /** The source text put back; empty for a removed key. */
+  /** The source text put back; empty for a removed key or item. */
   readonly to: string
   /** The edit had created the key or appended the item, and it was removed. */
   readonly removed: boolean
@@ -85,8 +86,8 @@ function candidates(file: YamlFile, place: EditedPlace): Document.Parsed[] | str
 }
 
 /**
- * Finds `place` on `file`: for a set value the value the path leads to, for a created key the
- * map holding it. `nth` of `total`: the same path named several places (a selector matching
+ * Finds `place` on `file`: for a set value (or a replaced map or list) what the path leads to,
+ * for a created key the map holding it, for an appended item the list. `nth` of `total`: the same path named several places (a selector matching
  * several items); they are matched in order, and only while the count is the same.
  */
 function locate(file: YamlFile, place: EditedPlace, nth: number, total: number): Located {
