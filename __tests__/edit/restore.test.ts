@@ -158,6 +158,48 @@ const CASES: Case[] = [
     skipped: []
   },
   {
+    name: 'a manifest container renamed since, with another added before it: by its repository',
+    files: { 'deploy.yaml': MANIFEST },
+    request: WEB_IMAGE,
+    tip: (after) => ({
+      'deploy.yaml': (after['deploy.yaml'] ?? '')
+        .replace('- name: web\n', '- name: web-main\n')
+        .replace(
+          'containers:\n',
+          `containers:\n        - name: side\n          image: docker.io/acme/side:v2\n`
+        )
+    }),
+    expected: {
+      'deploy.yaml': MANIFEST.replace('- name: web\n', '- name: web-main\n').replace(
+        'containers:\n',
+        `containers:\n        - name: side\n          image: docker.io/acme/side:v2\n`
+      )
+    },
+    restored: [`deploy.yaml ${WEB_PATH}: docker.io/acme/web:v2 → docker.io/acme/web:v1`],
+    skipped: []
+  },
+  {
+    name: 'a named container changed since is left alone, even with another holding our value',
+    files: { 'deploy.yaml': MANIFEST },
+    request: WEB_IMAGE,
+    tip: (after) => ({
+      'deploy.yaml': (after['deploy.yaml'] ?? '')
+        .replace('web:v2', 'web:v3')
+        .replace(
+          'containers:\n',
+          `containers:\n        - name: debug\n          image: docker.io/acme/web:v2\n`
+        )
+    }),
+    expected: {
+      'deploy.yaml': MANIFEST.replace('web:v1', 'web:v3').replace(
+        'containers:\n',
+        `containers:\n        - name: debug\n          image: docker.io/acme/web:v2\n`
+      )
+    },
+    restored: [],
+    skipped: [`deploy.yaml: ${WEB_PATH} was changed since the release (now docker.io/acme/web:v3)`]
+  },
+  {
     name: 'a document prepended to a multi-document values file: the one where the path resolves',
     files: { [VALUES]: 'a: 1\n---\nweb:\n  tag: v1\n' },
     request: { images: [image('web', 'v2')] },

@@ -157,9 +157,9 @@ const changed = (file: YamlFile, node: unknown): Step => ({
 })
 
 /**
- * For a manifest image the edit reached through a container without a name (by its index): the
- * one image of the document(s) with the repository the edit matched that still holds what it
- * wrote, as the edit found images by repository. Undefined when there is not exactly one.
+ * For a manifest image: the one container image of the document(s) with the repository the edit
+ * matched that still holds what it wrote, as the edit found images by repository. Undefined when
+ * there is not exactly one.
  */
 function imageByRepository(
   file: YamlFile,
@@ -167,7 +167,7 @@ function imageByRepository(
   used: ReadonlySet<Node>
 ): Scalar | undefined {
   const repository = place.repository
-  if (repository === undefined || !place.path.some((s) => s.kind === 'index')) return undefined
+  if (repository === undefined) return undefined
   const docs = candidates(file, place)
   if (typeof docs === 'string') return undefined
   try {
@@ -191,7 +191,13 @@ function putBack(file: YamlFile, place: EditedPlace, located: Located, used: Set
   let node: unknown = 'found' in located ? located.found.node : undefined
   const holds = (n: unknown): n is Scalar =>
     isScalar(n) && n.range != null && isDeepStrictEqual(n.value, place.after.data)
-  if (!holds(node) || used.has(node)) node = imageByRepository(file, place, used) ?? node
+  // A manifest image is looked for by its repository when its container is gone by that name
+  // (renamed since) or was reached by position (a container without a name); never in place
+  // of a named container that holds another value now (someone changed it since).
+  const byPosition = place.path.some((segment) => segment.kind === 'index')
+  if (node === undefined || (byPosition && (!holds(node) || used.has(node)))) {
+    node = imageByRepository(file, place, used) ?? node
+  }
   if ('missing' in located && node === undefined) {
     return { why: located.missing, changedSince: false }
   }
