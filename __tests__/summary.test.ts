@@ -75,7 +75,7 @@ const rolledBack: ReleaseRollback = {
     commitUrl: '',
     branch: 'main',
     releaseSha: SHA,
-    restored: [{ file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: 'v1' }],
+    restored: [{ file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: 'v1', removed: false }],
     skipped: [],
     problem: '',
     wait: { kind: 'not-run' }

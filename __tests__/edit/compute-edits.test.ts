@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { formatPlace } from '../../src/edit/places.js'
 import { image, run } from './helpers.js'
 
 const VALUES = 'backend:\n  tag: old\n  digest: ""\n  repo: x\nfrontend:\n  tag: old\n  repo: x\n'
@@ -18,7 +19,7 @@ describe('computeEdits', () => {
       }
     )
     const expected = `backend:\n  tag: v2\n  digest: "${DIGEST}"\n  repo: docker.io/acme/backend\nfrontend:\n  tag: v2\n  repo: docker.io/acme/frontend\n`
-    expect(edits).toEqual([
+    expect(edits).toMatchObject([
       { path: 'a.yaml', before: VALUES, after: expected },
       { path: 'b.yaml', before: VALUES, after: expected }
     ])
@@ -40,7 +41,40 @@ describe('computeEdits', () => {
       { 'x.yaml': 'a: 1\n' },
       { changes: JSON.stringify({ 'x.yaml': { a: 2 } }) }
     )
-    expect(edits).toEqual([{ path: 'x.yaml', before: 'a: 1\n', after: 'a: 2\n' }])
+    expect(edits).toMatchObject([{ path: 'x.yaml', before: 'a: 1\n', after: 'a: 2\n' }])
+  })
+
+  it('records each place it changed, named the way it found it', async () => {
+    const manifest =
+      'kind: ConfigMap\nmetadata:\n  name: c\n---\nkind: Deployment\nmetadata:\n  name: web\n' +
+      'spec:\n  containers:\n    - name: app\n      image: docker.io/acme/backend:old\n'
+    const { edits } = await run(
+      { 'v.yaml': 'backend:\n  tag: old\n', 'k.yaml': KUSTOMIZATION, 'm.yaml': manifest },
+      {
+        valuesFiles: ['v.yaml'],
+        images: [image('backend', 'v2')],
+        repositoryPath: '{name}.repository',
+        createMissing: true,
+        kustomizations: ['k.yaml'],
+        manifests: ['m.yaml']
+      }
+    )
+    const places = edits.flatMap((edit) => edit.places ?? [])
+    expect(
+      places.map((p) => [p.file, formatPlace(p), p.change, p.before?.text, p.after.text])
+    ).toEqual([
+      ['v.yaml', 'backend.tag', 'set', 'old', 'v2'],
+      ['v.yaml', 'backend.repository', 'created', undefined, 'docker.io/acme/backend'],
+      ['k.yaml', 'images[name=acme/backend].newTag', 'set', 'old', 'v2'],
+      [
+        'm.yaml',
+        '[kind=Deployment,name=web].spec.containers[name=app].image',
+        'set',
+        'docker.io/acme/backend:old',
+        'docker.io/acme/backend:v2'
+      ]
+    ])
+    expect(places[3]?.repository).toBe('docker.io/acme/backend')
   })
 
   it('applies both changes forms, merged with the image edits of the same file', async () => {

@@ -306,7 +306,7 @@ describe('several edits of one file', () => {
       { 'f.yaml': before },
       { changes: JSON.stringify({ 'f.yaml': { 'a.tag': '2682590' } }) }
     )
-    expect(edits).toEqual([{ path: 'f.yaml', before, after: before }])
+    expect(edits).toEqual([{ path: 'f.yaml', before, after: before, places: [] }])
     expect(log).toContain('info: f.yaml: already up to date')
   })
 })

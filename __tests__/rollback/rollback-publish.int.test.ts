@@ -6,6 +6,7 @@ import { createHttpClient } from '../../src/lib/http.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import { ArgoCdWaitError } from '../../src/argocd/wait-error.js'
 import { notifyWebhook } from '../../src/argocd/webhook.js'
+import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { publish, type ComputeChanges, type PublishResult } from '../../src/publish/publish.js'
 import { rollback, rollbackError } from '../../src/rollback/rollback.js'
@@ -19,6 +20,7 @@ import {
   tempDir
 } from '../publish/helpers/git-fixtures.js'
 import { fastDeps, publishOptions } from '../publish/helpers/options.js'
+import { image, request } from '../edit/helpers.js'
 import { startArgoCdByRevision, type ArgoCdByRevision } from '../support/argocd-by-revision.js'
 import { startWebhookReceiver, type WebhookReceiver } from '../support/argocd-receiver.js'
 import { createFakeClock } from '../support/fake-clock.js'
@@ -131,10 +133,14 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
         }
       )
 
-    const released = await publishWith(RELEASE_MESSAGE, async (source) => {
-      const text = (await source.read(VALUES))?.toString('utf8') ?? ''
-      return [{ path: VALUES, before: text, after: text.replace(/v1/g, 'v2') }]
-    })
+    const released = await publishWith(RELEASE_MESSAGE, (source) =>
+      computeEdits(
+        source,
+        request({ valuesFiles: [VALUES], images: [image('web', 'v2'), image('worker', 'v2')] }),
+        logger
+      )
+    )
+    expect(remoteFile(bare, VALUES)).toBe(BEFORE.replace(/v1/g, 'v2'))
     await notifyWebhook(
       { ...hook, commit: commitOf(released, RELEASE_MESSAGE) },
       { logger, clock: createFakeClock(), http }
@@ -147,7 +153,11 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
     if (!(failure instanceof ArgoCdWaitError)) return
 
     const result = await rollback(
-      { edits: released.edits, releaseSha: released.commitSha, message: ROLLBACK_MESSAGE },
+      {
+        places: released.edits.flatMap((edit) => edit.places ?? []),
+        releaseSha: released.commitSha,
+        message: ROLLBACK_MESSAGE
+      },
       {
         publish: publishWith,
         notify: (landed) =>

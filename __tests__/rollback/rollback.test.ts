@@ -1,6 +1,8 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { AppState, WebhookResult } from '../../src/argocd/types.js'
-import type { FileEdit, FileSource } from '../../src/edit/types.js'
+import { computeEdits } from '../../src/edit/compute-edits.js'
+import type { EditedPlace } from '../../src/edit/places.js'
+import type { EditRequest, FileSource } from '../../src/edit/types.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import {
   describeRollback,
@@ -11,6 +13,8 @@ import {
   type WaitFailure
 } from '../../src/rollback/rollback.js'
 import { rollbackSummary } from '../../src/rollback/summary.js'
+import { image, request } from '../edit/helpers.js'
+import { createMemorySource } from '../support/memory-source.js'
 
 const RELEASE = 'a'.repeat(40)
 const ROLLBACK = 'b'.repeat(40)
@@ -18,11 +22,20 @@ const VALUES_BEFORE = 'web:\n  image: acme/web\n  tag: v1 # pinned\napi:\n  tag:
 const VALUES_AFTER = 'web:\n  image: acme/web\n  tag: v2 # pinned\napi:\n  tag: "v2"\n'
 const KUST_BEFORE = 'images:\n  - name: acme/worker\n    newTag: v1\n'
 const KUST_AFTER = 'images:\n  - name: acme/worker\n    newTag: v2\n'
-const EDITS: FileEdit[] = [
-  { path: 'helm/values.yaml', before: VALUES_BEFORE, after: VALUES_AFTER },
-  { path: 'k/kustomization.yaml', before: KUST_BEFORE, after: KUST_AFTER },
-  { path: 'untouched.yaml', before: 'a: 1\n', after: 'a: 1\n' }
-]
+/** The release, run by the edit engine: the places it changed, checked against the texts above. */
+async function release(
+  files: Record<string, string>,
+  overrides: Partial<EditRequest>,
+  expected: Record<string, string>
+): Promise<EditedPlace[]> {
+  const edits = await computeEdits(
+    createMemorySource(files),
+    request(overrides),
+    createMemoryLogger()
+  )
+  expect(Object.fromEntries(edits.map((edit) => [edit.path, edit.after]))).toEqual(expected)
+  return edits.flatMap((edit) => edit.places ?? [])
+}
 
 const degraded: AppState = {
   app: 'shop',
@@ -116,7 +129,30 @@ function harness(
   return { deps, logger, branch, calls, messages }
 }
 
-const OPTIONS = { edits: EDITS, releaseSha: RELEASE, message: 'revert(release): web v2 [skip ci]' }
+const OPTIONS = {
+  places: [] as EditedPlace[],
+  releaseSha: RELEASE,
+  message: 'revert(release): web v2 [skip ci]'
+}
+
+beforeAll(async () => {
+  OPTIONS.places = [
+    ...(await release(
+      { 'helm/values.yaml': VALUES_BEFORE },
+      { images: [image('web', 'v2'), image('api', 'v2')] },
+      { 'helm/values.yaml': VALUES_AFTER }
+    )),
+    ...(await release(
+      { 'k/kustomization.yaml': KUST_BEFORE },
+      {
+        images: [image('worker', 'v2')],
+        valuesFiles: [],
+        kustomizations: ['k/kustomization.yaml']
+      },
+      { 'k/kustomization.yaml': KUST_AFTER }
+    ))
+  ]
+})
 
 describe('rollback', () => {
   it('puts every value back byte for byte, lands one commit, notifies and waits for it', async () => {
@@ -137,13 +173,64 @@ describe('rollback', () => {
     expect(result.rolledBack).toBe(true)
     expect(result.commitSha).toBe(ROLLBACK)
     expect(result.restored).toEqual([
-      { file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: 'v1' },
-      { file: 'helm/values.yaml', path: 'api.tag', from: '"v2"', to: '"v1"' },
-      { file: 'k/kustomization.yaml', path: 'images[0].newTag', from: 'v2', to: 'v1' }
+      { file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: 'v1', removed: false },
+      { file: 'helm/values.yaml', path: 'api.tag', from: '"v2"', to: '"v1"', removed: false },
+      {
+        file: 'k/kustomization.yaml',
+        path: 'images[name=acme/worker].newTag',
+        from: 'v2',
+        to: 'v1',
+        removed: false
+      }
     ])
     expect(result.skipped).toEqual([])
     expect(result.wait).toEqual({ kind: 'healthy', apps: [healthy] })
     expect(h.logger.lines.filter((line) => line.startsWith('warning'))).toEqual([])
+  })
+
+  it('restores the list entry the release set, not the one inserted before it since', async () => {
+    const before = 'services:\n  - name: web\n    tag: v1\n  - name: api\n    tag: v1\n'
+    const canary = '  - name: web-canary\n    tag: v2\n'
+    const places = await release(
+      { 'helm/values.yaml': before },
+      { changes: JSON.stringify({ 'helm/values.yaml': { 'services[name=web].tag': 'v2' } }) },
+      { 'helm/values.yaml': before.replace('web\n    tag: v1', 'web\n    tag: v2') }
+    )
+    const h = harness({
+      'helm/values.yaml': before
+        .replace('web\n    tag: v1', 'web\n    tag: v2')
+        .replace('services:\n', `services:\n${canary}`)
+    })
+    const result = await rollback({ ...OPTIONS, places }, h.deps)
+    expect(h.branch.get('helm/values.yaml')).toBe(
+      before.replace('services:\n', `services:\n${canary}`)
+    )
+    expect(result.restored.map((p) => p.path)).toEqual(['services[name=web].tag'])
+    expect(result.skipped).toEqual([])
+  })
+
+  it('removes a key the release created, and does not call it changed since', async () => {
+    const before = 'web:\n  image: acme/web\n'
+    const places = await release(
+      { 'helm/values.yaml': before },
+      { images: [image('web', 'v2')], createMissing: true },
+      { 'helm/values.yaml': `${before}  tag: v2\n` }
+    )
+    const h = harness({ 'helm/values.yaml': `${before}  tag: v2\n` })
+    const result = await rollback({ ...OPTIONS, places }, h.deps)
+    expect(h.branch.get('helm/values.yaml')).toBe(before)
+    expect(result.rolledBack).toBe(true)
+    expect(result.restored).toEqual([
+      { file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: '', removed: true }
+    ])
+    const message = describeRollback(FAILURE, result)
+    expect(message).toContain(
+      'Rolled back helm/values.yaml (web.tag, added by this run, removed) to the values before aaaaaaa'
+    )
+    expect(message).not.toContain('changed since')
+    expect(rollbackSummary(FAILURE, result)).toContain(
+      '- `helm/values.yaml` web.tag: v2 removed (this run added it)'
+    )
   })
 
   it('leaves a value another actor changed since, with a warning naming file and path', async () => {
@@ -154,9 +241,16 @@ describe('rollback', () => {
     const result = await rollback(OPTIONS, h.deps)
     expect(h.branch.get('helm/values.yaml')).toBe(VALUES_BEFORE.replace('"v1"', '"v3"'))
     expect(h.branch.get('k/kustomization.yaml')).toBe(KUST_BEFORE)
-    expect(result.restored.map((p) => p.path)).toEqual(['web.tag', 'images[0].newTag'])
+    expect(result.restored.map((p) => p.path)).toEqual([
+      'web.tag',
+      'images[name=acme/worker].newTag'
+    ])
     expect(result.skipped).toEqual([
-      { file: 'helm/values.yaml', reason: 'api.tag was changed since the release (now "v3")' }
+      {
+        file: 'helm/values.yaml',
+        reason: 'api.tag was changed since the release (now "v3")',
+        changedSince: true
+      }
     ])
     expect(h.logger.lines).toContain(
       'warning: Rollback: in helm/values.yaml, api.tag was changed since the release (now "v3"); left as it is.'
@@ -199,7 +293,12 @@ describe('rollback', () => {
     const h = harness({ 'helm/values.yaml': VALUES_AFTER })
     const result = await rollback(OPTIONS, h.deps)
     expect(result.skipped).toEqual([
-      { file: 'k/kustomization.yaml', reason: 'the file was deleted since the release' }
+      {
+        file: 'k/kustomization.yaml',
+        reason:
+          'the file was deleted since the release, so images[name=acme/worker].newTag could not be put back',
+        changedSince: false
+      }
     ])
     expect(h.branch.has('k/kustomization.yaml')).toBe(false)
   })
@@ -255,7 +354,7 @@ describe('rollbackError', () => {
     expect(error.message).toBe(
       'Argo CD app shop failed: the app is Degraded at aaaaaaa. ' +
         'shop: Synced/Degraded at aaaaaaa: Back-off pulling image "acme/web:v2". ' +
-        `Rolled back helm/values.yaml (web.tag), k/kustomization.yaml (images[0].newTag) to the values before aaaaaaa in commit ${ROLLBACK}. ` +
+        `Rolled back helm/values.yaml (web.tag), k/kustomization.yaml (images[name=acme/worker].newTag) to the values before aaaaaaa in commit ${ROLLBACK}. ` +
         'Left as they are: in helm/values.yaml, api.tag was changed since the release (now "v3"). ' +
         'Argo CD now: shop Synced and Healthy at the rollback commit bbbbbbb.'
     )

@@ -9,6 +9,7 @@ import { editManifest } from './manifests.js'
 import { fillTemplate, parsePath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { EditValue } from './edit-value.js'
+import type { EditedPlace } from './places.js'
 import type { EditRequest, FileEdit, FileSource } from './types.js'
 import { hasGitSegment, normalizeRelativePath } from './workspace-path.js'
 import { ParseCache } from './yaml-file.js'
@@ -220,9 +221,11 @@ export async function computeEdits(
     // `parses` can see the nodes while they hold this edit's values.
     const editor = new FileEditor(parses.parse(plan.path, before, plan.input))
     let after: string
+    let places: EditedPlace[]
     try {
       for (const step of plan.steps) step(editor)
       after = editor.result()
+      places = editor.places
     } finally {
       editor.restore()
     }
@@ -236,7 +239,7 @@ export async function computeEdits(
       logger.info(`${plan.path}:${change.line}: ${change.label} = ${change.after} (${was})`)
     }
     if (after === before) logger.info(`${plan.path}: already up to date`)
-    edits.push({ path: plan.path, before, after })
+    edits.push({ path: plan.path, before, after, places })
   }
   checkMatched(request, matched, logger)
   return edits

@@ -18,6 +18,8 @@ import { isCollectionValue, scalarOf, toNode } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
 import { assertJsonValue, jsonScalar } from './json-text.js'
 import type { PathSegment } from './path.js'
+import { documentRef } from './places.js'
+import type { EditedPlace, PlaceChange, PlaceValue, PlaceWhere } from './places.js'
 import { blockLines, flowText } from './render-node.js'
 import type { BlockLayout } from './render-node.js'
 import { renderValue } from './render-scalar.js'
@@ -45,6 +47,8 @@ export interface SetOptions {
   readonly create: boolean
   /** Where to start: every document's root unless given. */
   readonly roots?: readonly { readonly doc: Document.Parsed; readonly node: unknown }[]
+  /** With `roots`: the path from the document's root to them, for the recorded places. */
+  readonly prefix?: readonly PathSegment[]
 }
 
 interface Splice {
@@ -77,6 +81,8 @@ export class FileEditor {
   private readonly undo: (() => void)[] = []
   private step: number | undefined
   private layoutCache: BlockLayout | undefined
+  /** Each changed place, made when asked for (a created key's data is complete only then). */
+  private readonly recorded: (() => EditedPlace)[] = []
   /** Lists were appended to or maps/lists replaced: the whole file is verified again. */
   private structural = false
 
@@ -102,6 +108,20 @@ export class FileEditor {
       this.file.docs
         .filter((_doc, i) => scope.docs.includes(i))
         .map((doc) => ({ doc, node: doc.contents }))
+    const byIndex =
+      !options.roots &&
+      (segments[0]?.kind === 'every' ||
+        (this.file.docs.length > 1 && segments[0]?.kind === 'index'))
+    const whereOf = (root: number): PlaceWhere | undefined => {
+      const doc = roots[root]?.doc
+      return doc === undefined
+        ? undefined
+        : {
+            input: options.input,
+            document: documentRef(this.file, doc, byIndex),
+            path: [...(options.prefix ?? []), ...scope.segments]
+          }
+    }
     const collection = value instanceof Map ? 'map' : Array.isArray(value) ? 'list' : undefined
     const found: { target: Found; root: number }[] = []
     const appends: { seq: YAMLSeq; root: number }[] = []
@@ -130,19 +150,28 @@ export class FileEditor {
       })
       throw ambiguous(hits, false)
     }
-    for (const { target } of found) {
-      if (isCollectionValue(value)) this.replaceCollection(target, value, options)
-      else
+    for (const { target, root } of found) {
+      if (isCollectionValue(value)) {
+        const before: unknown = target.emptyIn ? null : target.node.toJSON()
+        this.noting(whereOf(root), 'replaced', before, value, () => {
+          this.replaceCollection(target, value, options)
+        })
+      } else
         this.setScalar(
           target.node as Scalar,
           scalarOf(value).value,
           target.inFlow,
           options.pathText,
           options.input,
-          scalarOf(value).float
+          scalarOf(value).float,
+          whereOf(root)
         )
     }
-    for (const { seq } of appends) this.append(seq, value, options, false)
+    for (const { seq, root } of appends) {
+      this.noting(whereOf(root), 'appended', undefined, value, () => {
+        this.append(seq, value, options, false)
+      })
+    }
     if (found.length > 0 || appends.length > 0) return found.length + appends.length
 
     const appendable = misses.filter(({ miss }) => miss.appendTo)
@@ -165,12 +194,19 @@ export class FileEditor {
         throw ambiguous(hits, true)
       }
       if (appendable.length > 0) {
-        for (const { miss } of appendable)
-          if (miss.appendTo) this.append(miss.appendTo, value, options, true)
+        for (const { miss, root } of appendable) {
+          const seq = miss.appendTo
+          if (seq) {
+            this.noting(whereOf(root), 'appended', undefined, value, () => {
+              this.append(seq, value, options, true)
+            })
+          }
+        }
         return 0
       }
       for (const { miss, root } of creatable) {
-        if (root === best?.root && miss.keys?.length === fewest) this.create(miss, value, options)
+        if (root === best?.root && miss.keys?.length === fewest)
+          this.create(miss, value, options, whereOf(root))
       }
       return 0
     }
@@ -192,6 +228,34 @@ export class FileEditor {
         ...(line ? { line } : {})
       }
     )
+  }
+
+  /** Every place changed so far, named so it can be found again (see places.ts). */
+  get places(): EditedPlace[] {
+    return this.recorded.map((make) => make())
+  }
+
+  /**
+   * Runs one change of a map or list and records it as a place when it changed something
+   * (`before`: the data it held, undefined when nothing was there; `value`: what it writes).
+   */
+  private noting(
+    where: PlaceWhere | undefined,
+    change: PlaceChange,
+    before: unknown,
+    value: EditValue,
+    action: () => void
+  ): void {
+    const mark = this.changes.length
+    action()
+    const made = this.changes[this.changes.length - 1]
+    if (where === undefined || made === undefined || this.changes.length === mark) return
+    const was: PlaceValue | undefined =
+      made.before === undefined ? undefined : { text: made.before, data: before }
+    const path = this.file.path
+    const data: unknown = toNode(value).toJSON()
+    const after = { text: made.after, data }
+    this.recorded.push(() => ({ ...where, file: path, change, before: was, after }))
   }
 
   private get layout(): BlockLayout {
@@ -367,7 +431,8 @@ export class FileEditor {
     inFlow: boolean,
     label: string,
     input: string,
-    float = false
+    float = false,
+    where?: PlaceWhere
   ): void {
     if (isMap(node) || isSeq(node)) {
       // A later path reached a map or list an earlier one wrote.
@@ -401,6 +466,16 @@ export class FileEditor {
       node.value = old
     })
     node.value = value
+    if (where) {
+      const place: EditedPlace = {
+        ...where,
+        file: this.file.path,
+        change: 'set',
+        before: { text: this.file.text.slice(start, end), data: old },
+        after: { text, data: value }
+      }
+      this.recorded.push(() => place)
+    }
   }
 
   private conflict(
@@ -426,7 +501,7 @@ export class FileEditor {
     )
   }
 
-  private create(miss: Miss, value: EditValue, options: SetOptions): void {
+  private create(miss: Miss, value: EditValue, options: SetOptions, where?: PlaceWhere): void {
     const keys = miss.keys ?? []
     const container = miss.container
     if (!container || keys.length === 0) return
@@ -483,6 +558,19 @@ export class FileEditor {
     })
     items.push(pair)
     if (insertion && insertion.pairs !== map.items) insertion.pairs.push(pair)
+    // A key created inside a map this run created is part of that map's place.
+    if (where && !(isMap(container) && this.created.has(container))) {
+      const file = this.file.path
+      const path = where.path.slice(0, where.path.length - keys.length + 1)
+      this.recorded.push(() => ({
+        ...where,
+        file,
+        path,
+        change: 'created',
+        before: undefined,
+        after: { text: flowText(pair.value), data: (pair.value as Node).toJSON() as unknown }
+      }))
+    }
     this.changes.push({
       label: options.pathText,
       line: this.file.lineOf(miss.offset),

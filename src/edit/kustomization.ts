@@ -40,6 +40,13 @@ export function editKustomization(
       const compared = field(item, 'newName') ?? name
       if (compared === undefined) return
       const label = name === undefined ? `images[${index}]` : `images[name=${name}]`
+      // The entry is found again by its name (by its index only when it has none).
+      const prefix: PathSegment[] = [
+        { kind: 'key', key: 'images' },
+        name === undefined
+          ? { kind: 'index', index }
+          : { kind: 'select', field: 'name', value: name }
+      ]
       for (const image of images) {
         if (!sameRepository(compared, image.repository)) continue
         matched.add(image.name)
@@ -49,7 +56,8 @@ export function editKustomization(
             input: INPUT,
             pathText: `${label}.${key}`,
             create: true,
-            roots: [{ doc, node: item }]
+            roots: [{ doc, node: item }],
+            prefix
           })
         }
         set('newTag', image.tag)

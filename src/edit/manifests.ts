@@ -4,18 +4,23 @@ import { EditError } from '../errors.js'
 import type { FileEditor } from './file-editor.js'
 import { sameRepository, splitReference } from '../lib/image-ref.js'
 import { formatPath } from './path.js'
+import { documentRef } from './places.js'
 import type { PathSegment } from './path.js'
 import type { ImageTarget } from './types.js'
+import type { YamlFile } from './yaml-file.js'
 import { scalarString } from './render-scalar.js'
 
 const INPUT = 'manifests'
 const CONTAINER_KEYS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
 const EDITABLE = new Set(['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'])
 
-interface ImageNode {
+/** A container `image:` scalar of a manifest, with where it is. */
+export interface ImageNode {
   readonly node: Scalar
   readonly inFlow: boolean
   readonly label: string
+  /** The path from the document's root, a container by its name (by index when it has none). */
+  readonly path: readonly PathSegment[]
 }
 
 function keyOf(pair: { key: unknown }): string | undefined {
@@ -23,7 +28,7 @@ function keyOf(pair: { key: unknown }): string | undefined {
 }
 
 /** Every container `image:` scalar in a document, at any depth (any kind's pod spec). */
-function findImages(doc: Document.Parsed, prefix: string, editor: FileEditor): ImageNode[] {
+export function findImages(doc: Document.Parsed, prefix: string, file: YamlFile): ImageNode[] {
   const out: ImageNode[] = []
   const visit = (node: unknown, path: PathSegment[]): void => {
     if (isSeq(node)) {
@@ -47,14 +52,18 @@ function findImages(doc: Document.Parsed, prefix: string, editor: FileEditor): I
             isScalar(name) && name.value !== null
               ? { kind: 'select', field: 'name', value: scalarString(name.value) }
               : { kind: 'index', index }
-          const label =
-            prefix +
-            formatPath([...path, { kind: 'key', key }, step, { kind: 'key', key: 'image' }])
+          const imagePath: PathSegment[] = [
+            ...path,
+            { kind: 'key', key },
+            step,
+            { kind: 'key', key: 'image' }
+          ]
+          const label = prefix + formatPath(imagePath)
           if (isAlias(image.value)) {
-            const line = editor.file.lineOf(image.value.range?.[0] ?? 0)
+            const line = file.lineOf(image.value.range?.[0] ?? 0)
             throw new EditError(
-              `${editor.file.path}:${line}: ${label} (${INPUT}) is the alias *${image.value.source}; edit the anchored value instead.`,
-              { input: INPUT, file: editor.file.path, line, path: label }
+              `${file.path}:${line}: ${label} (${INPUT}) is the alias *${image.value.source}; edit the anchored value instead.`,
+              { input: INPUT, file: file.path, line, path: label }
             )
           }
           if (
@@ -62,7 +71,12 @@ function findImages(doc: Document.Parsed, prefix: string, editor: FileEditor): I
             typeof image.value.value === 'string' &&
             EDITABLE.has(image.value.type ?? '')
           ) {
-            out.push({ node: image.value, inFlow: item.flow === true || flow, label })
+            out.push({
+              node: image.value,
+              inFlow: item.flow === true || flow,
+              label,
+              path: imagePath
+            })
           }
         })
       }
@@ -87,7 +101,7 @@ export function editManifest(
   const docs = editor.file.docs
   docs.forEach((doc, index) => {
     const prefix = docs.length > 1 ? `[doc ${index}] ` : ''
-    for (const found of findImages(doc, prefix, editor)) {
+    for (const found of findImages(doc, prefix, editor.file)) {
       const ref = splitReference(found.node.value as string)
       for (const image of images) {
         if (!sameRepository(ref.repository, image.repository)) continue
@@ -98,7 +112,14 @@ export function editManifest(
           `${ref.repository}:${image.tag}${digest}`,
           found.inFlow,
           found.label,
-          INPUT
+          INPUT,
+          false,
+          {
+            input: INPUT,
+            document: documentRef(editor.file, doc, false),
+            path: found.path,
+            repository: ref.repository
+          }
         )
       }
     }

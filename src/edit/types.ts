@@ -1,3 +1,5 @@
+import type { EditedPlace } from './places.js'
+
 /** One image whose tag (and maybe repository and digest) is written into the files. */
 export interface ImageTarget {
   /** Image name as given in `images`, e.g. `backend`. */
@@ -62,4 +64,9 @@ export interface FileEdit {
   readonly before: string
   /** Content after. Equal to `before` when nothing changed. */
   readonly after: string
+  /**
+   * Every place the edit engine changed, named so it can be found again (rollback-on-failure
+   * restores them); absent for content not planned by computeEdits.
+   */
+  readonly places?: readonly EditedPlace[]
 }

@@ -274,7 +274,11 @@ async function rollBack(
   const text = commitText(settings, commit, images, commit.messages.rollback)
   const result = await logger.group('Rolling back', () =>
     rollback<PublishResult>(
-      { edits: release.edits, releaseSha: release.commitSha, message: text.message },
+      {
+        places: release.edits.flatMap((edit) => edit.places ?? []),
+        releaseSha: release.commitSha,
+        message: text.message
+      },
       {
         publish: (message, compute) => repository.land({ ...text, message }, compute),
         ...(webhook === undefined

@@ -1,14 +1,19 @@
 import type { AppState, WebhookResult } from '../argocd/types.js'
+import type { EditedPlace } from '../edit/places.js'
+import { restorePlaces } from '../edit/restore.js'
+import type { RestoredPlace, SkippedPlace } from '../edit/restore.js'
 import type { FileEdit, FileSource } from '../edit/types.js'
 import { ArgoCdError, errorMessage, type ErrorLocation } from '../errors.js'
 import { shortSha } from '../lib/text.js'
 import type { Logger } from '../logger.js'
-import { formatPath, planRollback } from './plan.js'
+
+export type { RestoredPlace, SkippedPlace } from '../edit/restore.js'
 
 /**
  * The rollback stage (`rollback-on-failure`): after the Argo CD wait failed, put back every value
- * this run wrote, but only where the branch tip still holds it; land that as one commit with the
- * same compare-and-swap loop as the release, tell Argo CD again and wait for it.
+ * this run wrote, found again on the branch tip the way the edit found it (src/edit/restore.ts),
+ * but only where the tip still holds it, and remove the keys this run created; land that as one
+ * commit with the same compare-and-swap loop as the release, tell Argo CD again and wait for it.
  *
  * The stage never fails the step itself: it returns what happened, and `rollbackError` turns the
  * wait failure plus that result into the one error main.ts reports.
@@ -23,8 +28,8 @@ export interface WaitFailure {
 
 /** What the rollback needs to know about the release. */
 export interface RollbackOptions {
-  /** What this run changed: the publish result's edits (path, before, after). */
-  readonly edits: readonly FileEdit[]
+  /** Every place this run changed: the `places` of the publish result's edits. */
+  readonly places: readonly EditedPlace[]
   /** The release commit that Argo CD failed to roll out. */
   readonly releaseSha: string
   /** The rollback commit message, rendered (`revert(release): {names} {tag} [skip ci]`). */
@@ -55,23 +60,6 @@ export interface RollbackDeps<C extends LandedCommit> {
   /** Waits until every app is Synced and Healthy at the commit; throws when it is not. */
   readonly wait: (commit: C) => Promise<readonly AppState[]>
   readonly logger: Logger
-}
-
-/** One value put back. */
-export interface RestoredPlace {
-  readonly file: string
-  /** As users write it, e.g. `web.tag`. */
-  readonly path: string
-  /** The source text this run wrote. */
-  readonly from: string
-  /** The source text put back. */
-  readonly to: string
-}
-
-/** One place left alone, and why (the reason names the path). */
-export interface SkippedPlace {
-  readonly file: string
-  readonly reason: string
 }
 
 /** Where Argo CD stands after the rollback. */
@@ -107,30 +95,10 @@ export async function rollback<C extends LandedCommit>(
   let restored: RestoredPlace[] = []
   let skipped: SkippedPlace[] = []
   const compute = async (source: FileSource): Promise<FileEdit[]> => {
-    restored = []
-    skipped = []
-    const edits: FileEdit[] = []
-    for (const edit of options.edits) {
-      if (edit.before === edit.after) continue
-      const bytes = await source.read(edit.path)
-      if (bytes === undefined) {
-        skipped.push({ file: edit.path, reason: 'the file was deleted since the release' })
-        continue
-      }
-      const tip = bytes.toString('utf8')
-      const plan = planRollback(edit.before, edit.after, tip)
-      for (const place of plan.restored) {
-        restored.push({
-          file: edit.path,
-          path: formatPath(place, plan.documents),
-          from: place.after,
-          to: place.before
-        })
-      }
-      for (const entry of plan.skipped) skipped.push({ file: edit.path, reason: entry.reason })
-      edits.push({ path: edit.path, before: tip, after: plan.text })
-    }
-    return edits
+    const outcome = await restorePlaces(source, options.places)
+    restored = outcome.restored
+    skipped = outcome.skipped
+    return outcome.edits
   }
 
   const base = {
@@ -160,13 +128,11 @@ export async function rollback<C extends LandedCommit>(
     logger.warning(`Rollback: in ${entry.file}, ${entry.reason}; left as it is.`)
   }
   if (landed.commitSha === '') {
-    const problem = 'nothing was left to restore: every value this run wrote was changed since'
+    const problem = nothingLeft(options.places.length, skipped)
     logger.warning(`Rollback: ${problem}; no commit.`)
     return notRolledBack(problem)
   }
-  logger.info(
-    `Rolled back ${restored.map((p) => `${p.file} (${p.path})`).join(', ')} in ${shortSha(landed.commitSha)}.`
-  )
+  logger.info(`Rolled back ${describePlaces(restored)} in ${shortSha(landed.commitSha)}.`)
   const result = {
     ...base,
     rolledBack: true,
@@ -186,6 +152,22 @@ export async function rollback<C extends LandedCommit>(
     const apps = hasApps(error) ? error.apps : []
     return { ...withWebhook, wait: { kind: 'failing', message: errorMessage(error), apps } }
   }
+}
+
+/** Why no rollback commit landed although the publish went through. */
+function nothingLeft(places: number, skipped: readonly SkippedPlace[]): string {
+  if (places === 0) return 'nothing was left to restore: this run recorded no place it changed'
+  if (skipped.length > 0 && skipped.every((entry) => entry.changedSince)) {
+    return 'nothing was left to restore: every value this run wrote was changed since'
+  }
+  return 'nothing was left to restore: no place this run changed could be put back'
+}
+
+/** `file (path), file (path [removed])`: the places put back, for messages. */
+function describePlaces(restored: readonly RestoredPlace[]): string {
+  return restored
+    .map((p) => `${p.file} (${p.path}${p.removed ? ', added by this run, removed' : ''})`)
+    .join(', ')
 }
 
 function hasApps(error: unknown): error is { apps: readonly AppState[] } {
@@ -229,7 +211,7 @@ export function describeRollback(failure: WaitFailure, result: RollbackResult): 
   if (!result.rolledBack) {
     parts.push(`Not rolled back: ${result.problem}.`)
   } else {
-    const where = result.restored.map((p) => `${p.file} (${p.path})`).join(', ')
+    const where = describePlaces(result.restored)
     parts.push(
       `Rolled back ${where} to the values before ${shortSha(result.releaseSha)} in commit ${result.commitSha}.`
     )

@@ -26,7 +26,9 @@ export function rollbackSummary(failure: WaitFailure, result: RollbackResult): s
     lines.push('', 'Put back:', '')
     for (const place of result.restored) {
       lines.push(
-        `- \`${place.file}\` ${markdownCell(place.path)}: ${markdownCell(place.from)} → ${markdownCell(place.to)}`
+        place.removed
+          ? `- \`${place.file}\` ${markdownCell(place.path)}: ${markdownCell(place.from)} removed (this run added it)`
+          : `- \`${place.file}\` ${markdownCell(place.path)}: ${markdownCell(place.from)} → ${markdownCell(place.to)}`
       )
     }
   }
