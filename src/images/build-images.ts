@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import type { ImageSpec } from '../image-spec.js'
@@ -25,6 +25,7 @@ import {
   type ImageFailure,
   type StepContext
 } from './build-step.js'
+import { createBuildTemp } from './build-temp.js'
 import { readContextFiles } from './context-files.js'
 import { classicBuilderConflict, detectBuilder } from './detect-builder.js'
 import { digestFromPushOutput, digestFromRepoDigests, parseMetadata } from './digest.js'
@@ -473,7 +474,7 @@ export async function buildImages(options: BuildOptions, deps: ImagesDeps): Prom
     progress,
     printLog: createLogPrinter(logger)
   }
-  const dir = await mkdtemp(join(options.tempDir, 'gitops-release-build-'))
+  const dir = await createBuildTemp(options.tempDir)
   try {
     const run = builder === 'buildx' ? buildWithBuildx : buildWithClassic
     const images = await run(context, toBuild, { ...options, maxParallel: buildLimit }, dir)
