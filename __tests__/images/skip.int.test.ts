@@ -45,8 +45,10 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
     ['without registry auth', false],
     ['with registry auth (htpasswd)', true]
   ])('%s', (_title, withAuth) => {
-    const registry = withAuth ? env.authRegistry : env.registry
-    const auth = withAuth ? { user: env.user, pass: env.pass } : undefined
+    // Read in beforeAll, not while jest collects the tests: without an engine `env` is null and
+    // this suite is skipped, not broken.
+    let registry = ''
+    let auth: { readonly user: string; readonly pass: string } | undefined
     const name = `gitops-test/skip-${withAuth ? 'auth' : 'plain'}-${run}`
     let workspace = ''
     let first: BuiltImage | undefined
@@ -85,6 +87,8 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
     }
 
     beforeAll(async () => {
+      registry = withAuth ? env.authRegistry : env.registry
+      auth = withAuth ? { user: env.user, pass: env.pass } : undefined
       workspace = join(dir, withAuth ? 'auth' : 'plain')
       const files: Record<string, string> = {
         '.gitignore': '*.log\n',
