@@ -97,7 +97,6 @@ export const realStages: ReleaseStages = {
     const runner = createProcessRunner(deps.runtime.secrets, options.env)
     return buildImages(options, {
       docker: createDocker(runner),
-      git: runner,
       // Registry answers the skip-unchanged lookup reads: manifests and config JSON only.
       http: createHttpClient({ maxBodyBytes: 4 * 1024 * 1024 }),
       logger: deps.logger,

@@ -11,7 +11,6 @@ import {
 } from '../../src/images/build-images.js'
 import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
 import type { Clock } from '../../src/lib/clock.js'
-import { createProcessRunner } from '../../src/lib/exec.js'
 import { HttpNetworkError, type HttpClient } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
@@ -159,7 +158,6 @@ describe('skip-unchanged', () => {
     const deps: ImagesDeps = {
       docker,
       logger,
-      git: createProcessRunner([], process.env),
       http: registry,
       runtime: createMemoryRuntime(),
       clock

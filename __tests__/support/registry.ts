@@ -159,7 +159,7 @@ export function createMemoryRuntime(): ImagesRuntime & {
 
 /**
  * The images stage's real tools against the test engine: docker with DOCKER_HOST and its own
- * DOCKER_CONFIG, git, the HTTP client and the system clock. The runner refuses any command line
+ * DOCKER_CONFIG, the HTTP client and the system clock. The runner refuses any command line
  * holding one of the runtime's secrets, as in the action.
  */
 export function realImagesDeps(
@@ -171,7 +171,6 @@ export function realImagesDeps(
   const runner = createProcessRunner(runtime.secrets, process.env)
   return {
     docker: createDocker(runner, { DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: dockerConfig }),
-    git: runner,
     http: createHttpClient(),
     logger,
     runtime,
