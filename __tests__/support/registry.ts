@@ -202,3 +202,22 @@ export async function registryLabels(
   }
   return config.config?.Labels ?? {}
 }
+
+/**
+ * The files of an image as a container would see them, unpacked into `into` with their modes
+ * (`docker create` + `docker export`; nothing is run). Returns `into`.
+ */
+export async function exportImage(env: DockerEnv, ref: string, into: string): Promise<string> {
+  const container = dockerCli(env, ['create', ref, '/none']).trim()
+  const archive = `${into}.tar`
+  try {
+    dockerCli(env, ['export', '--output', archive, container])
+    await mkdir(into, { recursive: true })
+    const untar = spawnSync('tar', ['-xpf', archive, '-C', into], { encoding: 'utf8' })
+    if (untar.status !== 0) throw new Error(`tar -x failed: ${untar.stderr}`)
+    return into
+  } finally {
+    dockerCli(env, ['rm', '--force', container])
+    await rm(archive, { force: true })
+  }
+}
