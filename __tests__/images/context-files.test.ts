@@ -116,7 +116,7 @@ describe('readContextFiles', () => {
     expect(await paths(context)).not.toContain('.git/HEAD')
   })
 
-  it('applies CONTEXT/.dockerignore and keeps .dockerignore and the Dockerfile, as the CLI does', async () => {
+  it('applies CONTEXT/.dockerignore, to .dockerignore and the Dockerfile too', async () => {
     await write(context, {
       '.dockerignore': 'docs\nbuild\n*.log\n!keep.log\n.dockerignore\nDockerfile\n',
       'build/app.bin': 'x',
@@ -124,8 +124,6 @@ describe('readContextFiles', () => {
       'keep.log': 'x'
     })
     expect(await paths(context, { dockerfile: join(context, 'Dockerfile') })).toEqual([
-      '.dockerignore',
-      'Dockerfile',
       'keep.log',
       'link',
       'main.go',

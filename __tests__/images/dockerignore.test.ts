@@ -4,7 +4,7 @@ import { BuildError } from '../../src/errors.js'
 
 // What Docker sends: each row is a .dockerignore, a context path and whether Docker leaves it
 // out. The rows follow moby's patternmatcher and archive walk; the rows marked (engine) are
-// also checked against a real Docker engine in context.int.test.ts.
+// also checked against a real Docker engine in context-files.int.test.ts.
 describe('.dockerignore as Docker reads it', () => {
   it.each<[string, string, boolean]>([
     ['node_modules', 'node_modules/x/index.js', true],

@@ -1,13 +1,11 @@
 import { createReadStream, type Stats } from 'node:fs'
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
-import { join, relative, sep } from 'node:path'
+import { join } from 'node:path'
 import { BuildError, errorMessage } from '../errors.js'
 import {
   entersExcludedFolder,
-  keepPattern,
   matchPath,
-  matchesOrParentMatches,
   parseDockerignore,
   type IgnorePattern,
   type ParentMatches
@@ -34,7 +32,7 @@ const READ_WHOLE_BYTES = 1024 * 1024
 
 /** What to read a context with. */
 export interface ContextOptions {
-  /** Absolute path of the Dockerfile (it is kept in the context even when ignored, as the CLI does). */
+  /** Absolute path of the Dockerfile (a `Dockerfile.dockerignore` next to it counts too). */
   readonly dockerfile?: string
   readonly limits?: ContextLimits
 }
@@ -43,7 +41,8 @@ export interface ContextOptions {
  * The entries of a build context exactly as Docker sends them to the builder: the folder as it
  * is on disk (untracked files, nested repositories, submodule work trees and `.git` included),
  * filtered by `.dockerignore` with Docker's own rules, with modes, folders and symlinks (as
- * links). When a Dockerfile-specific ignore file (`Dockerfile.dockerignore`, which BuildKit
+ * links). An ignored `.dockerignore` or Dockerfile is not sent (the CLI sends them, the builder
+ * drops them; the Dockerfile's content is part of the fingerprint anyway). When a Dockerfile-specific ignore file (`Dockerfile.dockerignore`, which BuildKit
  * prefers) exists next to the Dockerfile, what either file lets through is covered, since
  * which one applies depends on the builder. Throws a `BuildError` past `limits`.
  */
@@ -62,17 +61,9 @@ export async function readContextFiles(
     const own = await readIgnore(`${options.dockerfile}.dockerignore`)
     if (own !== undefined) variants.push(own)
   }
-  const inside =
-    options.dockerfile === undefined ? undefined : relative(context, options.dockerfile)
-  const dockerfile =
-    inside === undefined || inside.startsWith('..') || inside === ''
-      ? undefined
-      : inside.split(sep).join('/')
-
   const found = new Map<string, { entry: ContextEntry; size: number; full: string }>()
   for (const text of variants) {
-    const patterns = keepBuildFiles(parseDockerignore(text), dockerfile)
-    await walk(context, patterns, limits, found)
+    await walk(context, parseDockerignore(text), limits, found)
   }
   const files = [...found.values()]
   const hashed = await runLimited(files, HASH_PARALLEL, async ({ entry, size, full }) =>
@@ -82,22 +73,6 @@ export async function readContextFiles(
     if (!result.ok) throw result.error
     return result.value
   })
-}
-
-/**
- * The CLI keeps `.dockerignore` and the Dockerfile in the context even when a pattern leaves
- * them out, by adding exceptions for them.
- */
-function keepBuildFiles(
-  patterns: IgnorePattern[],
-  dockerfile: string | undefined
-): IgnorePattern[] {
-  const kept = [...patterns]
-  if (matchesOrParentMatches('.dockerignore', kept)) kept.push(keepPattern('.dockerignore'))
-  if (dockerfile !== undefined && matchesOrParentMatches(dockerfile, kept)) {
-    kept.push(keepPattern(dockerfile))
-  }
-  return kept
 }
 
 function entryType(info: Stats): ContextEntry['type'] | undefined {

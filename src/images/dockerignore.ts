@@ -320,15 +320,6 @@ export function entersExcludedFolder(folder: string, patterns: readonly IgnorePa
 }
 
 /**
- * The older rule (moby's `Matches`): excluded when the last pattern matching the path or one of
- * its folders is not an exception. The CLI uses it to decide whether `.dockerignore` and the
- * Dockerfile must be kept in the context.
- */
-export function matchesOrParentMatches(path: string, patterns: readonly IgnorePattern[]): boolean {
-  return matchPath(path, patterns).excluded
-}
-
-/**
  * True when `path` (context-relative, `/`-separated) is not sent to the builder: decided
  * folder by folder from the top, as Docker walks the context, an excluded folder hiding
  * everything below it unless an exception may reach inside.
@@ -344,9 +335,4 @@ export function isExcluded(path: string, patterns: readonly IgnorePattern[]): bo
     parent = result.matched
   }
   return false
-}
-
-/** An exception pattern keeping `path` in the context (as the CLI adds for the Dockerfile). */
-export function keepPattern(path: string): IgnorePattern {
-  return compile(goClean(path), true, 0)
 }
