@@ -321,4 +321,21 @@ describe('skip-unchanged', () => {
       result.logger.lines.filter((line) => line.includes('that image has no fingerprint label'))
     ).toHaveLength(2)
   })
+
+  it('builds, with a warning naming the line, when .dockerignore holds a pattern Docker refuses', async () => {
+    await run(options('t10', { skipUnchanged: false }))
+    await writeFile(join(workspace, 'web', '.dockerignore'), 'tmp\n[z-\n')
+    try {
+      const result = await run(options('t11', { current: current('t10') }))
+      expect(result.images.map((image) => [image.name, image.built])).toEqual([
+        ['api', false],
+        ['web', true]
+      ])
+      expect(result.logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([
+        "warning: web: no fingerprint of its build inputs (.dockerignore line 2: '[z-' is not a valid pattern (malformed character class)); it is built."
+      ])
+    } finally {
+      await rm(join(workspace, 'web', '.dockerignore'))
+    }
+  })
 })

@@ -236,7 +236,7 @@ function createSession(
     }
     if (basic !== undefined && !realmMayHaveCredentials(realm, new URL(base).origin)) {
       throw new LookupError(
-        `the registry sends the credentials to the token service ${realm.origin}, ` +
+        `the registry sends the credentials to the token service ${realm.origin}${realm.pathname}, ` +
           'which is neither the registry itself nor https; they were not sent'
       )
     }
