@@ -151,8 +151,8 @@ describe('readContextFiles', () => {
   })
 
   it.each<[string, ContextOptions['limits'], RegExp]>([
-    ['too many entries', { entries: 3, bytes: 1e9 }, /more than 3 files and folders/],
-    ['too many bytes', { entries: 1000, bytes: 10 }, /more than 10 bytes/]
+    ['too many entries', { entries: 3, bytes: 1e9 }, /sends more than 3 files and folders/],
+    ['too many bytes', { entries: 1000, bytes: 10 }, /sends more than 10 bytes to the builder/]
   ])('refuses a context past its limits: %s', async (_title, limits, message) => {
     const error = await readContextFiles(context, { ...(limits ? { limits } : {}) }).catch(
       (caught: unknown) => caught
@@ -165,5 +165,17 @@ describe('readContextFiles', () => {
   it('refuses a .dockerignore Docker would refuse', async () => {
     await write(context, { '.dockerignore': 'ok\n[z-\n' })
     await expect(readContextFiles(context)).rejects.toThrow(/\.dockerignore line 2/)
+  })
+
+  it('bounds the files looked at inside excluded folders too', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => [`node_modules/m${i}.js`, 'x'] as const)
+    await write(context, {
+      ...Object.fromEntries(names),
+      '.dockerignore': 'node_modules\n!node_modules/keep\n'
+    })
+    const limits = { entries: 10, bytes: 1e9 }
+    await expect(readContextFiles(context, { limits })).rejects.toThrow(
+      /has more than 40 files and folders to look at/
+    )
   })
 })

@@ -42,9 +42,10 @@ export interface ContextOptions {
  * is on disk (untracked files, nested repositories, submodule work trees and `.git` included),
  * filtered by `.dockerignore` with Docker's own rules, with modes, folders and symlinks (as
  * links). An ignored `.dockerignore` or Dockerfile is not sent (the CLI sends them, the builder
- * drops them; the Dockerfile's content is part of the fingerprint anyway). When a Dockerfile-specific ignore file (`Dockerfile.dockerignore`, which BuildKit
- * prefers) exists next to the Dockerfile, what either file lets through is covered, since
- * which one applies depends on the builder. Throws a `BuildError` past `limits`.
+ * drops them; the Dockerfile's content is part of the fingerprint anyway). When a
+ * Dockerfile-specific ignore file (`Dockerfile.dockerignore`, which BuildKit prefers) exists next
+ * to the Dockerfile, what either file lets through is covered, since which one applies depends
+ * on the builder. Throws a `BuildError` past `limits`.
  */
 export async function readContextFiles(
   context: string,
@@ -91,10 +92,13 @@ async function walk(
   found: Map<string, { entry: ContextEntry; size: number; full: string }>
 ): Promise<void> {
   let entries = found.size
+  // Excluded entries are looked at too (inside a folder an exception reaches into): bounded too.
+  let looked = 0
+  const lookLimit = limits.entries * 4
   let bytes = [...found.values()].reduce((sum, item) => sum + item.size, 0)
   const tooLarge = (what: string): never => {
     throw new BuildError(
-      `the build context ${context} sends more than ${what} to the builder; ` +
+      `the build context ${context} ${what}; ` +
         'skip-unchanged does not fingerprint a context that large (leave out what the image ' +
         'does not need with .dockerignore)'
     )
@@ -109,6 +113,7 @@ async function walk(
     for (const name of names.sort()) {
       const path = prefix === '' ? name : `${prefix}/${name}`
       const full = join(folder, name)
+      if (++looked > lookLimit) tooLarge(`has more than ${lookLimit} files and folders to look at`)
       const info = await lstat(full)
       const type = entryType(info)
       if (type === undefined) continue
@@ -121,10 +126,11 @@ async function walk(
         continue
       }
       if (!found.has(path)) {
-        if (++entries > limits.entries) tooLarge(`${limits.entries} files and folders`)
+        if (++entries > limits.entries)
+          tooLarge(`sends more than ${limits.entries} files and folders to the builder`)
         const size = type === 'file' ? info.size : 0
         bytes += size
-        if (bytes > limits.bytes) tooLarge(`${limits.bytes} bytes`)
+        if (bytes > limits.bytes) tooLarge(`sends more than ${limits.bytes} bytes to the builder`)
         const id = type === 'symlink' ? contentId(await readlink(full, { encoding: 'buffer' })) : ''
         found.set(path, { entry: { path, type, mode: info.mode & 0o7777, id }, size, full })
       }
