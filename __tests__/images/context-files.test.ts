@@ -164,7 +164,11 @@ describe('readContextFiles', () => {
 
   it('refuses a .dockerignore Docker would refuse', async () => {
     await write(context, { '.dockerignore': 'ok\n[z-\n' })
-    await expect(readContextFiles(context)).rejects.toThrow(/\.dockerignore line 2/)
+    await expect(readContextFiles(context)).rejects.toThrow(/^\.dockerignore line 2: /)
+    await write(context, { '.dockerignore': '', 'Dockerfile.dockerignore': '!\n' })
+    await expect(
+      readContextFiles(context, { dockerfile: join(context, 'Dockerfile') })
+    ).rejects.toThrow(/^Dockerfile\.dockerignore line 1: illegal exclusion pattern "!"$/)
   })
 
   it('bounds the files looked at inside excluded folders too', async () => {

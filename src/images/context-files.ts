@@ -1,7 +1,7 @@
 import { createReadStream, type Stats } from 'node:fs'
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { BuildError, errorMessage } from '../errors.js'
 import {
   entersExcludedFolder,
@@ -57,14 +57,17 @@ export async function readContextFiles(
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       throw error
     })
-  const variants = [(await readIgnore(join(context, '.dockerignore'))) ?? '']
+  const variants = [
+    { file: '.dockerignore', text: (await readIgnore(join(context, '.dockerignore'))) ?? '' }
+  ]
   if (options.dockerfile !== undefined) {
-    const own = await readIgnore(`${options.dockerfile}.dockerignore`)
-    if (own !== undefined) variants.push(own)
+    const file = `${options.dockerfile}.dockerignore`
+    const text = await readIgnore(file)
+    if (text !== undefined) variants.push({ file: basename(file), text })
   }
   const found = new Map<string, { entry: ContextEntry; size: number; full: string }>()
-  for (const text of variants) {
-    await walk(context, parseDockerignore(text), limits, found)
+  for (const { file, text } of variants) {
+    await walk(context, parseDockerignore(text, file), limits, found)
   }
   const files = [...found.values()]
   const hashed = await runLimited(files, HASH_PARALLEL, async ({ entry, size, full }) =>

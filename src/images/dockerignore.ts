@@ -1,4 +1,4 @@
-import { BuildError } from '../errors.js'
+import { BuildError, errorMessage } from '../errors.js'
 
 /**
  * `.dockerignore` read exactly as Docker reads it (the CLI's ReadAll, moby's patternmatcher and
@@ -209,24 +209,18 @@ function goToJs(go: string): RegExp {
   return new RegExp(out, 'u')
 }
 
-function compile(text: string, exception: boolean, line: number): IgnorePattern {
-  try {
-    checkGoPattern(text)
-    const { go, type } = compileGo(text)
-    return { text, exception, type, regex: goToJs(go) }
-  } catch (error) {
-    throw new BuildError(`.dockerignore line ${line}: ${(error as Error).message}`, {
-      file: '.dockerignore',
-      line
-    })
-  }
+function compile(text: string, exception: boolean): IgnorePattern {
+  checkGoPattern(text)
+  const { go, type } = compileGo(text)
+  return { text, exception, type, regex: goToJs(go) }
 }
 
 /**
- * The patterns of a `.dockerignore` file, in order. Throws a `BuildError` (with the line) for
- * a pattern Docker refuses, or one whose meaning cannot be reproduced exactly.
+ * The patterns of a `.dockerignore` file (`file` names it in errors), in order. Throws a
+ * `BuildError` with the line for a pattern Docker refuses, or one whose meaning cannot be
+ * reproduced exactly.
  */
-export function parseDockerignore(text: string): IgnorePattern[] {
+export function parseDockerignore(text: string, file = '.dockerignore'): IgnorePattern[] {
   const patterns: IgnorePattern[] = []
   const lines = text.replace(/^\ufeff/, '').split('\n')
   // bufio.ScanLines: a final newline ends the last line, it does not start an empty one.
@@ -245,16 +239,16 @@ export function parseDockerignore(text: string): IgnorePattern[] {
     // The pattern matcher cleans once more, and only then looks for the `!`.
     let cleaned = goClean(goTrimSpace(invert ? `!${pattern}` : pattern))
     const exception = cleaned.startsWith('!')
-    if (exception) {
-      if (cleaned.length === 1) {
-        throw new BuildError(`.dockerignore line ${index + 1}: illegal exclusion pattern "!"`, {
-          file: '.dockerignore',
-          line: index + 1
-        })
-      }
-      cleaned = cleaned.slice(1)
+    try {
+      if (cleaned === '!') throw new Error('illegal exclusion pattern "!"')
+      if (exception) cleaned = cleaned.slice(1)
+      patterns.push(compile(cleaned, exception))
+    } catch (error) {
+      throw new BuildError(`${file} line ${index + 1}: ${errorMessage(error)}`, {
+        file,
+        line: index + 1
+      })
     }
-    patterns.push(compile(cleaned, exception, index + 1))
   })
   return patterns
 }
