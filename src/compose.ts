@@ -40,7 +40,7 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
       const runner = createProcessRunner(runtime.secrets, settings.env)
       return buildImages(options, {
         docker: createDocker(runner),
-        git: runner,
+
         http: createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT }),
         logger,
         runtime,

@@ -3,6 +3,7 @@ import { createCoreRuntime, type Runtime } from './lib/runtime.js'
 import { createProcessRunner } from './lib/exec.js'
 import { coreLogger, type Logger } from './logger.js'
 import { cleanupBuild } from './images/login.js'
+import { removeBuildTemp } from './images/build-temp.js'
 import { createDocker } from './images/docker.js'
 import { cleanupPublish } from './publish/publish.js'
 
@@ -19,6 +20,7 @@ export async function run(
   const docker = createDocker(createProcessRunner(runtime.secrets, process.env))
   const cleanups: [string, () => Promise<void>][] = [
     ['registry logout', () => cleanupBuild(logger, docker, runtime)],
+    ['build folders', () => removeBuildTemp(process.env.RUNNER_TEMP ?? '', logger)],
     ['git credentials', () => cleanupPublish(logger, runtime)]
   ]
   for (const [stage, cleanup] of cleanups) {

@@ -5,7 +5,6 @@ import { buildImages, type BuildOptions, type ImagesDeps } from '../../src/image
 import type { Docker } from '../../src/images/docker.js'
 import { cleanupBuild, type ImagesRuntime } from '../../src/images/login.js'
 import type { Clock } from '../../src/lib/clock.js'
-import { createProcessRunner } from '../../src/lib/exec.js'
 import { createHttpClient } from '../../src/lib/http.js'
 import { STATE_KEYS } from '../../src/lib/runtime.js'
 import type { Logger } from '../../src/logger.js'
@@ -48,7 +47,6 @@ const deps = (docker: Docker, logger: Logger, runtime: ImagesRuntime): ImagesDep
   docker,
   logger,
   runtime,
-  git: createProcessRunner([], process.env),
   http: createHttpClient(),
   clock: steppingClock()
 })

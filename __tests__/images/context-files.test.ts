@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { chmod, cp, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { readContextFiles } from '../../src/images/context-files.js'
-import { gitBlobId } from '../../src/images/fingerprint.js'
-import { createProcessRunner } from '../../src/lib/exec.js'
+import { readContextFiles, type ContextOptions } from '../../src/images/context-files.js'
+import { BuildError } from '../../src/errors.js'
+import type { ContextEntry } from '../../src/images/fingerprint.js'
 import { git } from '../support/git-fixtures.js'
-
-const runner = createProcessRunner([], process.env)
 
 async function write(root: string, files: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
@@ -16,19 +15,23 @@ async function write(root: string, files: Record<string, string>): Promise<void>
   }
 }
 
-const paths = async (context: string): Promise<string[]> =>
-  (await readContextFiles(context, runner)).map((file) => file.path).sort()
+const sha256sum = (path: string): string =>
+  execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0] ?? ''
+
+const byPath = (entries: readonly ContextEntry[]): Record<string, ContextEntry> =>
+  Object.fromEntries(entries.map((entry) => [entry.path, entry]))
+
+const paths = async (context: string, options?: ContextOptions): Promise<string[]> =>
+  (await readContextFiles(context, options)).map((entry) => entry.path).sort()
 
 describe('readContextFiles', () => {
   let dir = ''
-  let repo = ''
   let context = ''
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'context-files-'))
-    repo = join(dir, 'repo')
-    context = join(repo, 'backend')
-    await write(repo, {
+    context = join(dir, 'repo', 'backend')
+    await write(join(dir, 'repo'), {
       '.gitignore': 'backend/build/\n*.log\n',
       'backend/Dockerfile': 'FROM scratch\nCOPY . /\n',
       'backend/main.go': 'package main\n',
@@ -36,103 +39,147 @@ describe('readContextFiles', () => {
       'frontend/index.html': '<p>\n'
     })
     await symlink('main.go', join(context, 'link'))
+    await symlink('../../frontend', join(context, 'outside'))
     await chmod(join(context, 'main.go'), 0o755)
-    git(repo, 'init', '-q', '-b', 'main')
-    git(repo, 'add', '-A')
-    git(repo, 'commit', '-q', '-m', 'init')
   })
 
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('lists the tracked files of the context by their blob ids, relative to the context', async () => {
-    const files = await readContextFiles(context, runner)
-    const byPath = Object.fromEntries(files.map((file) => [file.path, file]))
-    expect(Object.keys(byPath).sort()).toEqual(['Dockerfile', 'docs/notes.md', 'link', 'main.go'])
-    expect(byPath['main.go']).toEqual({
-      path: 'main.go',
-      mode: '100755',
-      id: git(repo, 'rev-parse', 'HEAD:backend/main.go')
-    })
-    expect(byPath.link?.mode).toBe('120000')
-  })
-
-  it('gives the same list in a git work tree and in a plain copy of the folder', async () => {
-    const copy = join(dir, 'copy')
-    await cp(context, copy, { recursive: true, verbatimSymlinks: true })
-    const sorted = (list: Awaited<ReturnType<typeof readContextFiles>>) =>
-      [...list].sort((a, b) => a.path.localeCompare(b.path))
-    expect(sorted(await readContextFiles(copy, runner))).toEqual(
-      sorted(await readContextFiles(context, runner))
-    )
-  })
-
-  it('reads changed, untracked and git-ignored files as they are now; leaves deleted ones out', async () => {
-    await write(context, {
-      'main.go': 'package main // changed\n',
-      'generated.txt': 'made by an earlier step\n',
-      'build/app.bin': 'ignored by git, sent by docker\n',
-      'debug.log': 'also ignored by git\n'
-    })
-    await unlink(join(context, 'docs', 'notes.md'))
-    const files = await readContextFiles(context, runner)
-    const byPath = Object.fromEntries(files.map((file) => [file.path, file]))
-    expect(Object.keys(byPath).sort()).toEqual([
+  it('lists files, folders and symlinks (as links) with their modes and content ids', async () => {
+    const entries = byPath(await readContextFiles(context))
+    expect(Object.keys(entries).sort()).toEqual([
       'Dockerfile',
-      'build/app.bin',
-      'debug.log',
-      'generated.txt',
+      'docs',
+      'docs/notes.md',
       'link',
-      'main.go'
+      'main.go',
+      'outside'
     ])
-    expect(byPath['main.go']?.id).toBe(gitBlobId(Buffer.from('package main // changed\n')))
-    expect(byPath['main.go']?.mode).toBe('100755')
+    expect(entries['main.go']).toEqual({
+      path: 'main.go',
+      type: 'file',
+      mode: 0o755,
+      id: sha256sum(join(context, 'main.go'))
+    })
+    expect(entries.docs).toMatchObject({ type: 'dir', id: '' })
+    // A link is sent as a link: its target's text, never what it points to.
+    expect(entries.link).toMatchObject({ type: 'symlink' })
+    expect(entries.outside?.type).toBe('symlink')
+    expect(entries.link?.id).not.toBe(entries['main.go']?.id)
   })
 
-  it('applies CONTEXT/.dockerignore, tracked or not', async () => {
+  it('sees a mode change (644 → 600) that git does not record', async () => {
+    await chmod(join(context, 'docs', 'notes.md'), 0o644)
+    const before = byPath(await readContextFiles(context))
+    await chmod(join(context, 'docs', 'notes.md'), 0o600)
+    const after = byPath(await readContextFiles(context))
+    expect(before['docs/notes.md']?.mode).toBe(0o644)
+    expect(after['docs/notes.md']?.mode).toBe(0o600)
+  })
+
+  it('reads the folder as it is on disk: untracked, git-ignored, nested repositories, submodules', async () => {
+    const repo = join(dir, 'repo')
+    // A submodule whose work tree holds a change its recorded commit does not.
+    const lib = join(dir, 'lib')
+    await write(lib, { 'lib.go': 'package lib\n' })
+    git(lib, 'init', '-q', '-b', 'main')
+    git(lib, 'add', '-A')
+    git(lib, 'commit', '-q', '-m', 'lib')
+    git(repo, 'init', '-q', '-b', 'main')
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '-m', 'init')
+    git(repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'backend/lib')
+    git(repo, 'commit', '-q', '-m', 'submodule')
     await write(context, {
-      '.dockerignore': 'docs\nbuild\n*.log\n!keep.log\n',
+      'lib/lib.go': 'package lib // edited in the work tree\n',
+      'build/app.bin': 'ignored by git, sent by docker\n',
+      'debug.log': 'also ignored by git\n',
+      'vendor/tool/main.go': 'package tool\n'
+    })
+    // An untracked repository inside the context: git lists it as one folder, Docker sends it.
+    git(join(context, 'vendor', 'tool'), 'init', '-q', '-b', 'main')
+    const entries = byPath(await readContextFiles(context))
+    expect(entries['lib/lib.go']?.id).toBe(sha256sum(join(context, 'lib', 'lib.go')))
+    expect(entries['lib/.git']?.type).toBe('file')
+    expect(entries['build/app.bin']?.type).toBe('file')
+    expect(entries['debug.log']?.type).toBe('file')
+    expect(entries['vendor/tool/main.go']?.id).toBe(sha256sum(join(context, 'vendor/tool/main.go')))
+    expect(entries['vendor/tool/.git/HEAD']?.type).toBe('file')
+  })
+
+  it('sends a .git folder at the top of the context, unless .dockerignore leaves it out', async () => {
+    await write(context, { '.git/HEAD': 'ref: refs/heads/main\n' })
+    expect(await paths(context)).toContain('.git/HEAD')
+    await write(context, { '.dockerignore': '.git\n' })
+    expect(await paths(context)).not.toContain('.git/HEAD')
+  })
+
+  it('applies CONTEXT/.dockerignore, to .dockerignore and the Dockerfile too', async () => {
+    await write(context, {
+      '.dockerignore': 'docs\nbuild\n*.log\n!keep.log\n.dockerignore\nDockerfile\n',
       'build/app.bin': 'x',
       'debug.log': 'x',
       'keep.log': 'x'
     })
-    expect(await paths(context)).toEqual([
-      '.dockerignore',
-      'Dockerfile',
+    expect(await paths(context, { dockerfile: join(context, 'Dockerfile') })).toEqual([
       'keep.log',
       'link',
-      'main.go'
+      'main.go',
+      'outside'
     ])
   })
 
-  it.each<[string, string, string[]]>([
-    [
-      'an excluded folder',
-      'node_modules\n',
-      ['.dockerignore', 'Dockerfile', 'a/b.txt', 'build/keep', 'build/x']
-    ],
-    [
-      'an exception inside an excluded folder',
-      'build\n!build/keep\n',
-      ['.dockerignore', 'Dockerfile', 'a/b.txt', 'build/keep', 'node_modules/m.js']
-    ]
-  ])('outside a git work tree applies .dockerignore: %s', async (_title, ignore, expected) => {
-    const plain = join(dir, 'plain')
-    await write(plain, {
-      '.dockerignore': ignore,
-      Dockerfile: 'FROM scratch\n',
-      'a/b.txt': 'b',
-      'node_modules/m.js': 'm',
-      'build/keep': 'k',
-      'build/x': 'x'
+  it('with a Dockerfile.dockerignore (BuildKit) covers what either ignore file lets through', async () => {
+    await write(context, {
+      '.dockerignore': 'docs\n',
+      'Dockerfile.dockerignore': 'main.go\n'
     })
-    expect(await paths(plain)).toEqual(expected)
+    const dockerfile = join(context, 'Dockerfile')
+    const found = await paths(context, { dockerfile })
+    expect(found).toContain('docs/notes.md')
+    expect(found).toContain('main.go')
+    await rm(join(context, 'Dockerfile.dockerignore'))
+    expect(await paths(context, { dockerfile })).not.toContain('docs/notes.md')
   })
 
-  it('outside a git work tree lists every file but .git', async () => {
-    const plain = join(dir, 'plain')
-    await write(plain, { Dockerfile: 'FROM scratch\n', 'a/b.txt': 'b', '.git/HEAD': 'x' })
-    expect(await paths(plain)).toEqual(['Dockerfile', 'a/b.txt'])
+  it('hashes a large file (streamed) as sha256sum does', async () => {
+    await writeFile(join(context, 'big.bin'), Buffer.alloc(3 * 1024 * 1024 + 7, 'x'))
+    const entries = byPath(await readContextFiles(context))
+    expect(entries['big.bin']?.id).toBe(sha256sum(join(context, 'big.bin')))
+  })
+
+  it.each<[string, ContextOptions['limits'], RegExp]>([
+    ['too many entries', { entries: 3, bytes: 1e9 }, /sends more than 3 files and folders/],
+    ['too many bytes', { entries: 1000, bytes: 10 }, /sends more than 10 bytes to the builder/]
+  ])('refuses a context past its limits: %s', async (_title, limits, message) => {
+    const error = await readContextFiles(context, { ...(limits ? { limits } : {}) }).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(BuildError)
+    expect((error as Error).message).toMatch(message)
+    expect((error as Error).message).toMatch(/with \.dockerignore/)
+  })
+
+  it('refuses a .dockerignore Docker would refuse', async () => {
+    await write(context, { '.dockerignore': 'ok\n[z-\n' })
+    await expect(readContextFiles(context)).rejects.toThrow(/^\.dockerignore line 2: /)
+    await write(context, { '.dockerignore': '', 'Dockerfile.dockerignore': '!\n' })
+    await expect(
+      readContextFiles(context, { dockerfile: join(context, 'Dockerfile') })
+    ).rejects.toThrow(/^Dockerfile\.dockerignore line 1: illegal exclusion pattern "!"$/)
+  })
+
+  it('bounds the files looked at inside excluded folders too', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => [`node_modules/m${i}.js`, 'x'] as const)
+    await write(context, {
+      ...Object.fromEntries(names),
+      '.dockerignore': 'node_modules\n!node_modules/keep\n'
+    })
+    const limits = { entries: 10, bytes: 1e9 }
+    await expect(readContextFiles(context, { limits })).rejects.toThrow(
+      /has more than 40 files and folders to look at/
+    )
   })
 })

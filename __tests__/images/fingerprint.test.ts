@@ -1,18 +1,25 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { isExcluded, parseDockerignore } from '../../src/images/dockerignore.js'
-import { fingerprint, gitBlobId, type FingerprintInput } from '../../src/images/fingerprint.js'
+import { contentId, fingerprint, type FingerprintInput } from '../../src/images/fingerprint.js'
 import { dockerfileLabelKeys, imageLabels } from '../../src/images/labels.js'
 
 const base: FingerprintInput = {
-  files: [
-    { path: 'a.txt', mode: '100644', id: '1'.repeat(40) },
-    { path: 'src/main.go', mode: '100644', id: '2'.repeat(40) }
+  entries: [
+    { path: 'a.txt', type: 'file', mode: 0o644, id: '1'.repeat(64) },
+    { path: 'src', type: 'dir', mode: 0o755, id: '' },
+    { path: 'src/main.go', type: 'file', mode: 0o644, id: '2'.repeat(64) },
+    { path: 'link', type: 'symlink', mode: 0o777, id: '3'.repeat(64) }
   ],
-  dockerfile: '3'.repeat(40),
+  dockerfile: '4'.repeat(64),
   buildArgs: ['A=1', 'B=2'],
   platforms: 'linux/amd64,linux/arm64'
 }
+
+/** `base` with its entry `index` changed by `change`. */
+const changed = (index: number, change: Partial<FingerprintInput['entries'][number]>) => ({
+  ...base,
+  entries: base.entries.map((entry, i) => (i === index ? { ...entry, ...change } : entry))
+})
 
 describe('fingerprint', () => {
   it('is a sha256 digest', () => {
@@ -20,30 +27,30 @@ describe('fingerprint', () => {
   })
 
   it.each<[string, FingerprintInput]>([
-    ['files in another order', { ...base, files: [...base.files].reverse() }],
+    ['entries in another order', { ...base, entries: [...base.entries].reverse() }],
     ['build args in another order', { ...base, buildArgs: ['B=2', 'A=1'] }],
     ['platforms in another order, spaced', { ...base, platforms: ' linux/arm64, linux/amd64' }],
-    ['a platform repeated', { ...base, platforms: 'linux/amd64,linux/arm64,linux/amd64' }]
+    ['a platform repeated', { ...base, platforms: 'linux/amd64,linux/arm64,linux/amd64' }],
+    ['file type bits in the mode', changed(0, { mode: 0o100644 })]
   ])('is the same for %s', (_title, input) => {
     expect(fingerprint(input)).toBe(fingerprint(base))
   })
 
   it.each<[string, FingerprintInput]>([
+    ['a changed file', changed(0, { id: '9'.repeat(64) })],
+    ['a file made executable', changed(0, { mode: 0o755 })],
+    ['a file made private (644 → 600)', changed(0, { mode: 0o600 })],
+    ['a folder made private', changed(1, { mode: 0o700 })],
+    ['a setuid bit', changed(2, { mode: 0o4644 })],
+    ['a symlink pointing elsewhere', changed(3, { id: '8'.repeat(64) })],
+    ['a symlink replaced by the file it named', changed(3, { type: 'file' })],
+    ['a renamed file', changed(0, { path: 'b.txt' })],
     [
-      'a changed file',
-      { ...base, files: [{ ...base.files[0]!, id: '9'.repeat(40) }, base.files[1]!] }
+      'an added empty folder',
+      { ...base, entries: [...base.entries, { path: 'empty', type: 'dir', mode: 0o755, id: '' }] }
     ],
-    [
-      'a file made executable',
-      { ...base, files: [{ ...base.files[0]!, mode: '100755' }, base.files[1]!] }
-    ],
-    ['a renamed file', { ...base, files: [{ ...base.files[0]!, path: 'b.txt' }, base.files[1]!] }],
-    [
-      'an added file',
-      { ...base, files: [...base.files, { path: 'c', mode: '100644', id: '4'.repeat(40) }] }
-    ],
-    ['a removed file', { ...base, files: base.files.slice(1) }],
-    ['another Dockerfile', { ...base, dockerfile: '5'.repeat(40) }],
+    ['a removed file', { ...base, entries: base.entries.slice(1) }],
+    ['another Dockerfile', { ...base, dockerfile: '5'.repeat(64) }],
     ['a target', { ...base, target: 'prod' }],
     ['another build arg value', { ...base, buildArgs: ['A=1', 'B=3'] }],
     ['one platform fewer', { ...base, platforms: 'linux/amd64' }],
@@ -52,47 +59,10 @@ describe('fingerprint', () => {
     expect(fingerprint(input)).not.toBe(fingerprint(base))
   })
 
-  it.each([['hello\n'], [''], ['\0binary\xff']])(
-    'gitBlobId(%j) is what git hash-object says',
-    (text) => {
-      const content = Buffer.from(text, 'latin1')
-      const expected = execFileSync('git', ['hash-object', '--stdin'], { input: content })
-        .toString()
-        .trim()
-      expect(gitBlobId(content)).toBe(expected)
-    }
-  )
-})
-
-describe('.dockerignore', () => {
-  it.each<[string, string, boolean]>([
-    ['node_modules', 'node_modules/x/index.js', true],
-    ['node_modules', 'src/node_modules/x.js', false],
-    ['/node_modules', 'node_modules/a', true],
-    ['*.md', 'README.md', true],
-    ['*.md', 'docs/README.md', false],
-    ['**/*.md', 'docs/deep/README.md', true],
-    ['**/*.md', 'README.md', true],
-    ['docs/**', 'docs/a/b.txt', true],
-    ['docs/**', 'docs', false],
-    ['?.txt', 'a.txt', true],
-    ['?.txt', 'ab.txt', false],
-    ['[ab].txt', 'b.txt', true],
-    ['[!ab].txt', 'b.txt', false],
-    ['[!ab].txt', 'c.txt', true],
-    ['*.md\n!README.md', 'README.md', false],
-    ['*.md\n!README.md', 'CHANGES.md', true],
-    ['docs\n!docs/keep.md', 'docs/keep.md', false],
-    ['docs\n!docs/keep.md', 'docs/other.md', true],
-    ['# comment\n\n  tmp  ', 'tmp/x', true],
-    ['./build/../dist', 'dist/app.js', true],
-    ['a\\*b', 'a*b', true],
-    ['a\\*b', 'axb', false],
-    ['.git', '.gitignore', false],
-    ['*', 'anything/at/all', true],
-    ['', 'file', false]
-  ])('%j: %s excluded is %p', (text, path, expected) => {
-    expect(isExcluded(path, parseDockerignore(text))).toBe(expected)
+  it.each([['hello\n'], [''], ['\0binary\xff']])('contentId(%j) is what sha256sum says', (text) => {
+    const content = Buffer.from(text, 'latin1')
+    const expected = execFileSync('sha256sum', { input: content }).toString().split(' ')[0]
+    expect(contentId(content)).toBe(expected)
   })
 })
 

@@ -76,7 +76,12 @@ function fakeRegistry(options: {
   index?: boolean
   redirectBlobs?: boolean
   labels?: Record<string, string>
+  /** The token service the bearer challenge names. */
+  realm?: string
+  /** A Docker-Content-Digest that is not the manifest's. */
+  wrongDigest?: string
 }) {
+  const realm = options.realm ?? 'https://auth.example.com/token'
   const config = JSON.stringify({ config: { Labels: options.labels ?? { a: 'b' } } })
   const manifest = JSON.stringify({ schemaVersion: 2, config: { digest: sha(config) } })
   const list = JSON.stringify({
@@ -99,7 +104,7 @@ function fakeRegistry(options: {
       requests.push(request)
       const url = new URL(request.url)
       const auth = request.headers.Authorization
-      if (url.host === 'auth.example.com') {
+      if (url.pathname === '/token') {
         if (auth !== basic) return Promise.resolve(answer(401))
         expect(url.searchParams.get('scope')).toBe('repository:acme/api:pull')
         expect(url.searchParams.get('service')).toBe('reg')
@@ -113,14 +118,14 @@ function fakeRegistry(options: {
         (options.auth === 'basic' ? auth === basic : auth === 'Bearer tok')
       if (!allowed) {
         const challenge =
-          options.auth === 'basic'
-            ? 'Basic realm="r"'
-            : 'Bearer realm="https://auth.example.com/token",service="reg"'
+          options.auth === 'basic' ? 'Basic realm="r"' : `Bearer realm="${realm}",service="reg"`
         return Promise.resolve(answer(401, '', { 'www-authenticate': challenge }))
       }
       const path = url.pathname
       if (path === '/v2/acme/api/manifests/t1')
-        return Promise.resolve(answer(200, top, { 'docker-content-digest': sha(top) }))
+        return Promise.resolve(
+          answer(200, top, { 'docker-content-digest': options.wrongDigest ?? sha(top) })
+        )
       if (path === `/v2/acme/api/manifests/${sha(manifest)}`)
         return Promise.resolve(answer(200, manifest))
       if (path === `/v2/acme/api/blobs/${sha(config)}`) {
@@ -133,7 +138,7 @@ function fakeRegistry(options: {
       return Promise.resolve(answer(404, '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}'))
     }
   }
-  return { client, requests, topDigest: sha(top) }
+  return { client, requests, topDigest: sha(top), manifest }
 }
 
 const credentials = { registry: 'reg.example.com', username: 'bot', password: 'pw' }
@@ -147,6 +152,14 @@ describe('lookupImage', () => {
     [
       'a blob redirected to a CDN (no credentials carried there)',
       { auth: 'bearer', redirectBlobs: true }
+    ],
+    [
+      'a token service on another origin over https',
+      { auth: 'bearer', realm: 'https://login.example.net/token' }
+    ],
+    [
+      'a token service on a loopback address over http',
+      { auth: 'bearer', realm: 'http://127.0.0.1:5001/token' }
     ]
   ])('reads the labels with %s', async (_title, setup) => {
     const registry = fakeRegistry({
@@ -238,5 +251,53 @@ describe('lookupImage', () => {
     }
     const found = await lookupImage(client, 'reg.example.com/acme/api', 't1')
     expect(found.kind === 'unknown' ? found.reason : '').toMatch(/does not match its digest/)
+  })
+
+  it.each<[string, string]>([
+    ['over plain http', 'http://auth.example.com/token'],
+    ['over plain http on the registry host, another port', 'http://reg.example.com:8080/token'],
+    ['with a scheme that is not http', 'ftp://auth.example.com/token']
+  ])('never sends the credentials to a token service %s', async (_title, realm) => {
+    const registry = fakeRegistry({ auth: 'bearer', realm })
+    const found = await lookupImage(registry.client, 'reg.example.com/acme/api', 't1', {
+      credentials
+    })
+    const origin = new URL(realm).origin
+    expect(found).toEqual({
+      kind: 'unknown',
+      reason: expect.stringContaining(`the token service ${origin}`)
+    })
+    expect(registry.requests.map((request) => request.url)).toEqual([
+      'https://reg.example.com/v2/acme/api/manifests/t1'
+    ])
+    expect(registry.requests.every((request) => request.headers.Authorization === undefined)).toBe(
+      true
+    )
+  })
+
+  it('refuses a manifest whose Docker-Content-Digest is not its digest', async () => {
+    const registry = fakeRegistry({ auth: 'none', wrongDigest: D('e') })
+    const found = await lookupImage(registry.client, 'reg.example.com/acme/api', 't1')
+    expect(found).toEqual({
+      kind: 'unknown',
+      reason: `the manifest does not match its Docker-Content-Digest ${D('e')} (its content is ${registry.topDigest})`
+    })
+  })
+
+  it('refuses a platform manifest that does not match the digest the index names', async () => {
+    const good = fakeRegistry({ auth: 'none', index: true })
+    const client: HttpClient = {
+      request: async (request) => {
+        const response = await good.client.request(request)
+        return request.url.endsWith(sha(good.manifest))
+          ? { ...response, body: good.manifest.replace('schemaVersion', 'schemaversion') }
+          : response
+      }
+    }
+    const found = await lookupImage(client, 'reg.example.com/acme/api', 't1')
+    expect(found).toEqual({
+      kind: 'unknown',
+      reason: `the manifest ${sha(good.manifest)} does not match its digest`
+    })
   })
 })

@@ -11,7 +11,6 @@ import {
 } from '../../src/images/build-images.js'
 import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
 import type { Clock } from '../../src/lib/clock.js'
-import { createProcessRunner } from '../../src/lib/exec.js'
 import { HttpNetworkError, type HttpClient } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
@@ -22,12 +21,16 @@ const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest
 const REGISTRY = '127.0.0.1:5999'
 const NAMES = ['api', 'web']
 
-/** A registry in memory: `PATH:TAG` → the labels of its image config. */
+/**
+ * A registry in memory answering as the distribution registry does: `PATH:TAG` → the labels of
+ * its image config (null: an image config without labels, as Docker writes `"Labels": null`).
+ * Manifests and configs carry the fields and headers a real registry serves.
+ */
 function memoryRegistry(): HttpClient & {
-  images: Map<string, Record<string, string>>
+  images: Map<string, Record<string, string> | null>
   down: boolean
 } {
-  const images = new Map<string, Record<string, string>>()
+  const images = new Map<string, Record<string, string> | null>()
   const blobs = new Map<string, string>()
   const registry = {
     images,
@@ -37,26 +40,62 @@ function memoryRegistry(): HttpClient & {
         return Promise.reject(new HttpNetworkError('connect ECONNREFUSED', 'ECONNREFUSED', false))
       }
       const { pathname } = new URL(url)
+      const unknown = (code: string) =>
+        Promise.resolve({
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ errors: [{ code, message: 'unknown', detail: {} }] }) + '\n'
+        })
       const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(pathname)
       if (manifest) {
-        const labels = images.get(`${manifest[1] ?? ''}:${manifest[2] ?? ''}`)
-        if (labels === undefined) return Promise.resolve({ status: 404, headers: {}, body: '' })
-        const config = JSON.stringify({ config: { Labels: labels } })
+        const key = `${manifest[1] ?? ''}:${manifest[2] ?? ''}`
+        if (!images.has(key)) return unknown('MANIFEST_UNKNOWN')
+        const config = JSON.stringify({
+          architecture: 'amd64',
+          os: 'linux',
+          config: { Env: ['PATH=/bin'], Cmd: null, WorkingDir: '', Labels: images.get(key) },
+          rootfs: { type: 'layers', diff_ids: [sha(key)] },
+          history: [{ created: '2026-12-01T00:00:00Z', created_by: 'COPY . /app' }]
+        })
         blobs.set(sha(config), config)
-        const body = JSON.stringify({ schemaVersion: 2, config: { digest: sha(config) } })
+        const body = JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+          config: {
+            mediaType: 'application/vnd.docker.container.image.v1+json',
+            size: config.length,
+            digest: sha(config)
+          },
+          layers: [
+            {
+              mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+              size: 120,
+              digest: sha(`layer ${key}`)
+            }
+          ]
+        })
         return Promise.resolve({
           status: 200,
-          headers: { 'docker-content-digest': sha(body) },
+          headers: {
+            'content-type': 'application/vnd.docker.distribution.manifest.v2+json',
+            'docker-content-digest': sha(body),
+            'docker-distribution-api-version': 'registry/2.0'
+          },
           body
         })
       }
       const blob = /\/blobs\/(sha256:[0-9a-f]+)$/.exec(pathname)
       const config = blob ? blobs.get(blob[1] ?? '') : undefined
-      return Promise.resolve(
-        config === undefined
-          ? { status: 404, headers: {}, body: '' }
-          : { status: 200, headers: {}, body: config }
-      )
+      return config === undefined
+        ? unknown('BLOB_UNKNOWN')
+        : Promise.resolve({
+            status: 200,
+            headers: {
+              'content-type': 'application/octet-stream',
+              'docker-content-digest': sha(config)
+            },
+            body: config
+          })
     }
   }
   return registry
@@ -119,7 +158,6 @@ describe('skip-unchanged', () => {
     const deps: ImagesDeps = {
       docker,
       logger,
-      git: createProcessRunner([], process.env),
       http: registry,
       runtime: createMemoryRuntime(),
       clock
@@ -263,5 +301,41 @@ describe('skip-unchanged', () => {
     const result = await run(options('t7', known === undefined ? {} : { current: known }))
     expect(result.images.map((image) => image.built)).toEqual([true, true])
     expect(result.logger.lines.filter((line) => line.includes(said))).toHaveLength(2)
+  })
+
+  it.each<[string, Record<string, string> | null]>([
+    ['no labels at all', null],
+    [
+      'labels, but no fingerprint (built by another tool)',
+      { 'org.opencontainers.image.revision': 'c0ffee' }
+    ]
+  ])('builds when the image the files name has %s', async (_title, labels) => {
+    for (const name of NAMES) registry.images.set(`acme/${name}:bare`, labels)
+    const result = await run(options('t9', { current: current('bare') }))
+    expect(result.images.map((image) => [image.name, image.built, image.tag])).toEqual([
+      ['api', true, 't9'],
+      ['web', true, 't9']
+    ])
+    expect(result.builds).toHaveLength(2)
+    expect(
+      result.logger.lines.filter((line) => line.includes('that image has no fingerprint label'))
+    ).toHaveLength(2)
+  })
+
+  it('builds, with a warning naming the line, when .dockerignore holds a pattern Docker refuses', async () => {
+    await run(options('t10', { skipUnchanged: false }))
+    await writeFile(join(workspace, 'web', '.dockerignore'), 'tmp\n[z-\n')
+    try {
+      const result = await run(options('t11', { current: current('t10') }))
+      expect(result.images.map((image) => [image.name, image.built])).toEqual([
+        ['api', false],
+        ['web', true]
+      ])
+      expect(result.logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([
+        "warning: web: no fingerprint of its build inputs (.dockerignore line 2: '[z-' is not a valid pattern (malformed character class)); it is built."
+      ])
+    } finally {
+      await rm(join(workspace, 'web', '.dockerignore'))
+    }
   })
 })

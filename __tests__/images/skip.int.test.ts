@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildImages, type BuildOptions, type BuiltImage } from '../../src/images/build-images.js'
@@ -12,6 +12,7 @@ import { liveProcessEnv } from '../support/process-env.js'
 import { git } from '../support/git-fixtures.js'
 import {
   createDockerConfig,
+  exportImage,
   realImagesDeps,
   registryDigest,
   registryLabels,
@@ -45,8 +46,10 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
     ['without registry auth', false],
     ['with registry auth (htpasswd)', true]
   ])('%s', (_title, withAuth) => {
-    const registry = withAuth ? env.authRegistry : env.registry
-    const auth = withAuth ? { user: env.user, pass: env.pass } : undefined
+    // Read in beforeAll, not while jest collects the tests: without an engine `env` is null and
+    // this suite is skipped, not broken.
+    let registry = ''
+    let auth: { readonly user: string; readonly pass: string } | undefined
     const name = `gitops-test/skip-${withAuth ? 'auth' : 'plain'}-${run}`
     let workspace = ''
     let first: BuiltImage | undefined
@@ -85,6 +88,8 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
     }
 
     beforeAll(async () => {
+      registry = withAuth ? env.authRegistry : env.registry
+      auth = withAuth ? { user: env.user, pass: env.pass } : undefined
       workspace = join(dir, withAuth ? 'auth' : 'plain')
       const files: Record<string, string> = {
         '.gitignore': '*.log\n',
@@ -198,5 +203,157 @@ describeDocker('skip-unchanged on a real engine and registry', () => {
         /^warning: app: skip-unchanged could not check 127\.0\.0\.1:9\/gitops-test\/x:v1 in the registry \(.*ECONNREFUSED.*\); building it\.$/
       )
     ])
+  })
+
+  /**
+   * One change Docker sends to the builder: `setup` adds to the context folder `app` of a
+   * committed git work tree, `change` alters it, `look` reads, below the root of an image or
+   * of the context folder, what the change is about.
+   */
+  interface SentChange {
+    /** Short and unique: names the image and folders. */
+    readonly id: string
+    readonly setup: (workspace: string) => Promise<void>
+    readonly change: (workspace: string) => Promise<void>
+    readonly look: (root: string) => Promise<string>
+  }
+  const text = (path: string) => (root: string) => readFile(join(root, path), 'utf8')
+  const files = async (root: string, entries: Record<string, string>): Promise<void> => {
+    for (const [path, content] of Object.entries(entries)) {
+      await mkdir(join(root, path, '..'), { recursive: true })
+      await writeFile(join(root, path), content)
+    }
+  }
+
+  describe.each<[string, SentChange]>([
+    [
+      'a file .dockerignore lets through: [!a] is the class of ! and a, not "not a"',
+      {
+        id: 'class',
+        setup: (ws) =>
+          files(ws, {
+            'app/.dockerignore': '[!a]*.txt\n',
+            'app/a.txt': 'a\n',
+            'app/b.txt': 'b1\n'
+          }),
+        change: (ws) => writeFile(join(ws, 'app/b.txt'), 'b2\n'),
+        look: text('b.txt')
+      }
+    ],
+    [
+      'a file of an untracked git repository inside the context',
+      {
+        id: 'nested',
+        setup: async (ws) => {
+          await files(ws, { 'app/vendor/tool/main.txt': 'tool 1\n' })
+          git(join(ws, 'app/vendor/tool'), 'init', '-q', '-b', 'main')
+          git(join(ws, 'app/vendor/tool'), 'add', '-A')
+          git(join(ws, 'app/vendor/tool'), 'commit', '-q', '-m', 'tool')
+        },
+        change: async (ws) => {
+          await writeFile(join(ws, 'app/vendor/tool/main.txt'), 'tool 2\n')
+          git(join(ws, 'app/vendor/tool'), 'commit', '-q', '-am', 'tool 2')
+        },
+        look: text('vendor/tool/main.txt')
+      }
+    ],
+    [
+      "a submodule's working tree",
+      {
+        id: 'submodule',
+        setup: async (ws) => {
+          const lib = `${ws}-lib`
+          await files(lib, { 'lib.txt': 'lib 1\n' })
+          git(lib, 'init', '-q', '-b', 'main')
+          git(lib, 'add', '-A')
+          git(lib, 'commit', '-q', '-m', 'lib')
+          git(ws, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'app/lib')
+        },
+        change: (ws) => writeFile(join(ws, 'app/lib/lib.txt'), 'lib 2, not committed\n'),
+        look: text('lib/lib.txt')
+      }
+    ],
+    [
+      'a file mode change (644 → 600)',
+      {
+        id: 'mode',
+        setup: async (ws) => {
+          await files(ws, { 'app/secret.txt': 'same bytes\n' })
+          await chmod(join(ws, 'app/secret.txt'), 0o644)
+        },
+        change: (ws) => chmod(join(ws, 'app/secret.txt'), 0o600),
+        look: async (root) => ((await stat(join(root, 'secret.txt'))).mode & 0o777).toString(8)
+      }
+    ]
+  ])('stale or fresh: %s', (_title, sent) => {
+    const name = `gitops-test/sent-${sent.id}-${run}`
+    let workspace = ''
+    let registry = ''
+    const build = async (tag: string, current?: string): Promise<BuiltImage> => {
+      refs.push(`${registry}/${name}:${tag}`)
+      const images = await buildImages(
+        {
+          images: [
+            {
+              name: 'app',
+              context: 'app',
+              repository: `${registry}/${name}`,
+              buildArgs: [],
+              line: 1
+            }
+          ],
+          tag,
+          workspace,
+          registry,
+          buildArgs: [],
+          maxParallel: 1,
+          push: true,
+          act: false,
+          revision: '',
+          sourceUrl: '',
+          created: '',
+          skipUnchanged: true,
+          tempDir: tmpdir(),
+          env: liveProcessEnv,
+          ...(current === undefined ? {} : { current: new Map([['app', { tag: current }]]) })
+        },
+        realImagesDeps(env, dockerConfig, createMemoryLogger())
+      )
+      return images[0]!
+    }
+    /** What the image the files would name after this run holds. */
+    const served = async (image: BuiltImage): Promise<string> =>
+      sent.look(
+        await exportImage(
+          env,
+          `${image.repository}:${image.tag}`,
+          join(dir, `export-${sent.id}-${image.tag}`)
+        )
+      )
+
+    beforeAll(async () => {
+      registry = env.registry
+      workspace = join(dir, `sent-${sent.id}`)
+      await files(workspace, {
+        'app/Dockerfile': 'FROM scratch\nCOPY . /\n',
+        'app/hello.txt': 'hello\n'
+      })
+      git(workspace, 'init', '-q', '-b', 'main')
+      git(workspace, 'add', '-A')
+      git(workspace, 'commit', '-q', '-m', 'init')
+      await sent.setup(workspace)
+    })
+
+    it('is reused while nothing changed, and built (fresh) once it did', async () => {
+      expect((await build('v1')).built).toBe(true)
+      const again = await build('v2', 'v1')
+      expect(again).toMatchObject({ built: false, tag: 'v1' })
+
+      await sent.change(workspace)
+      const after = await build('v3', 'v1')
+      // What the files would name now holds what the folder holds: not the stale v1.
+      expect(await served(after)).toBe(await sent.look(join(workspace, 'app')))
+      expect(after).toMatchObject({ built: true, tag: 'v3' })
+    })
   })
 })

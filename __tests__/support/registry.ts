@@ -159,7 +159,7 @@ export function createMemoryRuntime(): ImagesRuntime & {
 
 /**
  * The images stage's real tools against the test engine: docker with DOCKER_HOST and its own
- * DOCKER_CONFIG, git, the HTTP client and the system clock. The runner refuses any command line
+ * DOCKER_CONFIG, the HTTP client and the system clock. The runner refuses any command line
  * holding one of the runtime's secrets, as in the action.
  */
 export function realImagesDeps(
@@ -171,7 +171,6 @@ export function realImagesDeps(
   const runner = createProcessRunner(runtime.secrets, process.env)
   return {
     docker: createDocker(runner, { DOCKER_HOST: env.dockerHost, DOCKER_CONFIG: dockerConfig }),
-    git: runner,
     http: createHttpClient(),
     logger,
     runtime,
@@ -202,4 +201,23 @@ export async function registryLabels(
     config?: { Labels?: Record<string, string> }
   }
   return config.config?.Labels ?? {}
+}
+
+/**
+ * The files of an image as a container would see them, unpacked into `into` with their modes
+ * (`docker create` + `docker export`; nothing is run). Returns `into`.
+ */
+export async function exportImage(env: DockerEnv, ref: string, into: string): Promise<string> {
+  const container = dockerCli(env, ['create', ref, '/none']).trim()
+  const archive = `${into}.tar`
+  try {
+    dockerCli(env, ['export', '--output', archive, container])
+    await mkdir(into, { recursive: true })
+    const untar = spawnSync('tar', ['-xpf', archive, '-C', into], { encoding: 'utf8' })
+    if (untar.status !== 0) throw new Error(`tar -x failed: ${untar.stderr}`)
+    return into
+  } finally {
+    dockerCli(env, ['rm', '--force', container])
+    await rm(archive, { force: true })
+  }
 }

@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import type { ImageSpec } from '../image-spec.js'
 import type { Clock } from '../lib/clock.js'
-import type { ProcessRunner } from '../lib/exec.js'
 import type { HttpClient } from '../lib/http.js'
 import { sameRepository } from '../lib/image-ref.js'
 import type { Logger } from '../logger.js'
@@ -25,11 +24,12 @@ import {
   type ImageFailure,
   type StepContext
 } from './build-step.js'
+import { createBuildTemp } from './build-temp.js'
 import { readContextFiles } from './context-files.js'
 import { classicBuilderConflict, detectBuilder } from './detect-builder.js'
 import { digestFromPushOutput, digestFromRepoDigests, parseMetadata } from './digest.js'
 import type { Docker } from './docker.js'
-import { FINGERPRINT_LABEL, fingerprint, gitBlobId } from './fingerprint.js'
+import { FINGERPRINT_LABEL, contentId, fingerprint } from './fingerprint.js'
 import { imageLabels } from './labels.js'
 import { dockerLogin, type ImagesRuntime } from './login.js'
 import { createProgress } from './progress.js'
@@ -90,8 +90,6 @@ export interface BuildOptions {
 /** The runner services and tools the images stage uses. */
 export interface ImagesDeps {
   readonly docker: Docker
-  /** Runs git, to list the files of a build context. */
-  readonly git: ProcessRunner
   /** Registry API requests of skip-unchanged. */
   readonly http: HttpClient
   readonly logger: Logger
@@ -294,10 +292,10 @@ async function prepare(
   let print = ''
   try {
     if (dockerfile === undefined) throw new Error(`cannot read ${dockerfilePath}`)
-    const files = await readContextFiles(plan.context, deps.git)
+    const entries = await readContextFiles(plan.context, { dockerfile: dockerfilePath })
     print = fingerprint({
-      files,
-      dockerfile: gitBlobId(dockerfile),
+      entries,
+      dockerfile: contentId(dockerfile),
       ...(plan.target === undefined ? {} : { target: plan.target }),
       // A bare KEY takes its value from the environment docker starts from, as docker does.
       buildArgs: plan.buildArgs.map((arg) =>
@@ -473,7 +471,7 @@ export async function buildImages(options: BuildOptions, deps: ImagesDeps): Prom
     progress,
     printLog: createLogPrinter(logger)
   }
-  const dir = await mkdtemp(join(options.tempDir, 'gitops-release-build-'))
+  const dir = await createBuildTemp(options.tempDir)
   try {
     const run = builder === 'buildx' ? buildWithBuildx : buildWithClassic
     const images = await run(context, toBuild, { ...options, maxParallel: buildLimit }, dir)

@@ -1,124 +1,151 @@
+import { createReadStream, type Stats } from 'node:fs'
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises'
-import { join } from 'node:path'
-import { errorMessage } from '../errors.js'
-import type { ProcessRunner } from '../lib/exec.js'
-import { isExcluded, parseDockerignore } from './dockerignore.js'
-import { gitBlobId, type ContextFile } from './fingerprint.js'
+import { createHash } from 'node:crypto'
+import { basename, join } from 'node:path'
+import { BuildError, errorMessage } from '../errors.js'
+import {
+  entersExcludedFolder,
+  matchPath,
+  parseDockerignore,
+  type IgnorePattern,
+  type ParentMatches
+} from './dockerignore.js'
+import { contentId, type ContextEntry } from './fingerprint.js'
+import { runLimited } from './run-limited.js'
+
+/** How much of a context is fingerprinted before giving up (the image is then built). */
+export interface ContextLimits {
+  /** Entries (files, folders, links) sent to the builder. */
+  readonly entries: number
+  /** Bytes of file content sent to the builder. */
+  readonly bytes: number
+}
+
+/** Defaults: far above a sensible build context, low enough to bound a run's time. */
+export const CONTEXT_LIMITS: ContextLimits = { entries: 100_000, bytes: 2 * 1024 ** 3 }
+
+/** Files hashed at once. */
+const HASH_PARALLEL = 8
+
+/** Files up to this size are read whole; larger ones are streamed through the hash. */
+const READ_WHOLE_BYTES = 1024 * 1024
+
+/** What to read a context with. */
+export interface ContextOptions {
+  /** Absolute path of the Dockerfile (a `Dockerfile.dockerignore` next to it counts too). */
+  readonly dockerfile?: string
+  readonly limits?: ContextLimits
+}
 
 /**
- * The files of a build context the builder is sent, with git object ids, for the fingerprint.
- *
- * In a git work tree, git's view is used: tracked files by the blob id in the index (nothing is
- * read), except those changed or deleted in the work tree (read and hashed as they are now);
- * untracked files, ignored ones included, are read and hashed too, since `docker build` sends
- * them just the same (a file an earlier step generated changes the image). Outside a work tree
- * every file is read. In both cases `.git` is left out and `CONTEXT/.dockerignore` is applied
- * the way Docker applies it, so an excluded file changes nothing.
+ * The entries of a build context exactly as Docker sends them to the builder: the folder as it
+ * is on disk (untracked files, nested repositories, submodule work trees and `.git` included),
+ * filtered by `.dockerignore` with Docker's own rules, with modes, folders and symlinks (as
+ * links). An ignored `.dockerignore` or Dockerfile is not sent (the CLI sends them, the builder
+ * drops them; the Dockerfile's content is part of the fingerprint anyway). When a
+ * Dockerfile-specific ignore file (`Dockerfile.dockerignore`, which BuildKit prefers) exists next
+ * to the Dockerfile, what either file lets through is covered, since which one applies depends
+ * on the builder. Throws a `BuildError` past `limits`.
  */
 export async function readContextFiles(
   context: string,
-  git: ProcessRunner
-): Promise<ContextFile[]> {
-  const ignore = await readFile(join(context, '.dockerignore'), 'utf8').catch(() => '')
-  const patterns = parseDockerignore(ignore)
-  // Filtered before anything is read, so an excluded node_modules costs no hashing.
-  const sent = (path: string): boolean => patterns.length === 0 || !isExcluded(path, patterns)
-  const prunable = !patterns.some((pattern) => pattern.exception)
-  return (await gitWorkTree(context, git))
-    ? fromGit(context, git, sent)
-    : fromFolder(context, sent, prunable)
+  options: ContextOptions = {}
+): Promise<ContextEntry[]> {
+  const limits = options.limits ?? CONTEXT_LIMITS
+  const readIgnore = (path: string): Promise<string | undefined> =>
+    readFile(path, 'utf8').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    })
+  const variants = [
+    { file: '.dockerignore', text: (await readIgnore(join(context, '.dockerignore'))) ?? '' }
+  ]
+  if (options.dockerfile !== undefined) {
+    const file = `${options.dockerfile}.dockerignore`
+    const text = await readIgnore(file)
+    if (text !== undefined) variants.push({ file: basename(file), text })
+  }
+  const found = new Map<string, { entry: ContextEntry; size: number; full: string }>()
+  for (const { file, text } of variants) {
+    await walk(context, parseDockerignore(text, file), limits, found)
+  }
+  const files = [...found.values()]
+  const hashed = await runLimited(files, HASH_PARALLEL, async ({ entry, size, full }) =>
+    entry.type === 'file' ? { ...entry, id: await hashFile(full, size) } : entry
+  )
+  return hashed.map((result) => {
+    if (!result.ok) throw result.error
+    return result.value
+  })
 }
 
-/** The content id and mode of a file on disk; undefined for folders and other non-files. */
-export async function hashPath(path: string): Promise<{ mode: string; id: string } | undefined> {
-  const info = await lstat(path).catch(() => undefined)
-  if (info === undefined) return undefined
-  if (info.isSymbolicLink()) {
-    return { mode: '120000', id: gitBlobId(Buffer.from(await readlink(path), 'utf8')) }
-  }
-  if (!info.isFile()) return undefined
-  return {
-    mode: (info.mode & 0o111) !== 0 ? '100755' : '100644',
-    id: gitBlobId(await readFile(path))
-  }
+function entryType(info: Stats): ContextEntry['type'] | undefined {
+  if (info.isFile()) return 'file'
+  if (info.isDirectory()) return 'dir'
+  if (info.isSymbolicLink()) return 'symlink'
+  // Docker's archive leaves sockets out.
+  if (info.isSocket()) return undefined
+  return 'other'
 }
 
-async function gitWorkTree(context: string, git: ProcessRunner): Promise<boolean> {
-  try {
-    const result = await git.run('git', ['-C', context, 'rev-parse', '--is-inside-work-tree'])
-    return result.exitCode === 0 && result.stdout.trim() === 'true'
-  } catch {
-    return false
-  }
-}
-
-async function lsFiles(context: string, git: ProcessRunner, args: string[]): Promise<string[]> {
-  const result = await git.run('git', ['-C', context, 'ls-files', '-z', ...args, '--', '.'])
-  if (result.exitCode !== 0) {
-    throw new Error(`git ls-files ${args.join(' ')} failed in ${context}: ${result.stderr.trim()}`)
-  }
-  return result.stdout.split('\0').filter((entry) => entry !== '')
-}
-
-async function fromGit(
+async function walk(
   context: string,
-  git: ProcessRunner,
-  sent: (path: string) => boolean
-): Promise<ContextFile[]> {
-  const [staged, modified, deleted, others] = await Promise.all([
-    lsFiles(context, git, ['--stage']),
-    lsFiles(context, git, ['--modified']),
-    lsFiles(context, git, ['--deleted']),
-    lsFiles(context, git, ['--others'])
-  ])
-  const gone = new Set(deleted)
-  const reread = new Set(modified)
-  const files = new Map<string, ContextFile>()
-  for (const entry of staged) {
-    // `MODE OBJECT STAGE<TAB>PATH`; a conflicted path has several stages, one is enough.
-    const match = /^(\d{6}) ([0-9a-f]{40,64}) \d\t(.+)$/s.exec(entry)
-    if (match === null) continue
-    const [, mode = '', id = '', path = ''] = match
-    if (files.has(path) || gone.has(path) || !sent(path)) continue
-    if (reread.has(path) && mode !== '160000') continue
-    files.set(path, { path, mode, id })
+  patterns: readonly IgnorePattern[],
+  limits: ContextLimits,
+  found: Map<string, { entry: ContextEntry; size: number; full: string }>
+): Promise<void> {
+  let entries = found.size
+  // Excluded entries are looked at too (inside a folder an exception reaches into): bounded too.
+  let looked = 0
+  const lookLimit = limits.entries * 4
+  let bytes = [...found.values()].reduce((sum, item) => sum + item.size, 0)
+  const tooLarge = (what: string): never => {
+    throw new BuildError(
+      `the build context ${context} ${what}; ` +
+        'skip-unchanged does not fingerprint a context that large (leave out what the image ' +
+        'does not need with .dockerignore)'
+    )
   }
-  for (const path of [...reread, ...others]) {
-    if (files.has(path) || gone.has(path) || !sent(path)) continue
-    const hashed = await hashPath(join(context, path))
-    if (hashed !== undefined) files.set(path, { path, ...hashed })
-  }
-  return [...files.values()]
-}
-
-async function fromFolder(
-  context: string,
-  sent: (path: string) => boolean,
-  prunable: boolean
-): Promise<ContextFile[]> {
-  const files: ContextFile[] = []
-  const walk = async (folder: string, prefix: string): Promise<void> => {
-    let entries
+  const visit = async (folder: string, prefix: string, parent?: ParentMatches): Promise<void> => {
+    let names: string[]
     try {
-      entries = await readdir(folder, { withFileTypes: true })
+      names = await readdir(folder)
     } catch (error) {
-      throw new Error(`cannot list ${folder}: ${errorMessage(error)}`, { cause: error })
+      throw new BuildError(`cannot list ${folder}: ${errorMessage(error)}`)
     }
-    for (const entry of entries) {
-      const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`
-      if (path === '.git') continue
-      const full = join(folder, entry.name)
-      if (entry.isDirectory()) {
-        // Without `!` exceptions nothing below an excluded folder can be sent.
-        if (prunable && !sent(path)) continue
-        await walk(full, path)
+    for (const name of names.sort()) {
+      const path = prefix === '' ? name : `${prefix}/${name}`
+      const full = join(folder, name)
+      if (++looked > lookLimit) tooLarge(`has more than ${lookLimit} files and folders to look at`)
+      const info = await lstat(full)
+      const type = entryType(info)
+      if (type === undefined) continue
+      const { excluded, matched } = matchPath(path, patterns, parent)
+      if (excluded) {
+        // Not sent; inside it only what an exception names may be.
+        if (type === 'dir' && entersExcludedFolder(path, patterns)) {
+          await visit(full, path, matched)
+        }
         continue
       }
-      if (!sent(path)) continue
-      const hashed = await hashPath(full)
-      if (hashed !== undefined) files.push({ path, ...hashed })
+      if (!found.has(path)) {
+        if (++entries > limits.entries)
+          tooLarge(`sends more than ${limits.entries} files and folders to the builder`)
+        const size = type === 'file' ? info.size : 0
+        bytes += size
+        if (bytes > limits.bytes) tooLarge(`sends more than ${limits.bytes} bytes to the builder`)
+        const id = type === 'symlink' ? contentId(await readlink(full, { encoding: 'buffer' })) : ''
+        found.set(path, { entry: { path, type, mode: info.mode & 0o7777, id }, size, full })
+      }
+      if (type === 'dir') await visit(full, path, matched)
     }
   }
-  await walk(context, '')
-  return files
+  await visit(context, '')
+}
+
+async function hashFile(path: string, size: number): Promise<string> {
+  if (size <= READ_WHOLE_BYTES) return contentId(await readFile(path))
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
 }

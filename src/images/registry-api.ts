@@ -36,12 +36,26 @@ export type ImageLookup =
 /** A registry request that did not go as expected (the lookup turns it into `unknown`). */
 class LookupError extends Error {}
 
+/** True for a host name (as a URL spells it, no port) that is loopback: localhost, 127/8, [::1]. */
+function isLoopbackName(name: string): boolean {
+  return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name)
+}
+
 /** `https://HOST` for a domain; plain http for loopback, which Docker also treats as insecure. */
 export function registryBase(domain: string): string {
   const host = domain === DOCKER_HUB ? 'registry-1.docker.io' : domain
-  const name = host.replace(/:\d+$/, '')
-  const loopback = name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name)
-  return `${loopback ? 'http' : 'https'}://${host}`
+  return `${isLoopbackName(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`
+}
+
+/**
+ * Whether the registry's credentials may go to a token service (`realm`): only to the
+ * registry's own origin, or over https, or over plain http to a loopback address (a test
+ * registry). Anything else would send the password in clear text, or to a stranger over http.
+ */
+export function realmMayHaveCredentials(realm: URL, registryOrigin: string): boolean {
+  if (realm.origin === registryOrigin) return true
+  if (realm.protocol === 'https:') return true
+  return realm.protocol === 'http:' && isLoopbackName(realm.hostname)
 }
 
 /** The parameters of a `WWW-Authenticate` challenge (`Bearer realm="…",service="…"`). */
@@ -114,7 +128,19 @@ export async function lookupImage(
     const top = await session.get(`/v2/${ref.path}/manifests/${tag}`, MANIFEST_ACCEPT)
     if (top.status === 404) return { kind: 'missing' }
     expectOk(top, 'the manifest')
+    // The digest is what skip-unchanged reports and the files may pin: it must be the digest of
+    // the manifest read, not merely what a header (or a proxy in between) claims.
     const digest = top.headers['docker-content-digest'] ?? sha256(top.body)
+    if (!isDigest(digest)) {
+      throw new LookupError(
+        `the registry gave an invalid Docker-Content-Digest '${String(digest)}'`
+      )
+    }
+    if (sha256(top.body) !== digest) {
+      throw new LookupError(
+        `the manifest does not match its Docker-Content-Digest ${digest} (its content is ${sha256(top.body)})`
+      )
+    }
     let manifest = parseJson(top.body, 'the manifest')
     const config = (manifest as { config?: { digest?: unknown } }).config
     if (config === undefined) {
@@ -122,6 +148,9 @@ export async function lookupImage(
       if (chosen === undefined) throw new LookupError('the image index lists no image manifest')
       const platform = await session.get(`/v2/${ref.path}/manifests/${chosen}`, MANIFEST_ACCEPT)
       expectOk(platform, `the manifest ${chosen}`)
+      if (sha256(platform.body) !== chosen) {
+        throw new LookupError(`the manifest ${chosen} does not match its digest`)
+      }
       manifest = parseJson(platform.body, `the manifest ${chosen}`)
     }
     const configDigest = (manifest as { config?: { digest?: unknown } }).config?.digest
@@ -139,7 +168,7 @@ export async function lookupImage(
         if (typeof value === 'string') clean[key] = value
       }
     }
-    return { kind: 'found', digest: isDigest(digest) ? digest : sha256(top.body), labels: clean }
+    return { kind: 'found', digest, labels: clean }
   } catch (error) {
     return { kind: 'unknown', reason: errorMessage(error) }
   }
@@ -197,7 +226,20 @@ function createSession(
         `the registry asked for unsupported authentication (${header ?? 'none'})`
       )
     }
-    const realm = new URL(challenge.params.realm)
+    let realm: URL
+    try {
+      realm = new URL(challenge.params.realm)
+    } catch {
+      throw new LookupError(
+        `the registry named an invalid token service '${challenge.params.realm}'`
+      )
+    }
+    if (basic !== undefined && !realmMayHaveCredentials(realm, new URL(base).origin)) {
+      throw new LookupError(
+        `the registry sends the credentials to the token service ${realm.origin}${realm.pathname}, ` +
+          'which is neither the registry itself nor https; they were not sent'
+      )
+    }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service)
     realm.searchParams.set('scope', challenge.params.scope ?? `repository:${path}:pull`)
     const answer = await send(realm.toString(), 'application/json', basic)
