@@ -143,6 +143,49 @@ function logoutArgs(registry) {
 
 /***/ }),
 
+/***/ 2836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ createBuildTemp),
+/* harmony export */   Vu: () => (/* binding */ removeBuildTemp)
+/* harmony export */ });
+/* unused harmony export BUILD_TEMP_PREFIX */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The name every temporary folder of a build starts with (metadata and image id files). */
+const BUILD_TEMP_PREFIX = 'gitops-release-build-';
+/** A new temporary folder for one run's build files, in `tempDir`. */
+function createBuildTemp(tempDir) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tempDir, BUILD_TEMP_PREFIX));
+}
+/**
+ * The post step: removes the build folders a main step left in `runnerTemp` (a run cancelled
+ * or killed mid-build never reaches its own `finally`). Only RUNNER_TEMP is swept, never a
+ * shared folder such as /tmp where another run may be building: '' does nothing.
+ */
+async function removeBuildTemp(runnerTemp, logger) {
+    if (runnerTemp === '')
+        return;
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(runnerTemp, { withFileTypes: true }).catch(() => []);
+    const removed = [];
+    for (const entry of entries) {
+        if (!entry.isDirectory() || !entry.name.startsWith(BUILD_TEMP_PREFIX))
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, entry.name), { recursive: true, force: true });
+        removed.push(entry.name);
+    }
+    if (removed.length > 0)
+        logger.info(`Removed leftover build folder(s): ${removed.join(', ')}`);
+}
+
+
+/***/ }),
+
 /***/ 7953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -262,8 +305,10 @@ async function cleanupBuild(logger, docker, runtime) {
 /* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1737);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2084);
 /* harmony import */ var _images_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6784);
-/* harmony import */ var _images_docker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7953);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5423);
+/* harmony import */ var _images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2836);
+/* harmony import */ var _images_docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7953);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5423);
+
 
 
 
@@ -278,10 +323,11 @@ async function cleanupBuild(logger, docker, runtime) {
 async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .createCoreRuntime */ .C)(), logger = _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .W) {
     // A composition root like coreRunDeps: the post step reads no settings, so it passes the
     // process environment itself.
-    const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_5__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets, process.env));
+    const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_6__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets, process.env));
     const cleanups = [
         ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .dm)(logger, docker, runtime)],
-        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_6__.cleanupPublish)(logger, runtime)]
+        ['build folders', () => (0,_images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuildTemp */ .Vu)(process.env.RUNNER_TEMP ?? '', logger)],
+        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__.cleanupPublish)(logger, runtime)]
     ];
     for (const [stage, cleanup] of cleanups) {
         try {

@@ -45,6 +45,22 @@ function lineSplitter(onLine) {
     };
 }
 /**
+ * Throws when a secret is part of the program's name or of an argument: argv, program included,
+ * is visible to every process on the runner. The message names the position, never the value.
+ */
+function refuseSecretsInArgv(secrets, command, args) {
+    const held = [...secrets].filter((secret) => secret !== '');
+    const holds = (text) => held.some((secret) => text.includes(secret));
+    // The program name first: the message for an argument names the program.
+    if (holds(command)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InternalError */ .Gd('Refused to run a program: a secret would be on its command line (in the program name).');
+    }
+    const index = args.findIndex(holds);
+    if (index !== -1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InternalError */ .Gd(`Refused to run ${command}: a secret would be on its command line (argument ${index + 1}).`);
+    }
+}
+/**
  * The real runner over `@actions/exec`. `secrets` is read at every call (a live collection, such
  * as the runtime's masked values): a command line holding one is refused before anything starts,
  * since argv is visible to every process on the runner. `baseEnv` is the environment every
@@ -53,11 +69,7 @@ function lineSplitter(onLine) {
 function createProcessRunner(secrets, baseEnv) {
     return {
         async run(command, args, options = {}) {
-            for (const secret of secrets) {
-                if (secret !== '' && [command, ...args].some((arg) => arg.includes(secret))) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InternalError */ .Gd(`Refused to run ${command}: a secret would be on its command line.`);
-                }
-            }
+            refuseSecretsInArgv(secrets, command, args);
             const env = {};
             for (const [name, value] of Object.entries({ ...baseEnv, ...options.env })) {
                 if (value !== undefined)

@@ -243,17 +243,23 @@ function failuresError(failures, total, what) {
     });
 }
 
+// EXTERNAL MODULE: ./src/images/build-temp.ts
+var build_temp = __webpack_require__(2836);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/images/dockerignore.ts
-/**
- * `.dockerignore` as Docker reads it (moby's patternmatcher), for the fingerprint of a build
- * context: which files the builder is sent. Rules: one pattern per line; `#` lines are comments;
- * blank lines are ignored; surrounding white space and a leading `/` are dropped; `!` makes an
- * exception; the last pattern that matches a path (or one of its parent folders) decides.
- * In a pattern `*` matches within one path segment, `?` one character other than `/`, `**`
- * any number of segments (none included), `[…]` a character class and `\` escapes.
- */
-/** Path cleaning as Go's filepath.Clean does it for a relative pattern. */
-function cleanPath(path) {
+
+/** Go's `strings.TrimSpace` (Unicode white space; unlike String.trim, not U+FEFF). */
+function goTrimSpace(text) {
+    const space = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+    const end = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u;
+    return text.replace(space, '').replace(end, '');
+}
+/** Go's `filepath.Clean` for `/`-separated paths. */
+function goClean(path) {
+    if (path === '')
+        return '.';
+    const rooted = path.startsWith('/');
     const parts = [];
     for (const part of path.split('/')) {
         if (part === '' || part === '.')
@@ -261,109 +267,338 @@ function cleanPath(path) {
         if (part === '..') {
             if (parts.length > 0 && parts.at(-1) !== '..')
                 parts.pop();
+            else if (!rooted)
+                parts.push('..');
             continue;
         }
         parts.push(part);
     }
-    return parts.join('/') || '.';
+    const joined = parts.join('/');
+    if (rooted)
+        return `/${joined}`;
+    return joined === '' ? '.' : joined;
 }
-function toRegex(pattern) {
-    let out = '^';
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern.charAt(i);
-        if (ch === '*') {
-            if (pattern[i + 1] === '*') {
+/** Throws unless `pattern` is valid for Go's `filepath.Match` (what Docker checks first). */
+function checkGoPattern(pattern) {
+    const chars = Array.from(pattern);
+    const bad = (why) => {
+        throw new Error(`'${pattern}' is not a valid pattern (${why})`);
+    };
+    // One character of a class, escapes understood (Go's getEsc).
+    const classChar = (at) => {
+        const ch = chars[at];
+        if (ch === undefined || ch === '-' || ch === ']')
+            bad('malformed character class');
+        if (ch === '\\') {
+            if (chars[at + 1] === undefined)
+                bad('a class ends in \\');
+            return at + 2;
+        }
+        return at + 1;
+    };
+    for (let i = 0; i < chars.length;) {
+        const ch = chars[i];
+        if (ch === '\\') {
+            if (chars[i + 1] === undefined)
+                bad('it ends in \\');
+            i += 2;
+        }
+        else if (ch === '[') {
+            i++;
+            if (chars[i] === '^')
                 i++;
-                if (pattern[i + 1] === '/')
-                    i++;
-                // `**` at the end matches everything below; elsewhere any number of whole segments.
-                out += i + 1 >= pattern.length ? '.*' : '(?:.*/)?';
+            let ranges = 0;
+            for (;;) {
+                if (chars[i] === undefined)
+                    bad('a character class is not closed');
+                if (chars[i] === ']' && ranges > 0)
+                    break;
+                i = classChar(i);
+                if (chars[i] === '-')
+                    i = classChar(i + 1);
+                ranges++;
+            }
+            i++;
+        }
+        else {
+            i++;
+        }
+    }
+}
+/** moby's translation of a cleaned pattern into a Go regular expression, and its match type. */
+function compileGo(pattern) {
+    const chars = Array.from(pattern);
+    let go = '^';
+    let type = 'exact';
+    for (let pos = 0, i = 0; pos < chars.length; i++) {
+        const ch = chars[pos++] ?? '';
+        if (ch === '*') {
+            if (chars[pos] === '*') {
+                pos++;
+                if (chars[pos] === '/')
+                    pos++;
+                if (pos >= chars.length) {
+                    if (type === 'exact') {
+                        type = 'prefix';
+                    }
+                    else {
+                        go += '.*';
+                        type = 'regexp';
+                    }
+                }
+                else {
+                    go += '(.*/)?';
+                    type = 'regexp';
+                }
+                if (i === 0)
+                    type = 'suffix';
             }
             else {
-                out += '[^/]*';
+                go += '[^/]*';
+                type = 'regexp';
             }
         }
         else if (ch === '?') {
-            out += '[^/]';
+            go += '[^/]';
+            type = 'regexp';
         }
-        else if (ch === '\\' && i + 1 < pattern.length) {
-            i++;
-            out += escapeChar(pattern.charAt(i));
+        else if ('.+()|{}$'.includes(ch)) {
+            go += `\\${ch}`;
         }
-        else if (ch === '[') {
-            const end = pattern.indexOf(']', i + 2);
-            if (end === -1) {
-                out += '\\[';
-                continue;
+        else if (ch === '\\') {
+            if (pos < chars.length) {
+                go += `\\${chars[pos++] ?? ''}`;
+                type = 'regexp';
             }
-            let body = pattern.slice(i + 1, end);
-            if (body.startsWith('!'))
-                body = `^${body.slice(1)}`;
-            out += `[${body.replace(/\\(?!\])/g, '\\\\')}]`;
-            i = end;
+            else {
+                go += '\\\\';
+            }
+        }
+        else if (ch === '[' || ch === ']') {
+            go += ch;
+            type = 'regexp';
         }
         else {
-            out += escapeChar(ch);
+            go += ch;
         }
     }
-    return new RegExp(`${out}$`, 's');
+    return { go: `${go}$`, type };
 }
-function escapeChar(ch) {
-    return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
-}
-/** The patterns of a `.dockerignore` file, in order. */
-function parseDockerignore(text) {
-    const patterns = [];
-    for (const raw of text.split(/\r?\n/)) {
-        let line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const exception = line.startsWith('!');
-        if (exception)
-            line = line.slice(1).trim();
-        line = cleanPath(line.replace(/^\/+/, ''));
-        if (line === '.' && !exception)
-            continue;
-        patterns.push({ text: line, exception, regex: toRegex(line) });
+const isAsciiAlnum = (ch) => /^[A-Za-z0-9]$/.test(ch);
+/** A letter, digit or any non-ASCII character: written as it is. */
+const isWordLike = (ch) => isAsciiAlnum(ch) || (ch.codePointAt(0) ?? 0) > 0x7f;
+const hexEscape = (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`;
+/**
+ * The JavaScript regular expression that matches what a Go (RE2) expression of the shapes
+ * `compileGo` makes matches: literals, escaped punctuation, classes, `.`, `*`, `?` and groups.
+ * What could mean something else in Go (an escaped letter such as `\d`, a POSIX class `[:x:]`)
+ * is refused rather than guessed.
+ */
+function goToJs(go) {
+    const chars = Array.from(go);
+    let out = '';
+    let inClass = false;
+    const unsupported = (what) => {
+        throw new Error(`${what} is not supported in a .dockerignore pattern here`);
+    };
+    for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i] ?? '';
+        if (ch === '\\') {
+            const next = chars[++i] ?? '';
+            // Go reads `\d`, `\pL`, `\x41`… as classes or codes, and refuses other escaped letters.
+            if (next === '' || isWordLike(next))
+                unsupported(`the escape \\${next}`);
+            out += hexEscape(next);
+        }
+        else if (inClass) {
+            if (ch === ']') {
+                inClass = false;
+                out += ']';
+            }
+            else if (ch === '[' && chars[i + 1] === ':') {
+                unsupported('a POSIX character class');
+            }
+            else if (ch === '-' || isWordLike(ch)) {
+                out += ch;
+            }
+            else {
+                out += hexEscape(ch);
+            }
+        }
+        else if (ch === '[') {
+            inClass = true;
+            out += '[';
+            if (chars[i + 1] === '^') {
+                i++;
+                out += '^';
+            }
+            // In Go a `]` right after `[` or `[^` is a member, not the end.
+            if (chars[i + 1] === ']')
+                out += hexEscape(chars[++i] ?? '');
+        }
+        else if (ch === '.') {
+            // Go's `.` is any character but a newline.
+            out += '[^\\n]';
+        }
+        else if ('^$*?()'.includes(ch)) {
+            out += ch;
+        }
+        else if (isWordLike(ch)) {
+            out += ch;
+        }
+        else {
+            out += hexEscape(ch);
+        }
     }
-    return patterns;
+    if (inClass)
+        unsupported('an unclosed character class');
+    // `u`: a class or `?` matches one character (code point), as Go matches one rune.
+    return new RegExp(out, 'u');
+}
+function compile(text, exception) {
+    checkGoPattern(text);
+    const { go, type } = compileGo(text);
+    return { text, exception, type, regex: goToJs(go) };
 }
 /**
- * True when `path` (context-relative, `/`-separated) is not sent to the builder: the last
- * pattern that matches it or one of its parent folders is not an exception.
+ * The patterns of a `.dockerignore` file (`file` names it in errors), in order. Throws a
+ * `BuildError` with the line for a pattern Docker refuses, or one whose meaning cannot be
+ * reproduced exactly.
+ */
+function parseDockerignore(text, file = '.dockerignore') {
+    const patterns = [];
+    const lines = text.replace(/^\ufeff/, '').split('\n');
+    // bufio.ScanLines: a final newline ends the last line, it does not start an empty one.
+    if (lines.at(-1) === '')
+        lines.pop();
+    lines.forEach((raw, index) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.startsWith('#'))
+            return;
+        let pattern = goTrimSpace(line);
+        if (pattern === '')
+            return;
+        const invert = pattern.startsWith('!');
+        if (invert)
+            pattern = goTrimSpace(pattern.slice(1));
+        if (pattern.length > 0) {
+            pattern = goClean(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        // The pattern matcher cleans once more, and only then looks for the `!`.
+        let cleaned = goClean(goTrimSpace(invert ? `!${pattern}` : pattern));
+        const exception = cleaned.startsWith('!');
+        try {
+            if (cleaned === '!')
+                throw new Error('illegal exclusion pattern "!"');
+            if (exception)
+                cleaned = cleaned.slice(1);
+            patterns.push(compile(cleaned, exception));
+        }
+        catch (error) {
+            throw new errors/* BuildError */.zS(`${file} line ${index + 1}: ${(0,errors/* errorMessage */.gJ)(error)}`, {
+                file,
+                line: index + 1
+            });
+        }
+    });
+    return patterns;
+}
+/** Whether one pattern matches a path (moby's Pattern.match). */
+function matches(pattern, path) {
+    const { text } = pattern;
+    switch (pattern.type) {
+        case 'exact':
+            return path === text;
+        case 'prefix':
+            return path.startsWith(text.slice(0, -2));
+        case 'suffix': {
+            const suffix = text.slice(2);
+            return path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
+        }
+        case 'regexp':
+            return pattern.regex.test(path);
+    }
+}
+/**
+ * Whether `path` is excluded, given what matched its folder (`parent`; undefined for an entry
+ * at the top of the context, or when unknown, as moby treats a zero MatchInfo: then the
+ * path's folders are tested too). Returns the matches to hand to the entries of `path`.
+ */
+function matchPath(path, patterns, parent) {
+    let excluded = false;
+    const matched = patterns.map(() => false);
+    patterns.forEach((pattern, index) => {
+        let match = parent?.[index] ?? false;
+        if (!match) {
+            if (pattern.exception !== excluded)
+                return;
+            match = matches(pattern, path);
+            if (!match && parent === undefined) {
+                const folders = path.split('/').slice(0, -1);
+                for (let i = 1; i <= folders.length && !match; i++) {
+                    match = matches(pattern, folders.slice(0, i).join('/'));
+                }
+            }
+        }
+        matched[index] = match;
+        if (match)
+            excluded = !pattern.exception;
+    });
+    return { excluded, matched };
+}
+/**
+ * Whether Docker walks into an excluded folder: only when an exception pattern's text starts
+ * with `folder/` (what is inside is then decided one by one); otherwise nothing below it is sent.
+ */
+function entersExcludedFolder(folder, patterns) {
+    return patterns.some((pattern) => pattern.exception && `${pattern.text}/`.startsWith(`${folder}/`));
+}
+/**
+ * True when `path` (context-relative, `/`-separated) is not sent to the builder: decided
+ * folder by folder from the top, as Docker walks the context, an excluded folder hiding
+ * everything below it unless an exception may reach inside.
  */
 function isExcluded(path, patterns) {
     const parts = path.split('/');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let excluded = false;
-    for (const pattern of patterns) {
-        if (prefixes.some((prefix) => pattern.regex.test(prefix)))
-            excluded = !pattern.exception;
+    let parent;
+    for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('/');
+        const result = matchPath(prefix, patterns, parent);
+        if (i === parts.length)
+            return result.excluded;
+        if (result.excluded && !entersExcludedFolder(prefix, patterns))
+            return true;
+        parent = result.matched;
     }
-    return excluded;
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/images/fingerprint.ts
 
 /** The label every image the action builds carries, holding the fingerprint of its build inputs. */
 const FINGERPRINT_LABEL = 'io.github.gitops-release.fingerprint';
-/** Version of the fingerprint's recipe: a change of recipe must not look like "unchanged". */
-const RECIPE = 'gitops-release/fingerprint/v1';
-/** Git's blob id of some content (`git hash-object`), so tracked files need not be read. */
-function gitBlobId(content) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+/**
+ * Version of the fingerprint's recipe: a change of recipe must not look like "unchanged". v2:
+ * the context as it is on disk (not git's view), with modes, folders and symlinks.
+ */
+const RECIPE = 'gitops-release/fingerprint/v2';
+/** The id of some content (sha256, hex). */
+function contentId(content) {
+    return (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex');
 }
 /**
  * The fingerprint (`sha256:…`) of an image's build inputs. Order does not matter where the
- * builder does not care about it (files, build arguments, platforms), and nothing that changes
+ * builder does not care about it (entries, build arguments, platforms), and nothing that changes
  * on every run (commit, time, tag) is part of it, so the same inputs give the same fingerprint
  * in any checkout.
  */
 function fingerprint(input) {
     const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    const files = [...input.files]
+    const entries = [...input.entries]
         .sort((a, b) => byText(a.path, b.path))
-        .map((file) => [file.path, file.mode, file.id]);
+        .map((entry) => [entry.path, entry.type, (entry.mode & 0o7777).toString(8), entry.id]);
     const platforms = (input.platforms ?? '')
         .split(',')
         .map((platform) => platform.trim())
@@ -375,9 +610,33 @@ function fingerprint(input) {
         target: input.target ?? '',
         buildArgs: [...input.buildArgs].sort(byText),
         platforms: [...new Set(platforms)],
-        files
+        entries
     });
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/images/run-limited.ts
+/**
+ * Runs `task` for every item with at most `limit` running at once, in input order, and waits for
+ * all of them: a failing task does not stop the others. Results are in input order.
+ */
+async function runLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            try {
+                results[index] = { ok: true, value: await task(items[index], index) };
+            }
+            catch (error) {
+                results[index] = { ok: false, error };
+            }
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/images/context-files.ts
@@ -386,119 +645,124 @@ function fingerprint(input) {
 
 
 
+
+
+
+/** Defaults: far above a sensible build context, low enough to bound a run's time. */
+const CONTEXT_LIMITS = { entries: 100_000, bytes: 2 * 1024 ** 3 };
+/** Files hashed at once. */
+const HASH_PARALLEL = 8;
+/** Files up to this size are read whole; larger ones are streamed through the hash. */
+const READ_WHOLE_BYTES = 1024 * 1024;
 /**
- * The files of a build context the builder is sent, with git object ids, for the fingerprint.
- *
- * In a git work tree, git's view is used: tracked files by the blob id in the index (nothing is
- * read), except those changed or deleted in the work tree (read and hashed as they are now);
- * untracked files, ignored ones included, are read and hashed too, since `docker build` sends
- * them just the same (a file an earlier step generated changes the image). Outside a work tree
- * every file is read. In both cases `.git` is left out and `CONTEXT/.dockerignore` is applied
- * the way Docker applies it, so an excluded file changes nothing.
+ * The entries of a build context exactly as Docker sends them to the builder: the folder as it
+ * is on disk (untracked files, nested repositories, submodule work trees and `.git` included),
+ * filtered by `.dockerignore` with Docker's own rules, with modes, folders and symlinks (as
+ * links). An ignored `.dockerignore` or Dockerfile is not sent (the CLI sends them, the builder
+ * drops them; the Dockerfile's content is part of the fingerprint anyway). When a
+ * Dockerfile-specific ignore file (`Dockerfile.dockerignore`, which BuildKit prefers) exists next
+ * to the Dockerfile, what either file lets through is covered, since which one applies depends
+ * on the builder. Throws a `BuildError` past `limits`.
  */
-async function readContextFiles(context, git) {
-    const ignore = await (0,promises_.readFile)((0,external_node_path_.join)(context, '.dockerignore'), 'utf8').catch(() => '');
-    const patterns = parseDockerignore(ignore);
-    // Filtered before anything is read, so an excluded node_modules costs no hashing.
-    const sent = (path) => patterns.length === 0 || !isExcluded(path, patterns);
-    const prunable = !patterns.some((pattern) => pattern.exception);
-    return (await gitWorkTree(context, git))
-        ? fromGit(context, git, sent)
-        : fromFolder(context, sent, prunable);
-}
-/** The content id and mode of a file on disk; undefined for folders and other non-files. */
-async function hashPath(path) {
-    const info = await (0,promises_.lstat)(path).catch(() => undefined);
-    if (info === undefined)
-        return undefined;
-    if (info.isSymbolicLink()) {
-        return { mode: '120000', id: gitBlobId(Buffer.from(await (0,promises_.readlink)(path), 'utf8')) };
+async function readContextFiles(context, options = {}) {
+    const limits = options.limits ?? CONTEXT_LIMITS;
+    const readIgnore = (path) => (0,promises_.readFile)(path, 'utf8').catch((error) => {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    });
+    const variants = [
+        { file: '.dockerignore', text: (await readIgnore((0,external_node_path_.join)(context, '.dockerignore'))) ?? '' }
+    ];
+    if (options.dockerfile !== undefined) {
+        const file = `${options.dockerfile}.dockerignore`;
+        const text = await readIgnore(file);
+        if (text !== undefined)
+            variants.push({ file: (0,external_node_path_.basename)(file), text });
     }
-    if (!info.isFile())
+    const found = new Map();
+    for (const { file, text } of variants) {
+        await walk(context, parseDockerignore(text, file), limits, found);
+    }
+    const files = [...found.values()];
+    const hashed = await runLimited(files, HASH_PARALLEL, async ({ entry, size, full }) => entry.type === 'file' ? { ...entry, id: await hashFile(full, size) } : entry);
+    return hashed.map((result) => {
+        if (!result.ok)
+            throw result.error;
+        return result.value;
+    });
+}
+function entryType(info) {
+    if (info.isFile())
+        return 'file';
+    if (info.isDirectory())
+        return 'dir';
+    if (info.isSymbolicLink())
+        return 'symlink';
+    // Docker's archive leaves sockets out.
+    if (info.isSocket())
         return undefined;
-    return {
-        mode: (info.mode & 0o111) !== 0 ? '100755' : '100644',
-        id: gitBlobId(await (0,promises_.readFile)(path))
+    return 'other';
+}
+async function walk(context, patterns, limits, found) {
+    let entries = found.size;
+    // Excluded entries are looked at too (inside a folder an exception reaches into): bounded too.
+    let looked = 0;
+    const lookLimit = limits.entries * 4;
+    let bytes = [...found.values()].reduce((sum, item) => sum + item.size, 0);
+    const tooLarge = (what) => {
+        throw new errors/* BuildError */.zS(`the build context ${context} ${what}; ` +
+            'skip-unchanged does not fingerprint a context that large (leave out what the image ' +
+            'does not need with .dockerignore)');
     };
-}
-async function gitWorkTree(context, git) {
-    try {
-        const result = await git.run('git', ['-C', context, 'rev-parse', '--is-inside-work-tree']);
-        return result.exitCode === 0 && result.stdout.trim() === 'true';
-    }
-    catch {
-        return false;
-    }
-}
-async function lsFiles(context, git, args) {
-    const result = await git.run('git', ['-C', context, 'ls-files', '-z', ...args, '--', '.']);
-    if (result.exitCode !== 0) {
-        throw new Error(`git ls-files ${args.join(' ')} failed in ${context}: ${result.stderr.trim()}`);
-    }
-    return result.stdout.split('\0').filter((entry) => entry !== '');
-}
-async function fromGit(context, git, sent) {
-    const [staged, modified, deleted, others] = await Promise.all([
-        lsFiles(context, git, ['--stage']),
-        lsFiles(context, git, ['--modified']),
-        lsFiles(context, git, ['--deleted']),
-        lsFiles(context, git, ['--others'])
-    ]);
-    const gone = new Set(deleted);
-    const reread = new Set(modified);
-    const files = new Map();
-    for (const entry of staged) {
-        // `MODE OBJECT STAGE<TAB>PATH`; a conflicted path has several stages, one is enough.
-        const match = /^(\d{6}) ([0-9a-f]{40,64}) \d\t(.+)$/s.exec(entry);
-        if (match === null)
-            continue;
-        const [, mode = '', id = '', path = ''] = match;
-        if (files.has(path) || gone.has(path) || !sent(path))
-            continue;
-        if (reread.has(path) && mode !== '160000')
-            continue;
-        files.set(path, { path, mode, id });
-    }
-    for (const path of [...reread, ...others]) {
-        if (files.has(path) || gone.has(path) || !sent(path))
-            continue;
-        const hashed = await hashPath((0,external_node_path_.join)(context, path));
-        if (hashed !== undefined)
-            files.set(path, { path, ...hashed });
-    }
-    return [...files.values()];
-}
-async function fromFolder(context, sent, prunable) {
-    const files = [];
-    const walk = async (folder, prefix) => {
-        let entries;
+    const visit = async (folder, prefix, parent) => {
+        let names;
         try {
-            entries = await (0,promises_.readdir)(folder, { withFileTypes: true });
+            names = await (0,promises_.readdir)(folder);
         }
         catch (error) {
-            throw new Error(`cannot list ${folder}: ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
+            throw new errors/* BuildError */.zS(`cannot list ${folder}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
-        for (const entry of entries) {
-            const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-            if (path === '.git')
+        for (const name of names.sort()) {
+            const path = prefix === '' ? name : `${prefix}/${name}`;
+            const full = (0,external_node_path_.join)(folder, name);
+            if (++looked > lookLimit)
+                tooLarge(`has more than ${lookLimit} files and folders to look at`);
+            const info = await (0,promises_.lstat)(full);
+            const type = entryType(info);
+            if (type === undefined)
                 continue;
-            const full = (0,external_node_path_.join)(folder, entry.name);
-            if (entry.isDirectory()) {
-                // Without `!` exceptions nothing below an excluded folder can be sent.
-                if (prunable && !sent(path))
-                    continue;
-                await walk(full, path);
+            const { excluded, matched } = matchPath(path, patterns, parent);
+            if (excluded) {
+                // Not sent; inside it only what an exception names may be.
+                if (type === 'dir' && entersExcludedFolder(path, patterns)) {
+                    await visit(full, path, matched);
+                }
                 continue;
             }
-            if (!sent(path))
-                continue;
-            const hashed = await hashPath(full);
-            if (hashed !== undefined)
-                files.push({ path, ...hashed });
+            if (!found.has(path)) {
+                if (++entries > limits.entries)
+                    tooLarge(`sends more than ${limits.entries} files and folders to the builder`);
+                const size = type === 'file' ? info.size : 0;
+                bytes += size;
+                if (bytes > limits.bytes)
+                    tooLarge(`sends more than ${limits.bytes} bytes to the builder`);
+                const id = type === 'symlink' ? contentId(await (0,promises_.readlink)(full, { encoding: 'buffer' })) : '';
+                found.set(path, { entry: { path, type, mode: info.mode & 0o7777, id }, size, full });
+            }
+            if (type === 'dir')
+                await visit(full, path, matched);
         }
     };
-    await walk(context, '');
-    return files;
+    await visit(context, '');
+}
+async function hashFile(path, size) {
+    if (size <= READ_WHOLE_BYTES)
+        return contentId(await (0,promises_.readFile)(path));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/images/detect-builder.ts
@@ -730,12 +994,26 @@ const REGISTRY_TIMEOUT_MS = 15_000;
 /** A registry request that did not go as expected (the lookup turns it into `unknown`). */
 class LookupError extends Error {
 }
+/** True for a host name (as a URL spells it, no port) that is loopback: localhost, 127/8, [::1]. */
+function isLoopbackName(name) {
+    return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
 /** `https://HOST` for a domain; plain http for loopback, which Docker also treats as insecure. */
 function registryBase(domain) {
     const host = domain === image_ref/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : domain;
-    const name = host.replace(/:\d+$/, '');
-    const loopback = name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
-    return `${loopback ? 'http' : 'https'}://${host}`;
+    return `${isLoopbackName(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`;
+}
+/**
+ * Whether the registry's credentials may go to a token service (`realm`): only to the
+ * registry's own origin, or over https, or over plain http to a loopback address (a test
+ * registry). Anything else would send the password in clear text, or to a stranger over http.
+ */
+function realmMayHaveCredentials(realm, registryOrigin) {
+    if (realm.origin === registryOrigin)
+        return true;
+    if (realm.protocol === 'https:')
+        return true;
+    return realm.protocol === 'http:' && isLoopbackName(realm.hostname);
 }
 /** The parameters of a `WWW-Authenticate` challenge (`Bearer realm="…",service="…"`). */
 function parseChallenge(header) {
@@ -796,7 +1074,15 @@ async function lookupImage(http, repository, tag, options = {}) {
         if (top.status === 404)
             return { kind: 'missing' };
         expectOk(top, 'the manifest');
+        // The digest is what skip-unchanged reports and the files may pin: it must be the digest of
+        // the manifest read, not merely what a header (or a proxy in between) claims.
         const digest = top.headers['docker-content-digest'] ?? sha256(top.body);
+        if (!(0,image_ref/* isDigest */.Bc)(digest)) {
+            throw new LookupError(`the registry gave an invalid Docker-Content-Digest '${String(digest)}'`);
+        }
+        if (sha256(top.body) !== digest) {
+            throw new LookupError(`the manifest does not match its Docker-Content-Digest ${digest} (its content is ${sha256(top.body)})`);
+        }
         let manifest = parseJson(top.body, 'the manifest');
         const config = manifest.config;
         if (config === undefined) {
@@ -805,6 +1091,9 @@ async function lookupImage(http, repository, tag, options = {}) {
                 throw new LookupError('the image index lists no image manifest');
             const platform = await session.get(`/v2/${ref.path}/manifests/${chosen}`, MANIFEST_ACCEPT);
             expectOk(platform, `the manifest ${chosen}`);
+            if (sha256(platform.body) !== chosen) {
+                throw new LookupError(`the manifest ${chosen} does not match its digest`);
+            }
             manifest = parseJson(platform.body, `the manifest ${chosen}`);
         }
         const configDigest = manifest.config?.digest;
@@ -824,7 +1113,7 @@ async function lookupImage(http, repository, tag, options = {}) {
                     clean[key] = value;
             }
         }
-        return { kind: 'found', digest: (0,image_ref/* isDigest */.Bc)(digest) ? digest : sha256(top.body), labels: clean };
+        return { kind: 'found', digest, labels: clean };
     }
     catch (error) {
         return { kind: 'unknown', reason: (0,errors/* errorMessage */.gJ)(error) };
@@ -869,7 +1158,17 @@ function createSession(http, base, path, credentials) {
         if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
             throw new LookupError(`the registry asked for unsupported authentication (${header ?? 'none'})`);
         }
-        const realm = new URL(challenge.params.realm);
+        let realm;
+        try {
+            realm = new URL(challenge.params.realm);
+        }
+        catch {
+            throw new LookupError(`the registry named an invalid token service '${challenge.params.realm}'`);
+        }
+        if (basic !== undefined && !realmMayHaveCredentials(realm, new URL(base).origin)) {
+            throw new LookupError(`the registry sends the credentials to the token service ${realm.origin}${realm.pathname}, ` +
+                'which is neither the registry itself nor https; they were not sent');
+        }
         if (challenge.params.service)
             realm.searchParams.set('service', challenge.params.service);
         realm.searchParams.set('scope', challenge.params.scope ?? `repository:${path}:pull`);
@@ -906,31 +1205,8 @@ function createSession(http, base, path, credentials) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/images/run-limited.ts
-/**
- * Runs `task` for every item with at most `limit` running at once, in input order, and waits for
- * all of them: a failing task does not stop the others. Results are in input order.
- */
-async function runLimited(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            try {
-                results[index] = { ok: true, value: await task(items[index], index) };
-            }
-            catch (error) {
-                results[index] = { ok: false, error };
-            }
-        }
-    };
-    const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/images/build-images.ts
+
 
 
 
@@ -1078,10 +1354,10 @@ async function prepare(plan, options, deps) {
     try {
         if (dockerfile === undefined)
             throw new Error(`cannot read ${dockerfilePath}`);
-        const files = await readContextFiles(plan.context, deps.git);
+        const entries = await readContextFiles(plan.context, { dockerfile: dockerfilePath });
         print = fingerprint({
-            files,
-            dockerfile: gitBlobId(dockerfile),
+            entries,
+            dockerfile: contentId(dockerfile),
             ...(plan.target === undefined ? {} : { target: plan.target }),
             // A bare KEY takes its value from the environment docker starts from, as docker does.
             buildArgs: plan.buildArgs.map((arg) => arg.includes('=') ? arg : `${arg}=${options.env[arg] ?? ''}`),
@@ -1230,7 +1506,7 @@ async function buildImages(options, deps) {
         progress,
         printLog: createLogPrinter(logger)
     };
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir, 'gitops-release-build-'));
+    const dir = await (0,build_temp/* createBuildTemp */.$R)(options.tempDir);
     try {
         const run = builder === 'buildx' ? buildWithBuildx : buildWithClassic;
         const images = await run(context, toBuild, { ...options, maxParallel: buildLimit }, dir);
@@ -1243,6 +1519,49 @@ async function buildImages(options, deps) {
         progress.stop();
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
+}
+
+
+/***/ }),
+
+/***/ 2836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ createBuildTemp),
+/* harmony export */   Vu: () => (/* binding */ removeBuildTemp)
+/* harmony export */ });
+/* unused harmony export BUILD_TEMP_PREFIX */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The name every temporary folder of a build starts with (metadata and image id files). */
+const BUILD_TEMP_PREFIX = 'gitops-release-build-';
+/** A new temporary folder for one run's build files, in `tempDir`. */
+function createBuildTemp(tempDir) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tempDir, BUILD_TEMP_PREFIX));
+}
+/**
+ * The post step: removes the build folders a main step left in `runnerTemp` (a run cancelled
+ * or killed mid-build never reaches its own `finally`). Only RUNNER_TEMP is swept, never a
+ * shared folder such as /tmp where another run may be building: '' does nothing.
+ */
+async function removeBuildTemp(runnerTemp, logger) {
+    if (runnerTemp === '')
+        return;
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(runnerTemp, { withFileTypes: true }).catch(() => []);
+    const removed = [];
+    for (const entry of entries) {
+        if (!entry.isDirectory() || !entry.name.startsWith(BUILD_TEMP_PREFIX))
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, entry.name), { recursive: true, force: true });
+        removed.push(entry.name);
+    }
+    if (removed.length > 0)
+        logger.info(`Removed leftover build folder(s): ${removed.join(', ')}`);
 }
 
 

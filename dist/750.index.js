@@ -18,7 +18,7 @@ if (runtime.getState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS 
 }
 else {
     runtime.saveState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost, 'true');
-    const { coreRunDeps, run } = await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(845), __webpack_require__.e(699)]).then(__webpack_require__.bind(__webpack_require__, 3699));
+    const { coreRunDeps, run } = await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(845), __webpack_require__.e(725)]).then(__webpack_require__.bind(__webpack_require__, 7725));
     await run(coreRunDeps(runtime));
 }
 
