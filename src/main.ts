@@ -10,7 +10,8 @@ import {
   deploy,
   editWorkspace,
   landRelease,
-  plannedImages
+  plannedImages,
+  releaseDelivery
 } from './pipeline/release-steps.js'
 import type { Stages } from './pipeline/stages.js'
 import { fallbackTag, readSettings } from './settings/inputs.js'
@@ -39,7 +40,7 @@ export async function release(
       return
     }
     const landed = await landRelease(settings, commit, stages, repository, images, state)
-    await deploy(settings, commit, stages, repository, images, landed, state)
+    await deploy(releaseDelivery(settings, commit, images), stages, repository, landed, state)
   } finally {
     await repository?.close()
   }
