@@ -100,17 +100,21 @@ describe('registryLookup', () => {
     const config = JSON.stringify({ config: { Labels: {} } })
     const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
     const manifest = JSON.stringify({ config: { digest: configDigest }, layers: [] })
+    // The registry's digest is the manifest's own (the lookup checks it against the body).
+    const manifestDigest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`
     const urls: string[] = []
     const http = {
       request: (request: HttpRequest): Promise<HttpResponse> => {
         urls.push(request.url)
         const body = request.url.includes('/manifests/') ? manifest : config
-        const headers = request.url.includes('/manifests/') ? { 'docker-content-digest': D1 } : {}
+        const headers = request.url.includes('/manifests/')
+          ? { 'docker-content-digest': manifestDigest }
+          : {}
         return Promise.resolve({ status: 200, headers, body })
       }
     }
     const answer = await registryLookup(http)('localhost:5000/acme/backend', 't1')
-    expect(answer).toEqual({ kind: 'found', digest: D1, labels: {} })
+    expect(answer).toEqual({ kind: 'found', digest: manifestDigest, labels: {} })
     expect(urls).toEqual([
       'http://localhost:5000/v2/acme/backend/manifests/t1',
       `http://localhost:5000/v2/acme/backend/blobs/${configDigest}`

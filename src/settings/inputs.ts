@@ -299,6 +299,12 @@ function readPromotion(
     ...optionalField('promoteFrom', promoteFrom)
   })
   if (resolved === undefined) return undefined
+  if (environments.some((env) => env.commit === undefined)) {
+    throw new InputError(
+      "Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.",
+      { input: 'commit' }
+    )
+  }
   const settingsOf = (index: number): EnvironmentSettings => {
     const found = environments[index]
     if (found === undefined) throw new InternalError(`environment ${index} is not resolved`)
