@@ -105,7 +105,13 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
       ])
       // The source's Argo CD may be another server than the target's, with its own `insecure`.
       const http = createHttpClient({ env: settings.env, insecure: options.insecure })
-      return waitForGate(options, { clock: systemClock, logger, holdsCandidate, http })
+      return waitForGate(options, {
+        clock: systemClock,
+        logger,
+        holdsCandidate,
+        http,
+        nowMs: () => Date.now()
+      })
     },
     measureSoak: async (options, holdsCandidate) => {
       const { measureSoak } = await import('./promote/soak-stage.js')
