@@ -249,6 +249,10 @@ export function readSettings(deps: SettingsDeps): Settings {
       warn: deps.warn
     })
   )
+  // An environment's own create-pr talks to the GitHub API as the top-level one does.
+  if (commit && environments.some((entry) => entry.environment.createPr)) {
+    checkApiTransport(github.apiUrl, commitMode)
+  }
   const promotion = readPromotion(environments, optional('promote-to'), optional('promote-from'), {
     ...optionalField(
       'credentials',
