@@ -114,6 +114,7 @@ describeRegistry('a promotion over real git and a real registry', () => {
       'argocd-server': argocd.url,
       'argocd-token': TOKEN,
       'argocd-timeout': '30',
+      'argocd-wait': 'true',
       token: ''
     })
     const failures: unknown[] = []
@@ -164,7 +165,10 @@ describeRegistry('a promotion over real git and a real registry', () => {
       'promoted-from': 'dev',
       'promoted-to': 'prod',
       'source-revision': base,
-      'soak-remaining': '0'
+      'soak-remaining': '0',
+      // The target's app, auto-synced to the tip, seen Synced and Healthy at the landed commit.
+      'argocd-revision': log,
+      'argocd-health-status': 'Healthy'
     })
     // And run again later: the target has it, nothing to do.
     expect(await promoteOnce('ws-c')).toMatchObject({
