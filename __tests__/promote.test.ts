@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { ArgoCdWaitError } from '../src/argocd/wait-error.js'
 import type { AppState } from '../src/argocd/types.js'
 import { createEditEngine } from '../src/edit/engine.js'
-import { ArgoCdError, InputError, PromotionError } from '../src/errors.js'
+import { ArgoCdError, PromotionError } from '../src/errors.js'
 import type { ImageLookup } from '../src/images/registry-api.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { promote, run } from '../src/main.js'
@@ -345,38 +345,5 @@ describe('promote', () => {
     })
     expect(failures).toEqual([])
     expect(runtime.outputs).toMatchObject({ promoted: 'true', 'promoted-to': 'prod' })
-  })
-})
-
-describe('settings with environments', () => {
-  it('a release writes into the first environment and notifies its apps', () => {
-    const settings = settingsOf(inputs({ 'promote-to': '' }))
-    expect(settings.promotion).toBeUndefined()
-    expect(settings.edit.valuesFiles).toEqual(['envs/dev/values.yaml'])
-    expect(settings.argocd.api?.apps.map((app) => app.label)).toEqual(['shop-dev'])
-    expect(settings.build).toBeDefined()
-  })
-
-  it('a promotion builds nothing and resolves each side', () => {
-    const settings = settingsOf(inputs({ environments: environments({ branch: 'prod' }) }))
-    expect(settings.build).toBeUndefined()
-    expect(settings.promotion?.from.environment.name).toBe('dev')
-    expect(settings.promotion?.to.commit?.publish.branch).toBe('prod')
-    expect(settings.promotion?.to.argocd.api?.apps.map((app) => app.label)).toEqual(['shop-prod'])
-  })
-
-  it.each([
-    ['a top-level values-file', { 'values-file': 'envs/values.yaml' }, 'values-file'],
-    ['a top-level argocd-app', { 'argocd-app': 'shop' }, 'argocd-app'],
-    ['commit: false', { commit: 'false' }, 'commit']
-  ])('refuses %s beside environments', (_label, over, input) => {
-    let caught: unknown
-    try {
-      settingsOf(inputs(over))
-    } catch (error) {
-      caught = error
-    }
-    expect(caught).toBeInstanceOf(InputError)
-    expect((caught as InputError).location.input).toBe(input)
   })
 })
