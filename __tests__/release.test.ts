@@ -114,6 +114,7 @@ describe('release', () => {
           preview: (_text, compute) => publishFake(options, true, compute),
           land: (_text, compute) => publishFake(options, options.dryRun, compute),
           isDescendant: (ancestor, commit) => Promise.resolve(ancestor === commit),
+          sourceAt: () => Promise.reject(new Error('a release reads no other commit')),
           close: () => {
             calls.push('close')
             return Promise.resolve()
@@ -134,6 +135,10 @@ describe('release', () => {
         calls.push('wait')
         return Promise.resolve([healthy])
       },
+      lookupImage: () => Promise.reject(new Error('a release looks up no image')),
+      waitForGate: () => Promise.reject(new Error('a release has no gate')),
+      measureSoak: () => Promise.reject(new Error('a release has no soak')),
+      notice: () => undefined,
       ...overrides
     }
   }

@@ -192,7 +192,12 @@ describe('outputValues', () => {
       'rolled-back': 'false',
       'rollback-commit-sha': '',
       digest: '',
-      metadata: JSON.stringify({ web: {} })
+      metadata: JSON.stringify({ web: {} }),
+      promoted: 'false',
+      'promoted-from': '',
+      'promoted-to': '',
+      'source-revision': '',
+      'soak-remaining': ''
     })
   })
 

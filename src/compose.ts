@@ -1,10 +1,12 @@
+import * as core from '@actions/core'
 import { createEditEngine } from './edit/engine.js'
 import type { HttpClient } from './lib/http.js'
 import { systemClock } from './lib/clock.js'
 import type { Runtime } from './lib/runtime.js'
 import type { Logger } from './logger.js'
 import type { GitOpsRepository, Stages } from './pipeline/stages.js'
-import type { Settings } from './settings/settings.js'
+import type { RevisionReader } from './promote/revision-source.js'
+import type { PublishSettings, Settings } from './settings/settings.js'
 
 /** Registry answers the skip-unchanged lookup reads are manifests and config JSON only. */
 const REGISTRY_BODY_LIMIT = 4 * 1024 * 1024
@@ -21,6 +23,10 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
     const { createHttpClient } = await import('./lib/http.js')
     const { webhook, api } = settings.argocd
     return createHttpClient({ env: settings.env, insecure: (api ?? webhook)?.insecure ?? false })
+  })
+  const registryHttp = once(async (): Promise<HttpClient> => {
+    const { createHttpClient } = await import('./lib/http.js')
+    return createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT })
   })
   return {
     logger,
@@ -53,7 +59,7 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
         import('./publish/descendant.js')
       ])
       let ancestry: ReturnType<typeof createDescendantCheck> | undefined
-      const repository: GitOpsRepository = {
+      const repository: Omit<GitOpsRepository, 'sourceAt'> = {
         preview: (text, compute, quiet) =>
           publish({ ...options, ...text, dryRun: true }, { logger: quiet, runtime, compute }),
         land: (text, compute) => publish({ ...options, ...text }, { logger, runtime, compute }),
@@ -71,7 +77,7 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
           if (ancestry !== undefined) await (await ancestry).close()
         }
       }
-      return repository
+      return withRevisions(repository, options, { logger, runtime })
     },
     notifyWebhook: async (options) => {
       const { notifyWebhook } = await import('./argocd/webhook.js')
@@ -85,6 +91,60 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
         http: await argoCdHttp(),
         isDescendant
       })
+    },
+    lookupImage: async (repository, tag, credentials) => {
+      const { lookupImage } = await import('./images/registry-api.js')
+      return lookupImage(await registryHttp(), repository, tag, {
+        ...(credentials === undefined ? {} : { credentials })
+      })
+    },
+    waitForGate: async (options, holdsCandidate) => {
+      const [{ waitForGate }, { createHttpClient }] = await Promise.all([
+        import('./promote/gate.js'),
+        import('./lib/http.js')
+      ])
+      // The source's Argo CD may be another server than the target's, with its own `insecure`.
+      const http = createHttpClient({ env: settings.env, insecure: options.insecure })
+      return waitForGate(options, {
+        clock: systemClock,
+        logger,
+        holdsCandidate,
+        http,
+        nowMs: () => Date.now()
+      })
+    },
+    measureSoak: async (options, holdsCandidate) => {
+      const { measureSoak } = await import('./promote/soak-stage.js')
+      return measureSoak(options, { holdsCandidate, nowMs: () => Date.now(), logger })
+    },
+    notice: (message) => {
+      core.notice(message)
+    }
+  }
+}
+
+// The repository with `sourceAt`: a reader of its commits opened on first use, closed with it.
+// (To be served by the run's one clone once the Publisher holds it.)
+function withRevisions(
+  repository: Omit<GitOpsRepository, 'sourceAt'>,
+  options: PublishSettings,
+  services: { readonly logger: Logger; readonly runtime: Runtime }
+): GitOpsRepository {
+  let reader: Promise<RevisionReader> | undefined
+  return {
+    ...repository,
+    sourceAt: async (revision) => {
+      reader ??= import('./promote/revision-source.js').then(({ openRevisionReader }) =>
+        openRevisionReader({ ...options, message: '', prTitle: '' }, services)
+      )
+      return (await reader).sourceAt(revision)
+    },
+    close: async () => {
+      try {
+        if (reader !== undefined) await (await reader).close()
+      } finally {
+        await repository.close()
+      }
     }
   }
 }

@@ -42,6 +42,12 @@ export class ArgoCdError extends ActionError {}
 /** A bug: a check that should never fail did. */
 export class InternalError extends ActionError {}
 
+/**
+ * A promotion cannot go ahead: the registry no longer holds the candidate as recorded, or the
+ * source environment is not running it.
+ */
+export class PromotionError extends ActionError {}
+
 /** The message of any thrown value. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message

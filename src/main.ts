@@ -9,12 +9,28 @@ import {
   checkFiles,
   deploy,
   editWorkspace,
+  landEdits,
   landRelease,
-  plannedImages
+  plannedImages,
+  releaseDelivery
 } from './pipeline/release-steps.js'
+import {
+  alreadyThere,
+  holdsCandidateAt,
+  newPromotionState,
+  openPromotion,
+  passGate,
+  promotionDelivery,
+  promotionRequest,
+  promotionText,
+  readEnvironments,
+  recordLanding,
+  soaked,
+  verifyRegistry
+} from './pipeline/promote-steps.js'
 import type { Stages } from './pipeline/stages.js'
 import { fallbackTag, readSettings } from './settings/inputs.js'
-import type { Settings } from './settings/settings.js'
+import type { PromotionSettings, Settings } from './settings/settings.js'
 import { renderSummary } from './summary.js'
 
 /**
@@ -39,9 +55,49 @@ export async function release(
       return
     }
     const landed = await landRelease(settings, commit, stages, repository, images, state)
-    await deploy(settings, commit, stages, repository, images, landed, state)
+    await deploy(releaseDelivery(settings, commit, images), stages, repository, landed, state)
   } finally {
     await repository?.close()
+  }
+}
+
+/**
+ * A promotion: the release's stages in another order (interface.md, "Environments and
+ * promotion"). Reads both environments, stops at once when the target has the candidate, checks
+ * the registry, waits for the source's gate, measures the soak (not yet: a notice, success),
+ * then lands the target's edit and deploys it as a release is deployed.
+ */
+export async function promote(
+  settings: Settings,
+  promotion: PromotionSettings,
+  stages: Stages,
+  state: ReleaseState
+): Promise<void> {
+  state.promotion = newPromotionState(promotion)
+  for (const warning of promotion.warnings) stages.logger.warning(warning)
+  const repositories = await openPromotion(promotion, stages)
+  try {
+    const files = await readEnvironments(settings, promotion, stages, repositories, state)
+    if (alreadyThere(files, promotion, stages, state)) return
+    const images = await verifyRegistry(promotion, stages, files, state)
+    const holds = holdsCandidateAt(settings, promotion, repositories, files)
+    const gate = await passGate(promotion, stages, files, holds, state)
+    if (!(await soaked(promotion, stages, gate, holds, state))) return
+    const text = promotionText(promotion, images, gate.revision)
+    const request = promotionRequest(settings, promotion, files, images)
+    const { target } = repositories
+    const landed = await landEdits(text, request, settings.dryRun, stages, target, state)
+    recordLanding(settings, promotion, landed, state)
+    await deploy(
+      promotionDelivery(settings, promotion, images, text),
+      stages,
+      target,
+      landed,
+      state
+    )
+  } finally {
+    await repositories.target.close()
+    if (repositories.source !== repositories.target) await repositories.source.close()
   }
 }
 
@@ -79,7 +135,9 @@ export async function run(deps: RunDeps = coreRunDeps()): Promise<void> {
       }
     })
     state = newReleaseState(settings.tag)
-    await release(settings, deps.compose(settings, runtime, logger), state)
+    const stages = deps.compose(settings, runtime, logger)
+    if (settings.promotion === undefined) await release(settings, stages, state)
+    else await promote(settings, settings.promotion, stages, state)
   } catch (error) {
     failure = error
   }

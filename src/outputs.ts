@@ -4,6 +4,7 @@ import type { BuiltImage } from './images/build-images.js'
 import type { FileEdit } from './edit/types.js'
 import { unifiedDiff } from './edit/unified-diff.js'
 import type { PublishResult } from './publish/publish.js'
+import { promotionOutputs } from './promote/outputs.js'
 
 /** One image as the images stage reports it (or as planned, before any build: `built: false`). */
 export type ReleaseImage = BuiltImage
@@ -25,6 +26,41 @@ export interface ReleaseRollback {
   readonly result: RollbackResult
 }
 
+/** One image of a promotion: what moved, as the registry confirmed it. */
+export interface PromotedImage {
+  readonly name: string
+  readonly repository: string
+  readonly tag: string
+  /** `sha256:…`. */
+  readonly digest: string
+  /** True when the source's files recorded the digest; false when read from the registry. */
+  readonly recorded: boolean
+}
+
+/** What a promotion has found and done so far, filled step by step. */
+export interface PromotionState {
+  /** `promote-from`. */
+  readonly from: string
+  /** `promote-to`. */
+  readonly to: string
+  /** The source branch's tip the candidate was read at. */
+  sourceTip?: string
+  /** The candidate (with the registry's digests once checked). */
+  images?: readonly PromotedImage[]
+  /** The target already held the candidate: nothing to do. */
+  alreadyPromoted?: boolean
+  /** The revision at which the gate saw the source healthy (the tip when it has no gate). */
+  sourceRevision?: string
+  /** How the source was judged: `Synced and Healthy`, or why it was not checked. */
+  sourceHealth?: string
+  /** The target's soak, in seconds, when it has one. */
+  soakSeconds?: number
+  /** Seconds of soak still needed, once measured. */
+  soakRemaining?: number
+  /** A commit or a pull request landed. */
+  promoted: boolean
+}
+
 /**
  * What a run has produced so far: each stage's result as it came, filled in stage by stage, so
  * a failure still reports it. Every output and the job summary are derived from it, here and in
@@ -41,6 +77,8 @@ export interface ReleaseState {
   publish?: ReleasePublish
   argocd?: ReleaseArgoCd
   rollback?: ReleaseRollback
+  /** With `promote-to`: the promotion's own record. */
+  promotion?: PromotionState
   /** The error that stopped the run, for the summary. */
   failure?: string
 }
@@ -105,6 +143,21 @@ export function outputValues(state: ReleaseState): Record<string, string> {
     digest: only?.digest ?? '',
     metadata: JSON.stringify(
       Object.fromEntries(state.images.map((image) => [image.name, image.metadata]))
+    ),
+    ...promotionOutputs(
+      state.promotion === undefined
+        ? undefined
+        : {
+            from: state.promotion.from,
+            to: state.promotion.to,
+            promoted: state.promotion.promoted,
+            ...(state.promotion.sourceRevision === undefined
+              ? {}
+              : { sourceRevision: state.promotion.sourceRevision }),
+            ...(state.promotion.soakRemaining === undefined
+              ? {}
+              : { soakRemaining: state.promotion.soakRemaining })
+          }
     )
   }
 }

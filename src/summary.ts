@@ -1,4 +1,5 @@
 import { argoCdSummary } from './argocd/summary.js'
+import { promotionSummary } from './promote/summary.js'
 import { rollbackSummary } from './rollback/summary.js'
 import { markdownCell, shortSha } from './lib/text.js'
 import { releaseDiff, releaseEdits, type ReleaseImage, type ReleaseState } from './outputs.js'
@@ -20,6 +21,9 @@ export function renderSummary(state: ReleaseState): string {
         ''
       )
     }
+  }
+  if (state.promotion !== undefined) {
+    parts.push(promotionSummary(state.promotion, state.failure !== undefined))
   }
   parts.push(...changesSection(state))
   const publish = state.publish

@@ -25,6 +25,30 @@ describe('computeEdits', () => {
     ])
   })
 
+  it.each([
+    [false, 'old', 'docker.io/acme/backend:v2'],
+    [true, 'old', `docker.io/acme/backend:v2@${DIGEST}`],
+    [false, `old@sha256:${'0'.repeat(64)}`, `docker.io/acme/backend:v2@${DIGEST}`]
+  ])(
+    'writes the whole reference at ref-path (pin-digest %s, held %s)',
+    async (pinDigest, held, ref) => {
+      const values = `backend:\n  image: acme/backend:${held} # pinned by CI\n`
+      const { edits } = await run(
+        { 'v.yaml': values },
+        {
+          valuesFiles: ['v.yaml'],
+          images: [image('backend', 'v2', DIGEST)],
+          tagPath: '',
+          refPath: '{name}.image',
+          pinDigest
+        }
+      )
+      expect(edits).toMatchObject([
+        { path: 'v.yaml', after: `backend:\n  image: ${ref} # pinned by CI\n` }
+      ])
+    }
+  )
+
   it('skips a missing default values file when a kustomization is given', async () => {
     const { edits, log } = await run(
       { 'k/kustomization.yaml': KUSTOMIZATION },

@@ -180,6 +180,26 @@ describe('waitForGate', () => {
     expect(logger.lines.join('\n')).toMatch(/dev\/web: .*does not hold the candidate/)
   })
 
+  it.each([
+    ['finished long ago and reconciled since: at once', 100, 200, 1],
+    ['finished a moment ago: confirmed by a second round', 299, 300, 2],
+    ['without a wall clock: confirmed by a second round', 100, 200, 2, false]
+  ])('counts a settled pass %s', async (_label, finishedAt, reconciledAt, rounds, wall = true) => {
+    const frame = { ...good, finishedAt, reconciledAt }
+    const { api, gets } = fakeApi({ web: [frame], 'team/worker': [frame] })
+    const clock = createFakeClock()
+    // The fake's times are seconds after 2026-01-01; "now" is 300 s after it.
+    const nowMs = (): number => Date.UTC(2026, 0, 1) + 300_000
+    await waitForGate(options, {
+      api,
+      clock,
+      logger: createMemoryLogger(),
+      ...(wall ? { nowMs } : {}),
+      holdsCandidate: () => Promise.resolve(true)
+    })
+    expect(gets).toHaveLength(2 * rounds)
+  })
+
   it('fails at once on a Degraded app, naming the environment and the app', async () => {
     const { api } = fakeApi({
       web: [good],

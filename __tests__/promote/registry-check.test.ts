@@ -4,7 +4,7 @@ import type { ImageLookup } from '../../src/images/registry-api.js'
 import type { HttpRequest, HttpResponse } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import type { CandidateImage } from '../../src/promote/candidate.js'
-import { PromotionError } from '../../src/promote/errors.js'
+import { PromotionError } from '../../src/errors.js'
 import { checkRegistry, registryLookup } from '../../src/promote/registry-check.js'
 
 const D1 = `sha256:${'1'.repeat(64)}`
@@ -100,7 +100,7 @@ describe('registryLookup', () => {
     const config = JSON.stringify({ config: { Labels: {} } })
     const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
     const manifest = JSON.stringify({ config: { digest: configDigest }, layers: [] })
-    // The registry names the manifest by the sha256 of its bytes, which the lookup checks.
+    // The registry's digest is the manifest's own (the lookup checks it against the body).
     const manifestDigest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`
     const urls: string[] = []
     const http = {

@@ -28,6 +28,8 @@ export interface AppFrame {
   readonly conditions?: readonly { readonly type: string; readonly message: string }[]
   /** The health message of the app's one Deployment (named like the app), in `status.resources`. */
   readonly healthMessage?: string
+  /** `status.history`, oldest first: each deployment's revision and when it was deployed. */
+  readonly history?: readonly { readonly revision: string; readonly deployedAt: Date }[]
 }
 
 /** A scripted application. */
@@ -133,7 +135,18 @@ export function application(app: FakeApp, frame: AppFrame): Record<string, unkno
               }
             ]
           }),
-      ...(operationState ? { operationState } : {})
+      ...(operationState ? { operationState } : {}),
+      ...(frame.history === undefined
+        ? {}
+        : {
+            history: frame.history.map((entry, index) => ({
+              id: index,
+              revision: entry.revision,
+              deployedAt: entry.deployedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+              deployStartedAt: entry.deployedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+              source: { repoURL: 'https://github.com/acme/gitops.git', path: 'helm' }
+            }))
+          })
     }
   }
 }

@@ -1,4 +1,6 @@
+import { isScalar } from 'yaml'
 import { EditError, InputError } from '../errors.js'
+import { splitReference } from '../lib/image-ref.js'
 import type { Logger } from '../logger.js'
 import { parseChanges } from './changes.js'
 import type { ChangeEntry } from './changes.js'
@@ -7,10 +9,11 @@ import { isGlob, matchesGlob } from './glob.js'
 import { editKustomization } from './kustomization.js'
 import { editManifest } from './manifests.js'
 import { fillTemplate, parsePath } from './path.js'
+import { resolvePath } from './resolve-path.js'
 import type { PathSegment } from './path.js'
 import type { EditValue } from './edit-value.js'
 import type { EditedPlace } from './places.js'
-import type { EditRequest, FileEdit, FileSource } from './types.js'
+import type { EditRequest, FileEdit, FileSource, ImageTarget } from './types.js'
 import { hasGitSegment, normalizeRelativePath } from './workspace-path.js'
 import { ParseCache } from './yaml-file.js'
 import { missingFile, readText } from './read-text.js'
@@ -43,6 +46,36 @@ function setStep(
 ): Step {
   return (editor) => {
     editor.setPath(segments, value, { input, pathText, create })
+  }
+}
+
+// `REPOSITORY:TAG` at a ref-path, with `@DIGEST` when pinning or when the reference there
+// already pins one (as a kustomization entry keeps its digest), and the digest is known.
+function refStep(
+  segments: readonly PathSegment[],
+  pathText: string,
+  image: ImageTarget,
+  pinDigest: boolean,
+  create: boolean
+): Step {
+  return (editor) => {
+    const file = editor.file
+    const pinned =
+      pinDigest ||
+      file.docs.some((doc) =>
+        resolvePath(doc.contents, segments, { file, doc, input: 'ref-path', pathText }).found.some(
+          (hit) =>
+            isScalar(hit.node) &&
+            typeof hit.node.value === 'string' &&
+            splitReference(hit.node.value).digest !== ''
+        )
+      )
+    const digest = pinned && image.digest !== '' ? `@${image.digest}` : ''
+    editor.setPath(segments, `${image.repository}:${image.tag}${digest}`, {
+      input: 'ref-path',
+      pathText,
+      create
+    })
   }
 }
 
@@ -107,6 +140,21 @@ function planValues(
           file,
           'values-file',
           setStep(segments, pathText, value, template.input, request.createMissing)
+        )
+      }
+    }
+  }
+  if (request.refPath !== undefined && request.refPath.trim() !== '') {
+    const text = request.refPath.trim()
+    const parsed = parsePath(text, 'ref-path')
+    for (const image of request.images) {
+      const segments = fillTemplate(parsed, image.name, 'ref-path')
+      const pathText = text.replaceAll('{name}', image.name)
+      for (const file of valuesFiles) {
+        planner.add(
+          file,
+          'values-file',
+          refStep(segments, pathText, image, request.pinDigest, request.createMissing)
         )
       }
     }

@@ -34,6 +34,8 @@ export interface EditRequest {
   readonly tagPath: string
   readonly repositoryPath?: string
   readonly digestPath?: string
+  /** Path template for the whole reference: `REPOSITORY:TAG`, `@DIGEST` added with pinDigest. */
+  readonly refPath?: string
   /** kustomization files. */
   readonly kustomizations: readonly string[]
   /** Manifest files or globs. */

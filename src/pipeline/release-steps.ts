@@ -1,4 +1,4 @@
-import type { AppState, PushedCommit, WebhookResult } from '../argocd/types.js'
+import type { AppState, ArgoCdSettings, PushedCommit, WebhookResult } from '../argocd/types.js'
 import { ArgoCdWaitError } from '../argocd/wait-error.js'
 import type { EditRequest, FileEdit, FileSource, ImageTarget } from '../edit/types.js'
 import type { CurrentImage } from '../images/build-images.js'
@@ -162,8 +162,22 @@ export async function landRelease(
   state: ReleaseState
 ): Promise<PublishResult> {
   const text = commitText(settings, commit, images, commit.messages.release)
-  const request = editRequest(settings, images)
-  const title = settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing'
+  return landEdits(text, editRequest(settings, images), settings.dryRun, stages, repository, state)
+}
+
+/**
+ * Lands what `request` asks for on the repository's branch as one commit with `text` (a dry run
+ * computes the diff and pushes nothing), records the publish result and logs the changes.
+ */
+export async function landEdits(
+  text: CommitText,
+  request: EditRequest,
+  dryRun: boolean,
+  stages: Stages,
+  repository: GitOpsRepository,
+  state: ReleaseState
+): Promise<PublishResult> {
+  const title = dryRun ? 'Committing (dry run)' : 'Committing and pushing'
   state.publish = await stages.logger.group(title, () =>
     repository.land(text, (source) => stages.edits.plan(source, request, stages.logger))
   )
@@ -171,19 +185,45 @@ export async function landRelease(
   return state.publish
 }
 
+/** What deploying a landed commit needs: where it went, its text, how it is rolled back. */
+export interface Delivery {
+  readonly commit: CommitSettings
+  /** The Argo CD stages' settings for the environment the commit went to. */
+  readonly argocd: ArgoCdSettings
+  readonly rollbackOnFailure: boolean
+  /** The landed commit's text. */
+  readonly text: CommitText
+  /** The rollback commit's message. */
+  readonly rollbackMessage: string
+}
+
+/** A release's delivery: the top-level Argo CD settings and the release's messages. */
+export function releaseDelivery(
+  settings: Settings,
+  commit: CommitSettings,
+  images: readonly ImageTarget[]
+): Delivery {
+  return {
+    commit,
+    argocd: settings.argocd,
+    rollbackOnFailure: settings.rollbackOnFailure,
+    text: commitText(settings, commit, images, commit.messages.release),
+    rollbackMessage: commitText(settings, commit, images, commit.messages.rollback).message
+  }
+}
+
 /**
  * Tells Argo CD of the landed commit and waits for it; with `rollback-on-failure`, a failed wait
  * puts the previous values back and the step fails with what was rolled back.
  */
 export async function deploy(
-  settings: Settings,
-  commit: CommitSettings,
+  delivery: Delivery,
   stages: Stages,
   repository: GitOpsRepository,
-  images: readonly ImageTarget[],
   landed: PublishResult,
   state: ReleaseState
 ): Promise<void> {
+  const { commit } = delivery
   if (landed.commitSha === '') return
   if (commit.publish.createPr) {
     stages.logger.info(
@@ -191,12 +231,17 @@ export async function deploy(
     )
     return
   }
-  const text = commitText(settings, commit, images, commit.messages.release)
   try {
-    await tellArgoCd(settings, stages, repository, pushedCommit(commit, landed, text), state)
+    await tellArgoCd(
+      delivery.argocd,
+      stages,
+      repository,
+      pushedCommit(commit, landed, delivery.text),
+      state
+    )
   } catch (error) {
-    if (!(error instanceof ArgoCdWaitError) || !settings.rollbackOnFailure) throw error
-    throw await rollBack(settings, commit, stages, repository, images, landed, error, state)
+    if (!(error instanceof ArgoCdWaitError) || !delivery.rollbackOnFailure) throw error
+    throw await rollBack(delivery, stages, repository, landed, error, state)
   }
 }
 
@@ -222,13 +267,13 @@ function pushedCommit(
 
 // Webhook first (fast, never fails the run), then refresh, sync and wait through the API.
 async function tellArgoCd(
-  settings: Settings,
+  argocd: ArgoCdSettings,
   stages: Stages,
   repository: GitOpsRepository,
   pushed: PushedCommit,
   state: ReleaseState
 ): Promise<readonly AppState[]> {
-  const { webhook, api } = settings.argocd
+  const { webhook, api } = argocd
   const { logger } = stages
   let delivered: WebhookResult | undefined
   if (webhook !== undefined) {
@@ -260,18 +305,17 @@ async function tellArgoCd(
 // rollback-on-failure: the rollback stage over the same repository and Argo CD stages; returns
 // the one error the step fails with (what failed, what was rolled back, where Argo CD stands).
 async function rollBack(
-  settings: Settings,
-  commit: CommitSettings,
+  delivery: Delivery,
   stages: Stages,
   repository: GitOpsRepository,
-  images: readonly ImageTarget[],
   release: PublishResult,
   failure: ArgoCdWaitError,
   state: ReleaseState
 ): Promise<RolledBackError> {
   const { logger } = stages
-  const { webhook, api } = settings.argocd
-  const text = commitText(settings, commit, images, commit.messages.rollback)
+  const { commit } = delivery
+  const { webhook, api } = delivery.argocd
+  const text: CommitText = { ...delivery.text, message: delivery.rollbackMessage }
   const result = await logger.group('Rolling back', () =>
     rollback<PublishResult>(
       {

@@ -6,8 +6,12 @@ import type {
   WebhookResult
 } from '../argocd/types.js'
 import type { EditEngine } from '../edit/engine.js'
+import type { FileSource } from '../edit/types.js'
 import type { BuildOptions, BuiltImage } from '../images/build-images.js'
+import type { ImageLookup, RegistryCredentials } from '../images/registry-api.js'
 import type { Logger } from '../logger.js'
+import type { GateOptions, GateResult } from '../promote/gate.js'
+import type { SoakResult } from '../promote/soak.js'
 import type { ComputeChanges, PublishResult } from '../publish/publish.js'
 import type { ImagesSettings, PublishSettings } from '../settings/settings.js'
 
@@ -15,6 +19,8 @@ import type { ImagesSettings, PublishSettings } from '../settings/settings.js'
 export interface CommitText {
   readonly message: string
   readonly prTitle: string
+  /** With `create-pr`: the pull request branch, when this commit names its own (a promotion's). */
+  readonly prBranch?: string
 }
 
 /**
@@ -28,6 +34,8 @@ export interface GitOpsRepository {
   land(text: CommitText, compute: ComputeChanges): Promise<PublishResult>
   /** Whether `commit` is `ancestor` or descends from it, on this repository. */
   readonly isDescendant: IsDescendant
+  /** The files at `revision` (a commit SHA of this repository), read-only. */
+  sourceAt(revision: string): Promise<FileSource>
   /** Removes what opening it set up (a temporary clone). */
   close(): Promise<void>
 }
@@ -54,4 +62,29 @@ export interface Stages {
     options: WaitOptions,
     isDescendant: IsDescendant
   ) => Promise<readonly AppState[]>
+  /** What the registry holds under `repository:tag` (manifest requests only). */
+  readonly lookupImage: (
+    repository: string,
+    tag: string,
+    credentials?: RegistryCredentials
+  ) => Promise<ImageLookup>
+  /**
+   * Waits until every app of the source environment runs the candidate (see waitForGate);
+   * `holdsCandidate` answers for a revision.
+   */
+  readonly waitForGate: (
+    options: GateOptions,
+    holdsCandidate: (revision: string) => Promise<boolean>
+  ) => Promise<GateResult>
+  /** Measures how long the source has run the candidate, from the apps' `status.history`. */
+  readonly measureSoak: (
+    options: {
+      readonly applications: readonly { readonly application: unknown }[]
+      readonly soakSeconds: number
+      readonly environment: string
+    },
+    holdsCandidate: (revision: string) => Promise<boolean>
+  ) => Promise<SoakResult>
+  /** Shows a notice annotation (a run that succeeds but has something to say). */
+  readonly notice: (message: string) => void
 }

@@ -131,6 +131,15 @@ export interface GateDeps {
   readonly http?: HttpClient
   /** Between rounds of polls (default 5 s). */
   readonly pollMs?: number
+  /**
+   * Wall-clock time (epoch ms). With it, a pass at which every app finished its last operation
+   * at least `settleMs` ago, and was reconciled since, counts at once: it has been stable that
+   * long already, so no second round is needed to confirm it. Without it every pass is
+   * confirmed by the next round.
+   */
+  readonly nowMs?: () => number
+  /** How long a finished operation must lie behind a pass to count at once (default 5 s). */
+  readonly settleMs?: number
 }
 
 /** The gate passed. */
@@ -142,12 +151,25 @@ export interface GateResult {
 }
 
 const DEFAULT_POLL_MS = 5000
+const DEFAULT_SETTLE_MS = 5000
+
+/**
+ * True when the app finished its last operation at least `settleMs` before `nowMs` and Argo CD
+ * reconciled it after that (so its Synced and Healthy are not a leftover of before the sync).
+ */
+export function settledApp(status: AppStatus, nowMs: number, settleMs: number): boolean {
+  const finished = Date.parse(status.operation?.finishedAt ?? '')
+  const reconciled = Date.parse(status.reconciledAt ?? '')
+  if (Number.isNaN(finished) || Number.isNaN(reconciled)) return false
+  return reconciled >= finished && nowMs - finished >= settleMs
+}
 const REQUEST_TIMEOUT_MS = 30_000
 
 /**
  * Waits, up to `timeoutSeconds`, until every app of the source environment is Synced and
  * Healthy, its last operation finished, at a revision whose files hold the candidate; two
- * rounds in a row must agree (an app can flip right after a sync). Reads with the Argo CD
+ * rounds in a row must agree (an app can flip right after a sync), unless every app has been
+ * settled for `settleMs` already (see GateDeps.nowMs). Reads with the Argo CD
  * client of src/argocd (a refresh first, then plain GETs); an unavailable API is waited out.
  * Throws ArgoCdError naming the environment and the app at once for a failed sync or Degraded
  * health, and on timeout with every app's last state; 401/403/404 as the client raises them.
@@ -164,6 +186,15 @@ export async function waitForGate(options: GateOptions, deps: GateDeps): Promise
   const holds = new Map<string, boolean>()
   const lastLine = new Map<string, string>()
   const applications = new Map<string, unknown>()
+  const statuses = new Map<string, AppStatus>()
+  const settled = (): boolean => {
+    const now = deps.nowMs?.()
+    if (now === undefined) return false
+    return refs.every((ref) => {
+      const status = statuses.get(ref.label)
+      return status !== undefined && settledApp(status, now, deps.settleMs ?? DEFAULT_SETTLE_MS)
+    })
+  }
   let passedAt: string | undefined
   let refresh = true
   for (;;) {
@@ -181,7 +212,7 @@ export async function waitForGate(options: GateOptions, deps: GateDeps): Promise
     }
     if (gate.kind === 'pass') {
       const key = verdicts.map((v) => (v.verdict.kind === 'pass' ? v.verdict.revision : '')).join()
-      if (passedAt === key) {
+      if (passedAt === key || settled()) {
         deps.logger.info(
           `Environment '${options.environment}' runs the candidate: every app Synced and Healthy at ${shortSha(gate.revision)}.`
         )
@@ -219,6 +250,7 @@ export async function waitForGate(options: GateOptions, deps: GateDeps): Promise
     }
     applications.set(ref.label, application)
     const status = readAppStatus(application)
+    statuses.set(ref.label, status)
     for (const sha of reportedShas(status)) {
       const key = sha.toLowerCase()
       if (holds.has(key)) continue

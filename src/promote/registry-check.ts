@@ -4,7 +4,7 @@ import { lookupImage } from '../images/registry-api.js'
 import type { ImageLookup, RegistryCredentials } from '../images/registry-api.js'
 import type { Logger } from '../logger.js'
 import type { CandidateImage } from './candidate.js'
-import { PromotionError } from './errors.js'
+import { PromotionError } from '../errors.js'
 
 /** What the registry check needs. */
 export interface RegistryCheckDeps {

@@ -1,4 +1,3 @@
-import { fillTemplate, formatPath, parsePath } from '../edit/path.js'
 import type { EditRequest, EditVars, ImageTarget } from '../edit/types.js'
 import { sameRepository } from '../lib/image-ref.js'
 import type { Environment } from '../settings/environments.js'
@@ -33,8 +32,8 @@ export interface TargetRequestOptions {
  * The EditRequest that makes the existing edit engine write the candidate into the target's
  * files as the target's paths hold them: tag at `tag-path`, repository at `repository-path`,
  * digest at `digest-path` (a repository the target already names, in another spelling, keeps
- * its spelling); `REPOSITORY:TAG` at `ref-path` (with `@DIGEST` when the target's
- * reference holds one, or with `pin-digest`), expressed as `changes` for the values files;
+ * its spelling); `REPOSITORY:TAG` at `ref-path` (the engine adds `@DIGEST` where the target's
+ * reference holds one, or with `pin-digest`);
  * kustomization `newTag` (and `digest` where the entry pins one); manifest images, with their
  * digest when the target's manifests pin one or with `pin-digest`. Top-level `changes` are not
  * part of a promotion.
@@ -49,23 +48,13 @@ export function targetEditRequest(options: TargetRequestOptions): EditRequest {
       ? { ...image, repository: known }
       : image
   })
-  const pinned = (kind: 'manifests' | 'ref-path', name: string): boolean =>
-    held.some(
-      (image) =>
-        image.name === name &&
-        image.sightings.some((s) => s.kind === kind && s.digest !== undefined && s.digest !== '')
-    )
-  const manifestsPinned = images.some((image) => pinned('manifests', image.name))
-  const refs: Record<string, string> = {}
-  if (target.refPath !== undefined && target.valuesFiles.length > 0) {
-    const template = parsePath(target.refPath, 'ref-path')
-    for (const image of images) {
-      const path = formatPath(fillTemplate(template, image.name, 'ref-path'))
-      const withDigest =
-        image.digest !== '' && (options.pinDigest || pinned('ref-path', image.name))
-      refs[path] = `${image.repository}:${image.tag}${withDigest ? `@${image.digest}` : ''}`
-    }
-  }
+  const manifestsPinned = held.some(
+    (image) =>
+      images.some((wanted) => wanted.name === image.name) &&
+      image.sightings.some(
+        (s) => s.kind === 'manifests' && s.digest !== undefined && s.digest !== ''
+      )
+  )
   return {
     images,
     valuesFiles: target.valuesFiles,
@@ -73,10 +62,11 @@ export function targetEditRequest(options: TargetRequestOptions): EditRequest {
     tagPath: target.tagPath ?? '',
     ...(target.repositoryPath === undefined ? {} : { repositoryPath: target.repositoryPath }),
     ...(target.digestPath === undefined ? {} : { digestPath: target.digestPath }),
+    ...(target.refPath === undefined ? {} : { refPath: target.refPath }),
     kustomizations: target.kustomizations,
     manifests: target.manifests,
     pinDigest: options.pinDigest || manifestsPinned,
-    changes: Object.keys(refs).length === 0 ? '' : JSON.stringify(refs),
+    changes: '',
     createMissing: options.createMissing,
     vars: options.vars
   }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError, InternalError } from '../errors.js'
 import { rfc3339 } from '../lib/clock.js'
 import { isLoopbackUrl } from '../lib/loopback.js'
 import { parseOwnerName, type OwnerName } from '../lib/git-url.js'
@@ -7,9 +7,18 @@ import type { Runtime } from '../lib/runtime.js'
 import { shortSha, splitList } from '../lib/text.js'
 import { argoCdSecrets, MAX_TIMEOUT_SECONDS, resolveArgoCd, type ArgoCdInputs } from './argocd.js'
 import { readGitHubEnvironment } from './github-env.js'
+import { environmentSettings } from './environment-settings.js'
+import { parseEnvironments, resolvePromotion } from './environments.js'
 import { parseImages } from './parse-images.js'
 import { resolveTarget, targetOwnerName, type CommitTarget } from './repository.js'
-import type { CommitSettings, EditSettings, ImagesSettings, Settings } from './settings.js'
+import type {
+  CommitSettings,
+  EditSettings,
+  EnvironmentSettings,
+  ImagesSettings,
+  PromotionSettings,
+  Settings
+} from './settings.js'
 
 /**
  * What reading the settings needs: the inputs and masking, the environment (read here and
@@ -66,7 +75,9 @@ export function readSettings(deps: SettingsDeps): Settings {
       { input: 'images' }
     )
   }
-  const buildImages = bool('build', true) && images.length > 0
+  // A promotion moves images that exist: nothing is built.
+  const promoting = text('promote-to') !== ''
+  const buildImages = bool('build', true) && images.length > 0 && !promoting
 
   const username = optional('username')
   const password = optional('password')
@@ -107,7 +118,7 @@ export function readSettings(deps: SettingsDeps): Settings {
   )
   const authorName = authorField('author-name', text('author-name') || DEFAULT_AUTHOR_NAME)
   const authorEmail = authorField('author-email', text('author-email') || DEFAULT_AUTHOR_EMAIL)
-  const argocd = resolveArgoCd(readArgoCd(text, optional, bool, list), deps.warn)
+  const argocdInputs = readArgoCd(text, optional, bool, list)
 
   const skipUnchanged = bool('skip-unchanged', false)
   const pinDigest = bool('pin-digest', false)
@@ -116,20 +127,24 @@ export function readSettings(deps: SettingsDeps): Settings {
   const env = processEnvironment(deps.env)
   const vars = { tag, sha: github.sha, shortSha: shortSha(github.sha) }
   checkCombinations({
-    build: buildImages,
+    // A promotion's digests come from the registry.
+    build: buildImages || promoting,
     commit,
     createPr,
     pinDigest,
     rollbackOnFailure,
-    wait: argocd.api?.wait ?? false
+    wait: argocdInputs.wait
   })
 
+  const refPath = optional('ref-path')
   const edit: EditSettings = {
     valuesFiles,
     valuesFileIsDefault,
-    tagPath: text('tag-path') || '{name}.tag',
+    // A ref-path holds the tag already: the default tag-path would name a key that is not there.
+    tagPath: text('tag-path') || (refPath === undefined ? '{name}.tag' : ''),
     ...optionalField('repositoryPath', optional('repository-path')),
     ...optionalField('digestPath', optional('digest-path')),
+    ...optionalField('refPath', refPath),
     kustomizations: list('kustomization'),
     manifests: list('manifests'),
     pinDigest,
@@ -205,22 +220,105 @@ export function readSettings(deps: SettingsDeps): Settings {
         ...optionalField('apiUrl', repoWebUrl === undefined ? undefined : github.apiUrl)
       }
     : undefined
+  const environments = parseEnvironments(
+    text('environments'),
+    {
+      tagPath: text('tag-path') || '{name}.tag',
+      ...optionalField('repositoryPath', edit.repositoryPath),
+      ...optionalField('digestPath', edit.digestPath),
+      ...optionalField('refPath', refPath),
+      ...optionalField('server', argocdInputs.server),
+      ...optionalField('token', argocdInputs.token),
+      insecure: argocdInputs.insecure,
+      ...optionalField('branch', commitSettings?.publish.branch),
+      topLevel: {
+        valuesFileIsDefault,
+        kustomizations: edit.kustomizations,
+        manifests: edit.manifests,
+        apps: argocdInputs.apps
+      }
+    },
+    (secret) => {
+      runtime.setSecret(secret)
+    }
+  ).map((env) =>
+    environmentSettings(env, {
+      edit,
+      ...optionalField('commit', commitSettings),
+      argocd: argocdInputs,
+      warn: deps.warn
+    })
+  )
+  // An environment's own create-pr talks to the GitHub API as the top-level one does.
+  if (commit && environments.some((entry) => entry.environment.createPr)) {
+    checkApiTransport(github.apiUrl, commitMode)
+  }
+  const promotion = readPromotion(environments, optional('promote-to'), optional('promote-from'), {
+    ...optionalField(
+      'credentials',
+      username === undefined || password === undefined
+        ? undefined
+        : { registry, username, password }
+    ),
+    gateTimeoutSeconds: argocdInputs.timeoutSeconds
+  })
+  // With environments, a release writes into the first one: its files, its branch, its apps.
+  const first = promotion === undefined ? environments[0] : undefined
+  const argocd =
+    environments.length === 0
+      ? resolveArgoCd(argocdInputs, deps.warn)
+      : (first?.argocd ?? promotion?.to.argocd ?? {})
   return {
     tag,
     vars,
     images,
     ...optionalField('build', build),
-    noBuildReason:
-      images.length === 0
+    noBuildReason: promoting
+      ? 'A promotion builds nothing: it moves the images the source environment runs'
+      : images.length === 0
         ? "no image is listed in 'images'"
         : 'build: false, so no image is built; the image names only drive the tag edits',
-    edit,
+    edit: first === undefined ? edit : { ...first.edit, changes },
     workspace: github.workspace,
-    ...optionalField('commit', commitSettings),
+    ...optionalField('commit', first === undefined ? commitSettings : first.commit),
     argocd,
     rollbackOnFailure,
     dryRun,
-    env
+    env,
+    environments,
+    ...optionalField('promotion', promotion)
+  }
+}
+
+// `promote-to` and `promote-from` against the environments, each side resolved for its stages.
+function readPromotion(
+  environments: readonly EnvironmentSettings[],
+  promoteTo: string | undefined,
+  promoteFrom: string | undefined,
+  rest: Pick<PromotionSettings, 'credentials' | 'gateTimeoutSeconds'>
+): PromotionSettings | undefined {
+  const resolved = resolvePromotion({
+    environments: environments.map((env) => env.environment),
+    ...optionalField('promoteTo', promoteTo),
+    ...optionalField('promoteFrom', promoteFrom)
+  })
+  if (resolved === undefined) return undefined
+  if (environments.some((env) => env.commit === undefined)) {
+    throw new InputError(
+      "Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.",
+      { input: 'commit' }
+    )
+  }
+  const settingsOf = (index: number): EnvironmentSettings => {
+    const found = environments[index]
+    if (found === undefined) throw new InternalError(`environment ${index} is not resolved`)
+    return found
+  }
+  return {
+    from: settingsOf(resolved.from.index),
+    to: settingsOf(resolved.to.index),
+    warnings: resolved.warnings,
+    ...rest
   }
 }
 

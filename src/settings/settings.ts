@@ -1,4 +1,6 @@
 import type { ArgoCdSettings } from '../argocd/types.js'
+import type { RegistryCredentials } from '../images/registry-api.js'
+import type { Environment } from './environments.js'
 import type { EditRequest, EditVars } from '../edit/types.js'
 import type { ImageSpec } from '../image-spec.js'
 import type { BuildOptions } from '../images/build-images.js'
@@ -39,6 +41,32 @@ export interface CommitSettings {
   readonly apiUrl?: string
 }
 
+/** One environment resolved into the options of each stage that works on it. */
+export interface EnvironmentSettings {
+  /** The `environments` entry, defaults applied and `{env}` filled in. */
+  readonly environment: Environment
+  /** Its files and paths, with the top-level `pin-digest`, `create-missing` and `{tag}` values. */
+  readonly edit: EditSettings
+  /** Committing to its branch (its `create-pr`); absent with `commit: false`. */
+  readonly commit?: CommitSettings
+  /** The webhook, and the API over its apps, server and token (absent when it has no apps). */
+  readonly argocd: ArgoCdSettings
+}
+
+/** A promotion (`promote-to`), resolved. */
+export interface PromotionSettings {
+  /** `promote-from`. */
+  readonly from: EnvironmentSettings
+  /** `promote-to`. */
+  readonly to: EnvironmentSettings
+  /** Said once the run starts (a source without a health gate). */
+  readonly warnings: readonly string[]
+  /** The registry login, for the manifest requests of the registry check. */
+  readonly credentials?: RegistryCredentials
+  /** `argocd-timeout`: how long the gate may wait for the source. */
+  readonly gateTimeoutSeconds: number
+}
+
 /**
  * Every input and the runner's environment, parsed once by `readSettings` into the options of
  * each stage; passed down read-only, so no stage re-reads, re-checks or re-derives an input.
@@ -66,6 +94,10 @@ export interface Settings {
   readonly rollbackOnFailure: boolean
   /** `dry-run`. */
   readonly dryRun: boolean
+  /** `environments`, parsed (empty without it). */
+  readonly environments: readonly EnvironmentSettings[]
+  /** With `promote-to`: what to promote, from where to where. The run is then a promotion. */
+  readonly promotion?: PromotionSettings
   /**
    * The environment processes and HTTP clients start from: the runner's environment as read
    * once, entries without a value dropped (frozen).
