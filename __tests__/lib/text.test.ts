@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  isCommitSha,
   lineAt,
   markdownCell,
   renderTemplate,
@@ -18,6 +19,19 @@ describe('text helpers', () => {
     ['', '']
   ])('shortSha(%j)', (sha, expected) => {
     expect(shortSha(sha)).toBe(expected)
+  })
+
+  it.each([
+    [SHA, true],
+    [SHA.toUpperCase(), true],
+    [`${SHA}${SHA.slice(0, 24)}`, true],
+    [SHA.slice(0, 39), false],
+    [`${SHA}0`, false],
+    [`${SHA.slice(0, 39)}g`, false],
+    ['v1.2.3', false],
+    ['', false]
+  ])('isCommitSha(%j)', (text, expected) => {
+    expect(isCommitSha(text)).toBe(expected)
   })
 
   it.each([

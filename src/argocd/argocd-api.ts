@@ -3,7 +3,7 @@ import { HttpNetworkError } from '../lib/http.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
 import { describeBody, redirectHint } from './answer.js'
 import type { AppRef } from './app-ref.js'
-import { redactUrl } from './repo-url.js'
+import { redactUrl } from '../lib/redact.js'
 
 /** The Argo CD REST calls the stage makes (`/api/v1/applications`). */
 export interface ArgoCdApi {

@@ -1,8 +1,16 @@
 /** Text and list helpers shared by every stage: one way to split, shorten and fill in text. */
 
+// SHA-1 (40 hex digits) or SHA-256 (64) object names; git writes them in lower case, Argo CD may not.
+const COMMIT_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i
+
+/** True when `text` is a full commit SHA (SHA-1 or SHA-256 object format, either case). */
+export function isCommitSha(text: string): boolean {
+  return COMMIT_SHA.test(text)
+}
+
 /** The first 7 characters of a full commit SHA; any other text is returned as it is. */
 export function shortSha(sha: string): string {
-  return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha) ? sha.slice(0, 7) : sha
+  return isCommitSha(sha) ? sha.slice(0, 7) : sha
 }
 
 /** Lengths used when text is shortened, so every message cuts at the same places. */
