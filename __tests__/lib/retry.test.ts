@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Clock } from '../../src/lib/clock.js'
 import { nextDelay, retry, type RetryPolicy } from '../../src/lib/retry.js'
+import { createFakeClock } from '../support/fake-clock.js'
 
 const EXACT: RetryPolicy = {
   attempts: 5,
@@ -8,21 +8,6 @@ const EXACT: RetryPolicy = {
   maxDelayMs: 8000,
   totalMs: 30_000,
   jitter: 'none'
-}
-
-function fakeClock(random = 0.5): Clock & { sleeps: number[] } {
-  let now = 0
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-      now += ms
-      await Promise.resolve()
-    },
-    random: () => random
-  }
 }
 
 describe('nextDelay', () => {
@@ -45,7 +30,7 @@ describe('nextDelay', () => {
 
 describe('retry', () => {
   it('retries until done, sleeping the policy’s delays', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const result = await retry(EXACT, clock, (n) =>
       Promise.resolve(n < 3 ? { done: false, reason: `try ${n}` } : { done: true, value: n })
     )
@@ -54,7 +39,7 @@ describe('retry', () => {
   })
 
   it('stops when attempts run out, with the last reason', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const result = await retry(EXACT, clock, (n) =>
       Promise.resolve({ done: false, reason: `try ${n}` })
     )
@@ -62,7 +47,7 @@ describe('retry', () => {
   })
 
   it('honours a delay the attempt asks for, within the total budget', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const result = await retry(EXACT, clock, () =>
       Promise.resolve({ done: false, reason: 'rate limited', delayMs: 20_000 })
     )
@@ -71,7 +56,7 @@ describe('retry', () => {
   })
 
   it('lets a thrown error through at once', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     await expect(retry(EXACT, clock, () => Promise.reject(new Error('final')))).rejects.toThrow(
       'final'
     )
