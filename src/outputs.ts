@@ -8,11 +8,8 @@ import type { PublishResult } from './publish/publish.js'
 /** One image as the images stage reports it (or as planned, before any build: `built: false`). */
 export type ReleaseImage = BuiltImage
 
-/** The publish stage's result, as it came. */
-export type ReleasePublish = PublishResult
-
 /** What the Argo CD stage reported: the webhook, and each app's last state. */
-export interface ReleaseArgoCd {
+interface ReleaseArgoCd {
   readonly webhook?: WebhookResult
   readonly apps: readonly AppState[]
   /** True when the run waited (`argocd-wait`): only then are the `argocd-*` outputs set. */
@@ -38,7 +35,7 @@ export interface ReleaseState {
   /** With `commit: false`: the edits made in the workspace. */
   edits?: readonly FileEdit[]
   /** With `commit: true`: what the publish stage returned. */
-  publish?: ReleasePublish
+  publish?: PublishResult
   argocd?: ReleaseArgoCd
   rollback?: ReleaseRollback
   /** The error that stopped the run, for the summary. */

@@ -31,7 +31,7 @@ export interface WebhookDeps {
 }
 
 /** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
-export const WEBHOOK_RETRY: RetryPolicy = {
+const WEBHOOK_RETRY: RetryPolicy = {
   attempts: 5,
   baseDelayMs: 1000,
   maxDelayMs: 8000,

@@ -100,7 +100,7 @@ export function planImage(spec: ImageSpec, settings: PlanSettings): ImagePlan {
 }
 
 /** Files and switches of one buildx invocation. */
-export interface BuildxSettings {
+interface BuildxSettings {
   readonly builder?: string
   readonly push: boolean
   readonly metadataFile: string
@@ -134,7 +134,7 @@ export function buildxBuildArgs(plan: ImagePlan, settings: BuildxSettings): stri
 }
 
 /** Files and switches of one classic `docker build`. */
-export interface ClassicSettings {
+interface ClassicSettings {
   readonly iidFile: string
 }
 

@@ -1,14 +1,14 @@
 import { FINGERPRINT_LABEL } from './fingerprint.js'
 
 /** The OCI labels the action puts on every image it builds. */
-export const OCI_LABELS = {
+const OCI_LABELS = {
   revision: 'org.opencontainers.image.revision',
   source: 'org.opencontainers.image.source',
   created: 'org.opencontainers.image.created'
 } as const
 
 /** What the labels say about one build. */
-export interface LabelValues {
+interface LabelValues {
   /** Commit SHA; the label is left out when empty. */
   readonly revision: string
   /** Repository web URL; the label is left out when empty. */

@@ -4,7 +4,7 @@ import type { HttpClient, HttpResponse } from '../lib/http.js'
 import { DOCKER_HUB, isDigest, parseReference } from '../lib/image-ref.js'
 
 /** Every manifest type a registry may hold for a tag. */
-export const MANIFEST_ACCEPT = [
+const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -12,7 +12,7 @@ export const MANIFEST_ACCEPT = [
 ].join(', ')
 
 /** Time limit of each registry request. */
-export const REGISTRY_TIMEOUT_MS = 15_000
+const REGISTRY_TIMEOUT_MS = 15_000
 
 /** Credentials for one registry (the `registry`, `username` and `password` inputs). */
 export interface RegistryCredentials {
@@ -52,7 +52,7 @@ export function registryBase(domain: string): string {
  * registry's own origin, or over https, or over plain http to a loopback address (a test
  * registry). Anything else would send the password in clear text, or to a stranger over http.
  */
-export function realmMayHaveCredentials(realm: URL, registryOrigin: string): boolean {
+function realmMayHaveCredentials(realm: URL, registryOrigin: string): boolean {
   if (realm.origin === registryOrigin) return true
   if (realm.protocol === 'https:') return true
   return realm.protocol === 'http:' && isLoopbackName(realm.hostname)

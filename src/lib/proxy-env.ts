@@ -5,7 +5,7 @@ import { isLoopbackHost } from './loopback.js'
 export type ProxyEnv = Readonly<Record<string, string | undefined>>
 
 /** How a request reaches its target: directly, through a proxy, or not at all (a bad proxy setting). */
-export type ProxyRoute =
+type ProxyRoute =
   | { readonly kind: 'direct' }
   | {
       readonly kind: 'proxy'

@@ -36,7 +36,7 @@ export type AttemptOutcome<T> =
   | { readonly done: false; readonly reason: string; readonly delayMs?: number }
 
 /** The last outcome when the policy ran out, with how many attempts were made. */
-export interface RetryExhausted {
+interface RetryExhausted {
   readonly attempts: number
   readonly reason: string
 }

@@ -14,7 +14,7 @@ export function shortSha(sha: string): string {
 }
 
 /** Lengths used when text is shortened, so every message cuts at the same places. */
-export const TEXT_LIMITS = {
+const TEXT_LIMITS = {
   /** A value quoted inside a one-line message. */
   value: 100,
   /** A server's or a tool's answer shown in a message. */
@@ -72,7 +72,7 @@ export function lineAt(text: string, offset: number): number {
 }
 
 /** Values a message or title template may name. */
-export interface TemplateValues {
+interface TemplateValues {
   /** The image names joined by `, `. */
   readonly names: string
   readonly tag: string
