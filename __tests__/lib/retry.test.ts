@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { nextDelay, retry, type RetryPolicy } from '../../src/lib/retry.js'
+import { retry, type RetryPolicy } from '../../src/lib/retry.js'
 import { createFakeClock } from '../support/fake-clock.js'
 
 const EXACT: RetryPolicy = {
@@ -10,21 +10,34 @@ const EXACT: RetryPolicy = {
   jitter: 'none'
 }
 
-describe('nextDelay', () => {
-  it.each([
-    [1, 0, 1000],
-    [2, 1000, 2000],
-    [4, 7000, 8000],
-    [5, 15_000, undefined],
-    [2, 29_500, undefined]
-  ])('attempt %d after %d ms → %j', (attempt, elapsed, expected) => {
-    expect(nextDelay(EXACT, attempt, elapsed, () => 0.5)).toBe(expected)
+describe('retry delays', () => {
+  it.each<[string, Partial<RetryPolicy>, number[], number]>([
+    ['double until the attempts run out', {}, [1000, 2000, 4000, 8000], 5],
+    [
+      'stay at the longest delay and stop before the total budget',
+      { attempts: 10 },
+      [1000, 2000, 4000, 8000, 8000],
+      6
+    ],
+    ['stop at once with one attempt', { attempts: 1 }, [], 1]
+  ])('%s', async (_name, change, sleeps, attempts) => {
+    const clock = createFakeClock()
+    const result = await retry({ ...EXACT, ...change }, clock, (n) =>
+      Promise.resolve({ done: false, reason: `try ${n}` })
+    )
+    expect(clock.sleeps).toEqual(sleeps)
+    expect(result).toEqual({ ok: false, attempts, reason: `try ${attempts}` })
   })
 
-  it('draws jitter from the window', () => {
-    const jittered: RetryPolicy = { ...EXACT, jitter: 'full' }
-    expect(nextDelay(jittered, 3, 0, () => 0.25)).toBe(1000)
-    expect(nextDelay(jittered, 3, 0, () => 0)).toBe(0)
+  it.each([
+    [0.25, [250, 500, 1000, 2000]],
+    [0, [0, 0, 0, 0]]
+  ])('draws jitter from the window (random %d)', async (random, sleeps) => {
+    const clock = createFakeClock(() => random)
+    await retry({ ...EXACT, jitter: 'full' }, clock, (n) =>
+      Promise.resolve({ done: false, reason: `try ${n}` })
+    )
+    expect(clock.sleeps).toEqual(sleeps)
   })
 })
 

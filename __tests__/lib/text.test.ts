@@ -6,8 +6,7 @@ import {
   renderTemplate,
   shortSha,
   splitList,
-  suffix,
-  truncate
+  suffix
 } from '../../src/lib/text.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -38,8 +37,8 @@ describe('text helpers', () => {
     ['a\n  b', 10, 'a b'],
     ['abcdefghij', 10, 'abcdefghij'],
     ['abcdefghijk', 10, 'abcdefg...']
-  ])('truncate(%j, %d)', (text, max, expected) => {
-    expect(truncate(text, max)).toBe(expected)
+  ])('suffix(%j, %d) folds and shortens to %j', (text, max, expected) => {
+    expect(suffix(text, max)).toBe(`: ${expected}`)
   })
 
   it('suffix is empty for empty text and one line otherwise', () => {

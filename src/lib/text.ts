@@ -24,7 +24,7 @@ const TEXT_LIMITS = {
 } as const
 
 /** `text` on one line (runs of white space folded), cut to `max` characters with `...`. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, Math.max(0, max - 3))}...` : flat
 }
