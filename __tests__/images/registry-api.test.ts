@@ -23,6 +23,9 @@ describe('registry API helpers', () => {
     ['127.0.0.1:5000', 'http://127.0.0.1:5000'],
     ['localhost:5000', 'http://localhost:5000'],
     ['[::1]:5000', 'http://[::1]:5000'],
+    // The one loopback rule (lib/loopback.ts): IPv4-mapped loopback counts, a non-address does not.
+    ['[::ffff:7f00:1]:5000', 'http://[::ffff:7f00:1]:5000'],
+    ['127.999.0.1:5000', 'https://127.999.0.1:5000'],
     ['registry.example.com:443', 'https://registry.example.com:443']
   ])('registryBase(%s) = %s', (domain, expected) => {
     expect(registryBase(domain)).toBe(expected)

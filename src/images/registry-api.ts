@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { errorMessage } from '../errors.js'
 import type { HttpClient, HttpResponse } from '../lib/http.js'
 import { DOCKER_HUB, isDigest, parseReference } from '../lib/image-ref.js'
+import { isLoopbackHost } from '../lib/loopback.js'
 
 /** Every manifest type a registry may hold for a tag. */
 const MANIFEST_ACCEPT = [
@@ -36,15 +37,10 @@ export type ImageLookup =
 /** A registry request that did not go as expected (the lookup turns it into `unknown`). */
 class LookupError extends Error {}
 
-/** True for a host name (as a URL spells it, no port) that is loopback: localhost, 127/8, [::1]. */
-function isLoopbackName(name: string): boolean {
-  return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name)
-}
-
 /** `https://HOST` for a domain; plain http for loopback, which Docker also treats as insecure. */
 export function registryBase(domain: string): string {
   const host = domain === DOCKER_HUB ? 'registry-1.docker.io' : domain
-  return `${isLoopbackName(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`
+  return `${isLoopbackHost(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`
 }
 
 /**
@@ -55,7 +51,7 @@ export function registryBase(domain: string): string {
 function realmMayHaveCredentials(realm: URL, registryOrigin: string): boolean {
   if (realm.origin === registryOrigin) return true
   if (realm.protocol === 'https:') return true
-  return realm.protocol === 'http:' && isLoopbackName(realm.hostname)
+  return realm.protocol === 'http:' && isLoopbackHost(realm.hostname)
 }
 
 /** The parameters of a `WWW-Authenticate` challenge (`Bearer realm="…",service="…"`). */
