@@ -57,7 +57,7 @@ export function proxyRoute(target: URL, env: ProxyEnv): ProxyRoute {
  * and `10.0.0.0/8` (CIDR) the addresses in it; `[::1]` or `::1` an IPv6 address; any entry may end
  * in `:PORT` to match that port only (the URL's port, or 80/443 by its scheme).
  */
-export function noProxyMatches(target: URL, noProxy: string): boolean {
+function noProxyMatches(target: URL, noProxy: string): boolean {
   const host = target.hostname
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '')
