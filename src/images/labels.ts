@@ -23,7 +23,7 @@ interface LabelValues {
  * The keys a Dockerfile sets with `LABEL` instructions (any stage; line continuations and
  * quoted keys understood, the legacy `LABEL key value` form too).
  */
-export function dockerfileLabelKeys(dockerfile: string): Set<string> {
+function dockerfileLabelKeys(dockerfile: string): Set<string> {
   const keys = new Set<string>()
   const joined = dockerfile.replace(/\\\r?\n/g, ' ')
   for (const line of joined.split(/\r?\n/)) {
