@@ -202,7 +202,7 @@ export function rollbackError(failure: WaitFailure, result: RollbackResult): Rol
 }
 
 /** The text of `rollbackError`. Pure. */
-export function describeRollback(failure: WaitFailure, result: RollbackResult): string {
+function describeRollback(failure: WaitFailure, result: RollbackResult): string {
   const parts: string[] = [failure.message.replace(/\.?\s*$/, '.')]
   const failing = failure.apps.filter(
     (app) => app.outcome === 'failed' || app.outcome === 'timed-out'
