@@ -13,14 +13,9 @@ import { createMemoryLogger } from '../src/logger.js'
 import { release, run } from '../src/main.js'
 import type { Stages } from '../src/pipeline/stages.js'
 import { createEditEngine } from '../src/edit/engine.js'
-import type { ComputeChanges } from '../src/publish/publish.js'
+import type { ComputeChanges, PublishResult } from '../src/publish/publish.js'
 import type { PublishSettings } from '../src/settings/settings.js'
-import {
-  newReleaseState,
-  outputValues,
-  type ReleasePublish,
-  type ReleaseState
-} from '../src/outputs.js'
+import { newReleaseState, outputValues, type ReleaseState } from '../src/outputs.js'
 import { renderSummary } from '../src/summary.js'
 
 const VALUES = 'web:\n  image: acme/web\n  tag: v1 # current\n'
@@ -64,7 +59,7 @@ describe('release', () => {
     options: PublishSettings,
     dryRun: boolean,
     compute: ComputeChanges
-  ): Promise<ReleasePublish> => {
+  ): Promise<PublishResult> => {
     calls.push(dryRun ? 'publish (dry run)' : 'publish')
     const edits = await compute(createMemorySource({ 'helm/values.yaml': VALUES }))
     const landed = !dryRun

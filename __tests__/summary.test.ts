@@ -4,10 +4,10 @@ import {
   newReleaseState,
   outputValues,
   type ReleaseImage,
-  type ReleasePublish,
   type ReleaseRollback
 } from '../src/outputs.js'
 import type { AppState } from '../src/argocd/types.js'
+import type { PublishResult } from '../src/publish/publish.js'
 import { renderSummary } from '../src/summary.js'
 
 const edits = [
@@ -44,7 +44,7 @@ const reused: ReleaseImage = {
   reusedFrom: 'v1',
   metadata: {}
 }
-const publish: ReleasePublish = {
+const publish: PublishResult = {
   changed: true,
   commitSha: SHA,
   commitUrl: `https://github.com/acme/shop/commit/${SHA}`,

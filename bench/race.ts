@@ -11,7 +11,7 @@ import {
   remoteFile,
   removeTempDirs,
   tempDir
-} from '../__tests__/publish/helpers/git-fixtures.js'
+} from '../__tests__/support/git-fixtures.js'
 import { valuesFile } from '../__tests__/publish/helpers/line-compute.js'
 import { runRace, runRaceInProcess } from '../__tests__/publish/helpers/race.js'
 import { raceWorkerMain } from '../__tests__/publish/helpers/race-worker.js'

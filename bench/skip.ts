@@ -66,16 +66,19 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       const stamp = uniqueSuffix()
       const roundDir = join(dir, `round-${round}`)
-      const remote = await createRemote(roundDir, {
-        'backend/Dockerfile': 'FROM scratch\nCOPY app.txt /app.txt\n',
-        'backend/app.txt': `backend ${stamp}\n`,
-        // A RUN step with some work in it, as a real frontend build has.
-        'frontend/Dockerfile':
-          `FROM ${base}\nCOPY index.html /www/index.html\n` +
-          `RUN i=0; while [ $i -lt ${iterations} ]; do i=$((i+1)); done; echo "$i" > /www/n.txt\n`,
-        'frontend/index.html': `<p>frontend ${stamp}</p>\n`,
-        'helm/values.yaml': VALUES
-      })
+      const remote = createRemote(
+        {
+          'backend/Dockerfile': 'FROM scratch\nCOPY app.txt /app.txt\n',
+          'backend/app.txt': `backend ${stamp}\n`,
+          // A RUN step with some work in it, as a real frontend build has.
+          'frontend/Dockerfile':
+            `FROM ${base}\nCOPY index.html /www/index.html\n` +
+            `RUN i=0; while [ $i -lt ${iterations} ]; do i=$((i+1)); done; echo "$i" > /www/n.txt\n`,
+          'frontend/index.html': `<p>frontend ${stamp}</p>\n`,
+          'helm/values.yaml': VALUES
+        },
+        join(roundDir, 'remote.git')
+      ).bare
       const repo = { workspace: join(roundDir, 'workspace') }
       checkoutWorkspace(remote, repo.workspace)
       git(repo.workspace, 'checkout', '-q', '-B', 'main')

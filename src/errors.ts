@@ -55,7 +55,7 @@ export function errorMessage(error: unknown): string {
 }
 
 /** One GitHub error annotation: the message and, when the error points into a file, where. */
-export interface Annotation {
+interface Annotation {
   readonly message: string
   readonly title?: string
   readonly file?: string

@@ -9,11 +9,8 @@ import { promotionOutputs } from './promote/outputs.js'
 /** One image as the images stage reports it (or as planned, before any build: `built: false`). */
 export type ReleaseImage = BuiltImage
 
-/** The publish stage's result, as it came. */
-export type ReleasePublish = PublishResult
-
 /** What the Argo CD stage reported: the webhook, and each app's last state. */
-export interface ReleaseArgoCd {
+interface ReleaseArgoCd {
   readonly webhook?: WebhookResult
   readonly apps: readonly AppState[]
   /** True when the run waited (`argocd-wait`): only then are the `argocd-*` outputs set. */
@@ -74,7 +71,7 @@ export interface ReleaseState {
   /** With `commit: false`: the edits made in the workspace. */
   edits?: readonly FileEdit[]
   /** With `commit: true`: what the publish stage returned. */
-  publish?: ReleasePublish
+  publish?: PublishResult
   argocd?: ReleaseArgoCd
   rollback?: ReleaseRollback
   /** With `promote-to`: the promotion's own record. */

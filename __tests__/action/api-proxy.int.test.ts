@@ -3,9 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { startFakeGitHub, type FakeGitHub } from '../publish/helpers/fake-github.js'
-import { isolateGitConfig } from '../publish/helpers/git-fixtures.js'
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
-import { checkoutWorkspace, createRemote, git } from '../support/git-fixtures.js'
+import { checkoutWorkspace, createRemote, git, isolateGitConfig } from '../support/git-fixtures.js'
 import { repoRoot, runAction, type ActionRun } from '../support/run-action.js'
 
 // The bundled action on a self-hosted runner behind a proxy, committing with commit-mode: api:
@@ -32,9 +31,12 @@ afterAll(() => {
 })
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'gitops-api-proxy-'))
-  const remote = await createRemote(path.join(dir, 'acme'), {
-    [VALUES]: '# shop\nweb:\n  image: acme/web\n  tag: v1 # pinned\n'
-  })
+  const remote = createRemote(
+    {
+      [VALUES]: '# shop\nweb:\n  image: acme/web\n  tag: v1 # pinned\n'
+    },
+    path.join(dir, 'acme', 'remote.git')
+  ).bare
   bare = path.join(dir, 'acme', 'gitops.git')
   git(dir, 'clone', '-q', '--bare', remote, bare)
   github = await startFakeGitHub(dir, 'acme', 'gitops', TOKEN)

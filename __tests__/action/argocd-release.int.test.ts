@@ -21,7 +21,10 @@ describe('dist/index.js telling Argo CD', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gitops-argocd-'))
-    remote = await createRemote(dir, { 'helm/values.yaml': 'web:\n  image: acme/web\n  tag: v1\n' })
+    remote = createRemote(
+      { 'helm/values.yaml': 'web:\n  image: acme/web\n  tag: v1\n' },
+      path.join(dir, 'remote.git')
+    ).bare
     base = git(remote, 'rev-parse', 'main')
     receiver = await startWebhookReceiver({ secret: SECRET, mode: 'sha256' })
     argocd = await startFakeArgoCd({

@@ -16,7 +16,10 @@ describe('dist/index.js racing against one remote', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gitops-race-'))
     const values = SERVICES.map((name) => `${name}:\n  image: acme/${name}\n  tag: old\n`).join('')
-    remote = await createRemote(dir, { 'helm/values.yaml': `# services\n${values}` })
+    remote = createRemote(
+      { 'helm/values.yaml': `# services\n${values}` },
+      path.join(dir, 'remote.git')
+    ).bare
   })
 
   afterAll(async () => {

@@ -29,7 +29,7 @@ describe('dist/index.js with rollback-on-failure', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gitops-rollback-'))
-    remote = await createRemote(dir, { [VALUES]: BEFORE })
+    remote = createRemote({ [VALUES]: BEFORE }, path.join(dir, 'remote.git')).bare
     base = git(remote, 'rev-parse', 'main')
     receiver = await startWebhookReceiver({ secret: SECRET, mode: 'sha256' })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
-import { normalizeRepoUrl, redactUrl } from '../../src/argocd/repo-url.js'
+import { normalizeRepoUrl } from '../../src/argocd/repo-url.js'
 
 describe('normalizeRepoUrl', () => {
   it.each([
@@ -47,18 +47,5 @@ describe('normalizeRepoUrl', () => {
     expect(() => normalizeRepoUrl('https://user:hunter2@github.com/')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') as unknown })
     )
-  })
-})
-
-describe('redactUrl', () => {
-  it.each([
-    [
-      'https://user:pw@argocd.example.com/api/webhook?x=1',
-      'https://argocd.example.com/api/webhook'
-    ],
-    ['https://argocd.example.com/api/webhook', 'https://argocd.example.com/api/webhook'],
-    ['user:pw@nowhere', 'nowhere']
-  ])('%s → %s', (input, expected) => {
-    expect(redactUrl(input)).toBe(expected)
   })
 })

@@ -13,12 +13,7 @@ import {
   type FakeExchange,
   type FakeGitHub
 } from '../publish/helpers/fake-github.js'
-import {
-  createRemote,
-  isolateGitConfig,
-  removeTempDirs,
-  tempDir
-} from '../publish/helpers/git-fixtures.js'
+import { createRemote, isolateGitConfig, removeTempDirs, tempDir } from '../support/git-fixtures.js'
 import { loadSchemaDocument, pointer } from '../support/json-schema.js'
 
 const TOKEN = 'ghs_ContractToken0123456789abcdef'

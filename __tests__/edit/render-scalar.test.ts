@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
-import {
-  doubleQuoted,
-  isPlainSafe,
-  renderString,
-  renderTyped,
-  singleQuoted
-} from '../../src/edit/render-scalar.js'
+import { renderString, renderTyped } from '../../src/edit/render-scalar.js'
 
 describe('quoting decisions for a plain value', () => {
   it.each([
@@ -87,8 +81,7 @@ describe('quoting decisions for a plain value', () => {
   })
 
   it.each(['a,b', 'a[0]', 'x{y}'])('quotes %p inside a flow collection only', (value) => {
-    expect(isPlainSafe(value, false)).toBe(true)
-    expect(isPlainSafe(value, true)).toBe(false)
+    expect(renderString(value, 'PLAIN', false)).toBe(value)
     expect(renderString(value, 'PLAIN', true)).toBe(JSON.stringify(value))
   })
 })
@@ -112,8 +105,9 @@ describe('quote styles are kept', () => {
   })
 
   it('escapes what a double-quoted scalar needs and nothing else', () => {
-    expect(doubleQuoted('a/b é')).toBe('"a/b é"')
-    expect(singleQuoted('x\u0001')).toBeUndefined()
+    expect(renderString('a/b é', 'QUOTE_DOUBLE', false)).toBe('"a/b é"')
+    // A control character cannot be written single-quoted: the value turns double-quoted.
+    expect(renderString('x\u0001', 'QUOTE_SINGLE', false)).toBe('"x\\u0001"')
   })
 })
 

@@ -6,10 +6,8 @@ import {
   isGhaCache,
   loginArgs,
   logoutArgs,
-  mergeBuildArgs,
   planImage,
   repoDigestsArgs,
-  scopeCacheEntries,
   splitCacheInput,
   type ImagePlan,
   type PlanSettings
@@ -306,8 +304,11 @@ describe('build args and cache entries', () => {
       [['X=a=b'], ['Y=1']],
       ['X=a=b', 'Y=1']
     ]
-  ])('mergeBuildArgs(%j) = %j', (lists, expected) => {
-    expect(mergeBuildArgs(...lists)).toEqual(expected)
+  ])("the build-args input %j, then the image's own, merge by key into %j", (lists, expected) => {
+    const [global = [], own = []] = lists
+    expect(planImage(spec({ buildArgs: own }), settings({ buildArgs: global })).buildArgs).toEqual(
+      expected
+    )
   })
 
   it.each<[string | undefined, string[]]>([
@@ -334,7 +335,12 @@ describe('build args and cache entries', () => {
     [['type=gha'], ['type=gha,scope=web']],
     [['type=gha,scope=mine'], ['type=gha,scope=mine']],
     [['type=registry,ref=x'], ['type=registry,ref=x']]
-  ])('scopeCacheEntries(%j)', (entries, expected) => {
-    expect(scopeCacheEntries(entries, 'web')).toEqual(expected)
+  ])('cache entries %j of image web are %j', (entries, expected) => {
+    const planned = planImage(
+      spec({ name: 'web' }),
+      settings({ cacheFrom: entries, cacheTo: entries })
+    )
+    expect(planned.cacheFrom).toEqual(expected)
+    expect(planned.cacheTo).toEqual(expected)
   })
 })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  digestFromMetadata,
   digestFromPushOutput,
   digestFromRepoDigests,
   parseMetadata
@@ -20,17 +19,6 @@ describe('digests', () => {
     ['', undefined]
   ])('parseMetadata(%s)', (text, expected) => {
     expect(parseMetadata(text)).toEqual(expected)
-  })
-
-  it.each<[string, string | undefined]>([
-    [JSON.stringify({ 'containerimage.digest': D1, 'image.name': 'x' }), D1],
-    [JSON.stringify({ 'containerimage.config.digest': D1 }), undefined],
-    [JSON.stringify({ 'containerimage.digest': 'nope' }), undefined],
-    ['null', undefined],
-    ['', undefined],
-    ['{not json', undefined]
-  ])('digestFromMetadata(%s)', (text, expected) => {
-    expect(digestFromMetadata(text)).toBe(expected)
   })
 
   it.each<[string, string, string | undefined]>([

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { contentId, fingerprint, type FingerprintInput } from '../../src/images/fingerprint.js'
-import { dockerfileLabelKeys, imageLabels } from '../../src/images/labels.js'
 
 const base: FingerprintInput = {
   entries: [
@@ -63,57 +62,5 @@ describe('fingerprint', () => {
     const content = Buffer.from(text, 'latin1')
     const expected = execFileSync('sha256sum', { input: content }).toString().split(' ')[0]
     expect(contentId(content)).toBe(expected)
-  })
-})
-
-describe('labels', () => {
-  it.each<[string, string[]]>([
-    ['FROM scratch\n', []],
-    [
-      'FROM x\nLABEL org.opencontainers.image.source=https://x\n',
-      ['org.opencontainers.image.source']
-    ],
-    ['FROM x\nlabel "a.b"="1" c=2 \\\n  d="three words"\n', ['a.b', 'c', 'd']],
-    ["FROM x\nLABEL maintainer 'Dev <d@x>'\n", ['maintainer']]
-  ])('dockerfileLabelKeys(%j)', (text, keys) => {
-    expect([...dockerfileLabelKeys(text)].sort()).toEqual(keys.sort())
-  })
-
-  const values = {
-    revision: 'abc',
-    sourceUrl: 'https://github.com/acme/shop',
-    created: '2026-01-02T03:04:05Z'
-  }
-
-  it.each<[string, Parameters<typeof imageLabels>[0], string, string[]]>([
-    [
-      'all four',
-      { ...values, fingerprint: 'sha256:f' },
-      'FROM scratch\n',
-      [
-        'org.opencontainers.image.revision=abc',
-        'org.opencontainers.image.source=https://github.com/acme/shop',
-        'org.opencontainers.image.created=2026-01-02T03:04:05Z',
-        'io.github.gitops-release.fingerprint=sha256:f'
-      ]
-    ],
-    [
-      "the Dockerfile's own LABEL wins; the fingerprint label is always ours",
-      { ...values, fingerprint: 'sha256:f' },
-      'FROM x\nLABEL org.opencontainers.image.source=https://elsewhere io.github.gitops-release.fingerprint=x\n',
-      [
-        'org.opencontainers.image.revision=abc',
-        'org.opencontainers.image.created=2026-01-02T03:04:05Z',
-        'io.github.gitops-release.fingerprint=sha256:f'
-      ]
-    ],
-    [
-      'empty values and no fingerprint: nothing',
-      { revision: '', sourceUrl: '', created: '' },
-      '',
-      []
-    ]
-  ])('imageLabels: %s', (_title, input, dockerfile, expected) => {
-    expect(imageLabels(input, dockerfile)).toEqual(expected)
   })
 })

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { createProgress, progressNote } from '../../src/images/progress.js'
+import { createProgress } from '../../src/images/progress.js'
 import { createMemoryLogger } from '../../src/logger.js'
 
-describe('progressNote', () => {
+describe('the note for a line of build output', () => {
   it.each<[string, string | undefined]>([
     ['Step 2/5 : RUN make all', 'step 2/5: RUN make all'],
     ['#7 [2/3] RUN echo hi', 'step 2/3: RUN echo hi'],
@@ -17,7 +17,12 @@ describe('progressNote', () => {
     ['random output', undefined],
     [`Step 1/1 : RUN ${'x'.repeat(200)}`, `step 1/1: RUN ${'x'.repeat(85)}…`]
   ])('%j', (line, expected) => {
-    expect(progressNote(line)).toBe(expected)
+    const logger = createMemoryLogger()
+    const progress = createProgress(logger, 60_000, () => 0)
+    progress.start('api')
+    progress.line('api', line)
+    progress.stop()
+    expect(logger.lines).toEqual(expected === undefined ? [] : [`info: [api] ${expected}`])
   })
 })
 

@@ -10,10 +10,10 @@ import {
   type ImagesDeps
 } from '../../src/images/build-images.js'
 import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
-import type { Clock } from '../../src/lib/clock.js'
 import { HttpNetworkError, type HttpClient } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
+import { createFakeClock } from '../support/fake-clock.js'
 import { git } from '../support/git-fixtures.js'
 import { createMemoryRuntime } from '../support/registry.js'
 
@@ -104,7 +104,7 @@ function memoryRegistry(): HttpClient & {
 describe('skip-unchanged', () => {
   let workspace = ''
   const registry = memoryRegistry()
-  const clock: Clock = { now: () => 0, sleep: () => Promise.resolve(), random: () => 0 }
+  const clock = createFakeClock()
 
   /** A fake buildx that "pushes" what it builds, labels included, into the memory registry. */
   const docker = createFakeDocker(async (args): Promise<FakeAnswer> => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  familiarRepository,
   isNamespace,
   isRegistry,
-  joinRepository,
   normalizeRepository,
   parseReference,
   sameRepository,
@@ -94,18 +92,6 @@ describe('parseReference', () => {
   })
 })
 
-describe('familiarRepository', () => {
-  it.each([
-    ['docker.io/library/x', 'x'],
-    ['docker.io/ns/x', 'ns/x'],
-    ['library/a/b', 'library/a/b'],
-    ['ghcr.io/a/b', 'ghcr.io/a/b'],
-    ['not valid!', 'not valid!']
-  ])('%s → %s', (repository, expected) => {
-    expect(familiarRepository(repository)).toBe(expected)
-  })
-})
-
 describe('input pieces', () => {
   it.each([
     ['', true],
@@ -130,9 +116,5 @@ describe('input pieces', () => {
     ['a/b', false]
   ])('registry %j: %s', (value, expected) => {
     expect(isRegistry(value)).toBe(expected)
-  })
-  it('joins without an empty namespace', () => {
-    expect(joinRepository('docker.io', '', 'x')).toBe('docker.io/x')
-    expect(joinRepository('ghcr.io', 'a/b', 'x')).toBe('ghcr.io/a/b/x')
   })
 })

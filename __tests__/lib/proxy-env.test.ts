@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { noProxyMatches, proxyRoute, type ProxyEnv } from '../../src/lib/proxy-env.js'
+import { proxyRoute, type ProxyEnv } from '../../src/lib/proxy-env.js'
 
 const routeOf = (url: string, env: ProxyEnv): string => {
   const route = proxyRoute(new URL(url), env)
@@ -101,7 +101,7 @@ describe('proxyRoute', () => {
   })
 })
 
-describe('noProxyMatches', () => {
+describe('NO_PROXY exemptions', () => {
   it.each<[string, string, boolean]>([
     ['https://argocd.example.com/', '*', true],
     ['https://argocd.example.com/', 'example.com', true],
@@ -144,7 +144,9 @@ describe('noProxyMatches', () => {
     // an address entry never matches a name, nor a name suffix an address
     ['http://10.1.2.3.nip.io/', '10.1.2.3', false],
     ['http://10.1.2.3/', '2.3', false]
-  ])('%s with NO_PROXY=%j → %s', (url, noProxy, matches) => {
-    expect(noProxyMatches(new URL(url), noProxy)).toBe(matches)
+  ])('%s with NO_PROXY=%j → direct: %s', (url, noProxy, direct) => {
+    const proxy = 'http://proxy:3128'
+    const env = { https_proxy: proxy, http_proxy: proxy, NO_PROXY: noProxy }
+    expect(routeOf(url, env) === 'direct').toBe(direct)
   })
 })

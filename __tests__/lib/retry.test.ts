@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Clock } from '../../src/lib/clock.js'
-import { nextDelay, retry, type RetryPolicy } from '../../src/lib/retry.js'
+import { retry, type RetryPolicy } from '../../src/lib/retry.js'
+import { createFakeClock } from '../support/fake-clock.js'
 
 const EXACT: RetryPolicy = {
   attempts: 5,
@@ -10,42 +10,40 @@ const EXACT: RetryPolicy = {
   jitter: 'none'
 }
 
-function fakeClock(random = 0.5): Clock & { sleeps: number[] } {
-  let now = 0
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-      now += ms
-      await Promise.resolve()
-    },
-    random: () => random
-  }
-}
-
-describe('nextDelay', () => {
-  it.each([
-    [1, 0, 1000],
-    [2, 1000, 2000],
-    [4, 7000, 8000],
-    [5, 15_000, undefined],
-    [2, 29_500, undefined]
-  ])('attempt %d after %d ms → %j', (attempt, elapsed, expected) => {
-    expect(nextDelay(EXACT, attempt, elapsed, () => 0.5)).toBe(expected)
+describe('retry delays', () => {
+  it.each<[string, Partial<RetryPolicy>, number[], number]>([
+    ['double until the attempts run out', {}, [1000, 2000, 4000, 8000], 5],
+    [
+      'stay at the longest delay and stop before the total budget',
+      { attempts: 10 },
+      [1000, 2000, 4000, 8000, 8000],
+      6
+    ],
+    ['stop at once with one attempt', { attempts: 1 }, [], 1]
+  ])('%s', async (_name, change, sleeps, attempts) => {
+    const clock = createFakeClock()
+    const result = await retry({ ...EXACT, ...change }, clock, (n) =>
+      Promise.resolve({ done: false, reason: `try ${n}` })
+    )
+    expect(clock.sleeps).toEqual(sleeps)
+    expect(result).toEqual({ ok: false, attempts, reason: `try ${attempts}` })
   })
 
-  it('draws jitter from the window', () => {
-    const jittered: RetryPolicy = { ...EXACT, jitter: 'full' }
-    expect(nextDelay(jittered, 3, 0, () => 0.25)).toBe(1000)
-    expect(nextDelay(jittered, 3, 0, () => 0)).toBe(0)
+  it.each([
+    [0.25, [250, 500, 1000, 2000]],
+    [0, [0, 0, 0, 0]]
+  ])('draws jitter from the window (random %d)', async (random, sleeps) => {
+    const clock = createFakeClock(() => random)
+    await retry({ ...EXACT, jitter: 'full' }, clock, (n) =>
+      Promise.resolve({ done: false, reason: `try ${n}` })
+    )
+    expect(clock.sleeps).toEqual(sleeps)
   })
 })
 
 describe('retry', () => {
   it('retries until done, sleeping the policy’s delays', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const result = await retry(EXACT, clock, (n) =>
       Promise.resolve(n < 3 ? { done: false, reason: `try ${n}` } : { done: true, value: n })
     )
@@ -54,7 +52,7 @@ describe('retry', () => {
   })
 
   it('stops when attempts run out, with the last reason', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const result = await retry(EXACT, clock, (n) =>
       Promise.resolve({ done: false, reason: `try ${n}` })
     )
@@ -62,7 +60,7 @@ describe('retry', () => {
   })
 
   it('honours a delay the attempt asks for, within the total budget', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const result = await retry(EXACT, clock, () =>
       Promise.resolve({ done: false, reason: 'rate limited', delayMs: 20_000 })
     )
@@ -71,7 +69,7 @@ describe('retry', () => {
   })
 
   it('lets a thrown error through at once', async () => {
-    const clock = fakeClock()
+    const clock = createFakeClock()
     await expect(retry(EXACT, clock, () => Promise.reject(new Error('final')))).rejects.toThrow(
       'final'
     )

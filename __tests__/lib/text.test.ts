@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  isCommitSha,
   lineAt,
   markdownCell,
   renderTemplate,
   shortSha,
   splitList,
-  suffix,
-  truncate
+  suffix
 } from '../../src/lib/text.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -21,11 +21,24 @@ describe('text helpers', () => {
   })
 
   it.each([
+    [SHA, true],
+    [SHA.toUpperCase(), true],
+    [`${SHA}${SHA.slice(0, 24)}`, true],
+    [SHA.slice(0, 39), false],
+    [`${SHA}0`, false],
+    [`${SHA.slice(0, 39)}g`, false],
+    ['v1.2.3', false],
+    ['', false]
+  ])('isCommitSha(%j)', (text, expected) => {
+    expect(isCommitSha(text)).toBe(expected)
+  })
+
+  it.each([
     ['a\n  b', 10, 'a b'],
     ['abcdefghij', 10, 'abcdefghij'],
     ['abcdefghijk', 10, 'abcdefg...']
-  ])('truncate(%j, %d)', (text, max, expected) => {
-    expect(truncate(text, max)).toBe(expected)
+  ])('suffix(%j, %d) folds and shortens to %j', (text, max, expected) => {
+    expect(suffix(text, max)).toBe(`: ${expected}`)
   })
 
   it('suffix is empty for empty text and one line otherwise', () => {

@@ -18,7 +18,7 @@ import {
   remoteFile,
   removeTempDirs,
   tempDir
-} from '../publish/helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { fastDeps, publishOptions } from '../publish/helpers/options.js'
 import { image, request } from '../edit/helpers.js'
 import { startArgoCdByRevision, type ArgoCdByRevision } from '../support/argocd-by-revision.js'

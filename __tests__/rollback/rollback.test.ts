@@ -5,7 +5,6 @@ import type { EditedPlace } from '../../src/edit/places.js'
 import type { EditRequest, FileSource } from '../../src/edit/types.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import {
-  describeRollback,
   rollback,
   rollbackError,
   type LandedCommit,
@@ -223,7 +222,7 @@ describe('rollback', () => {
     expect(result.restored).toEqual([
       { file: 'helm/values.yaml', path: 'web.tag', from: 'v2', to: '', removed: true }
     ])
-    const message = describeRollback(FAILURE, result)
+    const message = rollbackError(FAILURE, result).message
     expect(message).toContain(
       'Rolled back helm/values.yaml (web.tag, added by this run, removed) to the values before aaaaaaa'
     )
@@ -311,7 +310,7 @@ describe('rollback', () => {
     const result = await rollback(OPTIONS, h.deps)
     expect(result.rolledBack).toBe(false)
     expect(result.problem).toBe('the rollback commit could not be landed: push rejected 5 times')
-    expect(describeRollback(FAILURE, result)).toContain(
+    expect(rollbackError(FAILURE, result).message).toContain(
       'Not rolled back: the rollback commit could not be landed: push rejected 5 times.'
     )
   })
@@ -337,7 +336,7 @@ describe('rollback', () => {
       message: 'Argo CD app shop failed: the app is Degraded at bbbbbbb',
       apps: [stuck]
     })
-    expect(describeRollback(FAILURE, result)).toMatch(
+    expect(rollbackError(FAILURE, result).message).toMatch(
       /Argo CD is still failing after the rollback bbbbbbb: Argo CD app shop failed: the app is Degraded at bbbbbbb$/
     )
   })

@@ -1,4 +1,5 @@
-import type { Docker, DockerResult, DockerRunOptions } from '../../src/images/docker.js'
+import type { Docker, DockerRunOptions } from '../../src/images/docker.js'
+import type { RunResult } from '../../src/lib/exec.js'
 
 /** One call the fake docker CLI received. */
 export interface FakeCall {
@@ -24,7 +25,7 @@ export function createFakeDocker(
   const fake = {
     calls: [] as FakeCall[],
     maxRunning: 0,
-    async run(args: readonly string[], options: DockerRunOptions = {}): Promise<DockerResult> {
+    async run(args: readonly string[], options: DockerRunOptions = {}): Promise<RunResult> {
       const call: FakeCall = {
         args: [...args],
         ...(options.input === undefined ? {} : { input: options.input }),

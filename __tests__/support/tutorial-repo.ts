@@ -58,7 +58,7 @@ export async function createTutorialRepo(
   detach = true
 ): Promise<TutorialRepo> {
   await mkdir(dir, { recursive: true })
-  const remote = await createRemote(dir, files)
+  const remote = createRemote(files, path.join(dir, 'remote.git')).bare
   const workspace = path.join(dir, 'workspace')
   if (detach) checkoutWorkspace(remote, workspace)
   else git(dir, 'clone', '-q', remote, workspace)

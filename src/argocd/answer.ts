@@ -1,6 +1,6 @@
 import type { HttpResponse } from '../lib/http.js'
 import { suffix } from '../lib/text.js'
-import { redactUrl } from './repo-url.js'
+import { redactUrl } from '../lib/redact.js'
 
 /** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
 export function describeBody(response: HttpResponse): string {

@@ -26,7 +26,7 @@ export interface AppStatus {
 }
 
 /** `status.operationState`. */
-export interface OperationStatus {
+interface OperationStatus {
   /** `Running`, `Terminating`, `Succeeded`, `Failed` or `Error`. */
   readonly phase: string
   readonly message: string

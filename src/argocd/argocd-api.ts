@@ -3,7 +3,7 @@ import { HttpNetworkError } from '../lib/http.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
 import { describeBody, redirectHint } from './answer.js'
 import type { AppRef } from './app-ref.js'
-import { redactUrl } from './repo-url.js'
+import { redactUrl } from '../lib/redact.js'
 
 /** The Argo CD REST calls the stage makes (`/api/v1/applications`). */
 export interface ArgoCdApi {
@@ -23,7 +23,7 @@ export interface ArgoCdApi {
 }
 
 /** The answer to a sync request. */
-export type SyncResult =
+type SyncResult =
   { readonly result: 'started'; readonly application: unknown } | { readonly result: 'in-progress' }
 
 /** The API did not answer usefully for now (network error, timeout, 5xx, 429): try again later. */
@@ -35,7 +35,7 @@ export class ArgoCdUnavailableError extends Error {
 }
 
 /** Where the API is and how to authenticate: `argocd-server`, `argocd-token`, `argocd-insecure`. */
-export interface ArgoCdApiOptions {
+interface ArgoCdApiOptions {
   /** Base URL with any root path. */
   readonly server: string
   readonly token: string

@@ -1,5 +1,9 @@
 import { InputError } from '../errors.js'
 import { parseScpLike, SSH_SCHEMES } from '../lib/git-url.js'
+import { redactUrl } from '../lib/redact.js'
+
+// Kept for src/settings/argocd.ts until it imports from lib/redact.js itself.
+export { redactUrl } from '../lib/redact.js'
 
 const WEB_SCHEMES = new Set(['https:', 'http:'])
 // git:// names the same host as its web URL, like the SSH schemes
@@ -63,22 +67,4 @@ function unsupported(url: string, input: string): InputError {
       'Set argocd-repo-url to the URL your Argo CD Applications use as repoURL.',
     { input }
   )
-}
-
-/** The URL with any `user:password@` removed and query and fragment dropped, safe to log. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.host !== '') {
-      parsed.username = ''
-      parsed.password = ''
-      parsed.search = ''
-      parsed.hash = ''
-      return parsed.toString()
-    }
-  } catch {
-    // Not a URL: fall through.
-  }
-  // No host part (e.g. `user:pw@host` reads as scheme `user:`): drop everything up to an `@`.
-  return url.replace(/^[^@/\s]*@/, '').replace(/\/\/[^@/\s]*@/, '//')
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 
 /** The signature headers GitHub sends: SHA-256 (checked by Argo CD ≥ 2.13) and SHA-1 (≤ 2.12). */
-export interface SignatureHeaders {
+interface SignatureHeaders {
   readonly 'X-Hub-Signature-256': string
   readonly 'X-Hub-Signature': string
 }

@@ -1,4 +1,4 @@
-import { shortSha, suffix } from '../lib/text.js'
+import { isCommitSha, shortSha, suffix } from '../lib/text.js'
 import type { AppStatus } from './app-status.js'
 import type { AppFailure, AppOutcome, AppState } from './types.js'
 
@@ -47,9 +47,7 @@ export function atRevision(status: AppStatus, revision: string): boolean {
  * `revisions`), leaving out chart versions and other non-SHA revisions.
  */
 export function reportedShas(status: AppStatus): string[] {
-  return [status.revision, ...status.revisions].filter((r) =>
-    /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(r)
-  )
+  return [status.revision, ...status.revisions].filter(isCommitSha)
 }
 
 /**

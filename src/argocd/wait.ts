@@ -22,7 +22,7 @@ import {
 import type { Verdict, WaitTarget } from './wait-state.js'
 
 /** How often and how long the wait asks Argo CD. */
-export interface WaitTiming {
+interface WaitTiming {
   /** Between polls of one app. */
   readonly pollMs: number
   /** Longest `GET ?refresh=normal`, which blocks until the refresh is done. */
@@ -34,7 +34,7 @@ export interface WaitTiming {
 }
 
 /** The timing used unless the deps say otherwise. */
-export const DEFAULT_WAIT_TIMING: WaitTiming = {
+const DEFAULT_WAIT_TIMING: WaitTiming = {
   pollMs: 5000,
   refreshTimeoutMs: 60_000,
   requestTimeoutMs: 30_000,

@@ -7,7 +7,7 @@ import type { PushedCommit } from './types.js'
  * `repository.default_branch` and the commits' file lists; it decodes the rest into typed Go
  * structs (go-playground/webhooks), so each field has the JSON type GitHub gives it.
  */
-export interface PushEventPayload {
+interface PushEventPayload {
   readonly ref: string
   /** The branch tip before the push; 40 zeros when there was none (as GitHub sends for a new branch). */
   readonly before: string
@@ -25,13 +25,13 @@ export interface PushEventPayload {
 }
 
 /** A name and email, as GitHub writes commit authors, committers and the pusher. */
-export interface PushEventPerson {
+interface PushEventPerson {
   readonly name: string
   readonly email: string
 }
 
 /** One commit of a push event; Argo CD concatenates the three file lists. */
-export interface PushEventCommit {
+interface PushEventCommit {
   readonly id: string
   /** Absent when the publish stage did not report the commit's tree. */
   readonly tree_id?: string
@@ -48,7 +48,7 @@ export interface PushEventCommit {
 }
 
 /** The repository fields known from its URLs (web and, on a GitHub server, API) and the push. */
-export type PushEventRepository = Readonly<Record<string, string | number | PushEventOwner>> & {
+type PushEventRepository = Readonly<Record<string, string | number | PushEventOwner>> & {
   readonly name: string
   readonly full_name: string
   readonly html_url: string
@@ -57,10 +57,10 @@ export type PushEventRepository = Readonly<Record<string, string | number | Push
 }
 
 /** The repository owner: its login and URLs (its numeric id needs an API call). */
-export type PushEventOwner = Readonly<Record<string, string>> & { readonly login: string }
+type PushEventOwner = Readonly<Record<string, string>> & { readonly login: string }
 
 /** What the event needs besides the commit. */
-export interface PushPayloadContext {
+interface PushPayloadContext {
   /** `repository.html_url`, already normalized (`https://host/owner/repo`). */
   readonly htmlUrl: string
   /** When the event is built: stands in for the commit's timestamp when it is not known. */

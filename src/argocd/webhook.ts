@@ -8,7 +8,8 @@ import { retry } from '../lib/retry.js'
 import type { AttemptOutcome, RetryPolicy } from '../lib/retry.js'
 import { shortSha } from '../lib/text.js'
 import { describeBody, redirectHint } from './answer.js'
-import { normalizeRepoUrl, redactUrl } from './repo-url.js'
+import { normalizeRepoUrl } from './repo-url.js'
+import { redactUrl } from '../lib/redact.js'
 import { signBody } from './signature.js'
 import { buildPushPayload, serializePayload } from './webhook-payload.js'
 import type { WebhookOptions, WebhookResult } from './types.js'
@@ -30,7 +31,7 @@ export interface WebhookDeps {
 }
 
 /** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
-export const WEBHOOK_RETRY: RetryPolicy = {
+const WEBHOOK_RETRY: RetryPolicy = {
   attempts: 5,
   baseDelayMs: 1000,
   maxDelayMs: 8000,

@@ -17,7 +17,7 @@ export interface ChangeEntry {
 }
 
 /** The `changes` input: entries for the values files, and entries per named file. */
-export interface ChangeSet {
+interface ChangeSet {
   readonly values: readonly ChangeEntry[]
   readonly files: readonly { readonly file: string; readonly entries: readonly ChangeEntry[] }[]
 }
@@ -28,10 +28,10 @@ const INPUT = 'changes'
  * Deepest nesting (maps and lists inside each other) the `changes` input may have. Values files
  * nest a few levels; the limit only keeps a hostile input from exhausting the parser's stack.
  */
-export const MAX_CHANGES_DEPTH = 100
+const MAX_CHANGES_DEPTH = 100
 
 /** Replaces `{tag}`, `{sha}` and `{short-sha}` in a string. */
-export function substituteVars(text: string, vars: EditVars): string {
+function substituteVars(text: string, vars: EditVars): string {
   return text
     .replaceAll('{tag}', vars.tag)
     .replaceAll('{short-sha}', vars.shortSha)

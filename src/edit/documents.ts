@@ -4,7 +4,7 @@ import type { PathSegment } from './path.js'
 import type { YamlFile } from './yaml-file.js'
 
 /** Which documents of a file a path is applied in. */
-export interface DocumentScope {
+interface DocumentScope {
   /** Indexes of the documents to resolve the path in. */
   readonly docs: readonly number[]
   /** The path without its document selector. */

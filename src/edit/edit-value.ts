@@ -26,20 +26,11 @@ export function isFloatNode(node: Scalar): boolean {
 }
 
 /** A map or list value. */
-export type CollectionValue = readonly EditValue[] | ReadonlyMap<string, EditValue>
+type CollectionValue = readonly EditValue[] | ReadonlyMap<string, EditValue>
 
 /** True for a map or list value. */
 export function isCollectionValue(value: EditValue): value is CollectionValue {
   return Array.isArray(value) || value instanceof Map
-}
-
-/** 'a map', 'a list', 'a string', … for messages. */
-export function describeValue(value: EditValue): string {
-  if (value instanceof Map) return 'a map'
-  if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'null'
-  if (value instanceof FloatValue) return 'a number'
-  return typeof value === 'string' ? 'a string' : `a ${typeof value}`
 }
 
 /** The YAML node holding `value` (for the engine's own copy of the documents). */

@@ -30,7 +30,7 @@ import { verifyEdit } from './verify.js'
 import type { YamlFile } from './yaml-file.js'
 
 /** One value the editor changed, for the log. */
-export interface ValueChange {
+interface ValueChange {
   readonly label: string
   readonly line: number
   /** The replaced source text, or undefined for a created key. */
@@ -39,7 +39,7 @@ export interface ValueChange {
 }
 
 /** How to apply one path. */
-export interface SetOptions {
+interface SetOptions {
   readonly input: string
   /** The path as the user wrote it (for messages). */
   readonly pathText: string

@@ -15,7 +15,7 @@ const CONTAINER_KEYS = new Set(['containers', 'initContainers', 'ephemeralContai
 const EDITABLE = new Set(['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'])
 
 /** A container `image:` scalar of a manifest, with where it is. */
-export interface ImageNode {
+interface ImageNode {
   readonly node: Scalar
   readonly inFlow: boolean
   readonly label: string

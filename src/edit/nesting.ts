@@ -1,5 +1,5 @@
 /** Where a text nests deepest: the depth (maps and lists inside each other) and its 1-based line. */
-export interface Nesting {
+interface Nesting {
   readonly depth: number
   readonly line: number
 }

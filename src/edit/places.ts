@@ -10,7 +10,7 @@ import type { YamlFile } from './yaml-file.js'
  * same way: a Kubernetes document by its kind, name and namespace (wherever it has moved to);
  * otherwise by the `[N]` the path named, or as the one document where the path resolves.
  */
-export type DocumentRef =
+type DocumentRef =
   | { readonly by: 'path' }
   | { readonly by: 'index'; readonly index: number }
   | {
@@ -74,7 +74,7 @@ function text(node: unknown): string | undefined {
 }
 
 /** A document's kind, name and namespace when it has a kind and a metadata.name. */
-export function documentIdentity(
+function documentIdentity(
   doc: Document.Parsed
 ): Extract<DocumentRef, { by: 'identity' }> | undefined {
   const kind = text(field(doc.contents, 'kind'))

@@ -40,7 +40,7 @@ function readsBackPlain(value: string): boolean {
  * True when `value` can be written as a plain scalar that YAML 1.1, YAML 1.2 and Go's YAML reader
  * (Helm's, see go-scalar.ts) all read back as exactly this string.
  */
-export function isPlainSafe(value: string, inFlow: boolean): boolean {
+function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value === '' || value.trim() !== value || NEEDS_ESCAPE.test(value)) return false
   const first = value[0] ?? ''
   if ('[]{}#&*!|>\'"%@`,'.includes(first)) return false
@@ -54,7 +54,7 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
 }
 
 /** A double-quoted YAML scalar for `value` (escapes only what YAML requires). */
-export function doubleQuoted(value: string): string {
+function doubleQuoted(value: string): string {
   let out = '"'
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0
@@ -70,7 +70,7 @@ export function doubleQuoted(value: string): string {
 }
 
 /** A single-quoted YAML scalar, or undefined when `value` cannot be written single-quoted on one line. */
-export function singleQuoted(value: string): string | undefined {
+function singleQuoted(value: string): string | undefined {
   if (NEEDS_ESCAPE.test(value)) return undefined
   return `'${value.replaceAll("'", "''")}'`
 }

@@ -28,7 +28,7 @@ export interface Found {
 }
 
 /** A list that `[-]` appends to. */
-export interface Append {
+interface Append {
   readonly seq: YAMLSeq
 }
 

@@ -51,7 +51,7 @@ export interface SkippedPlace {
 }
 
 /** The restore of one file: its new text, what was put back and what was left alone. */
-export interface FileRestore {
+interface FileRestore {
   /** The file's text with the places put back (equal to the file's text when none was). */
   readonly text: string
   readonly restored: RestoredPlace[]
@@ -59,7 +59,7 @@ export interface FileRestore {
 }
 
 /** The restore of every file: the edits to commit and what was put back or left alone. */
-export interface RestoreResult {
+interface RestoreResult {
   readonly edits: FileEdit[]
   readonly restored: RestoredPlace[]
   readonly skipped: SkippedPlace[]
@@ -331,7 +331,7 @@ function removeCreated(
  * text out; the file's documents are changed to the expected data for the verification. Throws
  * InternalError when the result does not verify.
  */
-export function restoreFile(file: YamlFile, places: readonly EditedPlace[]): FileRestore {
+function restoreFile(file: YamlFile, places: readonly EditedPlace[]): FileRestore {
   const restored: RestoredPlace[] = []
   const skipped: SkippedPlace[] = []
   const pieces: Piece[] = []

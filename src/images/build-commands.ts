@@ -35,7 +35,7 @@ export interface PlanSettings {
 }
 
 /** Merges build arguments by key (text before `=`): a later value replaces an earlier one in place. */
-export function mergeBuildArgs(...lists: (readonly string[])[]): string[] {
+function mergeBuildArgs(...lists: (readonly string[])[]): string[] {
   const byKey = new Map<string, string>()
   for (const list of lists) {
     for (const arg of list) {
@@ -71,7 +71,7 @@ export function isGhaCache(entry: string): boolean {
  * The cache entries for one image: a `type=gha` entry without `scope=` gets `scope=NAME`, so
  * images built in one run do not evict each other's cache.
  */
-export function scopeCacheEntries(entries: readonly string[], name: string): string[] {
+function scopeCacheEntries(entries: readonly string[], name: string): string[] {
   return entries.map((entry) =>
     isGhaCache(entry) && !/(^|,)\s*scope=/.test(entry) ? `${entry},scope=${name}` : entry
   )
@@ -100,7 +100,7 @@ export function planImage(spec: ImageSpec, settings: PlanSettings): ImagePlan {
 }
 
 /** Files and switches of one buildx invocation. */
-export interface BuildxSettings {
+interface BuildxSettings {
   readonly builder?: string
   readonly push: boolean
   readonly metadataFile: string
@@ -134,7 +134,7 @@ export function buildxBuildArgs(plan: ImagePlan, settings: BuildxSettings): stri
 }
 
 /** Files and switches of one classic `docker build`. */
-export interface ClassicSettings {
+interface ClassicSettings {
   readonly iidFile: string
 }
 

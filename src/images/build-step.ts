@@ -7,10 +7,10 @@ import type { Docker } from './docker.js'
 import type { Progress } from './progress.js'
 
 /** Lines of a failed build's log quoted in the error. */
-export const FAILURE_TAIL_LINES = 25
+const FAILURE_TAIL_LINES = 25
 
 /** How one docker build or push call ended. */
-export interface StepResult {
+interface StepResult {
   readonly ok: boolean
   readonly exitCode: number
   readonly output: string
@@ -94,7 +94,7 @@ export function thrownFailure(plan: ImagePlan, error: unknown): ImageFailure {
 }
 
 /** The last `count` non-blank lines of a log. */
-export function logTail(output: string, count = FAILURE_TAIL_LINES): string[] {
+function logTail(output: string, count = FAILURE_TAIL_LINES): string[] {
   return output
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Logger } from '../logger.js'
 
 /** The name every temporary folder of a build starts with (metadata and image id files). */
-export const BUILD_TEMP_PREFIX = 'gitops-release-build-'
+const BUILD_TEMP_PREFIX = 'gitops-release-build-'
 
 /** A new temporary folder for one run's build files, in `tempDir`. */
 export function createBuildTemp(tempDir: string): Promise<string> {

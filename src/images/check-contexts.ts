@@ -4,7 +4,7 @@ import { InputError } from '../errors.js'
 import type { ImageSpec } from '../image-spec.js'
 
 /** What the build-context preflight needs. */
-export interface ContextCheckOptions {
+interface ContextCheckOptions {
   readonly images: readonly ImageSpec[]
   /** Folder the contexts and Dockerfiles are relative to. */
   readonly workspace: string

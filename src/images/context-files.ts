@@ -14,7 +14,7 @@ import { contentId, type ContextEntry } from './fingerprint.js'
 import { runLimited } from './run-limited.js'
 
 /** How much of a context is fingerprinted before giving up (the image is then built). */
-export interface ContextLimits {
+interface ContextLimits {
   /** Entries (files, folders, links) sent to the builder. */
   readonly entries: number
   /** Bytes of file content sent to the builder. */
@@ -22,7 +22,7 @@ export interface ContextLimits {
 }
 
 /** Defaults: far above a sensible build context, low enough to bound a run's time. */
-export const CONTEXT_LIMITS: ContextLimits = { entries: 100_000, bytes: 2 * 1024 ** 3 }
+const CONTEXT_LIMITS: ContextLimits = { entries: 100_000, bytes: 2 * 1024 ** 3 }
 
 /** Files hashed at once. */
 const HASH_PARALLEL = 8

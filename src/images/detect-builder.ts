@@ -4,7 +4,7 @@ import type { ImagePlan } from './build-commands.js'
 import type { Docker } from './docker.js'
 
 /** Which builder runs the builds. */
-export type BuilderKind = 'buildx' | 'classic'
+type BuilderKind = 'buildx' | 'classic'
 
 /** Checks that the engine answers, then picks buildx when `docker buildx` exists. */
 export async function detectBuilder(docker: Docker, logger: Logger): Promise<BuilderKind> {

@@ -12,12 +12,6 @@ export function parseMetadata(text: string): Record<string, unknown> | undefined
   return data as Record<string, unknown>
 }
 
-/** The pushed manifest digest (`containerimage.digest`) from a buildx `--metadata-file`. */
-export function digestFromMetadata(text: string): string | undefined {
-  const digest = parseMetadata(text)?.['containerimage.digest']
-  return isDigest(digest) ? digest : undefined
-}
-
 /** The digest `docker push` reports for `tag` (`TAG: digest: sha256:… size: N`). */
 export function digestFromPushOutput(output: string, tag: string): string | undefined {
   for (const line of output.split(/\r?\n/)) {

@@ -11,13 +11,10 @@ export interface DockerRunOptions {
   readonly onLine?: (line: string) => void
 }
 
-/** What a docker CLI call printed and how it ended. */
-export type DockerResult = RunResult
-
 /** The docker CLI, behind the smallest surface the images stage needs. */
 export interface Docker {
   /** Runs `docker ARGS…`; resolves with the exit code (never rejects for a non-zero exit). */
-  run(args: readonly string[], options?: DockerRunOptions): Promise<DockerResult>
+  run(args: readonly string[], options?: DockerRunOptions): Promise<RunResult>
 }
 
 /**

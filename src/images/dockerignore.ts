@@ -41,7 +41,7 @@ function goTrimSpace(text: string): string {
 }
 
 /** Go's `filepath.Clean` for `/`-separated paths. */
-export function goClean(path: string): string {
+function goClean(path: string): string {
   if (path === '') return '.'
   const rooted = path.startsWith('/')
   const parts: string[] = []
@@ -311,22 +311,4 @@ export function entersExcludedFolder(folder: string, patterns: readonly IgnorePa
   return patterns.some(
     (pattern) => pattern.exception && `${pattern.text}/`.startsWith(`${folder}/`)
   )
-}
-
-/**
- * True when `path` (context-relative, `/`-separated) is not sent to the builder: decided
- * folder by folder from the top, as Docker walks the context, an excluded folder hiding
- * everything below it unless an exception may reach inside.
- */
-export function isExcluded(path: string, patterns: readonly IgnorePattern[]): boolean {
-  const parts = path.split('/')
-  let parent: ParentMatches | undefined
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join('/')
-    const result = matchPath(prefix, patterns, parent)
-    if (i === parts.length) return result.excluded
-    if (result.excluded && !entersExcludedFolder(prefix, patterns)) return true
-    parent = result.matched
-  }
-  return false
 }

@@ -1,14 +1,14 @@
 import { FINGERPRINT_LABEL } from './fingerprint.js'
 
 /** The OCI labels the action puts on every image it builds. */
-export const OCI_LABELS = {
+const OCI_LABELS = {
   revision: 'org.opencontainers.image.revision',
   source: 'org.opencontainers.image.source',
   created: 'org.opencontainers.image.created'
 } as const
 
 /** What the labels say about one build. */
-export interface LabelValues {
+interface LabelValues {
   /** Commit SHA; the label is left out when empty. */
   readonly revision: string
   /** Repository web URL; the label is left out when empty. */
@@ -23,7 +23,7 @@ export interface LabelValues {
  * The keys a Dockerfile sets with `LABEL` instructions (any stage; line continuations and
  * quoted keys understood, the legacy `LABEL key value` form too).
  */
-export function dockerfileLabelKeys(dockerfile: string): Set<string> {
+function dockerfileLabelKeys(dockerfile: string): Set<string> {
   const keys = new Set<string>()
   const joined = dockerfile.replace(/\\\r?\n/g, ' ')
   for (const line of joined.split(/\r?\n/)) {

@@ -3,14 +3,10 @@ import type { Logger } from '../logger.js'
 import { loginArgs, logoutArgs } from './build-commands.js'
 import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Docker } from './docker.js'
+import { redactSecret } from '../lib/redact.js'
 
 /** The runner services the images stage uses besides logging: masking and main→post state. */
 export type ImagesRuntime = Pick<Runtime, 'setSecret' | 'saveState' | 'getState'>
-
-/** Replaces every occurrence of `secret` in `text` with `***`. */
-export function redact(text: string, secret: string): string {
-  return secret === '' ? text : text.split(secret).join('***')
-}
 
 /**
  * `docker login --password-stdin`: the password goes to the CLI's stdin, never on its command
@@ -27,14 +23,14 @@ export async function dockerLogin(
   logger.info(`Logging in to ${registry} as ${username}`)
   const result = await docker.run(loginArgs(registry, username), { input: password })
   if (result.exitCode !== 0) {
-    const detail = redact(result.stderr.trim() || result.stdout.trim(), password)
+    const detail = redactSecret(result.stderr.trim() || result.stdout.trim(), password)
     throw new BuildError(
       `docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
         `${detail}. Check the 'username' and 'password' inputs and the 'registry' input.`,
       { input: 'password' }
     )
   }
-  logger.debug(redact(result.stdout.trim(), password))
+  logger.debug(redactSecret(result.stdout.trim(), password))
   runtime.saveState(STATE_KEYS.registryLogins, JSON.stringify([registry]))
 }
 

@@ -11,7 +11,7 @@ function shorten(text: string): string {
  * A short note for a line of build or push output that starts a new step, else undefined:
  * classic `Step 2/5 : RUN …`, BuildKit `#7 [build 2/5] RUN …`, push `The push refers to …`.
  */
-export function progressNote(line: string): string | undefined {
+function progressNote(line: string): string | undefined {
   const classic = /^Step (\d+\/\d+) : (.+)$/.exec(line)
   if (classic) return shorten(`step ${classic[1] ?? ''}: ${classic[2] ?? ''}`)
   const buildkit = /^#\d+ \[(?:([^\]\s]+) )?(\d+\/\d+)\] (.+)$/.exec(line)

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { errorMessage } from '../errors.js'
 import type { HttpClient, HttpResponse } from '../lib/http.js'
-import { DOCKER_HUB, isDigest, parseReference } from '../lib/image-ref.js'
+import { isDigest, parseReference } from '../lib/image-ref.js'
+import { isLoopbackHost } from '../lib/loopback.js'
+import { parseChallenge, pickManifest, registryBase } from './registry-protocol.js'
 
 /** Every manifest type a registry may hold for a tag. */
-export const MANIFEST_ACCEPT = [
+const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -12,7 +14,7 @@ export const MANIFEST_ACCEPT = [
 ].join(', ')
 
 /** Time limit of each registry request. */
-export const REGISTRY_TIMEOUT_MS = 15_000
+const REGISTRY_TIMEOUT_MS = 15_000
 
 /** Credentials for one registry (the `registry`, `username` and `password` inputs). */
 export interface RegistryCredentials {
@@ -36,67 +38,15 @@ export type ImageLookup =
 /** A registry request that did not go as expected (the lookup turns it into `unknown`). */
 class LookupError extends Error {}
 
-/** True for a host name (as a URL spells it, no port) that is loopback: localhost, 127/8, [::1]. */
-function isLoopbackName(name: string): boolean {
-  return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name)
-}
-
-/** `https://HOST` for a domain; plain http for loopback, which Docker also treats as insecure. */
-export function registryBase(domain: string): string {
-  const host = domain === DOCKER_HUB ? 'registry-1.docker.io' : domain
-  return `${isLoopbackName(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`
-}
-
 /**
  * Whether the registry's credentials may go to a token service (`realm`): only to the
  * registry's own origin, or over https, or over plain http to a loopback address (a test
  * registry). Anything else would send the password in clear text, or to a stranger over http.
  */
-export function realmMayHaveCredentials(realm: URL, registryOrigin: string): boolean {
+function realmMayHaveCredentials(realm: URL, registryOrigin: string): boolean {
   if (realm.origin === registryOrigin) return true
   if (realm.protocol === 'https:') return true
-  return realm.protocol === 'http:' && isLoopbackName(realm.hostname)
-}
-
-/** The parameters of a `WWW-Authenticate` challenge (`Bearer realm="…",service="…"`). */
-export function parseChallenge(
-  header: string | undefined
-): { scheme: string; params: Record<string, string> } | undefined {
-  if (header === undefined) return undefined
-  const match = /^\s*(\w+)\s*(.*)$/s.exec(header)
-  if (match === null) return undefined
-  const params: Record<string, string> = {}
-  for (const param of (match[2] ?? '').matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
-    params[(param[1] ?? '').toLowerCase()] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1')
-  }
-  return { scheme: (match[1] ?? '').toLowerCase(), params }
-}
-
-/**
- * From an image index, the manifest to read labels from: the wanted platform when it is there,
- * else linux/amd64, else the first real image (attestation entries, `unknown/unknown`, are not).
- */
-export function pickManifest(index: unknown, platform?: string): string | undefined {
-  const entries = (index as { manifests?: unknown } | null)?.manifests
-  if (!Array.isArray(entries)) return undefined
-  const images = entries.flatMap((entry: unknown) => {
-    const item = entry as {
-      digest?: unknown
-      platform?: { os?: unknown; architecture?: unknown; variant?: unknown }
-    }
-    if (!isDigest(item.digest)) return []
-    const os = typeof item.platform?.os === 'string' ? item.platform.os : ''
-    const arch = typeof item.platform?.architecture === 'string' ? item.platform.architecture : ''
-    const variant = typeof item.platform?.variant === 'string' ? item.platform.variant : ''
-    if (os === 'unknown' || arch === 'unknown') return []
-    return [{ digest: item.digest, names: [`${os}/${arch}`, `${os}/${arch}/${variant}`] }]
-  })
-  const wanted = [platform?.trim(), 'linux/amd64'].filter((p): p is string => !!p)
-  for (const name of wanted) {
-    const hit = images.find((image) => image.names.includes(name))
-    if (hit) return hit.digest
-  }
-  return images[0]?.digest
+  return realm.protocol === 'http:' && isLoopbackHost(realm.hostname)
 }
 
 /**

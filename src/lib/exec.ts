@@ -1,6 +1,6 @@
 import * as actionsExec from '@actions/exec'
 import { StringDecoder } from 'node:string_decoder'
-import { InternalError } from '../errors.js'
+import { errorMessage, InternalError } from '../errors.js'
 
 /** How one command is run. */
 export interface RunOptions {
@@ -125,8 +125,10 @@ export function createProcessRunner(
           listeners: { stdout: collect('stdout'), stderr: collect('stderr') }
         })
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        throw new ProgramNotFoundError(command, `Could not run '${command}': ${message}`)
+        throw new ProgramNotFoundError(
+          command,
+          `Could not run '${command}': ${errorMessage(error)}`
+        )
       }
       const rest = { stdout: decoders.stdout.end(), stderr: decoders.stderr.end() }
       stdout += rest.stdout

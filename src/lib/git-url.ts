@@ -1,7 +1,7 @@
 /** Repository names and git remote URLs: the one place their patterns are written. */
 
 /** `OWNER/NAME` of a GitHub repository: the one pattern for it in the action. */
-export const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/
+const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/
 
 /** An `OWNER/NAME` split in two. */
 export interface OwnerName {

@@ -66,7 +66,7 @@ export class HttpNetworkError extends Error {
 export class PlainHttpCredentialError extends ActionError {}
 
 /** Settings of the real client. */
-export interface HttpClientOptions {
+interface HttpClientOptions {
   /**
    * The environment the proxy variables are read from (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`
    * and their lower-case forms): the settings layer's copy of the runner's environment. Without
@@ -80,7 +80,7 @@ export interface HttpClientOptions {
 }
 
 /** Default cap on a response body, so no server can make the action hold unbounded memory. */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 
 /**
  * An HttpClient on Node's http/https. Through a proxy, plain http goes in absolute-URI form

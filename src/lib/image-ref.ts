@@ -22,13 +22,13 @@ const TAG_RE = /^[\w][\w.-]{0,127}$/
 const DIGEST_RE = /^sha256:[a-f0-9]{64}$/
 
 /** Longest repository name Docker accepts (domain and path together). */
-export const MAX_NAME_LENGTH = 255
+const MAX_NAME_LENGTH = 255
 
 /** Docker Hub's canonical domain. */
 export const DOCKER_HUB = 'docker.io'
 
 /** A reference split as written, no normalisation: `REPOSITORY[:TAG][@DIGEST]`. */
-export interface ReferenceParts {
+interface ReferenceParts {
   /** The repository exactly as written (registry and path). */
   readonly repository: string
   /** '' when none. */
@@ -38,7 +38,7 @@ export interface ReferenceParts {
 }
 
 /** A valid reference in Docker's normalised form. */
-export interface ImageReference {
+interface ImageReference {
   /** Registry host with optional port, `docker.io` when none was written. */
   readonly domain: string
   /** The path after the domain, `library/x` for a Docker Hub official image. */
@@ -67,11 +67,6 @@ export function isRegistry(value: string): boolean {
 /** True for a namespace: empty, or path components joined by `/` (`acme`, `acme/team`). */
 export function isNamespace(value: string): boolean {
   return value === '' || PATH_RE.test(value)
-}
-
-/** True for a repository path without domain (`backend`, `acme/backend`). */
-export function isRepositoryPath(value: string): boolean {
-  return PATH_RE.test(value)
 }
 
 /**
@@ -127,26 +122,8 @@ export function normalizeRepository(repository: string): string | undefined {
   return name === undefined ? undefined : `${name.domain}/${name.path}`
 }
 
-/**
- * The short form Docker prints (`x` for `docker.io/library/x`, `ns/x` for `docker.io/ns/x`,
- * other registries in full); the repository as written when it is invalid.
- */
-export function familiarRepository(repository: string): string {
-  const name = splitDomain(repository)
-  if (name === undefined) return repository
-  if (name.domain !== DOCKER_HUB) return `${name.domain}/${name.path}`
-  return name.path.startsWith('library/') && name.path.split('/').length === 2
-    ? name.path.slice('library/'.length)
-    : name.path
-}
-
 /** True when both are valid and name the same repository after normalisation. */
 export function sameRepository(a: string, b: string): boolean {
   const left = normalizeRepository(a)
   return left !== undefined && left === normalizeRepository(b)
-}
-
-/** `REGISTRY/NAMESPACE/NAME`, leaving out an empty namespace. */
-export function joinRepository(registry: string, namespace: string, name: string): string {
-  return [registry, namespace, name].filter((part) => part !== '').join('/')
 }

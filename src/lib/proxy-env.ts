@@ -5,7 +5,7 @@ import { isLoopbackHost } from './loopback.js'
 export type ProxyEnv = Readonly<Record<string, string | undefined>>
 
 /** How a request reaches its target: directly, through a proxy, or not at all (a bad proxy setting). */
-export type ProxyRoute =
+type ProxyRoute =
   | { readonly kind: 'direct' }
   | {
       readonly kind: 'proxy'
@@ -57,7 +57,7 @@ export function proxyRoute(target: URL, env: ProxyEnv): ProxyRoute {
  * and `10.0.0.0/8` (CIDR) the addresses in it; `[::1]` or `::1` an IPv6 address; any entry may end
  * in `:PORT` to match that port only (the URL's port, or 80/443 by its scheme).
  */
-export function noProxyMatches(target: URL, noProxy: string): boolean {
+function noProxyMatches(target: URL, noProxy: string): boolean {
   const host = target.hostname
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '')

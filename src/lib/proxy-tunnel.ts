@@ -5,7 +5,7 @@ import * as tls from 'node:tls'
 import { isIP } from 'node:net'
 
 /** A proxy refused or broke the tunnel; `code` is `EPROXY`. */
-export class ProxyTunnelError extends Error {
+class ProxyTunnelError extends Error {
   readonly code = 'EPROXY'
   constructor(message: string) {
     super(message)

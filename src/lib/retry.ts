@@ -18,7 +18,7 @@ export interface RetryPolicy {
  * The delay before attempt `attempt + 1` (attempt counts from 1), or undefined when the policy
  * says stop: attempts used up, or the next attempt would start after the total budget.
  */
-export function nextDelay(
+function nextDelay(
   policy: RetryPolicy,
   attempt: number,
   elapsedMs: number,
@@ -36,7 +36,7 @@ export type AttemptOutcome<T> =
   | { readonly done: false; readonly reason: string; readonly delayMs?: number }
 
 /** The last outcome when the policy ran out, with how many attempts were made. */
-export interface RetryExhausted {
+interface RetryExhausted {
   readonly attempts: number
   readonly reason: string
 }

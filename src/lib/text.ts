@@ -1,12 +1,20 @@
 /** Text and list helpers shared by every stage: one way to split, shorten and fill in text. */
 
+// SHA-1 (40 hex digits) or SHA-256 (64) object names; git writes them in lower case, Argo CD may not.
+const COMMIT_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i
+
+/** True when `text` is a full commit SHA (SHA-1 or SHA-256 object format, either case). */
+export function isCommitSha(text: string): boolean {
+  return COMMIT_SHA.test(text)
+}
+
 /** The first 7 characters of a full commit SHA; any other text is returned as it is. */
 export function shortSha(sha: string): string {
-  return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha) ? sha.slice(0, 7) : sha
+  return isCommitSha(sha) ? sha.slice(0, 7) : sha
 }
 
 /** Lengths used when text is shortened, so every message cuts at the same places. */
-export const TEXT_LIMITS = {
+const TEXT_LIMITS = {
   /** A value quoted inside a one-line message. */
   value: 100,
   /** A server's or a tool's answer shown in a message. */
@@ -16,7 +24,7 @@ export const TEXT_LIMITS = {
 } as const
 
 /** `text` on one line (runs of white space folded), cut to `max` characters with `...`. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, Math.max(0, max - 3))}...` : flat
 }
@@ -64,7 +72,7 @@ export function lineAt(text: string, offset: number): number {
 }
 
 /** Values a message or title template may name. */
-export interface TemplateValues {
+interface TemplateValues {
   /** The image names joined by `, `. */
   readonly names: string
   readonly tag: string

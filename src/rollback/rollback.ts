@@ -27,7 +27,7 @@ export interface WaitFailure {
 }
 
 /** What the rollback needs to know about the release. */
-export interface RollbackOptions {
+interface RollbackOptions {
   /** Every place this run changed: the `places` of the publish result's edits. */
   readonly places: readonly EditedPlace[]
   /** The release commit that Argo CD failed to roll out. */
@@ -63,7 +63,7 @@ export interface RollbackDeps<C extends LandedCommit> {
 }
 
 /** Where Argo CD stands after the rollback. */
-export type RollbackWait =
+type RollbackWait =
   | { readonly kind: 'not-run' }
   | { readonly kind: 'healthy'; readonly apps: readonly AppState[] }
   | { readonly kind: 'failing'; readonly message: string; readonly apps: readonly AppState[] }
@@ -202,7 +202,7 @@ export function rollbackError(failure: WaitFailure, result: RollbackResult): Rol
 }
 
 /** The text of `rollbackError`. Pure. */
-export function describeRollback(failure: WaitFailure, result: RollbackResult): string {
+function describeRollback(failure: WaitFailure, result: RollbackResult): string {
   const parts: string[] = [failure.message.replace(/\.?\s*$/, '.')]
   const failing = failure.apps.filter(
     (app) => app.outcome === 'failed' || app.outcome === 'timed-out'
