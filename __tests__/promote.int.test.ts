@@ -74,10 +74,13 @@ describeRegistry('a promotion over real git and a real registry', () => {
     digest = await pushImage(registry, `${namespace}/web`, 'v2')
     const values = (tag: string): string =>
       `web:\n  repository: ${registry}/${namespace}/web\n  tag: ${tag}\n`
-    remote = await createRemote(dir, {
-      'envs/dev/values.yaml': values('v2'),
-      'envs/prod/values.yaml': values('v1')
-    })
+    remote = createRemote(
+      {
+        'envs/dev/values.yaml': values('v2'),
+        'envs/prod/values.yaml': values('v1')
+      },
+      path.join(dir, 'remote.git')
+    ).bare
     const deployedAt = new Date(Date.now() - 2 * 3600_000)
     argocd = await startArgoCdByRevision({
       token: TOKEN,

@@ -64,10 +64,13 @@ const registryHost = `127.0.0.1:${(registry.address() as AddressInfo).port}`
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-promote-'))
 const values = (tag: string): string => `web:\n  tag: ${tag}\n`
-const remote = await createRemote(dir, {
-  'envs/dev/values.yaml': values('v0'),
-  'envs/prod/values.yaml': values('v0')
-})
+const remote = createRemote(
+  {
+    'envs/dev/values.yaml': values('v0'),
+    'envs/prod/values.yaml': values('v0')
+  },
+  join(dir, 'remote.git')
+).bare
 const deployedAt = new Date(Date.now() - 24 * 3600_000)
 const argocd = await startArgoCdByRevision({
   token: TOKEN,
