@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
+import { RELEASE_TRAILER } from '../../src/publish/authorship.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { publish, type PublishOptions } from '../../src/publish/publish.js'
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
@@ -61,10 +62,25 @@ function options(over: Partial<PublishOptions> = {}): PublishOptions {
 }
 
 /** An earlier run's release branch (another tag value) with its pull request still open. */
+// The pull request branch as an earlier run of the action (commit-mode git) left it.
 function openEarlierPullRequest(): string {
   const work = cloneWorkspace(bare)
   execFileSync('sed', ['-i', 's/^app0: old$/app0: v1/', join(work, VALUES)])
-  git(work, 'commit', '--quiet', '-am', 'earlier release')
+  const { authorName: name, authorEmail: email } = publishOptions({
+    target: { kind: 'workspace' },
+    workspace: work,
+    tempDir: work
+  })
+  execFileSync('git', ['commit', '--quiet', '-am', `earlier release\n\n${RELEASE_TRAILER}`], {
+    cwd: work,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email
+    }
+  })
   git(work, 'push', '--quiet', 'origin', 'HEAD:refs/heads/release/1.0')
   github.pulls.push({
     number: 1,
@@ -240,6 +256,33 @@ describe('create-pr', () => {
     expect(github.pulls[0]?.labels).toEqual(['x'])
     expect(logger.lines.join('\n')).toContain('Updated the open pull request #1')
   })
+
+  it.each(['git', 'api'] as const)(
+    "commit-mode %s: a re-run never overwrites a reviewer's commit on the pull request branch",
+    async (mode) => {
+      const first = await publish(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
+      expect(first.prOperation).toBe('created')
+      const work = cloneWorkspace(bare)
+      git(work, 'fetch', '--quiet', 'origin', 'release/1.0')
+      git(work, 'checkout', '--quiet', '-B', 'review', 'FETCH_HEAD')
+      execFileSync('sed', ['-i', 's/^app1: old$/app1: reviewed/', join(work, VALUES)])
+      git(work, 'commit', '--quiet', '-am', 'review: pin app1')
+      git(work, 'push', '--quiet', 'origin', 'HEAD:refs/heads/release/1.0')
+      const reviewed = git(work, 'rev-parse', 'HEAD')
+      const rerun = publish(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
+      await expect(rerun).rejects.toThrow(PublishError)
+      await expect(rerun).rejects.toThrow(/release\/1\.0 .*did not write/)
+      expect(git(bare, 'rev-parse', 'release/1.0')).toBe(reviewed)
+    }
+  )
 
   it.each(['git', 'api'] as const)(
     'commit-mode %s: a re-run with the same inputs is changed=false, no new commit, no push, same pull request',

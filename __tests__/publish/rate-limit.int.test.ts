@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/logger.js'
 import { publish, type PublishOptions } from '../../src/publish/publish.js'
 import { fakeClock } from './helpers/clock.js'
-import { startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
+import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
   createRemote,
   isolateGitConfig,
@@ -147,8 +147,27 @@ describe('GitHub API rate limits', () => {
       compute: setLine(VALUES, 'app0', 'v1'),
       logger: createMemoryLogger()
     })
-    await expect(run).rejects.toThrow(/rate limit was still in force after 1 attempt/)
+    await expect(run).rejects.toThrow(/GitHub asked to wait 3601 s/)
     expect(clock.sleeps).toEqual([])
+  })
+
+  it('spends at most 10 minutes on rate-limit waits in one run, across requests', async () => {
+    const fourMinutes: CannedAnswer = {
+      ...secondary,
+      headers: { ...secondary.headers, 'retry-after': '240' }
+    }
+    github.cannedAnswers.push(fourMinutes, PASS, fourMinutes, PASS, fourMinutes)
+    const clock = fakeClock()
+    const run = publish(options(), {
+      ...fastDeps(),
+      clock,
+      compute: setLine(VALUES, 'app0', 'v1'),
+      logger: createMemoryLogger()
+    })
+    // the third wait would pass 10 minutes: it fails at once, naming what GitHub asked for
+    await expect(run).rejects.toThrow(/GitHub asked to wait 240 s .*only 120 s of its 10 minutes/)
+    expect(clock.sleeps).toEqual([240_000, 240_000])
+    expect(remoteFile(bare, VALUES)).toBe(valuesFile(2))
   })
 
   it('keeps a plain 403 an authentication error, not retried', async () => {

@@ -50,17 +50,33 @@ export interface CommitStrategy {
   /** Work tree whose files follow a landed commit (workspace mode), if any. */
   readonly workspaceRoot?: string
   readDefaultBranch(): Promise<string>
-  /** Reads the tip of `branch`; undefined when the branch does not exist. */
-  readTip(branch: string): Promise<Tip | undefined>
+  /**
+   * Reads the tip of `branch`; undefined when the branch does not exist. With `reuse`, the tip
+   * this session last read or landed on `branch` may stand in for a read (no request): the
+   * compare-and-swap still refuses it when the branch moved since.
+   */
+  readTip(branch: string, reuse: boolean): Promise<Tip | undefined>
   /**
    * The pull request branch's head when it already is exactly this change as one commit on
    * `tip` (a re-run); undefined otherwise.
    */
   prBranchHolds(tip: string, changed: readonly FileEdit[]): Promise<string | undefined>
   /** Creates a commit of `changed` on `tip` and moves `ref` to it only if `ref` did not move. */
-  commitAndSwap(tip: string, changed: readonly FileEdit[], ref: string): Promise<SwapOutcome>
+  commitAndSwap(
+    tip: string,
+    changed: readonly FileEdit[],
+    ref: string,
+    message: string
+  ): Promise<SwapOutcome>
   /** Opens or updates the pull request; absent off the GitHub server. */
   readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
+  /**
+   * True when `commit` equals `ancestor` or has it in its history; false for an unknown commit
+   * or anything that is no SHA.
+   */
+  isDescendant(ancestor: string, commit: string): Promise<boolean>
+  /** Removes what the strategy set up (the temporary clone). */
+  close(): Promise<void>
 }
 
 interface Landed extends Settled {
@@ -92,14 +108,17 @@ export async function runCompareAndSwap(
   const readDefaultBranch = async (): Promise<string> =>
     (defaultBranch ??= await strategy.readDefaultBranch())
 
-  const attempt = async (): Promise<AttemptResult<Landed>> => {
+  const attempt = async (n: number): Promise<AttemptResult<Landed>> => {
     phase = 'reading'
     if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
     // the default branch goes into Argo CD's push event; a dry run spares the round trip
     if (!options.dryRun) await readDefaultBranch()
     phase = 'fetching'
     const started = deps.clock.now()
-    const tip = await strategy.readTip(branch)
+    // the first attempt may build on the tip this session already knows (the preview's read, or
+    // the commit it landed): a non-force push refuses it if the branch moved. A pull request
+    // branch is pushed with a lease on itself, which says nothing about the base: read it anew.
+    const tip = await strategy.readTip(branch, n === 1 && !options.createPr)
     if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
     if (pending?.sha === tip.oid) {
       const { sha } = pending
@@ -123,7 +142,7 @@ export async function runCompareAndSwap(
     }
     phase = 'pushing'
     const target = options.createPr ? options.prBranch : branch
-    const outcome = await strategy.commitAndSwap(tip.oid, changed, target)
+    const outcome = await strategy.commitAndSwap(tip.oid, changed, target, options.message)
     if (outcome.ok === 'unchanged') return { done: { ...none, changed: false } }
     if (outcome.ok) {
       const url = outcome.url || strategy.commitUrl(outcome.sha)

@@ -19,6 +19,16 @@ export interface Identity {
   readonly email: string
 }
 
+/** A commit object's people and message. */
+export interface CommitObject {
+  readonly parents: readonly string[]
+  /** `NAME <EMAIL>` */
+  readonly author: string
+  /** `NAME <EMAIL>` */
+  readonly committer: string
+  readonly message: string
+}
+
 /** What a push did: landed, or was refused with git's output. */
 export type PushResult = { readonly ok: true } | { readonly ok: false; readonly output: string }
 
@@ -51,6 +61,8 @@ export interface Git {
   treeOf(commit: string): Promise<string>
   /** The parents recorded in a commit object (also when the repository is shallow). */
   parentsOf(commit: string): Promise<string[]>
+  /** The author, committer and message of a commit object present locally. */
+  readCommit(commit: string): Promise<CommitObject>
   /** Writes a tree equal to `base`'s with `files` replaced, using a temporary index. */
   writeTree(base: string, files: readonly TreeFile[]): Promise<string>
   /** Creates a commit object; nothing moves. */
@@ -264,6 +276,19 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
     text(['-C', dir, ...args], context, options)
   // a commit's tree never changes: the fetch reads it with the tip, saving a process per attempt
   const trees = new Map<string, string>()
+  const readCommit = async (commit: string): Promise<CommitObject> => {
+    const raw = await git(['cat-file', 'commit', commit])
+    const split = raw.indexOf('\n\n')
+    const header = split < 0 ? raw : raw.slice(0, split)
+    const person = (role: string): string =>
+      new RegExp(`^${role} (.*<[^>]*>)`, 'm').exec(header)?.[1] ?? ''
+    return {
+      parents: [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? ''),
+      author: person('author'),
+      committer: person('committer'),
+      message: split < 0 ? '' : raw.slice(split + 2)
+    }
+  }
   return {
     dir,
     async remoteUrls(remote) {
@@ -352,9 +377,9 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
       return tree
     },
     async parentsOf(commit) {
-      const header = (await git(['cat-file', 'commit', commit])).split('\n\n')[0] ?? ''
-      return [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1] ?? '')
+      return [...(await readCommit(commit)).parents]
     },
+    readCommit,
     async writeTree(base, files) {
       const folder = await mkdtemp(join(context.tempDir, 'gitops-release-index-'))
       const env = { GIT_INDEX_FILE: join(folder, 'index') }

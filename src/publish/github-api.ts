@@ -1,7 +1,7 @@
 import type { getOctokit } from '@actions/github'
 import { PublishError, errorMessage } from '../errors.js'
 import { systemClock, type Clock } from '../lib/clock.js'
-import { retry, type RetryPolicy } from '../lib/retry.js'
+import { retry, type AttemptOutcome, type RetryPolicy } from '../lib/retry.js'
 import type { Logger } from '../logger.js'
 import { classifyFailure, type FailureKind } from './failure.js'
 import type { RepositoryName } from './remote-url.js'
@@ -13,6 +13,8 @@ export interface BranchHead {
   readonly treeOid: string
   /** The first parent of the tip commit; empty for a root commit. */
   readonly parentOid: string
+  /** The tip commit's message. */
+  readonly message: string
 }
 
 /** A pull request by number and web URL. */
@@ -166,15 +168,44 @@ export const RATE_LIMIT_POLICY: RetryPolicy = {
   jitter: 'none'
 }
 
+/** The total time one run may spend waiting out rate limits, whatever the number of requests. */
+export const RATE_LIMIT_BUDGET_MS = 600_000
+
+/** What is left of a run's rate-limit waiting time; shared by every API client of the run. */
+export interface RateLimitBudget {
+  remainingMs: number
+}
+
+/** A fresh budget of RATE_LIMIT_BUDGET_MS (one per run). */
+export function newRateLimitBudget(totalMs = RATE_LIMIT_BUDGET_MS): RateLimitBudget {
+  return { remainingMs: totalMs }
+}
+
 /** How API calls wait out GitHub's rate limits. */
 export interface RateLimitOptions {
   readonly clock: Clock
   readonly policy: RetryPolicy
   /** Told about each wait (the run looks stuck otherwise). */
   readonly logger?: Logger
+  /** The run's waiting time; each wait takes from it, and a wait beyond it fails at once. */
+  readonly budget?: RateLimitBudget
 }
 
 const DEFAULT_RATE_LIMITS: RateLimitOptions = { clock: systemClock, policy: RATE_LIMIT_POLICY }
+
+/** The rate limit asked for a longer wait than the run has left: failing now beats waiting. */
+class BudgetSpent extends Error {
+  readonly askedMs: number | undefined
+  readonly leftMs: number
+  readonly reason: string
+
+  constructor(askedMs: number | undefined, leftMs: number, reason: string) {
+    super(reason)
+    this.askedMs = askedMs
+    this.leftMs = leftMs
+    this.reason = reason
+  }
+}
 
 // One API call, retried while GitHub answers with a rate limit (also a GraphQL RATE_LIMITED
 // error inside a 200, recognised by `limitedAnswer`). Other failures become a GitHubApiError.
@@ -184,46 +215,61 @@ async function call<T>(
   limits: RateLimitOptions = DEFAULT_RATE_LIMITS,
   limitedAnswer?: (value: T) => Headers | undefined
 ): Promise<T> {
-  const outcome = await retry(
-    limits.policy,
-    limits.clock,
-    async () => {
-      let value: T
-      try {
-        value = await fn()
-      } catch (error) {
-        const status = statusOf(error)
-        const message = errorMessage(error)
-        const headers = headersOf(error)
-        if (isRateLimited(status, headers, message)) {
-          const delayMs = rateLimitDelay(headers)
-          return {
-            done: false,
-            reason: `HTTP ${status ?? ''} ${message}`.trim(),
-            ...(delayMs === undefined ? {} : { delayMs })
+  const budget = limits.budget ?? newRateLimitBudget(limits.policy.totalMs)
+  // a wait the run cannot afford fails now, naming what GitHub asked for
+  const limited = (reason: string, delayMs: number | undefined): AttemptOutcome<T> => {
+    if (delayMs !== undefined && delayMs > budget.remainingMs) {
+      throw new BudgetSpent(delayMs, budget.remainingMs, reason)
+    }
+    return { done: false, reason, ...(delayMs === undefined ? {} : { delayMs }) }
+  }
+  let outcome: Awaited<ReturnType<typeof retry<T>>>
+  try {
+    outcome = await retry(
+      limits.policy,
+      limits.clock,
+      async () => {
+        let value: T
+        try {
+          value = await fn()
+        } catch (error) {
+          const status = statusOf(error)
+          const message = errorMessage(error)
+          const headers = headersOf(error)
+          if (isRateLimited(status, headers, message)) {
+            return limited(`HTTP ${status ?? ''} ${message}`.trim(), rateLimitDelay(headers))
           }
+          throw new GitHubApiError(
+            `${what}: ${status === undefined ? '' : `HTTP ${status} `}${message}`,
+            status,
+            kindOfStatus(status, message)
+          )
         }
-        throw new GitHubApiError(
-          `${what}: ${status === undefined ? '' : `HTTP ${status} `}${message}`,
-          status,
-          kindOfStatus(status, message)
+        const headers = limitedAnswer?.(value)
+        if (headers === undefined) return { done: true, value }
+        return limited('GraphQL RATE_LIMITED', rateLimitDelay(headers))
+      },
+      (n, reason, delayMs) => {
+        if (delayMs > budget.remainingMs)
+          throw new BudgetSpent(undefined, budget.remainingMs, reason)
+        budget.remainingMs -= delayMs
+        limits.logger?.info(
+          `${what}: GitHub's rate limit was hit (${reason}); waiting ${Math.ceil(delayMs / 1000)} s as it asks, then trying again (attempt ${n + 1}).`
         )
       }
-      const headers = limitedAnswer?.(value)
-      if (headers === undefined) return { done: true, value }
-      const delayMs = rateLimitDelay(headers)
-      return {
-        done: false,
-        reason: 'GraphQL RATE_LIMITED',
-        ...(delayMs === undefined ? {} : { delayMs })
-      }
-    },
-    (n, reason, delayMs) => {
-      limits.logger?.info(
-        `${what}: GitHub's rate limit was hit (${reason}); waiting ${Math.ceil(delayMs / 1000)} s as it asks, then trying again (attempt ${n + 1}).`
-      )
-    }
-  )
+    )
+  } catch (error) {
+    if (!(error instanceof BudgetSpent)) throw error
+    const asked =
+      error.askedMs === undefined
+        ? 'to back off'
+        : `to wait ${Math.ceil(error.askedMs / 1000)} s (retry-after or x-ratelimit-reset)`
+    throw new GitHubApiError(
+      `${what}: GitHub's rate limit was hit (${error.reason}) and GitHub asked ${asked}, but this run has only ${Math.floor(error.leftMs / 1000)} s of its ${Math.round(RATE_LIMIT_BUDGET_MS / 60_000)} minutes for rate-limit waits left. Run again later, or use a token with its own rate limit (a GitHub App installation token).`,
+      429,
+      'rate-limited'
+    )
+  }
   if (outcome.ok) return outcome.value
   throw new GitHubApiError(
     `${what}: GitHub's rate limit was still in force after ${outcome.attempts} attempt(s) within ${Math.round(limits.policy.totalMs / 60_000)} minutes (${outcome.reason}). Run again later, or use a token with its own rate limit (a GitHub App installation token).`,
@@ -240,7 +286,7 @@ interface GraphqlError {
 const HEAD_QUERY = `query($owner: String!, $name: String!, $ref: String!) {
   repository(owner: $owner, name: $name) {
     ref(qualifiedName: $ref) {
-      target { oid ... on Commit { tree { oid } parents(first: 1) { nodes { oid } } } }
+      target { oid ... on Commit { message tree { oid } parents(first: 1) { nodes { oid } } } }
     }
   }
 }`
@@ -348,6 +394,7 @@ export function createGitHubApi(
             ref?: {
               target?: {
                 oid?: string
+                message?: string
                 tree?: { oid?: string }
                 parents?: { nodes?: ({ oid?: string } | null)[] }
               }
@@ -357,7 +404,12 @@ export function createGitHubApi(
       ).repository?.ref?.target
       if (!target?.oid || !target.tree?.oid) return undefined
       const parentOid = target.parents?.nodes?.[0]?.oid ?? ''
-      return { oid: target.oid, treeOid: target.tree.oid, parentOid }
+      return {
+        oid: target.oid,
+        treeOid: target.tree.oid,
+        parentOid,
+        message: target.message ?? ''
+      }
     },
     async listTree(repository, treeSha) {
       const { data } = await limited(`Listing tree ${treeSha}`, async () =>

@@ -4,7 +4,7 @@ import type { ProcessRunner } from '../lib/exec.js'
 import type { Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import type { NetworkLimits } from './git.js'
-import type { GitHubApi, GitHubUrls, RateLimitOptions } from './github-api.js'
+import type { GitHubApi, GitHubUrls, RateLimitBudget, RateLimitOptions } from './github-api.js'
 import type { RepositoryName } from './remote-url.js'
 
 /** Where and how to land the commit (inputs of "Where to commit", already parsed). */
@@ -111,7 +111,7 @@ export type GitHubApiFactory = (
 
 /**
  * What the stage needs besides its options, for publish and the descendant check alike. The
- * optional ones default to the real thing (see resolveServices in publish.ts).
+ * optional ones default to the real thing (see createPublishDeps in publish.ts).
  */
 export interface PublishServices {
   readonly logger: Logger
@@ -126,6 +126,8 @@ export interface PublishServices {
   readonly createGitHubApi?: GitHubApiFactory
   /** How long git may wait on a silent remote before the attempt counts as unreachable. */
   readonly networkLimits?: NetworkLimits
+  /** The run's rate-limit waiting time, shared by every GitHub API client of the run. */
+  readonly rateLimitBudget?: RateLimitBudget
 }
 
 /** The publish stage's deps: the services and how to compute the edits on a tree. */
@@ -138,7 +140,10 @@ export interface PublishDeps extends PublishServices {
  * this runtime also reaches the default runner's guard.
  */
 export type ResolvedServices = Required<Omit<PublishServices, 'runtime'>> & {
-  readonly runtime: Pick<Runtime, 'setSecret' | 'saveState'>
+  readonly runtime: Pick<Runtime, 'setSecret' | 'saveState'> & {
+    /** Every masked value, the ones masked through this runtime included. */
+    readonly secrets: Iterable<string>
+  }
 }
 
 /** Prefix of every folder the stage creates under RUNNER_TEMP. */

@@ -48,6 +48,9 @@ export interface CannedAnswer {
   readonly body: unknown
 }
 
+/** In cannedAnswers: answer this request as the fake normally does. */
+export const PASS: CannedAnswer = { status: 0, headers: {}, body: null }
+
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
 
 function send(res: ServerResponse, status: number, body: unknown): true {
@@ -191,6 +194,7 @@ export async function startFakeGitHub(
     const target = oid
       ? {
           oid,
+          message: gitIn(['log', '-1', '--format=%B', oid]),
           tree: { oid: gitIn(['rev-parse', `${oid}^{tree}`]) },
           parents: {
             nodes: gitIn(['log', '-1', '--format=%P', oid])
@@ -391,7 +395,7 @@ export async function startFakeGitHub(
       return restError(res, 401, 'Bad credentials')
     }
     const canned = fake.cannedAnswers.shift()
-    if (canned) {
+    if (canned && canned !== PASS) {
       calls.push(`${req.method ?? ''} ${url.pathname} canned ${canned.status}`)
       res.writeHead(canned.status, {
         'content-type': 'application/json; charset=utf-8',

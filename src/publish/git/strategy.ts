@@ -1,0 +1,224 @@
+import { rm } from 'node:fs/promises'
+import type { FileEdit } from '../../edit/types.js'
+import { PublishError } from '../../errors.js'
+import { shortSha } from '../../lib/text.js'
+import { isOurCommit, withReleaseTrailer } from '../authorship.js'
+import type { CommitStrategy, SwapOutcome, Tip } from '../driver.js'
+import { classifyFailure } from '../failure.js'
+import type { Git, Identity, TreeFile } from '../git.js'
+import { RATE_LIMIT_POLICY } from '../github-api.js'
+import {
+  ensurePullRequest,
+  type EnsuredPullRequest,
+  type PullRequestSpec
+} from '../pull-request.js'
+import {
+  commitWebUrl,
+  repositoryFromUrl,
+  withoutCredentials,
+  type RepositoryName
+} from '../remote-url.js'
+import { sameTreeAfter } from '../tree-compare.js'
+import { createTreeSource, type TreeEntry } from '../tree-source.js'
+import type { PublishOptions, ResolvedServices } from '../types.js'
+import { REMOTE, gitContextFactory, openRepository, type Repository } from './repository.js'
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
+
+// What the current attempt read: the tip's listing and, once written, the new tree.
+interface ReadTip {
+  readonly tip: string
+  readonly entries: TreeEntry[]
+  tree?: string
+}
+
+/**
+ * The git-CLI strategy: the workspace checkout or a temporary bare clone, plumbing on a
+ * temporary index (work tree and index untouched), a non-force push as the compare-and-swap.
+ * One instance serves every commit and ancestry question of a run, so the repository is opened
+ * (and a remote one cloned) once; `close` removes the temporary clone.
+ */
+export class GitStrategy implements CommitStrategy {
+  readonly label: string
+  readonly remoteUrl: string
+  readonly onGitHub: boolean
+  readonly workspaceRoot?: string
+  readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
+  private readonly git: Git
+  private readonly identity: Identity
+  private readonly webRepository: RepositoryName | undefined
+  private defaultBranch: Promise<string> | undefined
+  private read: ReadTip | undefined
+  private prTip: string | undefined
+  private signing: Promise<boolean> | undefined
+  // the tip of each branch as this session last read or moved it
+  private readonly known = new Map<string, string>()
+
+  private readonly repo: Repository
+  private readonly options: PublishOptions
+
+  constructor(repo: Repository, options: PublishOptions, deps: ResolvedServices) {
+    this.repo = repo
+    this.options = options
+    this.git = repo.git
+    this.webRepository = repositoryFromUrl(repo.url, options.github.serverUrl)
+    const repository = options.github.repository ?? this.webRepository
+    this.label = repository
+      ? `${repository.owner}/${repository.repo}`
+      : withoutCredentials(repo.url)
+    this.remoteUrl = withoutCredentials(repo.url)
+    this.onGitHub = repository !== undefined
+    this.identity = { name: options.authorName, email: options.authorEmail }
+    if (repo.root !== undefined) this.workspaceRoot = repo.root
+    if (repository) {
+      this.openPullRequest = (spec) =>
+        ensurePullRequest(
+          deps.createGitHubApi(options.token ?? '', options.github, {
+            clock: deps.clock,
+            policy: RATE_LIMIT_POLICY,
+            logger: deps.logger,
+            budget: deps.rateLimitBudget
+          }),
+          repository,
+          spec,
+          deps.logger
+        )
+    }
+  }
+
+  commitUrl(sha: string): string {
+    return this.webRepository
+      ? commitWebUrl(this.options.github.serverUrl, this.webRepository, sha)
+      : ''
+  }
+
+  // the default branch does not change within a run: read once for every commit of the session
+  readDefaultBranch(): Promise<string> {
+    this.defaultBranch ??= this.git
+      .defaultBranch(REMOTE)
+      .then((name) => name ?? '')
+      .catch((error: unknown) => {
+        this.defaultBranch = undefined
+        throw error
+      })
+    return this.defaultBranch
+  }
+
+  async readTip(branch: string, reuse: boolean): Promise<Tip | undefined> {
+    const knownTip = reuse ? this.known.get(branch) : undefined
+    const tip = knownTip ?? (await this.git.fetchBranch(REMOTE, branch, this.repo.shallow))
+    if (tip === undefined) return undefined
+    this.known.set(branch, tip)
+    const entries = await this.git.listTree(tip)
+    this.read = { tip, entries }
+    const source = createTreeSource(`${this.label}@${branch} (${shortSha(tip)})`, entries, (sha) =>
+      this.git.readBlob(sha)
+    )
+    return { oid: tip, source }
+  }
+
+  async prBranchHolds(tip: string, changed: readonly FileEdit[]): Promise<string | undefined> {
+    const { prBranch } = this.options
+    this.prTip = await this.git.fetchBranch(REMOTE, prBranch, this.repo.shallow)
+    if (this.prTip === undefined) return undefined
+    const head = await this.git.readCommit(this.prTip)
+    if (!isOurCommit(head, this.identity)) {
+      throw new PublishError(
+        `The pull request branch ${prBranch} of ${this.label} ends in commit ${shortSha(this.prTip)} by ${head.author}, which gitops-release did not write (a reviewer's change?). It is not overwritten. Merge or close the pull request and delete ${prBranch}, or set pr-branch to another branch, then run again.`,
+        { input: 'pr-branch' }
+      )
+    }
+    const tree = await this.writeTree(tip, changed)
+    const holds = (await this.git.treeOf(this.prTip)) === tree && head.parents[0] === tip
+    return holds ? this.prTip : undefined
+  }
+
+  async commitAndSwap(
+    tip: string,
+    changed: readonly FileEdit[],
+    ref: string,
+    message: string
+  ): Promise<SwapOutcome> {
+    const { createPr } = this.options
+    const sha = await this.commitOn(tip, changed, createPr ? withReleaseTrailer(message) : message)
+    if (sha === undefined) return { ok: 'unchanged' }
+    // the pull request branch is ours to move, but only from where we saw it (our own commit)
+    const lease = createPr ? (this.prTip ?? '') : undefined
+    const result = await this.git.push(REMOTE, sha, `refs/heads/${ref}`, lease)
+    if (result.ok) {
+      this.known.set(ref, sha)
+      return { ok: true, sha, url: '' }
+    }
+    this.known.delete(ref)
+    return { ok: false, kind: classifyFailure(result.output), output: result.output, sha }
+  }
+
+  async isDescendant(ancestor: string, commit: string): Promise<boolean> {
+    if (!SHA.test(ancestor) || !SHA.test(commit)) return false
+    if (ancestor === commit) return true
+    if (!(await this.present(commit)) || !(await this.present(ancestor))) return false
+    return this.git.isAncestor(ancestor, commit)
+  }
+
+  async close(): Promise<void> {
+    if (this.options.target.kind === 'remote') {
+      await rm(this.git.dir, { recursive: true, force: true })
+    }
+  }
+
+  // present locally, or fetched now (history without file contents)
+  private async present(sha: string): Promise<boolean> {
+    return (await this.git.hasCommit(sha)) || (await this.git.fetchCommit(REMOTE, sha))
+  }
+
+  // the files to write over the tip, each keeping its mode there
+  private treeFiles(tip: string, changed: readonly FileEdit[]): TreeFile[] {
+    const read = this.read?.tip === tip ? this.read.entries : []
+    const modes = new Map(read.map((e) => [e.path, e.mode]))
+    return changed.map((edit) => ({
+      path: edit.path,
+      mode: modes.get(edit.path) ?? '100644',
+      content: Buffer.from(edit.after, 'utf8')
+    }))
+  }
+
+  private async writeTree(tip: string, changed: readonly FileEdit[]): Promise<string> {
+    const { read } = this
+    if (read?.tip === tip && read.tree !== undefined) return read.tree
+    const tree = await this.git.writeTree(tip, this.treeFiles(tip, changed))
+    if (read?.tip === tip) read.tree = tree
+    return tree
+  }
+
+  // The commit of `changed` on `tip`, undefined when it would not change the tree. One git
+  // process (fast-import) when the tip's listing is at hand and no signature is asked for;
+  // otherwise a temporary index, write-tree and commit-tree (which signs).
+  private async commitOn(
+    tip: string,
+    changed: readonly FileEdit[],
+    message: string
+  ): Promise<string | undefined> {
+    const { read, git } = this
+    if (
+      read?.tip === tip &&
+      read.tree === undefined &&
+      !(await (this.signing ??= git.signsCommits()))
+    ) {
+      const files = this.treeFiles(tip, changed)
+      if (sameTreeAfter(read.entries, files, read.entries)) return undefined
+      return git.commitFiles(tip, files, message, this.identity)
+    }
+    const tree = await this.writeTree(tip, changed)
+    if (tree === (await git.treeOf(tip))) return undefined
+    return git.commitTree(tree, tip, message, this.identity)
+  }
+}
+
+/** Opens the repository of `options` (cloning a remote one) and the git strategy over it. */
+export async function openGitStrategy(
+  options: PublishOptions,
+  deps: ResolvedServices
+): Promise<GitStrategy> {
+  const repo = await openRepository(options, gitContextFactory(options, deps), deps)
+  return new GitStrategy(repo, options, deps)
+}

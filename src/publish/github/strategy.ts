@@ -1,0 +1,198 @@
+import type { FileEdit } from '../../edit/types.js'
+import { PublishError } from '../../errors.js'
+import { shortSha } from '../../lib/text.js'
+import { isOurCommit, withReleaseTrailer } from '../authorship.js'
+import type { CommitStrategy, SwapOutcome, Tip } from '../driver.js'
+import { RATE_LIMIT_POLICY, type GitHubApi } from '../github-api.js'
+import { checkPrerequisites } from '../publish-common.js'
+import {
+  ensurePullRequest,
+  type EnsuredPullRequest,
+  type PullRequestSpec
+} from '../pull-request.js'
+import {
+  commitWebUrl,
+  normalizeRemote,
+  repositoryFromUrl,
+  withoutCredentials,
+  type RepositoryName
+} from '../remote-url.js'
+import { sameTreeAfter } from '../tree-compare.js'
+import { createTreeSource, type TreeEntry } from '../tree-source.js'
+import type { PublishOptions, ResolvedServices } from '../types.js'
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
+
+/** The target's URL (a remote target) and its OWNER/NAME when it is on the GitHub server. */
+export function apiTarget(options: PublishOptions): {
+  readonly url?: string
+  readonly repository?: RepositoryName
+} {
+  const url =
+    options.target.kind === 'remote'
+      ? normalizeRemote(options.target.url, options.workspace)
+      : undefined
+  const repository =
+    options.github.repository ??
+    (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl))
+  return { ...(url === undefined ? {} : { url }), ...(repository ? { repository } : {}) }
+}
+
+/**
+ * The GitHub API client for commit-mode api on `repository` (rate-limit waits on the deps'
+ * clock, within the run's one budget); PublishError naming the input without a repository or a
+ * token.
+ */
+export function connectApi(
+  options: PublishOptions,
+  repository: RepositoryName | undefined,
+  deps: ResolvedServices
+): { readonly api: GitHubApi; readonly repository: RepositoryName } {
+  if (!repository || !options.token) {
+    throw new PublishError(
+      'commit-mode: api needs the target repository on the GitHub server and a token.',
+      { input: 'commit-mode' }
+    )
+  }
+  const api = deps.createGitHubApi(options.token, options.github, {
+    clock: deps.clock,
+    policy: RATE_LIMIT_POLICY,
+    logger: deps.logger,
+    budget: deps.rateLimitBudget
+  })
+  return { api, repository }
+}
+
+/**
+ * The API strategy: read the tip through GraphQL, the files through the trees and blobs API,
+ * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
+ * compare-and-swap (and sign the commit). No clone, no git; ancestry through the compare API.
+ */
+export class GitHubStrategy implements CommitStrategy {
+  readonly label: string
+  readonly remoteUrl: string
+  readonly onGitHub = true
+  readonly workspaceRoot?: string
+  readonly openPullRequest: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
+  // the listing of the tip the current attempt read (the pull request check compares trees)
+  private defaultBranch: Promise<string> | undefined
+  private read: { tip: string; entries: readonly TreeEntry[] } | undefined
+
+  private readonly api: GitHubApi
+  private readonly repository: RepositoryName
+  private readonly options: PublishOptions
+
+  constructor(
+    api: GitHubApi,
+    repository: RepositoryName,
+    options: PublishOptions,
+    url: string | undefined,
+    logger: ResolvedServices['logger']
+  ) {
+    this.api = api
+    this.repository = repository
+    this.options = options
+    this.label = `${repository.owner}/${repository.repo}`
+    this.remoteUrl = withoutCredentials(
+      url ?? `${options.github.serverUrl.replace(/\/+$/, '')}/${this.label}.git`
+    )
+    if (options.target.kind === 'workspace') this.workspaceRoot = options.workspace
+    this.openPullRequest = (spec) => ensurePullRequest(api, repository, spec, logger)
+  }
+
+  commitUrl(sha: string): string {
+    return commitWebUrl(this.options.github.serverUrl, this.repository, sha)
+  }
+
+  // the default branch does not change within a run: read once for every commit of the session
+  readDefaultBranch(): Promise<string> {
+    this.defaultBranch ??= this.api.defaultBranch(this.repository).catch((error: unknown) => {
+      this.defaultBranch = undefined
+      throw error
+    })
+    return this.defaultBranch
+  }
+
+  // a GraphQL read costs no clone: the tip is read anew on every attempt
+  async readTip(branch: string): Promise<Tip | undefined> {
+    const { api, repository } = this
+    const head = await api.branchHead(repository, branch)
+    if (!head) return undefined
+    const entries = await api.listTree(repository, head.treeOid)
+    this.read = { tip: head.oid, entries }
+    const source = createTreeSource(
+      `${this.label}@${branch} (${shortSha(head.oid)})`,
+      entries,
+      (sha) => api.readBlob(repository, sha)
+    )
+    return { oid: head.oid, source }
+  }
+
+  // a re-run: the release branch is one commit on the tip whose tree is the one we would write
+  async prBranchHolds(tip: string, changed: readonly FileEdit[]): Promise<string | undefined> {
+    const { api, repository, read } = this
+    const { prBranch } = this.options
+    const prHead = await api.branchHead(repository, prBranch)
+    if (prHead === undefined) return undefined
+    if (!isOurCommit({ message: prHead.message })) {
+      throw new PublishError(
+        `The pull request branch ${prBranch} of ${this.label} ends in commit ${shortSha(prHead.oid)}, which gitops-release did not write (a reviewer's change?). It is not overwritten. Merge or close the pull request and delete ${prBranch}, or set pr-branch to another branch, then run again.`,
+        { input: 'pr-branch' }
+      )
+    }
+    if (prHead.parentOid !== tip || read?.tip !== tip) return undefined
+    const writes = changed.map((edit) => ({
+      path: edit.path,
+      content: Buffer.from(edit.after, 'utf8')
+    }))
+    const same = sameTreeAfter(read.entries, writes, await api.listTree(repository, prHead.treeOid))
+    return same ? prHead.oid : undefined
+  }
+
+  async commitAndSwap(
+    tip: string,
+    changed: readonly FileEdit[],
+    ref: string,
+    message: string
+  ): Promise<SwapOutcome> {
+    const { api, repository, options } = this
+    // the pull request branch holds only our commit (checked above): it starts again from the tip
+    if (options.createPr) await api.setBranch(repository, ref, tip)
+    const outcome = await api.createCommitOnBranch(
+      repository,
+      ref,
+      tip,
+      options.createPr ? withReleaseTrailer(message) : message,
+      changed.map((edit) => ({
+        path: edit.path,
+        contents: Buffer.from(edit.after, 'utf8').toString('base64')
+      }))
+    )
+    if (outcome.ok) return { ok: true, sha: outcome.oid, url: outcome.url }
+    return { ok: false, kind: outcome.kind, output: outcome.detail }
+  }
+
+  async isDescendant(ancestor: string, commit: string): Promise<boolean> {
+    if (!SHA.test(ancestor) || !SHA.test(commit)) return false
+    const status = await this.api.compare(this.repository, ancestor, commit)
+    return status === 'identical' || status === 'ahead'
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve()
+  }
+}
+
+/** The API strategy for `options`; PublishError when the target or token does not allow it. */
+export function openGitHubStrategy(
+  options: PublishOptions,
+  deps: ResolvedServices
+): GitHubStrategy {
+  const target = apiTarget(options)
+  checkPrerequisites(options, target.repository !== undefined)
+  const { api, repository } = connectApi(options, target.repository, deps)
+  deps.logger.info(
+    `commit-mode api: GitHub creates and signs the commit as the token's identity; author-name and author-email are not used.`
+  )
+  return new GitHubStrategy(api, repository, options, target.url, deps.logger)
+}

@@ -1,0 +1,47 @@
+import { runCompareAndSwap, type CommitStrategy } from './driver.js'
+import { openGitStrategy } from './git/strategy.js'
+import { openGitHubStrategy } from './github/strategy.js'
+import type { ComputeChanges, PublishOptions, PublishResult, ResolvedServices } from './types.js'
+
+/**
+ * One run's way into the GitOps repository, opened once (one clone in remote mode) and shared
+ * by the preflight, the release commit, the ancestry checks of the wait and a rollback commit.
+ */
+export interface Publisher {
+  /** A dry run: reads the tip, computes the edits, pushes nothing (the preflight). */
+  preview(compute: ComputeChanges): Promise<PublishResult>
+  /** Lands the edits as one commit with `message` (compare-and-swap, see runCompareAndSwap). */
+  land(message: string, compute: ComputeChanges): Promise<PublishResult>
+  /** True when `commit` equals `ancestor` or has it in its history; false for an unknown commit. */
+  isDescendant(ancestor: string, commit: string): Promise<boolean>
+  /** Removes the temporary clone; the publisher is not used afterwards. */
+  close(): Promise<void>
+}
+
+/**
+ * Opens the repository of `options` for the commit mode it names (`options.message` and
+ * `options.dryRun` are not used: each call says). The token is masked before anything runs.
+ */
+export async function openPublisher(
+  options: PublishOptions,
+  deps: ResolvedServices
+): Promise<Publisher> {
+  if (options.token) deps.runtime.setSecret(options.token)
+  const strategy: CommitStrategy =
+    options.mode === 'api'
+      ? openGitHubStrategy(options, deps)
+      : await openGitStrategy(options, deps)
+  const driverDeps = { logger: deps.logger, clock: deps.clock }
+  return {
+    preview: (compute) =>
+      runCompareAndSwap(strategy, { ...options, dryRun: true }, { ...driverDeps, compute }),
+    land: (message, compute) =>
+      runCompareAndSwap(
+        strategy,
+        { ...options, message, dryRun: false },
+        { ...driverDeps, compute }
+      ),
+    isDescendant: (ancestor, commit) => strategy.isDescendant(ancestor, commit),
+    close: () => strategy.close()
+  }
+}
