@@ -29,6 +29,16 @@ export interface CommitObject {
   readonly message: string
 }
 
+/** What fetchBranchAndHead found. */
+export interface FetchedRefs {
+  /** The branch's tip; absent when the branch does not exist (or none was asked for). */
+  readonly tip?: string
+  /** The branch the remote's HEAD points to. */
+  readonly defaultBranch?: string
+  /** The commit of the remote's HEAD. */
+  readonly headTip?: string
+}
+
 /** What a push did: landed, or was refused with git's output. */
 export type PushResult = { readonly ok: true } | { readonly ok: false; readonly output: string }
 
@@ -44,6 +54,15 @@ export interface Git {
   defaultBranch(remote: string): Promise<string | undefined>
   /** Fetches a branch tip into `refs/remotes/REMOTE/BRANCH`; undefined when the branch is missing. */
   fetchBranch(remote: string, branch: string, shallow: boolean): Promise<string | undefined>
+  /**
+   * fetchBranch (when `branch` is given) and the remote's HEAD in one connection: the branch HEAD
+   * points to and its commit, where the remote says.
+   */
+  fetchBranchAndHead(
+    remote: string,
+    branch: string | undefined,
+    shallow: boolean
+  ): Promise<FetchedRefs>
   /**
    * Fetches one commit by SHA with its history but without file contents (where the server
    * supports it); false when the remote has no such commit.
@@ -243,16 +262,49 @@ export async function initBareRepository(
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 
-// The one commit a fetch of one branch wrote to FETCH_HEAD; undefined when it cannot be read.
-async function fetchHead(gitDir: string): Promise<string | undefined> {
+// What a fetch wrote to FETCH_HEAD: the commit of each branch and of HEAD; undefined when it
+// cannot be read.
+async function fetchHeads(
+  gitDir: string
+): Promise<{ branches: Map<string, string>; head?: string } | undefined> {
   try {
     const lines = (await readFile(join(gitDir, 'FETCH_HEAD'), 'utf8')).split('\n')
-    const sha = lines[0]?.split('\t')[0] ?? ''
-    return lines.filter((line) => line !== '').length === 1 && SHA.test(sha) ? sha : undefined
+    const branches = new Map<string, string>()
+    let head: string | undefined
+    for (const line of lines) {
+      const [sha = '', , what = ''] = line.split('\t')
+      if (!SHA.test(sha)) continue
+      const branch = /^branch '(.+)' of /.exec(what)?.[1]
+      if (branch !== undefined) branches.set(branch, sha)
+      else if (!/^(?:branch|tag) '/.test(what)) head = sha
+    }
+    return { branches, ...(head === undefined ? {} : { head }) }
   } catch {
     return undefined
   }
 }
+
+// The branch the remote's HEAD points to, from a packet trace of the ref listing: protocol v2
+// (`<oid> HEAD symref-target:refs/heads/NAME`) or v0 (the `symref=HEAD:refs/heads/NAME` capability).
+async function headSymref(tracePath: string): Promise<string | undefined> {
+  let text: string
+  try {
+    text = await readFile(tracePath, 'utf8')
+  } catch {
+    return undefined
+  }
+  for (const line of text.split('\n')) {
+    if (!/ (?:fetch|git)< /.test(line)) continue
+    const match =
+      / HEAD symref-target:refs\/heads\/(\S+)/.exec(line) ??
+      /\bsymref=HEAD:refs\/heads\/([^\s\\]+)/.exec(line)
+    if (match?.[1]) return match[1]
+  }
+  return undefined
+}
+
+/** The remote has no HEAD to fetch (unborn or dangling). */
+class MissingHead extends Error {}
 
 /** A path as fast-import reads it: always C-quoted, so no name can end the command early. */
 export function quotePath(path: string): Buffer {
@@ -289,6 +341,52 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
       message: split < 0 ? '' : raw.slice(split + 2)
     }
   }
+  // Fetches `branch` into refs/remotes/REMOTE/BRANCH and, with `head`, the remote's HEAD too,
+  // reading the name HEAD points to from the ref listing of the same connection (the packet
+  // trace: git 2.39 keeps no symref a fetch listed), so no ls-remote is needed for it.
+  const fetchRefs = async (
+    remote: string,
+    branch: string | undefined,
+    head: boolean,
+    shallow: boolean
+  ): Promise<FetchedRefs> => {
+    const ref = branch === undefined ? undefined : `refs/remotes/${remote}/${branch}`
+    const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
+    // no auto-maintenance (git 2.23+): one process less per attempt; the clone is thrown away
+    args.push('--no-auto-gc')
+    if (shallow) args.push('--depth=1')
+    args.push('--end-of-options', remote)
+    if (branch !== undefined) args.push(`+refs/heads/${branch}:${ref ?? ''}`)
+    if (head) args.push('HEAD')
+    const folder = head ? await mkdtemp(join(context.tempDir, 'gitops-release-trace-')) : undefined
+    const trace: Record<string, string> =
+      folder === undefined ? {} : { GIT_TRACE_PACKET: join(folder, 'packets') }
+    try {
+      const result = await exec(args, context, { env: trace })
+      if (result.exitCode !== 0) {
+        if (/couldn't find remote ref HEAD/i.test(result.output)) throw new MissingHead()
+        if (/couldn't find remote ref/i.test(result.output)) return {}
+        throw new GitCommandError(args, result.exitCode, result.output)
+      }
+      const listed = folder === undefined ? undefined : await headSymref(join(folder, 'packets'))
+      const heads = gitDir === undefined ? undefined : await fetchHeads(gitDir)
+      const headTip = heads?.head
+      const found = {
+        ...(listed === undefined ? {} : { defaultBranch: listed }),
+        ...(headTip === undefined ? {} : { headTip })
+      }
+      if (ref === undefined || branch === undefined) return found
+      const fetched = heads?.branches.get(branch)
+      if (fetched !== undefined) return { ...found, tip: fetched }
+      const [tip = '', tree = ''] = (
+        await git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
+      ).split('\n')
+      if (tree !== '') trees.set(tip, tree)
+      return { ...found, tip }
+    } finally {
+      if (folder !== undefined) await rm(folder, { recursive: true, force: true })
+    }
+  }
   return {
     dir,
     async remoteUrls(remote) {
@@ -304,24 +402,16 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
       return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1]
     },
     async fetchBranch(remote, branch, shallow) {
-      const ref = `refs/remotes/${remote}/${branch}`
-      const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
-      // no auto-maintenance (git 2.23+): one process less per attempt; the clone is thrown away
-      args.push('--no-auto-gc')
-      if (shallow) args.push('--depth=1')
-      args.push('--end-of-options', remote, `+refs/heads/${branch}:${ref}`)
-      const result = await exec(args, context)
-      if (result.exitCode !== 0) {
-        if (/couldn't find remote ref/i.test(result.output)) return undefined
-        throw new GitCommandError(args, result.exitCode, result.output)
+      return (await fetchRefs(remote, branch, false, shallow)).tip
+    },
+    async fetchBranchAndHead(remote, branch, shallow) {
+      try {
+        return await fetchRefs(remote, branch, true, shallow)
+      } catch (error) {
+        // an unborn or dangling HEAD: read the branch alone
+        if (!(error instanceof MissingHead) || branch === undefined) throw error
+        return fetchRefs(remote, branch, false, shallow)
       }
-      const fetched = gitDir === undefined ? undefined : await fetchHead(gitDir)
-      if (fetched !== undefined) return fetched
-      const [tip = '', tree = ''] = (
-        await git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
-      ).split('\n')
-      if (tree !== '') trees.set(tip, tree)
-      return tip
     },
     async fetchCommit(remote, sha) {
       if (!SHA.test(sha)) return false
