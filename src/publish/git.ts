@@ -364,7 +364,7 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
     try {
       const result = await exec(args, context, { env: trace })
       if (result.exitCode !== 0) {
-        if (/couldn't find remote ref HEAD/i.test(result.output)) throw new MissingHead()
+        if (/couldn't find remote ref HEAD\b/i.test(result.output)) throw new MissingHead()
         if (/couldn't find remote ref/i.test(result.output)) return {}
         throw new GitCommandError(args, result.exitCode, result.output)
       }
