@@ -99,6 +99,26 @@ describe('git network operations are bounded', () => {
     }
   }, 30_000)
 
+  it('retries a stalled remote once only, whatever push-attempts allows', async () => {
+    const silent = await startSilentServer()
+    try {
+      const temp = tempDir()
+      const logger = createMemoryLogger()
+      const started = performance.now()
+      const run = publish(options(silent.url, `${silent.url}/acme/gitops.git`, temp), {
+        ...fastDeps(),
+        networkLimits: { stallSeconds: 1 },
+        compute: setLine(VALUES, 'app0', 'v1'),
+        logger
+      })
+      await expect(run).rejects.toThrow(/Could not reach acme\/gitops \(branch main\) in 2 attempt/)
+      expect(performance.now() - started).toBeLessThan(15_000)
+      expect(logger.lines.filter((line) => line.includes('did not land'))).toHaveLength(1)
+    } finally {
+      await silent.close()
+    }
+  }, 30_000)
+
   it('gives up on a push the server never answers (git-receive-pack hangs), and retries once', async () => {
     const root = tempDir('publish-bounded-root-')
     const bare = createRemote({ [VALUES]: valuesFile(2) }, join(root, 'acme', 'gitops.git')).bare

@@ -46,6 +46,15 @@ export function classifyFailure(output: string): FailureKind {
   return 'other'
 }
 
+/**
+ * True for an unreachable remote that went silent (git's low-speed limit, an SSH or socket
+ * timeout) rather than one that refused at once: each such attempt costs the whole stall time,
+ * so it is retried once only.
+ */
+export function isStall(output: string): boolean {
+  return /operation too slow|timed out|timeout|server not responding/i.test(output)
+}
+
 /** Failures another attempt can cure: a moved branch, a flaky hook or network. */
 export function isRetryable(kind: FailureKind): boolean {
   return kind === 'stale' || kind === 'hook' || kind === 'unreachable'
