@@ -39,6 +39,7 @@ import type {
 } from './argocd/types.js'
 import type { DescendantCheck } from './publish/descendant.js'
 import type { PublishResult } from './publish/types.js'
+import { landedResult } from './publish/landed-error.js'
 import { rollback, rollbackError, type RolledBackError } from './rollback/rollback.js'
 import { ArgoCdWaitError } from './argocd/wait-error.js'
 import { systemClock } from './lib/clock.js'
@@ -252,10 +253,16 @@ export async function release(
   }
 
   const message = commitMessage(settings, images)
-  const published = await logger.group(
-    settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing',
-    () => stages.publish(publishOptions(settings, message), { ...deps, compute })
-  )
+  const published = await logger
+    .group(settings.dryRun ? 'Committing (dry run)' : 'Committing and pushing', () =>
+      stages.publish(publishOptions(settings, message), { ...deps, compute })
+    )
+    .catch((error: unknown) => {
+      // a failure after the commit reached the remote still reports what landed
+      const landed = landedResult(error)
+      if (landed !== undefined) state.publish = landed
+      throw error
+    })
   state.publish = published
   logChanges(state, logger)
 

@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
 import { RELEASE_TRAILER } from '../../src/publish/authorship.js'
+import { LandedError } from '../../src/publish/landed-error.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { publish, type PublishOptions } from '../../src/publish/publish.js'
-import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
+import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
   cloneWorkspace,
   createRemote,
@@ -256,6 +257,35 @@ describe('create-pr', () => {
     expect(github.pulls[0]?.labels).toEqual(['x'])
     expect(logger.lines.join('\n')).toContain('Updated the open pull request #1')
   })
+
+  it.each(['git', 'api'] as const)(
+    'commit-mode %s: when the pull request API refuses after the push, the error carries what landed',
+    async (mode) => {
+      github.cannedAnswers.push(...(mode === 'api' ? Array<CannedAnswer>(8).fill(PASS) : []), {
+        status: 403,
+        headers: {},
+        body: { message: 'Resource not accessible by integration' }
+      })
+      const run = publish(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
+      const error: unknown = await run.catch((thrown: unknown) => thrown)
+      expect(error).toBeInstanceOf(LandedError)
+      const head = git(bare, 'rev-parse', 'release/1.0')
+      expect((error as LandedError).result).toMatchObject({
+        changed: true,
+        commitSha: head,
+        branch: 'release/1.0',
+        prHeadSha: head,
+        prOperation: ''
+      })
+      expect((error as LandedError).message).toMatch(
+        new RegExp(`Commit ${head} landed on release/1\\.0.*HTTP 403`)
+      )
+    }
+  )
 
   it.each(['git', 'api'] as const)(
     "commit-mode %s: a re-run never overwrites a reviewer's commit on the pull request branch",
