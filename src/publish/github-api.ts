@@ -3,6 +3,8 @@ import { PublishError, errorMessage } from '../errors.js'
 import { systemClock, type Clock } from '../lib/clock.js'
 import { retry, type AttemptOutcome, type RetryPolicy } from '../lib/retry.js'
 import type { Logger } from '../logger.js'
+import { createHttpClient, HttpNetworkError, type HttpClient } from '../lib/http.js'
+import { createHttpFetch, HttpRedirectError } from '../lib/http-fetch.js'
 import { classifyFailure, type FailureKind } from './failure.js'
 import type { RepositoryName } from './remote-url.js'
 import type { TreeEntry } from './tree-source.js'
@@ -233,6 +235,8 @@ async function call<T>(
         try {
           value = await fn()
         } catch (error) {
+          const transport = transportFailure(what, error)
+          if (transport !== undefined) throw transport
           const status = statusOf(error)
           const message = errorMessage(error)
           const headers = headersOf(error)
@@ -278,6 +282,20 @@ async function call<T>(
   )
 }
 
+// No HTTP answer (deadline, connection) or a redirect: Octokit reports either as "HTTP 500" with
+// our error as the cause; say what happened instead.
+function transportFailure(what: string, error: unknown): GitHubApiError | undefined {
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error
+  if (cause instanceof HttpNetworkError) {
+    const said = cause.timedOut ? `GitHub sent no complete answer: ${cause.message}` : cause.message
+    return new GitHubApiError(`${what}: ${said}`, undefined, 'unreachable')
+  }
+  if (cause instanceof HttpRedirectError) {
+    return new GitHubApiError(`${what}: ${cause.message}`, cause.status, 'redirect')
+  }
+  return undefined
+}
+
 interface GraphqlError {
   readonly type?: string
   readonly message?: string
@@ -305,25 +323,41 @@ export interface GitHubUrls {
   readonly graphqlUrl: string
 }
 
-/** The GitHubApi backed by Octokit from `@actions/github`; rate limits are waited out. */
+/** Deadline of one GitHub API request (connect to last byte), in ms. */
+export const API_REQUEST_TIMEOUT_MS = 60_000
+
+/** Largest GitHub API answer read, in bytes (a recursive tree listing of a big repository). */
+export const API_MAX_BODY_BYTES = 64 * 1024 * 1024
+
+/** How the API client reaches GitHub: the action's one HttpClient and its bounds. */
+export interface GitHubTransport {
+  readonly http: HttpClient
+  /** Deadline of each request; default API_REQUEST_TIMEOUT_MS. */
+  readonly timeoutMs?: number
+  /** Largest answer; default API_MAX_BODY_BYTES. */
+  readonly maxBodyBytes?: number
+}
+
+/**
+ * The GitHubApi backed by Octokit from `@actions/github`, every request sent through
+ * `transport.http` (one deadline per request, no redirect followed, the runner's proxy);
+ * rate limits are waited out within the run's budget.
+ */
 export function createGitHubApi(
   token: string,
   urls: GitHubUrls,
-  limits: RateLimitOptions = DEFAULT_RATE_LIMITS
+  limits: RateLimitOptions = DEFAULT_RATE_LIMITS,
+  transport: GitHubTransport = { http: createHttpClient({ maxBodyBytes: API_MAX_BODY_BYTES }) }
 ): GitHubApi {
+  const fetch = createHttpFetch(transport.http, {
+    timeoutMs: transport.timeoutMs ?? API_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: transport.maxBodyBytes ?? API_MAX_BODY_BYTES
+  })
   // Loaded on first use: Octokit is most of the bundle, and most runs never call the API.
   let octokit: Promise<ReturnType<typeof getOctokit>> | undefined
   const client = (): Promise<ReturnType<typeof getOctokit>> =>
-    (octokit ??= Promise.all([import('@actions/github'), import('@actions/http-client')]).then(
-      ([github, httpClient]) => {
-        const baseUrl = urls.apiUrl.replace(/\/+$/, '')
-        // @actions/github picks its proxy once, when it loads, for GITHUB_API_URL: decide it here,
-        // for the API this client talks to, so HTTPS_PROXY and NO_PROXY apply to that host.
-        const dispatcher = new httpClient.HttpClient().getAgentDispatcher(baseUrl)
-        const proxied = (url: string | URL | Request, init?: RequestInit): Promise<Response> =>
-          fetch(url, { ...init, dispatcher } as RequestInit)
-        return github.getOctokit(token, { baseUrl, request: { fetch: proxied } })
-      }
+    (octokit ??= import('@actions/github').then((github) =>
+      github.getOctokit(token, { baseUrl: urls.apiUrl.replace(/\/+$/, ''), request: { fetch } })
     ))
 
   const limited = <T>(what: string, fn: () => Promise<T>): Promise<T> => call(what, fn, limits)

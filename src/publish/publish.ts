@@ -6,7 +6,8 @@ import { createProcessRunner } from '../lib/exec.js'
 import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git.js'
-import { createGitHubApi, newRateLimitBudget } from './github-api.js'
+import { createHttpClient } from '../lib/http.js'
+import { API_MAX_BODY_BYTES, createGitHubApi, newRateLimitBudget } from './github-api.js'
 import { openPublisher } from './session.js'
 import {
   TEMP_PREFIX,
@@ -85,6 +86,7 @@ export function createPublishDeps(
     clock: deps.clock ?? systemClock,
     createGitHubApi: deps.createGitHubApi ?? createGitHubApi,
     networkLimits: deps.networkLimits ?? DEFAULT_NETWORK_LIMITS,
+    http: deps.http ?? createHttpClient({ maxBodyBytes: API_MAX_BODY_BYTES }),
     rateLimitBudget: deps.rateLimitBudget ?? newRateLimitBudget()
   }
 }

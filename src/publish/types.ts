@@ -4,7 +4,14 @@ import type { ProcessRunner } from '../lib/exec.js'
 import type { Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import type { NetworkLimits } from './git.js'
-import type { GitHubApi, GitHubUrls, RateLimitBudget, RateLimitOptions } from './github-api.js'
+import type { HttpClient } from '../lib/http.js'
+import type {
+  GitHubApi,
+  GitHubTransport,
+  GitHubUrls,
+  RateLimitBudget,
+  RateLimitOptions
+} from './github-api.js'
 import type { RepositoryName } from './remote-url.js'
 
 /** Where and how to land the commit (inputs of "Where to commit", already parsed). */
@@ -106,7 +113,8 @@ export type PublishRuntime = Pick<Runtime, 'setSecret' | 'secrets' | 'saveState'
 export type GitHubApiFactory = (
   token: string,
   urls: GitHubUrls,
-  limits?: RateLimitOptions
+  limits?: RateLimitOptions,
+  transport?: GitHubTransport
 ) => GitHubApi
 
 /**
@@ -126,6 +134,8 @@ export interface PublishServices {
   readonly createGitHubApi?: GitHubApiFactory
   /** How long git may wait on a silent remote before the attempt counts as unreachable. */
   readonly networkLimits?: NetworkLimits
+  /** The action's HTTP client: every GitHub API request goes through it. */
+  readonly http?: HttpClient
   /** The run's rate-limit waiting time, shared by every GitHub API client of the run. */
   readonly rateLimitBudget?: RateLimitBudget
 }

@@ -73,12 +73,17 @@ export class GitStrategy implements CommitStrategy {
     if (repository) {
       this.openPullRequest = (spec) =>
         ensurePullRequest(
-          deps.createGitHubApi(options.token ?? '', options.github, {
-            clock: deps.clock,
-            policy: RATE_LIMIT_POLICY,
-            logger: deps.logger,
-            budget: deps.rateLimitBudget
-          }),
+          deps.createGitHubApi(
+            options.token ?? '',
+            options.github,
+            {
+              clock: deps.clock,
+              policy: RATE_LIMIT_POLICY,
+              logger: deps.logger,
+              budget: deps.rateLimitBudget
+            },
+            { http: deps.http }
+          ),
           repository,
           spec,
           deps.logger

@@ -54,12 +54,17 @@ export function connectApi(
       { input: 'commit-mode' }
     )
   }
-  const api = deps.createGitHubApi(options.token, options.github, {
-    clock: deps.clock,
-    policy: RATE_LIMIT_POLICY,
-    logger: deps.logger,
-    budget: deps.rateLimitBudget
-  })
+  const api = deps.createGitHubApi(
+    options.token,
+    options.github,
+    {
+      clock: deps.clock,
+      policy: RATE_LIMIT_POLICY,
+      logger: deps.logger,
+      budget: deps.rateLimitBudget
+    },
+    { http: deps.http }
+  )
   return { api, repository }
 }
 
