@@ -107,8 +107,8 @@ export const realStages: ReleaseStages = {
     })
   },
   publish: async (options, deps) => {
-    const { publish } = await import('./publish/publish.js')
-    return publish(options, deps)
+    const { publish, createPublishDeps } = await import('./publish/publish.js')
+    return publish(options, { ...createPublishDeps(options, deps), compute: deps.compute })
   },
   notifyWebhook: async (options, deps) => {
     const { notifyWebhook } = await import('./argocd/webhook.js')

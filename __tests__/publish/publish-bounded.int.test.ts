@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish, type PublishOptions } from '../../src/publish/publish.js'
+import { type PublishOptions } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
 import {
   createRemote,
   isolateGitConfig,
@@ -79,7 +80,7 @@ describe('git network operations are bounded', () => {
       const temp = tempDir()
       const logger = createMemoryLogger()
       const started = performance.now()
-      const run = publish(
+      const run = publishWithDefaults(
         options(silent.url, `${silent.url}/acme/gitops.git`, temp, { pushAttempts: 2 }),
         {
           ...fastDeps(),
@@ -105,7 +106,7 @@ describe('git network operations are bounded', () => {
       const temp = tempDir()
       const logger = createMemoryLogger()
       const started = performance.now()
-      const run = publish(options(silent.url, `${silent.url}/acme/gitops.git`, temp), {
+      const run = publishWithDefaults(options(silent.url, `${silent.url}/acme/gitops.git`, temp), {
         ...fastDeps(),
         networkLimits: { stallSeconds: 1 },
         compute: setLine(VALUES, 'app0', 'v1'),
@@ -132,7 +133,7 @@ describe('git network operations are bounded', () => {
     try {
       const temp = tempDir()
       const started = performance.now()
-      const run = publish(
+      const run = publishWithDefaults(
         options(server.url, `${server.url}/acme/gitops.git`, temp, { pushAttempts: 2 }),
         {
           ...fastDeps(),
@@ -173,7 +174,7 @@ describe('the token stays on the GitHub server origin across redirects', () => {
     )
     try {
       const temp = tempDir()
-      const run = publish(options(github.url, `${github.url}/acme/gitops.git`, temp), {
+      const run = publishWithDefaults(options(github.url, `${github.url}/acme/gitops.git`, temp), {
         ...fastDeps(),
         compute: setLine(VALUES, 'app0', 'v1'),
         logger: createMemoryLogger()
@@ -213,11 +214,14 @@ describe('the API token stays on the API origin across redirects', () => {
       const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
       try {
         const temp = tempDir()
-        const run = publish(options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }), {
-          ...fastDeps(),
-          compute: setLine(VALUES, 'app0', 'v1'),
-          logger: createMemoryLogger()
-        })
+        const run = publishWithDefaults(
+          options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }),
+          {
+            ...fastDeps(),
+            compute: setLine(VALUES, 'app0', 'v1'),
+            logger: createMemoryLogger()
+          }
+        )
         await expect(run).rejects.toThrow(new RegExp(`answered ${status} with a redirect`))
         expect(apiSeen.length).toBeGreaterThan(0)
         expect(apiSeen.every((header) => header.includes(TOKEN))).toBe(true)

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish, type PublishOptions } from '../../src/publish/publish.js'
+import { type PublishOptions } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
 import { fakeClock } from './helpers/clock.js'
 import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
@@ -98,7 +99,7 @@ describe('GitHub API rate limits', () => {
     github.cannedAnswers.push(answer)
     const clock = fakeClock()
     const logger = createMemoryLogger()
-    const result = await publish(options(), {
+    const result = await publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
@@ -122,7 +123,7 @@ describe('GitHub API rate limits', () => {
     }
     github.cannedAnswers.push(bare429, bare429, bare429, bare429)
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
@@ -141,7 +142,7 @@ describe('GitHub API rate limits', () => {
       headers: { ...primary.headers, 'x-ratelimit-reset': String(EPOCH + 3600) }
     })
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
@@ -158,7 +159,7 @@ describe('GitHub API rate limits', () => {
     }
     github.cannedAnswers.push(fourMinutes, PASS, fourMinutes, PASS, fourMinutes)
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
@@ -180,7 +181,7 @@ describe('GitHub API rate limits', () => {
       }
     })
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),

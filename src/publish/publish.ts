@@ -41,7 +41,7 @@ export const CLONE_STATE = STATE_KEYS.cloneDir
  * should hold one Publisher (openPublisher) instead.
  */
 export async function publish(options: PublishOptions, deps: PublishDeps): Promise<PublishResult> {
-  const publisher = await openPublisher(options, createPublishDeps(options, deps))
+  const publisher = await openPublisher(options, deps)
   try {
     return await (options.dryRun
       ? publisher.preview(deps.compute)

@@ -140,10 +140,11 @@ export interface PublishServices {
   readonly rateLimitBudget?: RateLimitBudget
 }
 
-/** The publish stage's deps: the services and how to compute the edits on a tree. */
-export interface PublishDeps extends PublishServices {
-  readonly compute: ComputeChanges
-}
+/**
+ * The publish stage's deps: the services as the composition root made them (createPublishDeps)
+ * and how to compute the edits on a tree.
+ */
+export type PublishDeps = ResolvedServices & { readonly compute: ComputeChanges }
 
 /**
  * PublishServices with every default filled in (what the strategies receive); masking through
