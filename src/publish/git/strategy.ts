@@ -145,8 +145,8 @@ export class GitStrategy implements CommitStrategy {
     const head = await this.git.readCommit(this.prTip)
     if (!isOurCommit(head, this.identity)) {
       throw new PublishError(
-        `The pull request branch ${prBranch} of ${this.label} ends in commit ${shortSha(this.prTip)} by ${head.author}, which gitops-release did not write (a reviewer's change?). It is not overwritten. Merge or close the pull request and delete ${prBranch}, or set pr-branch to another branch, then run again.`,
-        { input: 'pr-branch' }
+        `The pull request branch ${prBranch} of ${this.label} ends in commit ${shortSha(this.prTip)} by ${head.author}, which gitops-release did not write (a reviewer's change?). It is not overwritten. Merge or close its pull request and delete ${prBranch}, or release under another tag.`,
+        { input: 'create-pr' }
       )
     }
     const tree = await this.writeTree(tip, changed)

@@ -141,8 +141,8 @@ export class GitHubStrategy implements CommitStrategy {
     if (prHead === undefined) return undefined
     if (!isOurCommit({ message: prHead.message })) {
       throw new PublishError(
-        `The pull request branch ${prBranch} of ${this.label} ends in commit ${shortSha(prHead.oid)}, which gitops-release did not write (a reviewer's change?). It is not overwritten. Merge or close the pull request and delete ${prBranch}, or set pr-branch to another branch, then run again.`,
-        { input: 'pr-branch' }
+        `The pull request branch ${prBranch} of ${this.label} ends in commit ${shortSha(prHead.oid)}, which gitops-release did not write (a reviewer's change?). It is not overwritten. Merge or close its pull request and delete ${prBranch}, or release under another tag.`,
+        { input: 'create-pr' }
       )
     }
     if (prHead.parentOid !== tip || read?.tip !== tip) return undefined
