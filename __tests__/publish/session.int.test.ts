@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/logger.js'
 import { createPublishDeps, type PublishOptions } from '../../src/publish/publish.js'
-import { openPublisher, type Publisher } from '../../src/publish/session.js'
+import { openPublisher, publisherOnFirstUse, type Publisher } from '../../src/publish/session.js'
 import {
   cloneWorkspace,
   createRemote,
@@ -134,5 +134,28 @@ describe('one publisher per run', () => {
     }
     expect(remoteFile(bare, VALUES)).toBe(valuesFile(2))
     expect(count('upload-advertisements')).toBe(2)
+  })
+})
+
+describe('publisherOnFirstUse', () => {
+  it('opens nothing until the first call, then one publisher for every call', async () => {
+    let opens = 0
+    const { publisher: real, bare } = await open({ branch: 'main' })
+    const lazy = publisherOnFirstUse(() => {
+      opens++
+      return Promise.resolve(real)
+    })
+    expect(opens).toBe(0)
+    try {
+      await lazy.preview(setLine(VALUES, 'app0', 'v2'))
+      const landed = await lazy.land('release v2', setLine(VALUES, 'app0', 'v2'))
+      expect(await lazy.isDescendant(landed.before, landed.commitSha)).toBe(true)
+      expect(git(bare, 'rev-parse', 'main')).toBe(landed.commitSha)
+    } finally {
+      await lazy.close()
+    }
+    expect(opens).toBe(1)
+    const unused = publisherOnFirstUse(() => Promise.reject(new Error('opened')))
+    await expect(unused.close()).resolves.toBeUndefined()
   })
 })

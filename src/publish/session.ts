@@ -45,3 +45,22 @@ export async function openPublisher(
     close: () => strategy.close()
   }
 }
+
+/**
+ * A Publisher that opens the repository on its first call (a run that fails before it commits
+ * clones nothing) and whose `close` removes the clone only if one was made. The composition root
+ * holds one per run and hands it to the preflight, the publish, the wait's ancestry check and the
+ * rollback.
+ */
+export function publisherOnFirstUse(open: () => Promise<Publisher>): Publisher {
+  let opened: Promise<Publisher> | undefined
+  const publisher = (): Promise<Publisher> => (opened ??= open())
+  return {
+    preview: async (compute) => (await publisher()).preview(compute),
+    land: async (message, compute) => (await publisher()).land(message, compute),
+    isDescendant: async (ancestor, commit) => (await publisher()).isDescendant(ancestor, commit),
+    close: async () => {
+      if (opened !== undefined) await (await opened).close()
+    }
+  }
+}
