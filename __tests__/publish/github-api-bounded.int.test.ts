@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { createHttpClient } from '../../src/lib/http.js'
-import { createGitHubApi } from '../../src/publish/github-api.js'
+import { createGitHubApi } from '../../src/publish/github/api.js'
 
 const TOKEN = 'ghs_BoundedApiToken0123456789abcdef'
 const repository = { owner: 'acme', repo: 'gitops' }

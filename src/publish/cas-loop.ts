@@ -1,8 +1,8 @@
 import type { Clock } from '../lib/clock.js'
 import { retry, type RetryPolicy } from '../lib/retry.js'
 import type { Logger } from '../logger.js'
-import { GitCommandError } from './git.js'
-import { GitHubApiError } from './github-api.js'
+import { GitCommandError } from './git/git.js'
+import { GitHubApiError } from './github/api.js'
 import {
   classifyFailure,
   exhaustedFailure,

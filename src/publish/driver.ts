@@ -12,7 +12,7 @@ import {
   type ResultContext,
   type Settled
 } from './publish-result.js'
-import type { EnsuredPullRequest, PullRequestSpec } from './pull-request.js'
+import type { EnsuredPullRequest, PullRequestSpec } from './github/pull-request.js'
 import type { ComputeChanges, PublishOptions, PublishResult } from './types.js'
 
 /** A branch tip and its files. */

@@ -22,7 +22,7 @@ const patterns: readonly (readonly [FailureKind, RegExp])[] = [
     'auth',
     /authentication failed|could not read (?:username|password)|terminal prompts disabled|invalid username or password|returned error: 40[13]|\bHTTP 40[13]\b|permission to \S+ denied|write access to repository not granted|bad credentials|resource not accessible/i
   ],
-  // git does not follow redirects here (http.followRedirects=false): see publish/git.ts
+  // git does not follow redirects here (http.followRedirects=false): see publish/git/git.ts
   ['redirect', /returned error: 30[1278]\b|\bHTTP 30[1278]\b/i],
   ['missing-branch', /couldn't find remote ref|no such ref was fetched/i],
   [

@@ -1,10 +1,10 @@
 import { shortSha } from '../lib/text.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
-import type { EnsuredPullRequest } from './pull-request.js'
+import type { EnsuredPullRequest } from './github/pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
 import type { PublishOptions, PublishResult } from './types.js'
-import type { PullRequestSpec } from './pull-request.js'
+import type { PullRequestSpec } from './github/pull-request.js'
 import { updateWorkTree } from '../edit/write-edits.js'
 import { LandedError } from './landed-error.js'
 

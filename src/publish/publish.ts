@@ -5,9 +5,9 @@ import { systemClock } from '../lib/clock.js'
 import { createProcessRunner } from '../lib/exec.js'
 import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
-import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git.js'
+import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git/git.js'
 import { createHttpClient } from '../lib/http.js'
-import { API_MAX_BODY_BYTES, createGitHubApi, newRateLimitBudget } from './github-api.js'
+import { API_MAX_BODY_BYTES, createGitHubApi, newRateLimitBudget } from './github/api.js'
 import { openPublisher } from './session.js'
 import {
   TEMP_PREFIX,

@@ -3,7 +3,7 @@ import type { Clock } from '../lib/clock.js'
 import type { ProcessRunner } from '../lib/exec.js'
 import type { Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
-import type { NetworkLimits } from './git.js'
+import type { NetworkLimits } from './git/git.js'
 import type { HttpClient } from '../lib/http.js'
 import type {
   GitHubApi,
@@ -11,7 +11,7 @@ import type {
   GitHubUrls,
   RateLimitBudget,
   RateLimitOptions
-} from './github-api.js'
+} from './github/api.js'
 import type { RepositoryName } from './remote-url.js'
 
 /** Where and how to land the commit (inputs of "Where to commit", already parsed). */

@@ -12,8 +12,8 @@ import {
   sshCommandConfigured,
   type Git,
   type GitContext
-} from '../git.js'
-import { gitAuthEnv, tokenOrigins, type GitAuth } from '../git-auth.js'
+} from './git.js'
+import { gitAuthEnv, tokenOrigins, type GitAuth } from './auth.js'
 import { hasEmbeddedCredentials, normalizeRemote } from '../remote-url.js'
 import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from '../types.js'
 

@@ -5,13 +5,13 @@ import { shortSha } from '../../lib/text.js'
 import { isOurCommit, withReleaseTrailer } from '../authorship.js'
 import type { CommitStrategy, SwapOutcome, Tip } from '../driver.js'
 import { classifyFailure } from '../failure.js'
-import type { Git, Identity, TreeFile } from '../git.js'
-import { RATE_LIMIT_POLICY } from '../github-api.js'
+import type { Git, Identity, TreeFile } from './git.js'
+import { RATE_LIMIT_POLICY } from '../github/api.js'
 import {
   ensurePullRequest,
   type EnsuredPullRequest,
   type PullRequestSpec
-} from '../pull-request.js'
+} from '../github/pull-request.js'
 import {
   commitWebUrl,
   repositoryFromUrl,

@@ -3,13 +3,9 @@ import { PublishError } from '../../errors.js'
 import { shortSha } from '../../lib/text.js'
 import { isOurCommit, withReleaseTrailer } from '../authorship.js'
 import type { CommitStrategy, SwapOutcome, Tip } from '../driver.js'
-import { RATE_LIMIT_POLICY, type GitHubApi } from '../github-api.js'
+import { RATE_LIMIT_POLICY, type GitHubApi } from './api.js'
 import { checkPrerequisites } from '../publish-common.js'
-import {
-  ensurePullRequest,
-  type EnsuredPullRequest,
-  type PullRequestSpec
-} from '../pull-request.js'
+import { ensurePullRequest, type EnsuredPullRequest, type PullRequestSpec } from './pull-request.js'
 import {
   commitWebUrl,
   normalizeRemote,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InternalError, PublishError } from '../errors.js'
-import { ProgramNotFoundError, type ProcessRunner } from '../lib/exec.js'
-import type { Logger } from '../logger.js'
-import type { TreeEntry } from './tree-source.js'
+import { InternalError, PublishError } from '../../errors.js'
+import { ProgramNotFoundError, type ProcessRunner } from '../../lib/exec.js'
+import type { Logger } from '../../logger.js'
+import type { TreeEntry } from '../tree-source.js'
 
 /** A file to place in a tree. */
 export interface TreeFile {

@@ -1,13 +1,13 @@
 import type { getOctokit } from '@actions/github'
-import { PublishError, errorMessage } from '../errors.js'
-import { systemClock, type Clock } from '../lib/clock.js'
-import { retry, type AttemptOutcome, type RetryPolicy } from '../lib/retry.js'
-import type { Logger } from '../logger.js'
-import { createHttpClient, HttpNetworkError, type HttpClient } from '../lib/http.js'
-import { createHttpFetch, HttpRedirectError } from '../lib/http-fetch.js'
-import { classifyFailure, type FailureKind } from './failure.js'
-import type { RepositoryName } from './remote-url.js'
-import type { TreeEntry } from './tree-source.js'
+import { PublishError, errorMessage } from '../../errors.js'
+import { systemClock, type Clock } from '../../lib/clock.js'
+import { retry, type AttemptOutcome, type RetryPolicy } from '../../lib/retry.js'
+import type { Logger } from '../../logger.js'
+import { createHttpClient, HttpNetworkError, type HttpClient } from '../../lib/http.js'
+import { createHttpFetch, HttpRedirectError } from '../../lib/http-fetch.js'
+import { classifyFailure, type FailureKind } from '../failure.js'
+import type { RepositoryName } from '../remote-url.js'
+import type { TreeEntry } from '../tree-source.js'
 
 /** The tip of a branch as the API sees it. */
 export interface BranchHead {
