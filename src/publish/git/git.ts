@@ -323,13 +323,203 @@ export function quotePath(path: string): Buffer {
  * when known (a bare repository), lets a fetch's result be read from FETCH_HEAD instead of
  * asking another git process.
  */
-export function createGit(dir: string, context: GitContext, gitDir?: string): Git {
-  const git = (args: readonly string[], options?: ExecOptions): Promise<string> =>
-    text(['-C', dir, ...args], context, options)
+export class LocalGit implements Git {
+  readonly dir: string
+  private readonly context: GitContext
+  private readonly gitDir: string | undefined
   // a commit's tree never changes: the fetch reads it with the tip, saving a process per attempt
-  const trees = new Map<string, string>()
-  const readCommit = async (commit: string): Promise<CommitObject> => {
-    const raw = await git(['cat-file', 'commit', commit])
+  private readonly trees = new Map<string, string>()
+
+  constructor(dir: string, context: GitContext, gitDir?: string) {
+    this.dir = dir
+    this.context = context
+    this.gitDir = gitDir
+  }
+
+  async remoteUrls(remote: string): Promise<{ readonly fetch: string; readonly push: string }> {
+    const fetch = await this.git(['remote', 'get-url', '--', remote])
+    const push = await this.git(['remote', 'get-url', '--push', '--', remote])
+    return { fetch, push }
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.git(['rev-parse', '--is-shallow-repository'])) === 'true'
+  }
+
+  async defaultBranch(remote: string): Promise<string | undefined> {
+    const out = await this.git(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'])
+    return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1]
+  }
+
+  async fetchBranch(remote: string, branch: string, shallow: boolean): Promise<string | undefined> {
+    return (await this.fetchRefs(remote, branch, false, shallow)).tip
+  }
+
+  async fetchBranchAndHead(
+    remote: string,
+    branch: string | undefined,
+    shallow: boolean
+  ): Promise<FetchedRefs> {
+    try {
+      return await this.fetchRefs(remote, branch, true, shallow)
+    } catch (error) {
+      // an unborn or dangling HEAD: read the branch alone
+      if (!(error instanceof MissingHead) || branch === undefined) throw error
+      return this.fetchRefs(remote, branch, false, shallow)
+    }
+  }
+
+  async fetchCommit(remote: string, sha: string): Promise<boolean> {
+    if (!SHA.test(sha)) return false
+    const args = ['-C', this.dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
+    args.push('--filter=blob:none', '--end-of-options', remote, sha)
+    const result = await exec(args, this.context)
+    if (result.exitCode === 0) return true
+    if (
+      /not our ref|no such remote ref|couldn't find remote ref|unadvertised object/i.test(
+        result.output
+      )
+    )
+      return false
+    throw new GitCommandError(args, result.exitCode, result.output)
+  }
+
+  async hasCommit(sha: string): Promise<boolean> {
+    if (!SHA.test(sha)) return false
+    const result = await exec(['-C', this.dir, 'cat-file', '-e', `${sha}^{commit}`], this.context)
+    return result.exitCode === 0
+  }
+
+  async isAncestor(ancestor: string, commit: string): Promise<boolean> {
+    const args = ['-C', this.dir, 'merge-base', '--is-ancestor', ancestor, commit]
+    const result = await exec(args, this.context)
+    if (result.exitCode === 0) return true
+    if (result.exitCode === 1) return false
+    throw new GitCommandError(args, result.exitCode, result.output)
+  }
+
+  async listTree(commit: string): Promise<TreeEntry[]> {
+    const out = await exec(
+      ['-C', this.dir, 'ls-tree', '-r', '-z', '--full-tree', commit],
+      this.context
+    )
+    if (out.exitCode !== 0) throw new GitCommandError(['ls-tree', commit], out.exitCode, out.output)
+    const entries: TreeEntry[] = []
+    for (const record of out.stdout.split('\0')) {
+      const match = /^(\d+) \w+ ([0-9a-f]+)\t(.+)$/s.exec(record)
+      if (match?.[1] && match[2] && match[3]) {
+        entries.push({ mode: match[1], sha: match[2], path: match[3] })
+      }
+    }
+    return entries
+  }
+
+  async readBlob(sha: string): Promise<Buffer> {
+    const args = ['-C', this.dir, 'cat-file', 'blob', sha]
+    const out = await exec(args, this.context)
+    if (out.exitCode !== 0) throw new GitCommandError(args, out.exitCode, out.output)
+    // the files we edit are text (YAML, JSON): the runner hands stdout over as UTF-8
+    return Buffer.from(out.stdout, 'utf8')
+  }
+
+  async treeOf(commit: string): Promise<string> {
+    const known = this.trees.get(commit)
+    if (known !== undefined) return known
+    const tree = await this.git(['rev-parse', '--verify', `${commit}^{tree}`])
+    this.trees.set(commit, tree)
+    return tree
+  }
+
+  async parentsOf(commit: string): Promise<string[]> {
+    return [...(await this.readCommit(commit)).parents]
+  }
+
+  async writeTree(base: string, files: readonly TreeFile[]): Promise<string> {
+    const folder = await mkdtemp(join(this.context.tempDir, 'gitops-release-index-'))
+    const env = { GIT_INDEX_FILE: join(folder, 'index') }
+    try {
+      await this.git(['read-tree', base], { env })
+      const lines: string[] = []
+      for (const file of files) {
+        const sha = await this.git(['hash-object', '-w', '--no-filters', '--stdin'], {
+          input: file.content
+        })
+        lines.push(`${file.mode} ${sha}\t${file.path}\0`)
+      }
+      await this.git(['update-index', '-z', '--index-info'], { env, input: lines.join('') })
+      return await this.git(['write-tree'], { env })
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  }
+
+  commitTree(tree: string, parent: string, message: string, identity: Identity): Promise<string> {
+    return this.git(['commit-tree', tree, '-p', parent], {
+      input: message.endsWith('\n') ? message : `${message}\n`,
+      env: {
+        GIT_AUTHOR_NAME: identity.name,
+        GIT_AUTHOR_EMAIL: identity.email,
+        GIT_COMMITTER_NAME: identity.name,
+        GIT_COMMITTER_EMAIL: identity.email
+      }
+    })
+  }
+
+  async commitFiles(
+    parent: string,
+    files: readonly TreeFile[],
+    message: string,
+    identity: Identity
+  ): Promise<string> {
+    // fast-import needs a ref for the commit; a reset without `from` deletes it again at the end
+    const ref = `refs/gitops-release/commit-${randomBytes(6).toString('hex')}`
+    const chunks: Buffer[] = []
+    const add = (text: string | Buffer): void => {
+      chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text)
+    }
+    files.forEach((file, i) => {
+      add(`blob\nmark :${i + 1}\ndata ${file.content.length}\n`)
+      add(file.content)
+      add('\n')
+    })
+    const body = Buffer.from(message.endsWith('\n') ? message : `${message}\n`, 'utf8')
+    const mark = files.length + 1
+    // the identity holds no `<`, `>` or control character (checked with the inputs)
+    const who = `${identity.name} <${identity.email}> now`
+    add(`commit ${ref}\nmark :${mark}\nauthor ${who}\ncommitter ${who}\ndata ${body.length}\n`)
+    add(body)
+    add(`from ${parent}\n`)
+    files.forEach((file, i) => {
+      add(`M ${file.mode} :${i + 1} `)
+      add(quotePath(file.path))
+      add('\n')
+    })
+    add(`\nget-mark :${mark}\nreset ${ref}\n\ndone\n`)
+    // unpackLimit=0: keep the objects in the one pack instead of starting unpack-objects
+    const args = ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--done']
+    return this.git([...args, '--date-format=now'], { input: Buffer.concat(chunks) })
+  }
+
+  async signsCommits(): Promise<boolean> {
+    const result = await exec(
+      ['-C', this.dir, 'config', '--bool', '--get', 'commit.gpgSign'],
+      this.context
+    )
+    return result.exitCode === 0 && result.stdout.trim() === 'true'
+  }
+
+  async push(remote: string, sha: string, ref: string, lease?: string): Promise<PushResult> {
+    const args = ['-C', this.dir, 'push', '--porcelain', '--no-verify']
+    if (lease !== undefined) args.push(`--force-with-lease=${ref}:${lease}`)
+    args.push('--end-of-options', remote, `${sha}:${ref}`)
+    const result = await exec(args, this.context)
+    if (result.exitCode === 0) return { ok: true }
+    return { ok: false, output: result.output }
+  }
+
+  /** The author, committer and message of a commit object present locally. */
+  async readCommit(commit: string): Promise<CommitObject> {
+    const raw = await this.git(['cat-file', 'commit', commit])
     const split = raw.indexOf('\n\n')
     const header = split < 0 ? raw : raw.slice(0, split)
     const person = (role: string): string =>
@@ -341,35 +531,38 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
       message: split < 0 ? '' : raw.slice(split + 2)
     }
   }
+
   // Fetches `branch` into refs/remotes/REMOTE/BRANCH and, with `head`, the remote's HEAD too,
   // reading the name HEAD points to from the ref listing of the same connection (the packet
   // trace: git 2.39 keeps no symref a fetch listed), so no ls-remote is needed for it.
-  const fetchRefs = async (
+  private async fetchRefs(
     remote: string,
     branch: string | undefined,
     head: boolean,
     shallow: boolean
-  ): Promise<FetchedRefs> => {
+  ): Promise<FetchedRefs> {
     const ref = branch === undefined ? undefined : `refs/remotes/${remote}/${branch}`
-    const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
+    const args = ['-C', this.dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
     // no auto-maintenance (git 2.23+): one process less per attempt; the clone is thrown away
     args.push('--no-auto-gc')
     if (shallow) args.push('--depth=1')
     args.push('--end-of-options', remote)
     if (branch !== undefined) args.push(`+refs/heads/${branch}:${ref ?? ''}`)
     if (head) args.push('HEAD')
-    const folder = head ? await mkdtemp(join(context.tempDir, 'gitops-release-trace-')) : undefined
+    const folder = head
+      ? await mkdtemp(join(this.context.tempDir, 'gitops-release-trace-'))
+      : undefined
     const trace: Record<string, string> =
       folder === undefined ? {} : { GIT_TRACE_PACKET: join(folder, 'packets') }
     try {
-      const result = await exec(args, context, { env: trace })
+      const result = await exec(args, this.context, { env: trace })
       if (result.exitCode !== 0) {
         if (/couldn't find remote ref HEAD\b/i.test(result.output)) throw new MissingHead()
         if (/couldn't find remote ref/i.test(result.output)) return {}
         throw new GitCommandError(args, result.exitCode, result.output)
       }
       const listed = folder === undefined ? undefined : await headSymref(join(folder, 'packets'))
-      const heads = gitDir === undefined ? undefined : await fetchHeads(gitDir)
+      const heads = this.gitDir === undefined ? undefined : await fetchHeads(this.gitDir)
       const headTip = heads?.head
       const found = {
         ...(listed === undefined ? {} : { defaultBranch: listed }),
@@ -379,166 +572,21 @@ export function createGit(dir: string, context: GitContext, gitDir?: string): Gi
       const fetched = heads?.branches.get(branch)
       if (fetched !== undefined) return { ...found, tip: fetched }
       const [tip = '', tree = ''] = (
-        await git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
+        await this.git(['rev-parse', `${ref}^{commit}`, `${ref}^{tree}`])
       ).split('\n')
-      if (tree !== '') trees.set(tip, tree)
+      if (tree !== '') this.trees.set(tip, tree)
       return { ...found, tip }
     } finally {
       if (folder !== undefined) await rm(folder, { recursive: true, force: true })
     }
   }
-  return {
-    dir,
-    async remoteUrls(remote) {
-      const fetch = await git(['remote', 'get-url', '--', remote])
-      const push = await git(['remote', 'get-url', '--push', '--', remote])
-      return { fetch, push }
-    },
-    async isShallow() {
-      return (await git(['rev-parse', '--is-shallow-repository'])) === 'true'
-    },
-    async defaultBranch(remote) {
-      const out = await git(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'])
-      return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1]
-    },
-    async fetchBranch(remote, branch, shallow) {
-      return (await fetchRefs(remote, branch, false, shallow)).tip
-    },
-    async fetchBranchAndHead(remote, branch, shallow) {
-      try {
-        return await fetchRefs(remote, branch, true, shallow)
-      } catch (error) {
-        // an unborn or dangling HEAD: read the branch alone
-        if (!(error instanceof MissingHead) || branch === undefined) throw error
-        return fetchRefs(remote, branch, false, shallow)
-      }
-    },
-    async fetchCommit(remote, sha) {
-      if (!SHA.test(sha)) return false
-      const args = ['-C', dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
-      args.push('--filter=blob:none', '--end-of-options', remote, sha)
-      const result = await exec(args, context)
-      if (result.exitCode === 0) return true
-      if (
-        /not our ref|no such remote ref|couldn't find remote ref|unadvertised object/i.test(
-          result.output
-        )
-      )
-        return false
-      throw new GitCommandError(args, result.exitCode, result.output)
-    },
-    async hasCommit(sha) {
-      if (!SHA.test(sha)) return false
-      const result = await exec(['-C', dir, 'cat-file', '-e', `${sha}^{commit}`], context)
-      return result.exitCode === 0
-    },
-    async isAncestor(ancestor, commit) {
-      const args = ['-C', dir, 'merge-base', '--is-ancestor', ancestor, commit]
-      const result = await exec(args, context)
-      if (result.exitCode === 0) return true
-      if (result.exitCode === 1) return false
-      throw new GitCommandError(args, result.exitCode, result.output)
-    },
-    async listTree(commit) {
-      const out = await exec(['-C', dir, 'ls-tree', '-r', '-z', '--full-tree', commit], context)
-      if (out.exitCode !== 0)
-        throw new GitCommandError(['ls-tree', commit], out.exitCode, out.output)
-      const entries: TreeEntry[] = []
-      for (const record of out.stdout.split('\0')) {
-        const match = /^(\d+) \w+ ([0-9a-f]+)\t(.+)$/s.exec(record)
-        if (match?.[1] && match[2] && match[3]) {
-          entries.push({ mode: match[1], sha: match[2], path: match[3] })
-        }
-      }
-      return entries
-    },
-    async readBlob(sha) {
-      const args = ['-C', dir, 'cat-file', 'blob', sha]
-      const out = await exec(args, context)
-      if (out.exitCode !== 0) throw new GitCommandError(args, out.exitCode, out.output)
-      // the files we edit are text (YAML, JSON): the runner hands stdout over as UTF-8
-      return Buffer.from(out.stdout, 'utf8')
-    },
-    async treeOf(commit) {
-      const known = trees.get(commit)
-      if (known !== undefined) return known
-      const tree = await git(['rev-parse', '--verify', `${commit}^{tree}`])
-      trees.set(commit, tree)
-      return tree
-    },
-    async parentsOf(commit) {
-      return [...(await readCommit(commit)).parents]
-    },
-    readCommit,
-    async writeTree(base, files) {
-      const folder = await mkdtemp(join(context.tempDir, 'gitops-release-index-'))
-      const env = { GIT_INDEX_FILE: join(folder, 'index') }
-      try {
-        await git(['read-tree', base], { env })
-        const lines: string[] = []
-        for (const file of files) {
-          const sha = await git(['hash-object', '-w', '--no-filters', '--stdin'], {
-            input: file.content
-          })
-          lines.push(`${file.mode} ${sha}\t${file.path}\0`)
-        }
-        await git(['update-index', '-z', '--index-info'], { env, input: lines.join('') })
-        return await git(['write-tree'], { env })
-      } finally {
-        await rm(folder, { recursive: true, force: true })
-      }
-    },
-    commitTree(tree, parent, message, identity) {
-      return git(['commit-tree', tree, '-p', parent], {
-        input: message.endsWith('\n') ? message : `${message}\n`,
-        env: {
-          GIT_AUTHOR_NAME: identity.name,
-          GIT_AUTHOR_EMAIL: identity.email,
-          GIT_COMMITTER_NAME: identity.name,
-          GIT_COMMITTER_EMAIL: identity.email
-        }
-      })
-    },
-    async commitFiles(parent, files, message, identity) {
-      // fast-import needs a ref for the commit; a reset without `from` deletes it again at the end
-      const ref = `refs/gitops-release/commit-${randomBytes(6).toString('hex')}`
-      const chunks: Buffer[] = []
-      const add = (text: string | Buffer): void => {
-        chunks.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text)
-      }
-      files.forEach((file, i) => {
-        add(`blob\nmark :${i + 1}\ndata ${file.content.length}\n`)
-        add(file.content)
-        add('\n')
-      })
-      const body = Buffer.from(message.endsWith('\n') ? message : `${message}\n`, 'utf8')
-      const mark = files.length + 1
-      // the identity holds no `<`, `>` or control character (checked with the inputs)
-      const who = `${identity.name} <${identity.email}> now`
-      add(`commit ${ref}\nmark :${mark}\nauthor ${who}\ncommitter ${who}\ndata ${body.length}\n`)
-      add(body)
-      add(`from ${parent}\n`)
-      files.forEach((file, i) => {
-        add(`M ${file.mode} :${i + 1} `)
-        add(quotePath(file.path))
-        add('\n')
-      })
-      add(`\nget-mark :${mark}\nreset ${ref}\n\ndone\n`)
-      // unpackLimit=0: keep the objects in the one pack instead of starting unpack-objects
-      const args = ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--done']
-      return git([...args, '--date-format=now'], { input: Buffer.concat(chunks) })
-    },
-    async signsCommits() {
-      const result = await exec(['-C', dir, 'config', '--bool', '--get', 'commit.gpgSign'], context)
-      return result.exitCode === 0 && result.stdout.trim() === 'true'
-    },
-    async push(remote, sha, ref, lease) {
-      const args = ['-C', dir, 'push', '--porcelain', '--no-verify']
-      if (lease !== undefined) args.push(`--force-with-lease=${ref}:${lease}`)
-      args.push('--end-of-options', remote, `${sha}:${ref}`)
-      const result = await exec(args, context)
-      if (result.exitCode === 0) return { ok: true }
-      return { ok: false, output: result.output }
-    }
+
+  private git(args: readonly string[], options?: ExecOptions): Promise<string> {
+    return text(['-C', this.dir, ...args], this.context, options)
   }
+}
+
+/** A Git over the repository at `dir` (see LocalGit). */
+export function createGit(dir: string, context: GitContext, gitDir?: string): Git {
+  return new LocalGit(dir, context, gitDir)
 }
