@@ -110,11 +110,13 @@ export async function runCompareAndSwap(
 
   const attempt = async (n: number): Promise<AttemptResult<Landed>> => {
     phase = 'reading'
+    // the exposure starts with the read the tip comes from: on a first attempt that may be the
+    // default branch's read, whose fetch brought the tip along
+    const started = deps.clock.now()
     if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
     // the default branch goes into Argo CD's push event; a dry run spares the round trip
     if (!options.dryRun) await readDefaultBranch()
     phase = 'fetching'
-    const started = deps.clock.now()
     // the first attempt may build on the tip this session already knows (the preview's read, or
     // the commit it landed): a non-force push refuses it if the branch moved. A pull request
     // branch is pushed with a lease on itself, which says nothing about the base: read it anew.
