@@ -82,6 +82,9 @@ export class GitHubStrategy implements CommitStrategy {
   private readonly api: GitHubApi
   private readonly repository: RepositoryName
   private readonly options: PublishOptions
+  private readonly logger: ResolvedServices['logger']
+  // the identity note is logged with the first commit, not by a preview or an ancestry check
+  private told = false
 
   constructor(
     api: GitHubApi,
@@ -93,6 +96,7 @@ export class GitHubStrategy implements CommitStrategy {
     this.api = api
     this.repository = repository
     this.options = options
+    this.logger = logger
     this.label = `${repository.owner}/${repository.repo}`
     this.remoteUrl = withoutCredentials(
       url ?? `${options.github.serverUrl.replace(/\/+$/, '')}/${this.label}.git`
@@ -157,6 +161,12 @@ export class GitHubStrategy implements CommitStrategy {
     message: string
   ): Promise<SwapOutcome> {
     const { api, repository, options } = this
+    if (!this.told) {
+      this.told = true
+      this.logger.info(
+        `commit-mode api: GitHub creates and signs the commit as the token's identity; author-name and author-email are not used.`
+      )
+    }
     // the pull request branch holds only our commit (checked above): it starts again from the tip
     if (options.createPr) await api.setBranch(repository, ref, tip)
     const outcome = await api.createCommitOnBranch(
@@ -192,8 +202,5 @@ export function openGitHubStrategy(
   const target = apiTarget(options)
   checkPrerequisites(options, target.repository !== undefined)
   const { api, repository } = connectApi(options, target.repository, deps)
-  deps.logger.info(
-    `commit-mode api: GitHub creates and signs the commit as the token's identity; author-name and author-email are not used.`
-  )
   return new GitHubStrategy(api, repository, options, target.url, deps.logger)
 }
