@@ -2,7 +2,7 @@ import type { Clock } from '../lib/clock.js'
 import { retry, type RetryPolicy } from '../lib/retry.js'
 import type { Logger } from '../logger.js'
 import { GitCommandError } from './git/git.js'
-import { GitHubApiError } from './github/api.js'
+import { GitHubApiError } from './github/api-error.js'
 import {
   classifyFailure,
   exhaustedFailure,

@@ -7,7 +7,8 @@ import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git/git.js'
 import { createHttpClient } from '../lib/http.js'
-import { API_MAX_BODY_BYTES, createGitHubApi, newRateLimitBudget } from './github/api.js'
+import { API_MAX_BODY_BYTES, createGitHubApi } from './github/api.js'
+import { newRateLimitBudget } from './github/rate-limit.js'
 import { openPublisher } from './session.js'
 import {
   TEMP_PREFIX,

@@ -5,13 +5,8 @@ import type { Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
 import type { NetworkLimits } from './git/git.js'
 import type { HttpClient } from '../lib/http.js'
-import type {
-  GitHubApi,
-  GitHubTransport,
-  GitHubUrls,
-  RateLimitBudget,
-  RateLimitOptions
-} from './github/api.js'
+import type { GitHubApi, GitHubTransport, GitHubUrls } from './github/api.js'
+import type { RateLimitBudget, RateLimitOptions } from './github/rate-limit.js'
 import type { RepositoryName } from './remote-url.js'
 
 /** Where and how to land the commit (inputs of "Where to commit", already parsed). */

@@ -6,7 +6,7 @@ import { isOurCommit, withReleaseTrailer } from '../authorship.js'
 import type { CommitStrategy, SwapOutcome, Tip } from '../driver.js'
 import { classifyFailure } from '../failure.js'
 import type { Git, Identity, TreeFile } from './git.js'
-import { RATE_LIMIT_POLICY } from '../github/api.js'
+import { RATE_LIMIT_POLICY } from '../github/rate-limit.js'
 import {
   ensurePullRequest,
   type EnsuredPullRequest,
