@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
 import { createProcessRunner, type ProcessRunner } from '../../src/lib/exec.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { gitBaseEnv } from '../../src/publish/git/git.js'
+import { gitBaseEnv } from '../../src/publish/git/env.js'
 import { type PublishOptions } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
 import {

@@ -8,12 +8,12 @@ import {
   createGit,
   gitTopLevel,
   initBareRepository,
-  networkEnv,
   sshCommandConfigured,
   type Git,
   type GitContext
 } from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './auth.js'
+import { networkEnv } from './env.js'
 import { hasEmbeddedCredentials, normalizeRemote } from '../remote-url.js'
 import { TEMP_PREFIX, type PublishOptions, type ResolvedServices } from '../types.js'
 
