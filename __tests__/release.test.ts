@@ -8,6 +8,7 @@ import type { AppState } from '../src/argocd/types.js'
 import { createMemorySource } from './support/memory-source.js'
 import { unifiedDiff } from '../src/edit/unified-diff.js'
 import { EditError } from '../src/errors.js'
+import { LandedError } from '../src/publish/landed-error.js'
 import { fallbackTag, readSettings } from '../src/settings/inputs.js'
 import { createMemoryLogger } from '../src/logger.js'
 import { release, run } from '../src/main.js'
@@ -290,6 +291,38 @@ describe('release', () => {
       'pr-number': '7',
       'pr-operation': 'created',
       'pr-head-sha': PUSHED
+    })
+    expect(state.publish?.branch).toBe('release/v2')
+  })
+
+  it('keeps what landed when the pull request cannot be opened after the push', async () => {
+    const real = stages()
+    const fakes = stages({
+      openRepository: async (options) => {
+        const repository = await real.openRepository(options)
+        return {
+          ...repository,
+          land: async (text, compute) => {
+            const landed = await repository.land(text, compute)
+            // the branch was pushed; the pull request was not opened
+            const pushed = { ...landed, prOperation: '' as const }
+            delete pushed.prNumber
+            delete pushed.prUrl
+            throw new LandedError(pushed, new Error('HTTP 403 Forbidden'))
+          }
+        }
+      }
+    })
+    const { state, error } = await runRelease(
+      { images: 'web', tag: 'v2', 'create-pr': 'true' },
+      fakes
+    )
+    expect(error).toBeInstanceOf(LandedError)
+    expect(outputValues(state)).toMatchObject({
+      changed: 'true',
+      'commit-sha': PUSHED,
+      'pr-head-sha': PUSHED,
+      'pr-operation': ''
     })
     expect(state.publish?.branch).toBe('release/v2')
   })

@@ -103,8 +103,7 @@ function createProcessRunner(secrets, baseEnv) {
                 });
             }
             catch (error) {
-                const message = error instanceof Error ? error.message : String(error);
-                throw new ProgramNotFoundError(command, `Could not run '${command}': ${message}`);
+                throw new ProgramNotFoundError(command, `Could not run '${command}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             }
             const rest = { stdout: decoders.stdout.end(), stderr: decoders.stderr.end() };
             stdout += rest.stdout;
@@ -126,7 +125,6 @@ function createProcessRunner(secrets, baseEnv) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ retry)
 /* harmony export */ });
-/* unused harmony export nextDelay */
 /**
  * The delay before attempt `attempt + 1` (attempt counts from 1), or undefined when the policy
  * says stop: attempts used up, or the next attempt would start after the total budget.

@@ -16,7 +16,6 @@ export const modules = {
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   y4: () => (/* binding */ classicBuildArgs)
 /* harmony export */ });
-/* unused harmony exports mergeBuildArgs, scopeCacheEntries */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -147,10 +146,9 @@ function logoutArgs(registry) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $R: () => (/* binding */ createBuildTemp),
-/* harmony export */   Vu: () => (/* binding */ removeBuildTemp)
+/* harmony export */   $: () => (/* binding */ createBuildTemp),
+/* harmony export */   V: () => (/* binding */ removeBuildTemp)
 /* harmony export */ });
-/* unused harmony export BUILD_TEMP_PREFIX */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -229,20 +227,17 @@ function createDocker(runner, env = {}, command = 'docker') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a1: () => (/* binding */ dockerLogin),
-/* harmony export */   dm: () => (/* binding */ cleanupBuild)
+/* harmony export */   a: () => (/* binding */ dockerLogin),
+/* harmony export */   d: () => (/* binding */ cleanupBuild)
 /* harmony export */ });
-/* unused harmony export redact */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
 /* harmony import */ var _build_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(392);
 /* harmony import */ var _lib_runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6382);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5645);
 
 
 
-/** Replaces every occurrence of `secret` in `text` with `***`. */
-function redact(text, secret) {
-    return secret === '' ? text : text.split(secret).join('***');
-}
+
 /**
  * `docker login --password-stdin`: the password goes to the CLI's stdin, never on its command
  * line or into a log. Records the registry so the post step logs out.
@@ -253,11 +248,11 @@ async function dockerLogin(docker, credentials, logger, runtime) {
     logger.info(`Logging in to ${registry} as ${username}`);
     const result = await docker.run((0,_build_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .loginArgs */ .be)(registry, username), { input: password });
     if (result.exitCode !== 0) {
-        const detail = redact(result.stderr.trim() || result.stdout.trim(), password);
+        const detail = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecret */ .Y)(result.stderr.trim() || result.stdout.trim(), password);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
             `${detail}. Check the 'username' and 'password' inputs and the 'registry' input.`, { input: 'password' });
     }
-    logger.debug(redact(result.stdout.trim(), password));
+    logger.debug((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecret */ .Y)(result.stdout.trim(), password));
     runtime.saveState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_KEYS */ .L.registryLogins, JSON.stringify([registry]));
 }
 /** The post step: `docker logout` from every registry the main step logged in to. */
@@ -325,8 +320,8 @@ async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .
     // process environment itself.
     const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_6__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets, process.env));
     const cleanups = [
-        ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .dm)(logger, docker, runtime)],
-        ['build folders', () => (0,_images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuildTemp */ .Vu)(process.env.RUNNER_TEMP ?? '', logger)],
+        ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .d)(logger, docker, runtime)],
+        ['build folders', () => (0,_images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuildTemp */ .V)(process.env.RUNNER_TEMP ?? '', logger)],
         ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__.cleanupPublish)(logger, runtime)]
     ];
     for (const [stage, cleanup] of cleanups) {

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   _: () => (/* binding */ redirectHint)
 /* harmony export */ });
 /* harmony import */ var _lib_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6299);
-/* harmony import */ var _repo_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1997);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5645);
 
 
 /** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
@@ -38,7 +38,7 @@ function redirectHint(response, input) {
     if (response.status < 300 || response.status >= 400)
         return '';
     const location = response.headers.location ?? '';
-    const where = location === '' ? '' : ` to ${(0,_repo_url_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .B)(location)}`;
+    const where = location === '' ? '' : ` to ${(0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .B)(location)}`;
     return `; it redirects${where}, which is not followed: set ${input} to the final URL`;
 }
 
@@ -54,8 +54,6 @@ __webpack_require__.d(__webpack_exports__, {
   notifyWebhook: () => (/* binding */ notifyWebhook)
 });
 
-// UNUSED EXPORTS: WEBHOOK_RETRY
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -70,6 +68,8 @@ var lib_text = __webpack_require__(6299);
 var answer = __webpack_require__(2683);
 // EXTERNAL MODULE: ./src/argocd/repo-url.ts
 var repo_url = __webpack_require__(1997);
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(5645);
 ;// CONCATENATED MODULE: ./src/argocd/signature.ts
 
 /**
@@ -243,6 +243,7 @@ function repositoryUrls(path, web, api) {
 
 
 
+
 /** Webhook delivery: up to 5 attempts within 30 s (1 s, 2 s, 4 s, 8 s apart). */
 const WEBHOOK_RETRY = {
     attempts: 5,
@@ -262,7 +263,7 @@ async function notifyWebhook(options, deps) {
     const { commit } = options;
     const { logger } = deps;
     const endpoint = options.url;
-    const shown = (0,repo_url/* redactUrl */.B)(endpoint);
+    const shown = (0,redact/* redactUrl */.B)(endpoint);
     const notDelivered = (reason, attempts, status) => {
         logger.warning(`Argo CD webhook not delivered to ${shown}: ${reason}. ${POLL_NOTE}`);
         return {
@@ -390,7 +391,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_MAX_BODY_BYTES: () => (/* binding */ DEFAULT_MAX_BODY_BYTES),
   HttpNetworkError: () => (/* binding */ HttpNetworkError),
   PlainHttpCredentialError: () => (/* binding */ PlainHttpCredentialError),
   createHttpClient: () => (/* binding */ createHttpClient)
@@ -831,7 +831,6 @@ function send(request, target, settings) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ retry)
 /* harmony export */ });
-/* unused harmony export nextDelay */
 /**
  * The delay before attempt `attempt + 1` (attempt counts from 1), or undefined when the policy
  * says stop: attempts used up, or the next attempt would start after the total budget.

@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_MAX_BODY_BYTES: () => (/* binding */ DEFAULT_MAX_BODY_BYTES),
   HttpNetworkError: () => (/* binding */ HttpNetworkError),
   PlainHttpCredentialError: () => (/* binding */ PlainHttpCredentialError),
   createHttpClient: () => (/* binding */ createHttpClient)

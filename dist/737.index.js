@@ -103,8 +103,7 @@ function createProcessRunner(secrets, baseEnv) {
                 });
             }
             catch (error) {
-                const message = error instanceof Error ? error.message : String(error);
-                throw new ProgramNotFoundError(command, `Could not run '${command}': ${message}`);
+                throw new ProgramNotFoundError(command, `Could not run '${command}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
             }
             const rest = { stdout: decoders.stdout.end(), stderr: decoders.stderr.end() };
             stdout += rest.stdout;

@@ -5,8 +5,7 @@ import { systemClock } from './lib/clock.js'
 import type { Runtime } from './lib/runtime.js'
 import type { Logger } from './logger.js'
 import type { GitOpsRepository, Stages } from './pipeline/stages.js'
-import type { RevisionReader } from './promote/revision-source.js'
-import type { PublishSettings, Settings } from './settings/settings.js'
+import type { Settings } from './settings/settings.js'
 
 /** Registry answers the skip-unchanged lookup reads are manifests and config JSON only. */
 const REGISTRY_BODY_LIMIT = 4 * 1024 * 1024
@@ -27,6 +26,12 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
   const registryHttp = once(async (): Promise<HttpClient> => {
     const { createHttpClient } = await import('./lib/http.js')
     return createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT })
+  })
+  // The publish stage's services, made once per run: the GitHub API's rate-limit budget is the
+  // run's, whatever number of repositories it opens.
+  const publishServices = once(async () => {
+    const { createPublishDeps } = await import('./publish/publish.js')
+    return createPublishDeps({ env: settings.env }, { logger, runtime })
   })
   return {
     logger,
@@ -54,30 +59,23 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
       })
     },
     openRepository: async (options) => {
-      const [{ publish }, { createDescendantCheck }] = await Promise.all([
-        import('./publish/publish.js'),
-        import('./publish/descendant.js')
-      ])
-      let ancestry: ReturnType<typeof createDescendantCheck> | undefined
-      const repository: Omit<GitOpsRepository, 'sourceAt'> = {
-        preview: (text, compute, quiet) =>
-          publish({ ...options, ...text, dryRun: true }, { logger: quiet, runtime, compute }),
-        land: (text, compute) => publish({ ...options, ...text }, { logger, runtime, compute }),
-        isDescendant: async (ancestor, commit) => {
-          ancestry ??= createDescendantCheck(
-            { ...options, message: '', prTitle: '' },
-            {
-              logger,
-              runtime
-            }
-          )
-          return (await ancestry).isDescendant(ancestor, commit)
-        },
-        close: async () => {
-          if (ancestry !== undefined) await (await ancestry).close()
-        }
+      const { openPublisher, publisherOnFirstUse } = await import('./publish/session.js')
+      const services = await publishServices()
+      // Cloned on first use (a run that fails before it reads the repository clones nothing);
+      // the message and title come with each commit.
+      const publisher = publisherOnFirstUse(() =>
+        openPublisher({ ...options, message: '', prTitle: '' }, services)
+      )
+      const repository: GitOpsRepository = {
+        preview: (_text, compute, quiet) => publisher.preview(compute, quiet),
+        // dry-run: the commit is computed and shown, never pushed.
+        land: (text, compute) =>
+          options.dryRun ? publisher.preview(compute) : publisher.land(text, compute),
+        isDescendant: (ancestor, commit) => publisher.isDescendant(ancestor, commit),
+        sourceAt: (revision) => publisher.sourceAt(revision),
+        close: () => publisher.close()
       }
-      return withRevisions(repository, options, { logger, runtime })
+      return repository
     },
     notifyWebhook: async (options) => {
       const { notifyWebhook } = await import('./argocd/webhook.js')
@@ -119,32 +117,6 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
     },
     notice: (message) => {
       core.notice(message)
-    }
-  }
-}
-
-// The repository with `sourceAt`: a reader of its commits opened on first use, closed with it.
-// (To be served by the run's one clone once the Publisher holds it.)
-function withRevisions(
-  repository: Omit<GitOpsRepository, 'sourceAt'>,
-  options: PublishSettings,
-  services: { readonly logger: Logger; readonly runtime: Runtime }
-): GitOpsRepository {
-  let reader: Promise<RevisionReader> | undefined
-  return {
-    ...repository,
-    sourceAt: async (revision) => {
-      reader ??= import('./promote/revision-source.js').then(({ openRevisionReader }) =>
-        openRevisionReader({ ...options, message: '', prTitle: '' }, services)
-      )
-      return (await reader).sourceAt(revision)
-    },
-    close: async () => {
-      try {
-        if (reader !== undefined) await (await reader).close()
-      } finally {
-        await repository.close()
-      }
     }
   }
 }

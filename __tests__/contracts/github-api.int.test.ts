@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { validate } from '@octokit/graphql-schema'
 import { join } from 'node:path'
 import { systemClock } from '../../src/lib/clock.js'
-import { createGitHubApi, RATE_LIMIT_POLICY } from '../../src/publish/github-api.js'
+import { createGitHubApi } from '../../src/publish/github/api.js'
+import { RATE_LIMIT_POLICY } from '../../src/publish/github/rate-limit.js'
 import { graphqlDocuments, octokitRoutes, readSources } from '../../scripts/lib/schema-extract.js'
 import {
   startFakeGitHub,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
-import { createGitHubApi } from '../../src/publish/github-api.js'
+import { createGitHubApi } from '../../src/publish/github/api.js'
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
 import { createRemote, isolateGitConfig, removeTempDirs, tempDir } from './helpers/git-fixtures.js'
 import { valuesFile } from './helpers/line-compute.js'

@@ -1,7 +1,7 @@
-import { quotePath } from '../../src/publish/git.js'
+import { quotePath } from '../../src/publish/git/git.js'
 import { describe, expect, it } from '@jest/globals'
 import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/cas-loop.js'
-import { basicAuthHeader, gitAuthEnv, tokenOrigins } from '../../src/publish/git-auth.js'
+import { basicAuthHeader, gitAuthEnv, tokenOrigins } from '../../src/publish/git/auth.js'
 import {
   commitWebUrl,
   hasEmbeddedCredentials,

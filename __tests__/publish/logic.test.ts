@@ -3,9 +3,9 @@ import { EditError, PublishError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { casLoop, type AttemptResult } from '../../src/publish/cas-loop.js'
 import { fakeClock } from './helpers/clock.js'
-import { GitCommandError } from '../../src/publish/git.js'
-import type { GitHubApi, PullRequestRef } from '../../src/publish/github-api.js'
-import { ensurePullRequest } from '../../src/publish/pull-request.js'
+import { GitCommandError } from '../../src/publish/git/git.js'
+import type { GitHubApi, PullRequestRef } from '../../src/publish/github/api.js'
+import { ensurePullRequest } from '../../src/publish/github/pull-request.js'
 import { createTreeSource } from '../../src/publish/tree-source.js'
 
 const context = () => ({ repository: 'acme/gitops', branch: 'main', action: 'pushing' })

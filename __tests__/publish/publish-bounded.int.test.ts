@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish, type PublishOptions } from '../../src/publish/publish.js'
+import { type PublishOptions } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
 import {
   createRemote,
   isolateGitConfig,
@@ -79,7 +80,7 @@ describe('git network operations are bounded', () => {
       const temp = tempDir()
       const logger = createMemoryLogger()
       const started = performance.now()
-      const run = publish(
+      const run = publishWithDefaults(
         options(silent.url, `${silent.url}/acme/gitops.git`, temp, { pushAttempts: 2 }),
         {
           ...fastDeps(),
@@ -99,6 +100,26 @@ describe('git network operations are bounded', () => {
     }
   }, 30_000)
 
+  it('retries a stalled remote once only, whatever push-attempts allows', async () => {
+    const silent = await startSilentServer()
+    try {
+      const temp = tempDir()
+      const logger = createMemoryLogger()
+      const started = performance.now()
+      const run = publishWithDefaults(options(silent.url, `${silent.url}/acme/gitops.git`, temp), {
+        ...fastDeps(),
+        networkLimits: { stallSeconds: 1 },
+        compute: setLine(VALUES, 'app0', 'v1'),
+        logger
+      })
+      await expect(run).rejects.toThrow(/Could not reach acme\/gitops \(branch main\) in 2 attempt/)
+      expect(performance.now() - started).toBeLessThan(15_000)
+      expect(logger.lines.filter((line) => line.includes('did not land'))).toHaveLength(1)
+    } finally {
+      await silent.close()
+    }
+  }, 30_000)
+
   it('gives up on a push the server never answers (git-receive-pack hangs), and retries once', async () => {
     const root = tempDir('publish-bounded-root-')
     const bare = createRemote({ [VALUES]: valuesFile(2) }, join(root, 'acme', 'gitops.git')).bare
@@ -112,7 +133,7 @@ describe('git network operations are bounded', () => {
     try {
       const temp = tempDir()
       const started = performance.now()
-      const run = publish(
+      const run = publishWithDefaults(
         options(server.url, `${server.url}/acme/gitops.git`, temp, { pushAttempts: 2 }),
         {
           ...fastDeps(),
@@ -153,7 +174,7 @@ describe('the token stays on the GitHub server origin across redirects', () => {
     )
     try {
       const temp = tempDir()
-      const run = publish(options(github.url, `${github.url}/acme/gitops.git`, temp), {
+      const run = publishWithDefaults(options(github.url, `${github.url}/acme/gitops.git`, temp), {
         ...fastDeps(),
         compute: setLine(VALUES, 'app0', 'v1'),
         logger: createMemoryLogger()
@@ -193,17 +214,19 @@ describe('the API token stays on the API origin across redirects', () => {
       const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
       try {
         const temp = tempDir()
-        const run = publish(options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }), {
-          ...fastDeps(),
-          compute: setLine(VALUES, 'app0', 'v1'),
-          logger: createMemoryLogger()
-        })
-        await run.catch(() => undefined)
+        const run = publishWithDefaults(
+          options(apiUrl, `${apiUrl}/acme/gitops.git`, temp, { mode: 'api' }),
+          {
+            ...fastDeps(),
+            compute: setLine(VALUES, 'app0', 'v1'),
+            logger: createMemoryLogger()
+          }
+        )
+        await expect(run).rejects.toThrow(new RegExp(`answered ${status} with a redirect`))
         expect(apiSeen.length).toBeGreaterThan(0)
         expect(apiSeen.every((header) => header.includes(TOKEN))).toBe(true)
-        // fetch follows the redirect (the other origin is asked) but drops the Authorization header
-        expect(seen.length).toBeGreaterThan(0)
-        expect(seen.filter((header) => header !== '')).toEqual([])
+        // the action's HttpClient follows no redirect: the other origin is never asked
+        expect(seen).toEqual([])
       } finally {
         await new Promise((resolve) => api.close(resolve))
         await new Promise((resolve) => other.close(resolve))

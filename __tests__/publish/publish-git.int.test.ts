@@ -10,7 +10,8 @@ import {
 import { join } from 'node:path'
 import { EditError, PublishError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { cleanupPublish, publish, CLONE_STATE } from '../../src/publish/publish.js'
+import { cleanupPublish, CLONE_STATE } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
 import { gitBlobSha } from '../../src/publish/tree-compare.js'
 import {
   cloneWorkspace,
@@ -52,7 +53,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const deps = fastDeps()
     const logger = createMemoryLogger()
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       { ...deps, compute: setLine(VALUES, 'app1', 'v2'), logger }
     )
@@ -83,7 +84,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const trace = join(tempDir('publish-trace-'), 'trace.log')
     expect(process.env.GIT_TRACE).toBeUndefined()
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({
         target: remoteTarget(url),
         workspace: temp,
@@ -102,7 +103,7 @@ describe('publish with git to a separate repository', () => {
     const { bare, url } = createRemote({ [VALUES]: valuesFile(2).replace('app0: old', 'app0: v1') })
     const before = git(bare, 'rev-parse', 'main')
     const temp = tempDir()
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v1'), logger: createMemoryLogger() }
     )
@@ -117,11 +118,14 @@ describe('publish with git to a separate repository', () => {
     git(work, 'commit', '--quiet', '-am', 'exec')
     git(work, 'push', '--quiet', 'origin', 'HEAD:main')
     const temp = tempDir()
-    await publish(publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }), {
-      ...fastDeps(),
-      compute: setLine('deploy.sh', 'app0', 'v2'),
-      logger: createMemoryLogger()
-    })
+    await publishWithDefaults(
+      publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+      {
+        ...fastDeps(),
+        compute: setLine('deploy.sh', 'app0', 'v2'),
+        logger: createMemoryLogger()
+      }
+    )
     expect(git(bare, 'ls-tree', 'main', 'deploy.sh')).toMatch(/^100755 /)
   })
 
@@ -130,7 +134,7 @@ describe('publish with git to a separate repository', () => {
     const before = git(bare, 'rev-parse', 'main')
     const temp = tempDir()
     const logger = createMemoryLogger()
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp, dryRun: true }),
       { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v9'), logger }
     )
@@ -153,7 +157,7 @@ describe('publish with git to a separate repository', () => {
   ])('dry run (the preflight) already refuses %s', async (_name, over, message) => {
     const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
     const temp = tempDir()
-    const run = publish(
+    const run = publishWithDefaults(
       publishOptions({
         target: remoteTarget(url),
         workspace: temp,
@@ -177,7 +181,7 @@ describe('publish with git to a separate repository', () => {
     git(work, 'commit', '--quiet', '-m', 'link')
     git(work, 'push', '--quiet', 'origin', 'HEAD:main')
     const temp = tempDir()
-    const run = publish(
+    const run = publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       { ...fastDeps(), compute: setLine('values.yaml', 'app0', 'v2'), logger: createMemoryLogger() }
     )
@@ -192,7 +196,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const deps = fastDeps()
     deps.runtime.setSecret('masked-elsewhere-42')
-    const run = publish(
+    const run = publishWithDefaults(
       publishOptions({
         target: remoteTarget(url),
         workspace: temp,
@@ -208,7 +212,7 @@ describe('publish with git to a separate repository', () => {
   it('names repository and branch when the branch does not exist', async () => {
     const { url } = createRemote({ [VALUES]: valuesFile(1) })
     const temp = tempDir()
-    const run = publish(
+    const run = publishWithDefaults(
       publishOptions({
         target: remoteTarget(url),
         workspace: temp,
@@ -243,7 +247,7 @@ describe('publish with git: faults', () => {
     chmodSync(hook, 0o755)
     const temp = tempDir()
     const logger = createMemoryLogger()
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
     )
@@ -261,7 +265,7 @@ describe('publish with git: faults', () => {
     let calls = 0
     let human = ''
     const inner = setLine(VALUES, 'app2', 'v2')
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       {
         ...fastDeps(),
@@ -294,7 +298,7 @@ describe('publish with git: faults', () => {
     chmodSync(hook, 0o755)
     const temp = tempDir()
     const logger = createMemoryLogger()
-    const run = publish(
+    const run = publishWithDefaults(
       publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
       { ...fastDeps(), compute: setLine(VALUES, 'app0', 'v2'), logger }
     )
@@ -307,7 +311,7 @@ describe('publish with git: faults', () => {
   it('gives a clear error after the attempts when the remote is unreachable', async () => {
     const temp = tempDir()
     const logger = createMemoryLogger()
-    const run = publish(
+    const run = publishWithDefaults(
       publishOptions({
         target: remoteTarget('http://127.0.0.1:1/acme/gitops.git'),
         workspace: temp,
@@ -334,7 +338,7 @@ describe('publish with git in the workspace checkout', () => {
     const human = humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
     writeFileSync(join(ws, 'other.txt'), 'local change\n')
     const temp = tempDir()
-    const result = await publish(publishOptions(inWorkspace(ws, temp)), {
+    const result = await publishWithDefaults(publishOptions(inWorkspace(ws, temp)), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app1', 'v2'),
       logger: createMemoryLogger()
@@ -379,11 +383,14 @@ describe('publish with git in the workspace checkout', () => {
     const recording = recordGitCommandLines()
     let result
     try {
-      result = await publish(publishOptions({ ...inWorkspace(ws, temp), dryRun: true }), {
-        ...fastDeps(),
-        compute: setLine(VALUES, 'app1', 'v2'),
-        logger: createMemoryLogger()
-      })
+      result = await publishWithDefaults(
+        publishOptions({ ...inWorkspace(ws, temp), dryRun: true }),
+        {
+          ...fastDeps(),
+          compute: setLine(VALUES, 'app1', 'v2'),
+          logger: createMemoryLogger()
+        }
+      )
     } finally {
       recording.restore()
     }
@@ -412,7 +419,7 @@ describe('publish with git in the workspace checkout', () => {
     const main = git(bare, 'rev-parse', 'main')
     const refs = git(ws, 'for-each-ref')
     for (const dryRun of [true, false]) {
-      const run = publish(
+      const run = publishWithDefaults(
         publishOptions({
           target: { kind: 'workspace' },
           workspace: ws,
@@ -435,7 +442,7 @@ describe('publish with git in the workspace checkout', () => {
     const local = git(ws, 'rev-parse', 'main')
     humanCommit(url, VALUES, (t) => t.replace('app0: old', 'app0: human'))
     const temp = tempDir()
-    const result = await publish(publishOptions(inWorkspace(ws, temp)), {
+    const result = await publishWithDefaults(publishOptions(inWorkspace(ws, temp)), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app1', 'v2'),
       logger: createMemoryLogger()

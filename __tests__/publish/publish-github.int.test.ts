@@ -3,9 +3,12 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
+import { RELEASE_TRAILER } from '../../src/publish/authorship.js'
+import { LandedError } from '../../src/publish/landed-error.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish, type PublishOptions } from '../../src/publish/publish.js'
-import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
+import { type PublishOptions } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
+import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
   cloneWorkspace,
   createRemote,
@@ -61,10 +64,25 @@ function options(over: Partial<PublishOptions> = {}): PublishOptions {
 }
 
 /** An earlier run's release branch (another tag value) with its pull request still open. */
+// The pull request branch as an earlier run of the action (commit-mode git) left it.
 function openEarlierPullRequest(): string {
   const work = cloneWorkspace(bare)
   execFileSync('sed', ['-i', 's/^app0: old$/app0: v1/', join(work, VALUES)])
-  git(work, 'commit', '--quiet', '-am', 'earlier release')
+  const { authorName: name, authorEmail: email } = publishOptions({
+    target: { kind: 'workspace' },
+    workspace: work,
+    tempDir: work
+  })
+  execFileSync('git', ['commit', '--quiet', '-am', `earlier release\n\n${RELEASE_TRAILER}`], {
+    cwd: work,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email
+    }
+  })
   git(work, 'push', '--quiet', 'origin', 'HEAD:refs/heads/release/1.0')
   github.pulls.push({
     number: 1,
@@ -81,7 +99,7 @@ function openEarlierPullRequest(): string {
 describe('commit-mode api (createCommitOnBranch)', () => {
   it('lands the commit through GraphQL with expectedHeadOid and base64 contents', async () => {
     const head = git(bare, 'rev-parse', 'main')
-    const result = await publish(options({ mode: 'api' }), {
+    const result = await publishWithDefaults(options({ mode: 'api' }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app1', 'v2'),
       logger: createMemoryLogger()
@@ -120,7 +138,7 @@ describe('commit-mode api (createCommitOnBranch)', () => {
       human = git(work, 'rev-parse', 'HEAD')
     }
     const logger = createMemoryLogger()
-    const result = await publish(options({ mode: 'api' }), {
+    const result = await publishWithDefaults(options({ mode: 'api' }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app2', 'v2'),
       logger
@@ -139,7 +157,7 @@ describe('commit-mode api (createCommitOnBranch)', () => {
 
   it('updates the workspace files when the target is the workspace repository', async () => {
     const ws = cloneWorkspace(bare)
-    const result = await publish(
+    const result = await publishWithDefaults(
       options({
         mode: 'api',
         target: { kind: 'workspace' },
@@ -160,7 +178,7 @@ describe('commit-mode api (createCommitOnBranch)', () => {
   })
 
   it('names repository and branch on bad credentials', async () => {
-    const run = publish(options({ mode: 'api', token: 'bad', branch: 'main' }), {
+    const run = publishWithDefaults(options({ mode: 'api', token: 'bad', branch: 'main' }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app0', 'v2'),
       logger: createMemoryLogger()
@@ -175,11 +193,14 @@ describe('commit-mode api (createCommitOnBranch)', () => {
 describe('create-pr', () => {
   it('pushes the release branch and opens a labelled pull request; main stays', async () => {
     const main = git(bare, 'rev-parse', 'main')
-    const result = await publish(options({ createPr: true, prLabels: ['release', 'gitops'] }), {
-      ...fastDeps(),
-      compute: setLine(VALUES, 'app0', 'v2'),
-      logger: createMemoryLogger()
-    })
+    const result = await publishWithDefaults(
+      options({ createPr: true, prLabels: ['release', 'gitops'] }),
+      {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      }
+    )
     expect(git(bare, 'rev-parse', 'main')).toBe(main)
     expect(remoteFile(bare, VALUES, 'release/1.0')).toContain('app0: v2')
     expect(result).toMatchObject({
@@ -206,7 +227,7 @@ describe('create-pr', () => {
 
   it('updates the open pull request of an earlier run instead of opening another', async () => {
     const earlier = openEarlierPullRequest()
-    const result = await publish(options({ createPr: true, prTitle: 'release v3' }), {
+    const result = await publishWithDefaults(options({ createPr: true, prTitle: 'release v3' }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app0', 'v3'),
       logger: createMemoryLogger()
@@ -229,7 +250,7 @@ describe('create-pr', () => {
     openEarlierPullRequest()
     github.hideOpenPullsOnce = true
     const logger = createMemoryLogger()
-    const result = await publish(options({ createPr: true, prLabels: ['x'] }), {
+    const result = await publishWithDefaults(options({ createPr: true, prLabels: ['x'] }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app0', 'v2'),
       logger
@@ -242,13 +263,72 @@ describe('create-pr', () => {
   })
 
   it.each(['git', 'api'] as const)(
-    'commit-mode %s: a re-run with the same inputs is changed=false, no new commit, no push, same pull request',
+    'commit-mode %s: when the pull request API refuses after the push, the error carries what landed',
     async (mode) => {
-      const first = await publish(options({ createPr: true, mode, prLabels: ['release'] }), {
+      github.cannedAnswers.push(...(mode === 'api' ? Array<CannedAnswer>(8).fill(PASS) : []), {
+        status: 403,
+        headers: {},
+        body: { message: 'Resource not accessible by integration' }
+      })
+      const run = publishWithDefaults(options({ createPr: true, mode }), {
         ...fastDeps(),
         compute: setLine(VALUES, 'app0', 'v2'),
         logger: createMemoryLogger()
       })
+      const error: unknown = await run.catch((thrown: unknown) => thrown)
+      expect(error).toBeInstanceOf(LandedError)
+      const head = git(bare, 'rev-parse', 'release/1.0')
+      expect((error as LandedError).result).toMatchObject({
+        changed: true,
+        commitSha: head,
+        branch: 'release/1.0',
+        prHeadSha: head,
+        prOperation: ''
+      })
+      expect((error as LandedError).message).toMatch(
+        new RegExp(`Commit ${head} landed on release/1\\.0.*HTTP 403`)
+      )
+    }
+  )
+
+  it.each(['git', 'api'] as const)(
+    "commit-mode %s: a re-run never overwrites a reviewer's commit on the pull request branch",
+    async (mode) => {
+      const first = await publishWithDefaults(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
+      expect(first.prOperation).toBe('created')
+      const work = cloneWorkspace(bare)
+      git(work, 'fetch', '--quiet', 'origin', 'release/1.0')
+      git(work, 'checkout', '--quiet', '-B', 'review', 'FETCH_HEAD')
+      execFileSync('sed', ['-i', 's/^app1: old$/app1: reviewed/', join(work, VALUES)])
+      git(work, 'commit', '--quiet', '-am', 'review: pin app1')
+      git(work, 'push', '--quiet', 'origin', 'HEAD:refs/heads/release/1.0')
+      const reviewed = git(work, 'rev-parse', 'HEAD')
+      const rerun = publishWithDefaults(options({ createPr: true, mode }), {
+        ...fastDeps(),
+        compute: setLine(VALUES, 'app0', 'v2'),
+        logger: createMemoryLogger()
+      })
+      await expect(rerun).rejects.toThrow(PublishError)
+      await expect(rerun).rejects.toThrow(/release\/1\.0 .*did not write/)
+      expect(git(bare, 'rev-parse', 'release/1.0')).toBe(reviewed)
+    }
+  )
+
+  it.each(['git', 'api'] as const)(
+    'commit-mode %s: a re-run with the same inputs is changed=false, no new commit, no push, same pull request',
+    async (mode) => {
+      const first = await publishWithDefaults(
+        options({ createPr: true, mode, prLabels: ['release'] }),
+        {
+          ...fastDeps(),
+          compute: setLine(VALUES, 'app0', 'v2'),
+          logger: createMemoryLogger()
+        }
+      )
       expect(first).toMatchObject({ changed: true, prNumber: 1, prOperation: 'created' })
       const release = git(bare, 'rev-parse', 'release/1.0')
       const main = git(bare, 'rev-parse', 'main')
@@ -256,11 +336,14 @@ describe('create-pr', () => {
       const mutations = github.mutations.length
       github.gitRequests.length = 0
       const logger = createMemoryLogger()
-      const again = await publish(options({ createPr: true, mode, prLabels: ['release'] }), {
-        ...fastDeps(),
-        compute: setLine(VALUES, 'app0', 'v2'),
-        logger
-      })
+      const again = await publishWithDefaults(
+        options({ createPr: true, mode, prLabels: ['release'] }),
+        {
+          ...fastDeps(),
+          compute: setLine(VALUES, 'app0', 'v2'),
+          logger
+        }
+      )
       expect(again).toMatchObject({
         changed: false,
         commitSha: '',
@@ -290,7 +373,7 @@ describe('create-pr', () => {
   it.each(['git', 'api'] as const)(
     'commit-mode %s: a re-run after the base moved rebuilds the release branch on the new tip',
     async (mode) => {
-      await publish(options({ createPr: true, mode }), {
+      await publishWithDefaults(options({ createPr: true, mode }), {
         ...fastDeps(),
         compute: setLine(VALUES, 'app0', 'v2'),
         logger: createMemoryLogger()
@@ -300,7 +383,7 @@ describe('create-pr', () => {
       git(work, 'commit', '--quiet', '-am', 'human')
       git(work, 'push', '--quiet', 'origin', 'HEAD:main')
       const main = git(work, 'rev-parse', 'HEAD')
-      const again = await publish(options({ createPr: true, mode }), {
+      const again = await publishWithDefaults(options({ createPr: true, mode }), {
         ...fastDeps(),
         compute: setLine(VALUES, 'app0', 'v2'),
         logger: createMemoryLogger()
@@ -321,14 +404,14 @@ describe('create-pr', () => {
   )
 
   it('a re-run whose release branch holds the change but whose pull request was not opened opens it', async () => {
-    await publish(options({ createPr: true }), {
+    await publishWithDefaults(options({ createPr: true }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app0', 'v2'),
       logger: createMemoryLogger()
     })
     const pull = github.pulls[0]
     if (pull) pull.state = 'closed'
-    const again = await publish(options({ createPr: true }), {
+    const again = await publishWithDefaults(options({ createPr: true }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app0', 'v2'),
       logger: createMemoryLogger()
@@ -348,7 +431,7 @@ describe('create-pr', () => {
 
   it('works with commit-mode api: branch created at the base tip, commit on it, pull request', async () => {
     const main = git(bare, 'rev-parse', 'main')
-    const result = await publish(options({ createPr: true, mode: 'api' }), {
+    const result = await publishWithDefaults(options({ createPr: true, mode: 'api' }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app1', 'v5'),
       logger: createMemoryLogger()

@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { PublishError } from '../../src/errors.js'
 import { createProcessRunner, type ProcessRunner } from '../../src/lib/exec.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { gitBaseEnv } from '../../src/publish/git.js'
-import { publish, type PublishOptions } from '../../src/publish/publish.js'
+import { gitBaseEnv } from '../../src/publish/git/env.js'
+import { type PublishOptions } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
 import {
   cloneWorkspace,
   createRemote,
@@ -74,7 +75,7 @@ describe('publish over smart HTTP with a token', () => {
     const deps = fastDeps()
     const recording = recordGitCommandLines()
     try {
-      const result = await publish(
+      const result = await publishWithDefaults(
         options({
           target: { kind: 'remote', url: repoUrl },
           workspace: temp,
@@ -131,7 +132,7 @@ describe('publish over smart HTTP with a token', () => {
         return real.run(command, args, runOptions)
       }
     }
-    const result = await publish(
+    const result = await publishWithDefaults(
       options({
         target: { kind: 'remote', url: repoUrl },
         workspace: temp,
@@ -179,7 +180,7 @@ describe('publish over smart HTTP with a token', () => {
       const otherHost = new URL(other.url).host
       const temp = tempDir()
       const logger = createMemoryLogger()
-      const result = await publish(
+      const result = await publishWithDefaults(
         options({
           target: { kind: 'remote', url: `${other.url}/acme/gitops.git` },
           workspace: temp,
@@ -215,11 +216,14 @@ describe('publish over smart HTTP with a token', () => {
       const ws = cloneWorkspace(otherBare)
       git(ws, 'remote', 'set-url', 'origin', `${other.url}/acme/gitops.git`)
       const temp = tempDir()
-      const result = await publish(options({ ...inWorkspace(ws, temp), token: TOKEN }), {
-        ...fastDeps(),
-        compute: setLine(VALUES, 'app1', 'v4'),
-        logger: createMemoryLogger()
-      })
+      const result = await publishWithDefaults(
+        options({ ...inWorkspace(ws, temp), token: TOKEN }),
+        {
+          ...fastDeps(),
+          compute: setLine(VALUES, 'app1', 'v4'),
+          logger: createMemoryLogger()
+        }
+      )
       expect(result.changed).toBe(true)
       expect(remoteFile(otherBare, VALUES)).toContain('app1: v4')
       expect(other.authorizations.length).toBeGreaterThan(0)
@@ -233,7 +237,7 @@ describe('publish over smart HTTP with a token', () => {
     freshRemote()
     const temp = tempDir()
     const logger = createMemoryLogger()
-    const run = publish(
+    const run = publishWithDefaults(
       options({
         target: { kind: 'remote', url: repoUrl },
         workspace: temp,
@@ -265,7 +269,7 @@ describe('publish over smart HTTP with a token', () => {
     git(ws, 'config', `http.${server.url}/.extraheader`, `AUTHORIZATION: basic ${stale}`)
     const config = readFileSync(join(ws, '.git', 'config'), 'utf8')
     const temp = tempDir()
-    const result = await publish(options({ ...inWorkspace(ws, temp), token: TOKEN }), {
+    const result = await publishWithDefaults(options({ ...inWorkspace(ws, temp), token: TOKEN }), {
       ...fastDeps(),
       compute: setLine(VALUES, 'app1', 'v3'),
       logger: createMemoryLogger()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createMemoryLogger } from '../../src/logger.js'
-import type { PullRequestSpec } from '../../src/publish/pull-request.js'
+import type { PullRequestSpec } from '../../src/publish/github/pull-request.js'
 import type { PublishOptions } from '../../src/publish/publish.js'
 import {
   committedResult,

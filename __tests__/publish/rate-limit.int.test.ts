@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish, type PublishOptions } from '../../src/publish/publish.js'
+import { type PublishOptions } from '../../src/publish/publish.js'
+import { publishWithDefaults } from './helpers/publish.js'
 import { fakeClock } from './helpers/clock.js'
-import { startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
+import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
   createRemote,
   isolateGitConfig,
@@ -98,7 +99,7 @@ describe('GitHub API rate limits', () => {
     github.cannedAnswers.push(answer)
     const clock = fakeClock()
     const logger = createMemoryLogger()
-    const result = await publish(options(), {
+    const result = await publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
@@ -122,7 +123,7 @@ describe('GitHub API rate limits', () => {
     }
     github.cannedAnswers.push(bare429, bare429, bare429, bare429)
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
@@ -141,14 +142,33 @@ describe('GitHub API rate limits', () => {
       headers: { ...primary.headers, 'x-ratelimit-reset': String(EPOCH + 3600) }
     })
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),
       logger: createMemoryLogger()
     })
-    await expect(run).rejects.toThrow(/rate limit was still in force after 1 attempt/)
+    await expect(run).rejects.toThrow(/GitHub asked to wait 3601 s/)
     expect(clock.sleeps).toEqual([])
+  })
+
+  it('spends at most 10 minutes on rate-limit waits in one run, across requests', async () => {
+    const fourMinutes: CannedAnswer = {
+      ...secondary,
+      headers: { ...secondary.headers, 'retry-after': '240' }
+    }
+    github.cannedAnswers.push(fourMinutes, PASS, fourMinutes, PASS, fourMinutes)
+    const clock = fakeClock()
+    const run = publishWithDefaults(options(), {
+      ...fastDeps(),
+      clock,
+      compute: setLine(VALUES, 'app0', 'v1'),
+      logger: createMemoryLogger()
+    })
+    // the third wait would pass 10 minutes: it fails at once, naming what GitHub asked for
+    await expect(run).rejects.toThrow(/GitHub asked to wait 240 s .*only 120 s of its 10 minutes/)
+    expect(clock.sleeps).toEqual([240_000, 240_000])
+    expect(remoteFile(bare, VALUES)).toBe(valuesFile(2))
   })
 
   it('keeps a plain 403 an authentication error, not retried', async () => {
@@ -161,7 +181,7 @@ describe('GitHub API rate limits', () => {
       }
     })
     const clock = fakeClock()
-    const run = publish(options(), {
+    const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
       compute: setLine(VALUES, 'app0', 'v1'),

@@ -8,7 +8,8 @@ import { ArgoCdWaitError } from '../../src/argocd/wait-error.js'
 import { notifyWebhook } from '../../src/argocd/webhook.js'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { publish, type ComputeChanges, type PublishResult } from '../../src/publish/publish.js'
+import { type ComputeChanges, type PublishResult } from '../../src/publish/publish.js'
+import { publishWithDefaults } from '../publish/helpers/publish.js'
 import { rollback, rollbackError } from '../../src/rollback/rollback.js'
 import { startFakeGitHub, type FakeGitHub } from '../publish/helpers/fake-github.js'
 import {
@@ -82,7 +83,7 @@ describe.each(['git', 'api'] as const)('rollback with commit-mode %s', (mode) =>
     const logger = createMemoryLogger()
     const temp = tempDir()
     const publishWith = (message: string, compute: ComputeChanges): Promise<PublishResult> =>
-      publish(
+      publishWithDefaults(
         publishOptions({
           target: { kind: 'remote', url: github.gitUrl },
           workspace: temp,

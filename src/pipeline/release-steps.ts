@@ -5,6 +5,7 @@ import type { CurrentImage } from '../images/build-images.js'
 import { renderTemplate } from '../lib/text.js'
 import { createMemoryLogger } from '../logger.js'
 import { releaseDiff, releaseEdits, type ReleaseImage, type ReleaseState } from '../outputs.js'
+import { landedResult } from '../publish/landed-error.js'
 import type { PublishResult } from '../publish/publish.js'
 import { rollback, rollbackError, type RolledBackError } from '../rollback/rollback.js'
 import type { CommitSettings, Settings } from '../settings/settings.js'
@@ -179,7 +180,14 @@ export async function landEdits(
 ): Promise<PublishResult> {
   const title = dryRun ? 'Committing (dry run)' : 'Committing and pushing'
   state.publish = await stages.logger.group(title, () =>
-    repository.land(text, (source) => stages.edits.plan(source, request, stages.logger))
+    repository
+      .land(text, (source) => stages.edits.plan(source, request, stages.logger))
+      .catch((error: unknown) => {
+        // A failure after the commit reached the remote still reports what landed.
+        const landed = landedResult(error)
+        if (landed !== undefined) state.publish = landed
+        throw error
+      })
   )
   logChanges(state, stages)
   return state.publish

@@ -1,13 +1,14 @@
 import type { Clock } from '../lib/clock.js'
 import { retry, type RetryPolicy } from '../lib/retry.js'
 import type { Logger } from '../logger.js'
-import { GitCommandError } from './git.js'
-import { GitHubApiError } from './github-api.js'
+import { GitCommandError } from './git/git.js'
+import { GitHubApiError } from './github/api-error.js'
 import {
   classifyFailure,
   exhaustedFailure,
   failureDetail,
   isRetryable,
+  isStall,
   publishFailure,
   type FailureContext,
   type FailureKind
@@ -31,6 +32,13 @@ export interface Retry {
  * push-attempts.
  */
 export const RACE_BUDGET_PER_ATTEMPT_MS = 60_000
+
+/**
+ * Attempts that may end in a stalled remote (no byte for the stall time): a silent server costs
+ * the whole stall time per attempt, so one retry covers a blip and a dead server fails the run
+ * in about two stall times instead of push-attempts of them.
+ */
+export const STALLED_ATTEMPTS = 2
 
 /** Shortest back-off window after a lost race, in ms (a local remote answers in milliseconds). */
 export const MIN_RACE_BACKOFF_MS = 20
@@ -129,6 +137,7 @@ export async function casLoop<T>(
     jitter: 'none'
   }
   let failures = 0
+  let stalls = 0
   let races = 0
   // the shortest exposure seen: the first ones are inflated by the racers' own contention
   let shortest = Number.POSITIVE_INFINITY
@@ -158,7 +167,8 @@ export async function casLoop<T>(
     } else {
       races = 0
       failures++
-      if (failures >= attempts)
+      if (result.retry === 'unreachable' && isStall(result.detail)) stalls++
+      if (failures >= attempts || stalls >= STALLED_ATTEMPTS)
         throw exhaustedFailure(result.retry, options.context(), n, result.detail)
       delayMs = backoffDelay('failure', failures, window, () => clock.random())
     }

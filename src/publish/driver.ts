@@ -1,4 +1,5 @@
 import type { FileEdit, FileSource } from '../edit/types.js'
+import { PublishError } from '../errors.js'
 import type { Clock } from '../lib/clock.js'
 import { shortSha } from '../lib/text.js'
 import type { Logger } from '../logger.js'
@@ -12,7 +13,7 @@ import {
   type ResultContext,
   type Settled
 } from './publish-result.js'
-import type { EnsuredPullRequest, PullRequestSpec } from './pull-request.js'
+import type { EnsuredPullRequest, PullRequestSpec } from './github/pull-request.js'
 import type { ComputeChanges, PublishOptions, PublishResult } from './types.js'
 
 /** A branch tip and its files. */
@@ -50,17 +51,42 @@ export interface CommitStrategy {
   /** Work tree whose files follow a landed commit (workspace mode), if any. */
   readonly workspaceRoot?: string
   readDefaultBranch(): Promise<string>
-  /** Reads the tip of `branch`; undefined when the branch does not exist. */
-  readTip(branch: string): Promise<Tip | undefined>
+  /**
+   * Reads the tip of `branch`; undefined when the branch does not exist. With `reuse`, the tip
+   * this session last read or landed on `branch` may stand in for a read (no request): the
+   * compare-and-swap still refuses it when the branch moved since.
+   */
+  readTip(branch: string, reuse: boolean): Promise<Tip | undefined>
   /**
    * The pull request branch's head when it already is exactly this change as one commit on
    * `tip` (a re-run); undefined otherwise.
    */
-  prBranchHolds(tip: string, changed: readonly FileEdit[]): Promise<string | undefined>
+  prBranchHolds(
+    tip: string,
+    changed: readonly FileEdit[],
+    prBranch: string
+  ): Promise<string | undefined>
   /** Creates a commit of `changed` on `tip` and moves `ref` to it only if `ref` did not move. */
-  commitAndSwap(tip: string, changed: readonly FileEdit[], ref: string): Promise<SwapOutcome>
+  commitAndSwap(
+    tip: string,
+    changed: readonly FileEdit[],
+    ref: string,
+    message: string
+  ): Promise<SwapOutcome>
   /** Opens or updates the pull request; absent off the GitHub server. */
   readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
+  /**
+   * True when `commit` equals `ancestor` or has it in its history; false for an unknown commit
+   * or anything that is no SHA.
+   */
+  isDescendant(ancestor: string, commit: string): Promise<boolean>
+  /**
+   * The files at `commit` (a full SHA), read-only; a PublishError naming the commit when the
+   * repository does not have it.
+   */
+  sourceAt(commit: string): Promise<FileSource>
+  /** Removes what the strategy set up (the temporary clone). */
+  close(): Promise<void>
 }
 
 interface Landed extends Settled {
@@ -92,14 +118,19 @@ export async function runCompareAndSwap(
   const readDefaultBranch = async (): Promise<string> =>
     (defaultBranch ??= await strategy.readDefaultBranch())
 
-  const attempt = async (): Promise<AttemptResult<Landed>> => {
+  const attempt = async (n: number): Promise<AttemptResult<Landed>> => {
     phase = 'reading'
+    // the exposure starts with the read the tip comes from: on a first attempt that may be the
+    // default branch's read, whose fetch brought the tip along
+    const started = deps.clock.now()
     if (branch === '') branch = await chooseBranch(options, readDefaultBranch, label, logger)
     // the default branch goes into Argo CD's push event; a dry run spares the round trip
     if (!options.dryRun) await readDefaultBranch()
     phase = 'fetching'
-    const started = deps.clock.now()
-    const tip = await strategy.readTip(branch)
+    // the first attempt may build on the tip this session already knows (the preview's read, or
+    // the commit it landed): a non-force push refuses it if the branch moved. A pull request
+    // branch is pushed with a lease on itself, which says nothing about the base: read it anew.
+    const tip = await strategy.readTip(branch, n === 1 && !options.createPr)
     if (tip === undefined) return failureOutcome('missing-branch', '', failureContext())
     if (pending?.sha === tip.oid) {
       const { sha } = pending
@@ -113,7 +144,7 @@ export async function runCompareAndSwap(
     // a dry run writes nothing, not even an object
     if (options.dryRun) return { done: { ...none, changed: true } }
     if (options.createPr) {
-      const prHead = await strategy.prBranchHolds(tip.oid, changed)
+      const prHead = await strategy.prBranchHolds(tip.oid, changed, options.prBranch)
       if (prHead !== undefined) {
         logger.info(
           `${options.prBranch} already holds this change on ${branch}'s tip (${shortSha(tip.oid)}); no new commit.`
@@ -123,7 +154,7 @@ export async function runCompareAndSwap(
     }
     phase = 'pushing'
     const target = options.createPr ? options.prBranch : branch
-    const outcome = await strategy.commitAndSwap(tip.oid, changed, target)
+    const outcome = await strategy.commitAndSwap(tip.oid, changed, target, options.message)
     if (outcome.ok === 'unchanged') return { done: { ...none, changed: false } }
     if (outcome.ok) {
       const url = outcome.url || strategy.commitUrl(outcome.sha)
@@ -158,4 +189,9 @@ export async function runCompareAndSwap(
     (await resultWithoutCommit(landed, base, context)) ??
     committedResult(base, { sha: landed.sha, url: landed.url }, strategy.workspaceRoot, context)
   )
+}
+
+/** The refusal for a commit the GitOps repository does not have (or text that is no SHA). */
+export function unknownCommit(commit: string, label: string): PublishError {
+  return new PublishError(`The commit ${commit} is not in ${label}.`, { input: 'environments' })
 }

@@ -22,7 +22,7 @@ const patterns: readonly (readonly [FailureKind, RegExp])[] = [
     'auth',
     /authentication failed|could not read (?:username|password)|terminal prompts disabled|invalid username or password|returned error: 40[13]|\bHTTP 40[13]\b|permission to \S+ denied|write access to repository not granted|bad credentials|resource not accessible/i
   ],
-  // git does not follow redirects here (http.followRedirects=false): see publish/git.ts
+  // git does not follow redirects here (http.followRedirects=false): see publish/git/git.ts
   ['redirect', /returned error: 30[1278]\b|\bHTTP 30[1278]\b/i],
   ['missing-branch', /couldn't find remote ref|no such ref was fetched/i],
   [
@@ -44,6 +44,15 @@ const patterns: readonly (readonly [FailureKind, RegExp])[] = [
 export function classifyFailure(output: string): FailureKind {
   for (const [kind, pattern] of patterns) if (pattern.test(output)) return kind
   return 'other'
+}
+
+/**
+ * True for an unreachable remote that went silent (git's low-speed limit, an SSH or socket
+ * timeout) rather than one that refused at once: each such attempt costs the whole stall time,
+ * so it is retried once only.
+ */
+export function isStall(output: string): boolean {
+  return /operation too slow|timed out|timeout|server not responding/i.test(output)
 }
 
 /** Failures another attempt can cure: a moved branch, a flaky hook or network. */

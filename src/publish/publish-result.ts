@@ -1,11 +1,12 @@
 import { shortSha } from '../lib/text.js'
 import type { FileEdit } from '../edit/types.js'
 import type { Logger } from '../logger.js'
-import type { EnsuredPullRequest } from './pull-request.js'
+import type { EnsuredPullRequest } from './github/pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
 import type { PublishOptions, PublishResult } from './types.js'
-import type { PullRequestSpec } from './pull-request.js'
+import type { PullRequestSpec } from './github/pull-request.js'
 import { updateWorkTree } from '../edit/write-edits.js'
+import { LandedError } from './landed-error.js'
 
 /** What the compare-and-swap loop settled on, in either commit mode. */
 export interface Settled {
@@ -86,11 +87,17 @@ export async function resultWithoutCommit(
     return { ...none, changed: settled.changed, branch }
   }
   if (settled.onPrBranch && openPullRequest) {
-    const pull = await openPullRequest(pullRequestSpec(options, branch, base.files))
-    return {
+    const held = {
       ...none,
       changed: false,
       branch: options.prBranch,
+      prHeadSha: settled.prHead ?? ''
+    }
+    const pull = await afterLanding(held, () =>
+      openPullRequest(pullRequestSpec(options, branch, base.files))
+    )
+    return {
+      ...held,
       prNumber: pull.number,
       prUrl: pull.url,
       prOperation: pull.opened ? 'created' : 'unchanged',
@@ -117,9 +124,6 @@ export async function committedResult(
   const { options, branch, label, logger, openPullRequest } = context
   const target = options.createPr ? options.prBranch : branch
   logger.info(`Landed ${commit.sha} on ${target} of ${label} (on top of ${shortSha(base.before)}).`)
-  if (workspaceRoot !== undefined && !options.createPr) {
-    await updateWorkTree(workspaceRoot, base.edits, logger)
-  }
   const result = {
     ...base,
     changed: true,
@@ -127,16 +131,30 @@ export async function committedResult(
     commitUrl: commit.url,
     branch: target,
     prOperation: '' as const,
-    prHeadSha: ''
+    // our commit heads the pull request branch whether or not the pull request opens
+    prHeadSha: options.createPr ? commit.sha : ''
+  }
+  if (workspaceRoot !== undefined && !options.createPr) {
+    await afterLanding(result, () => updateWorkTree(workspaceRoot, base.edits, logger))
   }
   if (!options.createPr || !openPullRequest) return result
-  const pull = await openPullRequest(pullRequestSpec(options, branch, base.files))
+  const pull = await afterLanding(result, () =>
+    openPullRequest(pullRequestSpec(options, branch, base.files))
+  )
   return {
     ...result,
     prNumber: pull.number,
     prUrl: pull.url,
-    prOperation: pull.opened ? 'created' : 'updated',
-    prHeadSha: commit.sha
+    prOperation: pull.opened ? 'created' : 'updated'
+  }
+}
+
+// A step after the commit reached the remote: its failure carries what landed.
+async function afterLanding<T>(landed: PublishResult, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    throw new LandedError(landed, error)
   }
 }
 

@@ -5,11 +5,11 @@ import { systemClock } from '../lib/clock.js'
 import { createProcessRunner } from '../lib/exec.js'
 import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
-import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git.js'
-import { createGitHubApi } from './github-api.js'
-import { runCompareAndSwap } from './driver.js'
-import { createApiStrategy } from './publish-api.js'
-import { createGitStrategy } from './publish-git.js'
+import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git/env.js'
+import { createHttpClient } from '../lib/http.js'
+import { API_MAX_BODY_BYTES, createGitHubApi } from './github/api.js'
+import { newRateLimitBudget } from './github/rate-limit.js'
+import { openPublisher } from './session.js'
 import {
   TEMP_PREFIX,
   type PublishDeps,
@@ -37,28 +37,29 @@ export const CLONE_STATE = STATE_KEYS.cloneDir
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
  * branch tip, computes the edits against it (`deps.compute`), and swaps the branch to a commit on
  * that tip only if the tip did not move (a non-force push, or createCommitOnBranch with
- * expectedHeadOid).
+ * expectedHeadOid). A dry run (`options.dryRun`) reads and computes only. One call opens and
+ * closes its own Publisher; a run that commits more than once (preflight, release, rollback)
+ * should hold one Publisher (openPublisher) instead.
  */
 export async function publish(options: PublishOptions, deps: PublishDeps): Promise<PublishResult> {
-  const services = resolveServices(options, deps)
-  const driverDeps = { compute: deps.compute, logger: deps.logger, clock: services.clock }
-  if (options.mode === 'api') {
-    return runCompareAndSwap(createApiStrategy(options, services), options, driverDeps)
-  }
-  const git = await createGitStrategy(options, services)
+  const publisher = await openPublisher(options, deps)
   try {
-    return await runCompareAndSwap(git.strategy, options, driverDeps)
+    return await (options.dryRun
+      ? publisher.preview(deps.compute)
+      : publisher.land(options, deps.compute))
   } finally {
-    await git.close()
+    await publisher.close()
   }
 }
 
 /**
- * `deps` with the defaults filled in. Without a runner of its own, git runs from `options.env`
- * without GIT_DIR and friends, and refuses any command line holding a secret the runtime has
- * masked, or one masked through the returned runtime (the auth header values).
+ * The composition root's factory for the stage's services: `deps` with the defaults filled in.
+ * Without a runner of its own, git runs from `options.env` without GIT_DIR and friends, and
+ * refuses any command line holding a secret the runtime has masked, or one masked through the
+ * returned runtime (the auth header values). Call it once per run and share the result: the
+ * rate-limit budget is the run's.
  */
-export function resolveServices(
+export function createPublishDeps(
   options: Pick<PublishOptions, 'env'>,
   deps: PublishServices
 ): ResolvedServices {
@@ -73,6 +74,7 @@ export function resolveServices(
   return {
     logger: deps.logger,
     runtime: {
+      secrets,
       setSecret: (secret) => {
         if (secret !== '') derived.add(secret)
         runtime.setSecret(secret)
@@ -84,7 +86,10 @@ export function resolveServices(
     runner: deps.runner ?? createProcessRunner(secrets, gitBaseEnv(options.env)),
     clock: deps.clock ?? systemClock,
     createGitHubApi: deps.createGitHubApi ?? createGitHubApi,
-    networkLimits: deps.networkLimits ?? DEFAULT_NETWORK_LIMITS
+    networkLimits: deps.networkLimits ?? DEFAULT_NETWORK_LIMITS,
+    // The proxy variables come from the settings' copy of the environment, as git's do.
+    http: deps.http ?? createHttpClient({ env: options.env, maxBodyBytes: API_MAX_BODY_BYTES }),
+    rateLimitBudget: deps.rateLimitBudget ?? newRateLimitBudget()
   }
 }
 

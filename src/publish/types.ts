@@ -3,8 +3,10 @@ import type { Clock } from '../lib/clock.js'
 import type { ProcessRunner } from '../lib/exec.js'
 import type { Runtime } from '../lib/runtime.js'
 import type { Logger } from '../logger.js'
-import type { NetworkLimits } from './git.js'
-import type { GitHubApi, GitHubUrls, RateLimitOptions } from './github-api.js'
+import type { NetworkLimits } from './git/env.js'
+import type { HttpClient } from '../lib/http.js'
+import type { GitHubApi, GitHubTransport, GitHubUrls } from './github/api.js'
+import type { RateLimitBudget, RateLimitOptions } from './github/rate-limit.js'
 import type { RepositoryName } from './remote-url.js'
 
 /** Where and how to land the commit (inputs of "Where to commit", already parsed). */
@@ -106,12 +108,13 @@ export type PublishRuntime = Pick<Runtime, 'setSecret' | 'secrets' | 'saveState'
 export type GitHubApiFactory = (
   token: string,
   urls: GitHubUrls,
-  limits?: RateLimitOptions
+  limits?: RateLimitOptions,
+  transport?: GitHubTransport
 ) => GitHubApi
 
 /**
  * What the stage needs besides its options, for publish and the descendant check alike. The
- * optional ones default to the real thing (see resolveServices in publish.ts).
+ * optional ones default to the real thing (see createPublishDeps in publish.ts).
  */
 export interface PublishServices {
   readonly logger: Logger
@@ -126,19 +129,27 @@ export interface PublishServices {
   readonly createGitHubApi?: GitHubApiFactory
   /** How long git may wait on a silent remote before the attempt counts as unreachable. */
   readonly networkLimits?: NetworkLimits
+  /** The action's HTTP client: every GitHub API request goes through it. */
+  readonly http?: HttpClient
+  /** The run's rate-limit waiting time, shared by every GitHub API client of the run. */
+  readonly rateLimitBudget?: RateLimitBudget
 }
 
-/** The publish stage's deps: the services and how to compute the edits on a tree. */
-export interface PublishDeps extends PublishServices {
-  readonly compute: ComputeChanges
-}
+/**
+ * The publish stage's deps: the services as the composition root made them (createPublishDeps)
+ * and how to compute the edits on a tree.
+ */
+export type PublishDeps = ResolvedServices & { readonly compute: ComputeChanges }
 
 /**
  * PublishServices with every default filled in (what the strategies receive); masking through
  * this runtime also reaches the default runner's guard.
  */
 export type ResolvedServices = Required<Omit<PublishServices, 'runtime'>> & {
-  readonly runtime: Pick<Runtime, 'setSecret' | 'saveState'>
+  readonly runtime: Pick<Runtime, 'setSecret' | 'saveState'> & {
+    /** Every masked value, the ones masked through this runtime included. */
+    readonly secrets: Iterable<string>
+  }
 }
 
 /** Prefix of every folder the stage creates under RUNNER_TEMP. */

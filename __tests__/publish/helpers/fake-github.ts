@@ -71,6 +71,9 @@ export interface CannedAnswer {
   readonly body: unknown
 }
 
+/** In cannedAnswers: answer this request as the fake normally does. */
+export const PASS: CannedAnswer = { status: 0, headers: {}, body: null }
+
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
 
 // The exchange each response answers, so that every answer is recorded whichever branch sends it.
@@ -250,6 +253,7 @@ export async function startFakeGitHub(
     const target = oid
       ? {
           oid,
+          message: gitIn(['log', '-1', '--format=%B', oid]),
           tree: { oid: gitIn(['rev-parse', `${oid}^{tree}`]) },
           parents: {
             nodes: gitIn(['log', '-1', '--format=%P', oid])
@@ -471,7 +475,7 @@ export async function startFakeGitHub(
       return restError(res, 401, 'Bad credentials')
     }
     const canned = fake.cannedAnswers.shift()
-    if (canned) {
+    if (canned && canned !== PASS) {
       calls.push(`${req.method ?? ''} ${url.pathname} canned ${canned.status}`)
       res.writeHead(canned.status, {
         'content-type': 'application/json; charset=utf-8',

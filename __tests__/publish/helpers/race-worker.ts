@@ -1,5 +1,5 @@
 import { createMemoryLogger } from '../../../src/logger.js'
-import { publish } from '../../../src/publish/publish.js'
+import { publishWithDefaults } from './publish.js'
 import { setLine } from './line-compute.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'
 import { publishOptions } from './options.js'
@@ -30,7 +30,7 @@ export async function raceWorkerMain(): Promise<void> {
   const started = Date.now()
   let outcome: RaceOutcome
   try {
-    const result = await publish(
+    const result = await publishWithDefaults(
       publishOptions({
         target: { kind: 'remote', url: config.url },
         workspace: config.tempDir,

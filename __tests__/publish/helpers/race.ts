@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createMemoryLogger } from '../../../src/logger.js'
-import { publish } from '../../../src/publish/publish.js'
+import { publishWithDefaults } from './publish.js'
 import { setLine } from './line-compute.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'
 import { publishOptions } from './options.js'
@@ -75,7 +75,7 @@ export async function runRaceInProcess(
       const temp = tempDir()
       const logger = createMemoryLogger()
       try {
-        const result = await publish(
+        const result = await publishWithDefaults(
           publishOptions({
             target: { kind: 'remote', url },
             workspace: temp,

@@ -1,4 +1,4 @@
-import { httpOrigin, isLoopbackHost } from './remote-url.js'
+import { httpOrigin, isLoopbackHost } from '../remote-url.js'
 
 /** Environment for git that authenticates HTTP(S) requests, and the secrets derived. */
 export interface GitAuth {

@@ -1,7 +1,7 @@
-import { PublishError } from '../errors.js'
-import type { Logger } from '../logger.js'
-import type { GitHubApi, PullRequestRef } from './github-api.js'
-import type { RepositoryName } from './remote-url.js'
+import { PublishError } from '../../errors.js'
+import type { Logger } from '../../logger.js'
+import type { GitHubApi, PullRequestRef } from './api.js'
+import type { RepositoryName } from '../remote-url.js'
 
 /** What the pull request should say. */
 export interface PullRequestSpec {

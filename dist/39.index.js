@@ -1,0 +1,864 @@
+export const id = 39;
+export const ids = [39,68];
+export const modules = {
+
+/***/ 2683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ describeBody),
+/* harmony export */   _: () => (/* binding */ redirectHint)
+/* harmony export */ });
+/* harmony import */ var _lib_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6299);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5645);
+
+
+/** `: <message>` from an Argo CD error body (JSON with `message`/`error`, or text), shortened. */
+function describeBody(response) {
+    let text = response.body;
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed === 'object' && parsed !== null) {
+            const record = parsed;
+            const message = record.message ?? record.error;
+            if (typeof message === 'string')
+                text = message;
+        }
+    }
+    catch {
+        // Not JSON: show the text itself.
+    }
+    return (0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .suffix */ .ei)(text);
+}
+/**
+ * For a 3xx answer: `; it redirects to <Location>: ...` (redirects are never followed, so a
+ * token or signed body never goes where the user did not point it); '' for any other answer.
+ */
+function redirectHint(response, input) {
+    if (response.status < 300 || response.status >= 400)
+        return '';
+    const location = response.headers.location ?? '';
+    const where = location === '' ? '' : ` to ${(0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .B)(location)}`;
+    return `; it redirects${where}, which is not followed: set ${input} to the final URL`;
+}
+
+
+/***/ }),
+
+/***/ 8917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ readAppStatus)
+/* harmony export */ });
+/** Reads an Application object as returned by `GET /api/v1/applications/{name}`. */
+function readAppStatus(application) {
+    const app = object(application);
+    const status = object(app.status);
+    const sync = object(status.sync);
+    const opState = status.operationState;
+    const automated = object(object(app.spec).syncPolicy).automated;
+    const result = {
+        revision: string(sync.revision),
+        revisions: strings(sync.revisions),
+        syncStatus: string(sync.status) || 'Unknown',
+        healthStatus: string(object(status.health).status) || 'Unknown',
+        healthMessage: healthMessage(status),
+        operationRequested: isObject(app.operation),
+        conditions: list(status.conditions).map((c) => ({
+            type: string(object(c).type),
+            message: string(object(c).message)
+        })),
+        autoSync: isObject(automated) && object(automated).enabled !== false,
+        ...(string(status.reconciledAt) === '' ? {} : { reconciledAt: string(status.reconciledAt) }),
+        ...(isObject(opState) ? { operation: readOperation(opState) } : {})
+    };
+    return result;
+}
+function healthMessage(status) {
+    const own = string(object(status.health).message);
+    if (own !== '')
+        return own;
+    for (const resource of list(status.resources).map(object)) {
+        const health = object(resource.health);
+        const message = string(health.message);
+        if (string(health.status) === 'Degraded' && message !== '') {
+            return `${string(resource.kind)}/${string(resource.name)}: ${message}`;
+        }
+    }
+    return '';
+}
+function readOperation(state) {
+    const requested = object(object(state.operation).sync);
+    const applied = object(state.syncResult);
+    const finishedAt = string(state.finishedAt);
+    return {
+        phase: string(state.phase),
+        message: string(state.message),
+        revisions: [
+            string(requested.revision),
+            ...strings(requested.revisions),
+            string(applied.revision),
+            ...strings(applied.revisions)
+        ].filter((r) => r !== ''),
+        dryRun: requested.dryRun === true,
+        ...(finishedAt === '' ? {} : { finishedAt })
+    };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function object(value) {
+    return isObject(value) ? value : {};
+}
+function string(value) {
+    return typeof value === 'string' ? value : '';
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function strings(value) {
+    return list(value).filter((v) => typeof v === 'string');
+}
+
+
+/***/ }),
+
+/***/ 1314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ ArgoCdUnavailableError),
+/* harmony export */   T: () => (/* binding */ createArgoCdApi)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5068);
+/* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2683);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5645);
+
+
+
+
+/** The API did not answer usefully for now (network error, timeout, 5xx, 429): try again later. */
+class ArgoCdUnavailableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArgoCdUnavailableError';
+    }
+}
+const USER_AGENT = 'gitops-release';
+/**
+ * An ArgoCdApi for `options.server` authenticated with `options.token`. The token goes over
+ * plain http to a host that is not loopback only with `argocd-insecure`: the settings refuse it
+ * otherwise, and the HTTP client refuses every such request it is not told to allow.
+ */
+function createArgoCdApi(options, http) {
+    const base = options.server.trim().replace(/\/+$/, '');
+    const shownServer = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .B)(base).replace(/\/+$/, '');
+    const authorization = `Bearer ${options.token.trim()}`;
+    const allowPlainHttpCredentials = options.insecure;
+    const appUrl = (app, suffix, query) => {
+        const params = new URLSearchParams(query);
+        const search = params.size === 0 ? '' : `?${params.toString()}`;
+        return `${base}/api/v1/applications/${encodeURIComponent(app.name)}${suffix}${search}`;
+    };
+    const call = async (app, what, request) => {
+        try {
+            return await http.request(request);
+        }
+        catch (error) {
+            if (error instanceof _lib_http_js__WEBPACK_IMPORTED_MODULE_1__.HttpNetworkError && error.tls) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer}: TLS verification failed while ${what} ${app.label} (${error.message}). ` +
+                    'If the server uses a self-signed certificate, set argocd-insecure: true.', { input: 'argocd-insecure' });
+            }
+            if (error instanceof _lib_http_js__WEBPACK_IMPORTED_MODULE_1__.HttpNetworkError) {
+                throw new ArgoCdUnavailableError(`${what} ${app.label}: ${error.message}`);
+            }
+            throw error;
+        }
+    };
+    const refuse = (app, what, response) => {
+        const detail = `HTTP ${response.status}${(0,_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .describeBody */ .M)(response)}`;
+        if (response.status === 401) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} rejected argocd-token while ${what} ${app.label} (${detail}); ` +
+                'the token is invalid or expired: create a new one with `argocd account generate-token`', { input: 'argocd-token' });
+        }
+        if (response.status === 403) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} denied ${what} ${app.label} (${detail}). The token's account needs RBAC ` +
+                '"applications, get" (and "applications, sync" for argocd-sync) on the app\'s project; ' +
+                'Argo CD also answers 403 for an application that does not exist', { input: 'argocd-app' });
+        }
+        if (response.status === 404) {
+            const where = app.namespace === undefined ? '' : ` in namespace ${app.namespace}`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} has no application ${app.name}${where} (${detail}); ` +
+                'check argocd-app (NAME, or NAMESPACE/NAME for apps outside the Argo CD namespace) and argocd-server', { input: 'argocd-app' });
+        }
+        if (response.status >= 500 || response.status === 429 || response.status === 408) {
+            throw new ArgoCdUnavailableError(`${what} ${app.label}: ${detail}`);
+        }
+        const redirect = (0,_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .redirectHint */ ._)(response, 'argocd-server');
+        if (redirect !== '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`, { input: 'argocd-server' });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
+            input: 'argocd-app'
+        });
+    };
+    const json = (app, what, response) => {
+        try {
+            return JSON.parse(response.body);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with HTTP ${response.status} but not JSON ` +
+                `(${response.headers['content-type'] ?? 'no content type'}); argocd-server must be the base URL ` +
+                'of Argo CD (plus its --rootpath, if any), e.g. https://argocd.example.com', { input: 'argocd-server' });
+        }
+    };
+    return {
+        getApp: async (app, options) => {
+            const what = options.refresh ? 'refreshing' : 'reading';
+            const query = {};
+            if (options.refresh)
+                query.refresh = 'normal';
+            if (app.namespace !== undefined)
+                query.appNamespace = app.namespace;
+            const response = await call(app, what, {
+                method: 'GET',
+                url: appUrl(app, '', query),
+                headers: {
+                    Authorization: authorization,
+                    Accept: 'application/json',
+                    'User-Agent': USER_AGENT
+                },
+                timeoutMs: options.timeoutMs,
+                allowPlainHttpCredentials
+            });
+            if (response.status !== 200)
+                refuse(app, what, response);
+            return json(app, what, response);
+        },
+        sync: async (app, timeoutMs) => {
+            // No revision: the server resolves targetRevision live, and a revision would be refused for
+            // auto-sync apps ("Cannot sync to REV: auto-sync currently set to ...").
+            const body = app.namespace === undefined ? {} : { appNamespace: app.namespace };
+            const response = await call(app, 'syncing', {
+                method: 'POST',
+                url: appUrl(app, '/sync', {}),
+                headers: {
+                    Authorization: authorization,
+                    Accept: 'application/json',
+                    // Exactly this value: Argo CD answers 415 to anything else, even with a charset.
+                    'Content-Type': 'application/json',
+                    'User-Agent': USER_AGENT
+                },
+                body: Buffer.from(JSON.stringify(body), 'utf8'),
+                timeoutMs,
+                allowPlainHttpCredentials
+            });
+            if (response.status === 200) {
+                return { result: 'started', application: json(app, 'syncing', response) };
+            }
+            if (response.status === 400 &&
+                /another operation is already in progress/i.test(response.body)) {
+                return { result: 'in-progress' };
+            }
+            return refuse(app, 'syncing', response);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wn: () => (/* binding */ describeStatus),
+/* harmony export */   fR: () => (/* binding */ atRevision),
+/* harmony export */   kf: () => (/* binding */ toAppState),
+/* harmony export */   r6: () => (/* binding */ evaluateWait),
+/* harmony export */   tY: () => (/* binding */ operationRunning),
+/* harmony export */   vn: () => (/* binding */ reportedShas),
+/* harmony export */   vo: () => (/* binding */ sameSha)
+/* harmony export */ });
+/* harmony import */ var _lib_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6299);
+
+const FAILED_PHASES = new Set(['Failed', 'Error']);
+const ERROR_CONDITIONS = new Set(['SyncError', 'ComparisonError']);
+/** The CLI's "operation in progress": requested, unfinished, or finished but not yet reconciled. */
+function operationRunning(status) {
+    const op = status.operation;
+    if (status.operationRequested)
+        return true;
+    if (op === undefined)
+        return false;
+    if (op.finishedAt === undefined)
+        return true;
+    if (op.dryRun)
+        return false;
+    if (status.reconciledAt === undefined)
+        return true;
+    return Date.parse(status.reconciledAt) < Date.parse(op.finishedAt);
+}
+/** The app's revision(s) include `revision`. */
+function atRevision(status, revision) {
+    return [status.revision, ...status.revisions].some((r) => sameSha(r, revision));
+}
+/**
+ * The full commit SHAs the app reports (`status.sync.revision` and the multi-source
+ * `revisions`), leaving out chart versions and other non-SHA revisions.
+ */
+function reportedShas(status) {
+    return [status.revision, ...status.revisions].filter(_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .isCommitSha */ ._$);
+}
+/**
+ * Judges one observation against `target.revision`. A state at any other revision is pending:
+ * whether a newer commit counts is the caller's question (it needs the commit graph).
+ */
+function evaluateWait(status, target) {
+    const ours = target.revision;
+    const atOurs = atRevision(status, ours);
+    const running = operationRunning(status);
+    const op = status.operation;
+    // The phase of the operation for our commit; undefined when the last operation was for another.
+    const ourPhase = op?.revisions.some((r) => sameSha(r, ours)) ? op.phase : undefined;
+    if (op && ourPhase !== undefined && FAILED_PHASES.has(op.phase) && !status.operationRequested) {
+        // Auto-sync never retries a revision whose sync failed, so waiting longer cannot help.
+        return {
+            kind: 'failed',
+            reason: `the sync to ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(ours)} ended ${op.phase}${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .suffix */ .ei)(op.message)}`,
+            failure: { kind: 'sync-failed', revision: ours, phase: op.phase, message: op.message }
+        };
+    }
+    const condition = status.conditions.find((c) => ERROR_CONDITIONS.has(c.type) && c.message.toLowerCase().includes(ours.toLowerCase()));
+    if (condition) {
+        return {
+            kind: 'failed',
+            reason: `${condition.type} for ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(ours)}${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .suffix */ .ei)(condition.message)}`,
+            failure: {
+                kind: 'error-condition',
+                revision: ours,
+                condition: condition.type,
+                message: condition.message
+            }
+        };
+    }
+    if (atOurs && !running && status.healthStatus === 'Degraded') {
+        const message = status.healthMessage || (op?.message ?? '');
+        return {
+            kind: 'failed',
+            reason: `the app is Degraded at ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(ours)}${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .suffix */ .ei)(message)}`,
+            failure: { kind: 'degraded', revision: ours, message }
+        };
+    }
+    if (atOurs &&
+        status.syncStatus === 'Synced' &&
+        status.healthStatus === 'Healthy' &&
+        !running &&
+        (ourPhase === undefined || ourPhase === 'Succeeded')) {
+        return { kind: 'success' };
+    }
+    return { kind: 'pending', reason: pendingReason(status, target, atOurs, running) };
+}
+function pendingReason(status, target, atOurs, running) {
+    if (!atOurs) {
+        const where = status.revision === '' ? 'no revision yet' : `at ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(status.revision)}`;
+        const previous = target.previous !== '' && sameSha(status.revision, target.previous);
+        return previous ? `${where}, the previous commit` : `${where}, not ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(target.revision)}`;
+    }
+    if (running) {
+        const op = status.operation;
+        if (op?.finishedAt === undefined && op?.phase)
+            return `operation ${op.phase}`;
+        if (status.operationRequested)
+            return 'operation requested';
+        return 'waiting for the reconcile after the operation';
+    }
+    if (status.syncStatus !== 'Synced')
+        return status.syncStatus;
+    if (status.healthStatus !== 'Healthy')
+        return status.healthStatus;
+    return `operation ${status.operation?.phase ?? 'unknown'}`;
+}
+/** One log line for an observation, e.g. `at 2222222 (ours): Synced, Progressing, operation Succeeded`. */
+function describeStatus(status, target) {
+    const revision = status.revision === '' && status.revisions.length === 0
+        ? 'no revision'
+        : `at ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(shownRevision(status, target.revision))}${atRevision(status, target.revision) ? ' (ours)' : ''}`;
+    const op = status.operation;
+    const operation = op ? `, operation ${op.phase || 'pending'}${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_0__/* .suffix */ .ei)(op.message)}` : '';
+    const requested = status.operationRequested && !op?.phase ? ', operation requested' : '';
+    return `${revision}: ${status.syncStatus}, ${status.healthStatus}${operation}${requested}`;
+}
+/** The AppState reported for `app`. */
+function toAppState(app, status, target, outcome) {
+    const errorCondition = status.conditions.find((c) => c.type.endsWith('Error'))?.message ?? '';
+    const health = status.healthStatus === 'Healthy' ? '' : status.healthMessage;
+    const message = [status.operation?.message ?? '', errorCondition, health].find((m) => m !== '');
+    return {
+        app,
+        revision: shownRevision(status, target.revision),
+        syncStatus: status.syncStatus,
+        healthStatus: status.healthStatus,
+        outcome,
+        ...(status.operation?.phase ? { operationPhase: status.operation.phase } : {}),
+        ...(message === undefined ? {} : { message })
+    };
+}
+function shownRevision(status, ours) {
+    if (status.revision !== '')
+        return status.revision;
+    return status.revisions.find((r) => sameSha(r, ours)) ?? status.revisions[0] ?? '';
+}
+/** The same commit, whatever the case of the hex. */
+function sameSha(a, b) {
+    return a !== '' && a.toLowerCase() === b.toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 5068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HttpNetworkError: () => (/* binding */ HttpNetworkError),
+  PlainHttpCredentialError: () => (/* binding */ PlainHttpCredentialError),
+  createHttpClient: () => (/* binding */ createHttpClient)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/loopback.ts
+var loopback = __webpack_require__(9481);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/lib/proxy-env.ts
+
+
+/**
+ * The route to `target` by the proxy variables, read as curl and git read them: `https_proxy`
+ * or `HTTPS_PROXY` for https URLs, `http_proxy` or `HTTP_PROXY` for http URLs (the lower-case
+ * name first; an empty value is unset), unless `no_proxy`/`NO_PROXY` exempts the host (see
+ * noProxyMatches). A loopback target (see isLoopbackHost) is always reached directly: a proxy
+ * elsewhere would reach its own machine. A proxy without a scheme is `http://`.
+ */
+function proxyRoute(target, env) {
+    if (target.protocol !== 'http:' && target.protocol !== 'https:')
+        return { kind: 'direct' };
+    if ((0,loopback/* isLoopbackHost */.c)(target.hostname))
+        return { kind: 'direct' };
+    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find((name) => (env[name] ?? '').trim() !== '');
+    if (variable === undefined)
+        return { kind: 'direct' };
+    const noProxy = [env.no_proxy, env.NO_PROXY].find((value) => (value ?? '').trim() !== '') ?? '';
+    if (noProxyMatches(target, noProxy))
+        return { kind: 'direct' };
+    const value = (env[variable] ?? '').trim();
+    let proxy;
+    try {
+        proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        return { kind: 'invalid', variable, reason: `${variable} is not a URL` };
+    }
+    if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+        return {
+            kind: 'invalid',
+            variable,
+            reason: `${variable} names a ${proxy.protocol.replace(/:$/, '')} proxy; only http:// and https:// proxies are supported`
+        };
+    }
+    if (proxy.hostname === '')
+        return { kind: 'invalid', variable, reason: `${variable} has no host` };
+    return { kind: 'proxy', proxy, variable };
+}
+/**
+ * True when a `NO_PROXY` list exempts `target`. Entries are separated by commas or white space
+ * and compared without case: `*` matches every host; `example.com`, `.example.com` and
+ * `*.example.com` each match example.com and every name under it; an IP address matches itself
+ * and `10.0.0.0/8` (CIDR) the addresses in it; `[::1]` or `::1` an IPv6 address; any entry may end
+ * in `:PORT` to match that port only (the URL's port, or 80/443 by its scheme).
+ */
+function noProxyMatches(target, noProxy) {
+    const host = target.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+    for (const raw of noProxy.split(/[\s,]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return true;
+        const parsed = splitPort(entry);
+        if (parsed === undefined)
+            continue;
+        if (parsed.port !== undefined && parsed.port !== port)
+            continue;
+        if (hostMatches(host, parsed.name))
+            return true;
+    }
+    return false;
+}
+// `name` and the port of an entry; an IPv6 address has colons of its own, so it takes a port
+// only inside brackets.
+function splitPort(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed !== null) {
+        const [, name = '', port] = bracketed;
+        return port === undefined ? { name } : { name, port: Number(port) };
+    }
+    const colons = entry.split(':').length - 1;
+    if (colons !== 1)
+        return { name: entry };
+    const withPort = /^(.+):(\d+)$/.exec(entry);
+    if (withPort === null)
+        return undefined;
+    return { name: withPort[1] ?? '', port: Number(withPort[2]) };
+}
+function hostMatches(host, entry) {
+    const hostIp = (0,external_node_net_.isIP)(host);
+    const slash = entry.indexOf('/');
+    if (slash !== -1) {
+        const network = entry.slice(0, slash);
+        const prefix = Number(entry.slice(slash + 1));
+        const family = (0,external_node_net_.isIP)(network);
+        if (family === 0 || hostIp !== family || !Number.isInteger(prefix))
+            return false;
+        const type = family === 4 ? 'ipv4' : 'ipv6';
+        if (prefix < 0 || prefix > (family === 4 ? 32 : 128))
+            return false;
+        const list = new external_node_net_.BlockList();
+        list.addSubnet(network, prefix, type);
+        return list.check(host, type);
+    }
+    const entryIp = (0,external_node_net_.isIP)(entry);
+    if (entryIp !== 0) {
+        if (hostIp !== entryIp)
+            return false;
+        // Compared as addresses: IPv6 has many spellings of one address.
+        const type = entryIp === 4 ? 'ipv4' : 'ipv6';
+        const list = new external_node_net_.BlockList();
+        list.addAddress(entry, type);
+        return list.check(host, type);
+    }
+    // A name suffix says nothing about an address.
+    const name = entry.replace(/^\*?\./, '').replace(/\.$/, '');
+    if (name === '' || hostIp !== 0)
+        return false;
+    return host === name || host.endsWith(`.${name}`);
+}
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+;// CONCATENATED MODULE: ./src/lib/proxy-tunnel.ts
+
+
+
+
+/** A proxy refused or broke the tunnel; `code` is `EPROXY`. */
+class ProxyTunnelError extends Error {
+    code = 'EPROXY';
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyTunnelError';
+    }
+}
+/** A proxy URL for messages: `host:port`, never its credentials. */
+function shownProxy(proxy) {
+    return `${proxy.hostname}:${proxyPort(proxy)}`;
+}
+/** The proxy's port: the URL's, else 80 (443 for an `https://` proxy). */
+function proxyPort(proxy) {
+    return Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
+}
+/** `Proxy-Authorization: Basic …` for a proxy URL with `user:password`, else nothing. */
+function proxyAuthorization(proxy) {
+    if (proxy.username === '' && proxy.password === '')
+        return {};
+    const pair = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    return { 'Proxy-Authorization': `Basic ${Buffer.from(pair).toString('base64')}` };
+}
+/** A host as the socket APIs want it: an IPv6 address without its URL brackets. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[|\]$/g, '');
+}
+/**
+ * Asks `proxy` for a `CONNECT` tunnel to the https `target` and starts TLS to the target through
+ * it. `rejectUnauthorized` is the target's (argocd-insecure); an `https://` proxy's own
+ * certificate is always verified. Every socket opened is handed to `track` the moment it exists,
+ * so the caller's deadline can destroy it whatever state the exchange is in (a proxy that
+ * accepts and never answers the CONNECT included).
+ */
+function openTunnel(proxy, target, rejectUnauthorized, track) {
+    const authority = `${target.hostname}:${target.port || '443'}`;
+    const module = proxy.protocol === 'https:' ? external_node_https_ : external_node_http_;
+    return new Promise((resolve, reject) => {
+        const connect = module.request({
+            host: bareHost(proxy.hostname),
+            port: proxyPort(proxy),
+            method: 'CONNECT',
+            path: authority,
+            headers: { Host: authority, ...proxyAuthorization(proxy) },
+            agent: false
+        });
+        connect.on('socket', track);
+        // `on`, not `once`: a request destroyed at the deadline may report more than one error.
+        connect.on('error', reject);
+        // Node hands every answer to a CONNECT, whatever its status, to this listener.
+        connect.once('connect', (answer, socket, head) => {
+            if (answer.statusCode !== 200) {
+                socket.destroy();
+                reject(new ProxyTunnelError(`proxy ${shownProxy(proxy)} refused CONNECT ${authority}: HTTP ${answer.statusCode ?? 0} ${answer.statusMessage ?? ''}`.trimEnd()));
+                return;
+            }
+            if (head.length > 0)
+                socket.unshift(head);
+            const host = bareHost(target.hostname);
+            const secure = external_node_tls_.connect({
+                socket,
+                host,
+                // SNI carries names only, never an address.
+                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+                rejectUnauthorized,
+                ALPNProtocols: ['http/1.1']
+            });
+            track(secure);
+            socket.on('error', (error) => secure.destroy(error));
+            resolve(secure);
+        });
+        connect.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lib/http.ts
+
+
+
+
+
+
+/** No HTTP answer: connection refused or reset, DNS, TLS, proxy, timeout, or an oversized body. */
+class HttpNetworkError extends Error {
+    /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT; EPROXY for a proxy's refusal. */
+    code;
+    /** The request ran out of time. */
+    timedOut;
+    /** The server's certificate was not trusted: retrying will not help. */
+    tls;
+    constructor(message, code, timedOut) {
+        super(message);
+        this.name = 'HttpNetworkError';
+        this.code = code;
+        this.timedOut = timedOut;
+        this.tls = code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code);
+    }
+}
+/**
+ * A request would have sent credentials unencrypted to a host that is not this machine. Nothing
+ * was sent; retrying will not help.
+ */
+class PlainHttpCredentialError extends errors/* ActionError */.lZ {
+}
+/** Default cap on a response body, so no server can make the action hold unbounded memory. */
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * An HttpClient on Node's http/https. Through a proxy, plain http goes in absolute-URI form
+ * (`POST http://host/path` to the proxy) and https through a `CONNECT` tunnel, as curl does.
+ * No connection is kept alive or pooled: at its deadline every socket of a request is destroyed,
+ * the proxy's included, so nothing is left to hold the process open.
+ */
+function createHttpClient(options = {}) {
+    const settings = {
+        env: options.env ?? {},
+        rejectUnauthorized: options.insecure !== true,
+        maxBody: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+    };
+    return {
+        request: async (request) => {
+            const target = parseTarget(request.url);
+            refuseExposedCredentials(request, target);
+            return send(request, target, settings);
+        }
+    };
+}
+function parseTarget(url) {
+    let target;
+    try {
+        target = new URL(url);
+    }
+    catch {
+        throw new HttpNetworkError('not a valid URL', 'ERR_INVALID_URL', false);
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw new HttpNetworkError(`${target.protocol} URLs are not supported (only http and https)`, 'ERR_INVALID_PROTOCOL', false);
+    }
+    return target;
+}
+// The one place the transport of credentials is checked, for every caller alike.
+function refuseExposedCredentials(request, target) {
+    if (target.protocol !== 'http:' || request.allowPlainHttpCredentials === true)
+        return;
+    if ((0,loopback/* isLoopbackHost */.c)(target.hostname))
+        return;
+    const names = Object.keys(request.headers).map((name) => name.toLowerCase());
+    const carried = [
+        ...(names.includes('authorization') ? ['an Authorization header'] : []),
+        ...(names.includes('cookie') ? ['a cookie'] : []),
+        ...(target.username !== '' || target.password !== '' ? ['credentials in the URL'] : [])
+    ];
+    if (carried.length === 0)
+        return;
+    throw new PlainHttpCredentialError(`refused to send ${carried.join(' and ')} over plain http to ${target.host}, which is not ` +
+        'this machine: use https (plain http is allowed to localhost, 127.0.0.0/8 and [::1] only)');
+}
+// The headers of the request itself: a body's length, and Basic credentials written in the URL
+// (as Node would send them for a URL, here explicit because the request line may be a proxy's).
+function targetHeaders(request, target, body) {
+    const headers = { ...request.headers };
+    if (body !== undefined)
+        headers['Content-Length'] = String(body.length);
+    const hasAuthorization = Object.keys(headers).some((n) => n.toLowerCase() === 'authorization');
+    if (!hasAuthorization && (target.username !== '' || target.password !== '')) {
+        const pair = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
+        headers.Authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+    }
+    return headers;
+}
+function send(request, target, settings) {
+    const route = proxyRoute(target, settings.env);
+    if (route.kind === 'invalid') {
+        return Promise.reject(new HttpNetworkError(`proxy setting: ${route.reason}`, 'EPROXY', false));
+    }
+    const proxy = route.kind === 'proxy' ? route.proxy : undefined;
+    const via = proxy === undefined ? '' : ` (through proxy ${shownProxy(proxy)})`;
+    return new Promise((resolve, reject) => {
+        const body = request.body === undefined ? undefined : Buffer.from(request.body);
+        const headers = targetHeaders(request, target, body);
+        const path = `${target.pathname}${target.search}`;
+        // Every socket this exchange opens, so the end of the exchange, in success or failure,
+        // leaves none behind: one left open would keep the process alive after its work is done.
+        const sockets = new Set();
+        const track = (socket) => {
+            sockets.add(socket);
+            if (settled)
+                socket.destroy();
+        };
+        let current;
+        let settled = false;
+        const finish = () => {
+            settled = true;
+            clearTimeout(timer);
+            current?.destroy();
+            for (const socket of sockets)
+                socket.destroy();
+        };
+        const fail = (error, timedOut = false) => {
+            if (settled)
+                return;
+            finish();
+            const text = timedOut
+                ? `no answer within ${Math.round(request.timeoutMs / 1000)} s${via}`
+                : `${error.message}${via}`;
+            reject(new HttpNetworkError(text, timedOut ? 'ETIMEDOUT' : error.code, timedOut));
+        };
+        // One deadline for the whole exchange, unlike socket idle timeouts: a server or proxy that
+        // accepts and never answers, or drips bytes, cannot keep the step alive.
+        const timer = setTimeout(() => {
+            fail(new Error('timeout'), true);
+        }, request.timeoutMs);
+        const onResponse = (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > settings.maxBody) {
+                    fail(new Error(`response larger than ${settings.maxBody} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('error', fail);
+            res.on('end', () => {
+                if (settled)
+                    return;
+                finish();
+                const responseHeaders = {};
+                for (const [name, value] of Object.entries(res.headers)) {
+                    responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+                }
+                resolve({
+                    status: res.statusCode ?? 0,
+                    headers: responseHeaders,
+                    body: Buffer.concat(chunks).toString('utf8')
+                });
+            });
+        };
+        const start = (req) => {
+            current = req;
+            req.on('socket', track);
+            req.on('response', onResponse);
+            req.on('error', fail);
+            req.end(body);
+        };
+        const host = bareHost(target.hostname);
+        const port = target.port === '' ? undefined : Number(target.port);
+        const base = { method: request.method, agent: false };
+        if (proxy === undefined) {
+            const module = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
+            start(module.request({
+                ...base,
+                host,
+                port,
+                path,
+                headers,
+                rejectUnauthorized: settings.rejectUnauthorized
+            }));
+        }
+        else if (target.protocol === 'http:') {
+            // Absolute-URI form: the proxy forwards it, where a CONNECT to a port other than 443 is
+            // refused by Squid's default configuration.
+            const module = proxy.protocol === 'https:' ? external_node_https_ : external_node_http_;
+            start(module.request({
+                ...base,
+                host: bareHost(proxy.hostname),
+                port: proxyPort(proxy),
+                path: `${target.protocol}//${target.host}${path}`,
+                headers: { Host: target.host, ...headers, ...proxyAuthorization(proxy) }
+            }));
+        }
+        else {
+            openTunnel(proxy, target, settings.rejectUnauthorized, track).then((secure) => {
+                // Before anything else: a socket error with no listener would crash the process.
+                secure.on('error', fail);
+                if (settled)
+                    return;
+                start(external_node_https_.request({
+                    method: request.method,
+                    host,
+                    port,
+                    path,
+                    headers,
+                    createConnection: () => secure
+                }));
+            }, fail);
+        }
+    });
+}
+
+
+/***/ })
+
+};
