@@ -34,6 +34,9 @@ describe('npm run demo (with a stand-in action)', () => {
     expect(stdout).toContain('"revision": "main"')
     expect(stdout).toContain('post step: nothing to log out of')
     expect(stdout).toContain('Demo OK: images not built (build: false)')
+    // Without a registry the promotion has nothing to check digests against: said, not faked.
+    expect(stdout).toMatch(/── Promotion dev → prod ─+\nSkipped, because --no-build was given\./)
+    expect(stdout).toContain('Promotion dev → prod: skipped (no registry; see above).')
     expect(tmp).toBeDefined()
     expect(existsSync(tmp!)).toBe(false)
   })

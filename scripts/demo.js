@@ -15,7 +15,8 @@ import { prepareDocker, removeImages } from './lib/local-docker.js'
 import { createLogRenderer, inputsEnv, parseFileCommands } from './lib/runner-files.js'
 import { must, run } from './lib/run.js'
 import { startWebhookReceiver } from './lib/webhook-receiver.js'
-import { parseImages, verify } from './lib/demo-checks.js'
+import { parseImages, verify, verifyPromotion } from './lib/demo-checks.js'
+import { startFakeArgoCd } from './lib/fake-argocd.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const { values: options } = parseArgs({
@@ -69,6 +70,7 @@ async function main() {
   await git(['init', '-q', '-b', 'main', work])
   await git(['config', 'user.name', 'Tutorial Author'], work)
   await git(['config', 'user.email', 'author@example.com'], work)
+  writeFileSync(join(work, 'helm', 'values-prod.yaml'), PROD_VALUES)
   await git(['add', '-A'], work)
   await git(['commit', '-q', '-m', 'Tutorial app: backend, frontend, helm chart'], work)
   await git(['init', '-q', '--bare', '-b', 'main', remote])
@@ -112,59 +114,24 @@ async function main() {
     given['build-args'] = `BASE=${docker.baseImage}`
   }
   const runner = join(tmp, 'runner')
-  const files = (step) => ({
-    GITHUB_OUTPUT: join(runner, `${step}-output`),
-    GITHUB_STATE: join(runner, `${step}-state`),
-    GITHUB_ENV: join(runner, `${step}-env`),
-    GITHUB_PATH: join(runner, `${step}-path`),
-    GITHUB_STEP_SUMMARY: join(runner, `${step}-summary.md`)
-  })
-  const env = actionEnv({ base: docker.build ? docker.env : process.env, runner, work, sha })
-  Object.assign(env, inputsEnv(readFileSync(join(root, 'action.yml'), 'utf8'), given))
-  env.GIT_CONFIG_GLOBAL = gitEnv.GIT_CONFIG_GLOBAL
-  env.GIT_CONFIG_NOSYSTEM = '1'
+  const runStep = (step, inputs, at) =>
+    runAction({
+      step,
+      inputs,
+      runner,
+      work,
+      sha: at,
+      base: docker.build ? docker.env : process.env,
+      gitEnv
+    })
 
   heading(
     `Running node ${actionEntry.startsWith(root) ? actionEntry.slice(root.length) : actionEntry}`
   )
-  const main = files('main')
-  for (const path of Object.values(main)) writeFileSync(path, '')
-  const renderer = createLogRenderer()
-  const onLine = (line) => {
-    const shown = renderer.render(line)
-    if (shown !== undefined) say(`  │ ${shown}`)
-  }
-  const result = await run(process.execPath, [actionEntry], {
-    cwd: work,
-    env: { ...env, ...main },
-    timeoutMs: ACTION_TIMEOUT_MS,
-    onLine
-  })
-  if (result.code !== 0) {
-    throw new Error(
-      `the action failed (exit ${result.code}); its log is above${tail(result.stderr)}`
-    )
-  }
-  const state = parseFileCommands(readFileSync(main.GITHUB_STATE, 'utf8'))
-  if (Object.keys(state).length > 0) {
-    heading('Post step')
-    const post = files('post')
-    for (const path of Object.values(post)) writeFileSync(path, '')
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    const postRun = await run(process.execPath, [actionEntry], {
-      cwd: work,
-      env: { ...env, ...post, ...stateEnv },
-      timeoutMs: 60_000,
-      onLine
-    })
-    if (postRun.code !== 0) throw new Error(`the post step failed (exit ${postRun.code})`)
-  }
-
-  const outputs = parseFileCommands(readFileSync(main.GITHUB_OUTPUT, 'utf8'))
+  const { outputs, summary } = await runStep('main', given, sha)
   const images = parseImages(outputs.images)
   if (docker.build)
     cleanups.push(() => removeImages(docker.env, [docker.baseImage, ...images.map((i) => i.ref)]))
-  const summary = readFileSync(main.GITHUB_STEP_SUMMARY, 'utf8')
   heading('Job summary (GITHUB_STEP_SUMMARY, markdown)')
   say(summary.trim() === '' ? '(empty)' : summary.trimEnd())
   heading('Outputs (GITHUB_OUTPUT)')
@@ -190,12 +157,24 @@ async function main() {
     app,
     docker
   })
-  heading('Result')
   if (problems.length > 0) {
+    heading('Result')
     throw new Error(
       `the run did not do what the tutorial expects:\n${problems.map((p) => `  - ${p}`).join('\n')}`
     )
   }
+
+  heading('Promotion dev → prod')
+  let promotion
+  if (docker.build) {
+    promotion = await promoteToProd({ given, images, release: outputs, git, work, remote, runStep })
+  } else {
+    say(`Skipped, because ${docker.reason}. A promotion builds nothing, but it checks that`)
+    say('every tag dev runs still resolves in the registry to the digest dev recorded, and this')
+    say('run pushed no image to check against. Nothing is written to helm/values-prod.yaml.')
+  }
+
+  heading('Result')
   const built = docker.build
     ? `built and pushed to ${docker.registry}`
     : `not built (build: false${docker.hint ? '; see "To build and push" above' : ''})`
@@ -203,6 +182,162 @@ async function main() {
   say(
     `commit ${outputs['commit-sha'].slice(0, 7)} pushed; Argo CD Application "${app.metadata.name}" would refresh.`
   )
+  say(
+    promotion
+      ? `Promoted dev → prod: commit ${promotion['commit-sha'].slice(0, 7)} writes the same images (digests checked in the registry) to helm/values-prod.yaml.`
+      : 'Promotion dev → prod: skipped (no registry; see above).'
+  )
+}
+
+// Prod's own image values, layered over helm/values.yaml (Helm valueFiles) by the prod app;
+// only promotions from dev write them.
+const PROD_VALUES = `# Prod's image values, over values.yaml. Only promotions from dev write here.
+frontend:
+  image: example/frontend
+  tag: latest
+backend:
+  image: example/backend
+  tag: '1276e23'
+`
+
+// The second workflow run: what dev runs (the release's commit, Synced and Healthy in the fake
+// Argo CD) promoted to prod, with the registry checking every digest. Prints and checks it.
+async function promoteToProd({ given, images, release, git, work, remote, runStep }) {
+  // Shaped like the JWT `argocd account generate-token` prints; the action checks the shape.
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const token = [
+    part({ alg: 'HS256', typ: 'JWT' }),
+    part({ iss: 'argocd', sub: 'demo:apiKey', jti: randomBytes(8).toString('hex') }),
+    randomBytes(32).toString('base64url')
+  ].join('.')
+  const apps = [
+    { name: 'tutorial-dev', path: 'helm', namespace: 'tutorial-dev' },
+    { name: 'tutorial-prod', path: 'helm', namespace: 'tutorial-prod' }
+  ]
+  const argocd = await startFakeArgoCd({
+    token,
+    apps,
+    repoURL: given['argocd-repo-url'],
+    tip: () => git(['--git-dir', remote, 'rev-parse', 'main'])
+  })
+  cleanups.push(() => argocd.close())
+  say(`Argo CD API stand-in: ${argocd.url} (apps ${apps.map((a) => a.name).join(', ')},`)
+  say('auto-synced to the tip of main, Synced and Healthy there, with status.history)')
+  // A new run checks out the branch as it is now: the release's commit.
+  await git(['pull', '-q', '--ff-only', 'origin', 'main'], work)
+  const tip = await git(['rev-parse', 'HEAD'], work)
+  const inputs = {
+    images: given.images,
+    build: 'false',
+    registry: given.registry,
+    namespace: given.namespace,
+    'repository-path': given['repository-path'],
+    repository: given.repository,
+    branch: given.branch,
+    environments: [
+      '- name: dev',
+      '  values-file: helm/values.yaml',
+      '  argocd-app: tutorial-dev',
+      '- name: prod',
+      '  values-file: helm/values-prod.yaml',
+      '  argocd-app: tutorial-prod'
+    ].join('\n'),
+    'promote-to': 'prod',
+    'argocd-server': argocd.url,
+    'argocd-token': token,
+    'argocd-wait': 'true',
+    'argocd-timeout': '30',
+    'argocd-webhook-url': given['argocd-webhook-url'],
+    'argocd-webhook-secret': given['argocd-webhook-secret'],
+    'argocd-repo-url': given['argocd-repo-url']
+  }
+  say()
+  say(
+    `Running node ${actionEntry.startsWith(root) ? actionEntry.slice(root.length) : actionEntry} with promote-to: prod`
+  )
+  const { outputs, summary } = await runStep('promote', inputs, tip)
+  heading('Promotion job summary (GITHUB_STEP_SUMMARY, markdown)')
+  say(summary.trim() === '' ? '(empty)' : summary.trimEnd())
+  heading('What the promotion did')
+  say(`promoted: ${outputs.promoted}, ${outputs['promoted-from']} → ${outputs['promoted-to']}`)
+  for (const image of parseImages(outputs.images)) {
+    say(`  ${image.name}: ${image.repository}:${image.tag}@${image.digest}`)
+  }
+  say(`source revision (dev, Synced and Healthy): ${outputs['source-revision']}`)
+  say(
+    `prod's Argo CD app: ${outputs['argocd-sync-status']}/${outputs['argocd-health-status']} at ${outputs['argocd-revision']}`
+  )
+  heading('Commit on prod (git log -1 --stat)')
+  say(await git(['--git-dir', remote, 'log', '-1', '--stat', 'main']))
+
+  const problems = await verifyPromotion({
+    outputs,
+    released: images,
+    release,
+    tip,
+    git,
+    remote,
+    argocd
+  })
+  if (problems.length > 0) {
+    throw new Error(
+      `the promotion did not do what docs/promotion.md says:\n${problems.map((p) => `  - ${p}`).join('\n')}`
+    )
+  }
+  return outputs
+}
+
+/** Runs the action (and its post step, when it saved state) as the runner would; its outputs. */
+async function runAction({ step, inputs, runner, work, sha, base, gitEnv }) {
+  const env = actionEnv({ base, runner, work, sha })
+  Object.assign(env, inputsEnv(readFileSync(join(root, 'action.yml'), 'utf8'), inputs))
+  env.GIT_CONFIG_GLOBAL = gitEnv.GIT_CONFIG_GLOBAL
+  env.GIT_CONFIG_NOSYSTEM = '1'
+  const files = (name) => {
+    const paths = {
+      GITHUB_OUTPUT: join(runner, `${name}-output`),
+      GITHUB_STATE: join(runner, `${name}-state`),
+      GITHUB_ENV: join(runner, `${name}-env`),
+      GITHUB_PATH: join(runner, `${name}-path`),
+      GITHUB_STEP_SUMMARY: join(runner, `${name}-summary.md`)
+    }
+    for (const path of Object.values(paths)) writeFileSync(path, '')
+    return paths
+  }
+  const main = files(step)
+  const renderer = createLogRenderer()
+  const onLine = (line) => {
+    const shown = renderer.render(line)
+    if (shown !== undefined) say(`  │ ${shown}`)
+  }
+  const result = await run(process.execPath, [actionEntry], {
+    cwd: work,
+    env: { ...env, ...main },
+    timeoutMs: ACTION_TIMEOUT_MS,
+    onLine
+  })
+  if (result.code !== 0) {
+    throw new Error(
+      `the action failed (exit ${result.code}); its log is above${tail(result.stderr)}`
+    )
+  }
+  const state = parseFileCommands(readFileSync(main.GITHUB_STATE, 'utf8'))
+  if (Object.keys(state).length > 0) {
+    heading('Post step')
+    const post = files(`${step}-post`)
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+    const postRun = await run(process.execPath, [actionEntry], {
+      cwd: work,
+      env: { ...env, ...post, ...stateEnv },
+      timeoutMs: 60_000,
+      onLine
+    })
+    if (postRun.code !== 0) throw new Error(`the post step failed (exit ${postRun.code})`)
+  }
+  return {
+    outputs: parseFileCommands(readFileSync(main.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(main.GITHUB_STEP_SUMMARY, 'utf8')
+  }
 }
 
 // The environment the runner gives a JavaScript action, for a push to main of the temp repo.

@@ -158,3 +158,86 @@ export async function verify({
   )
   return problems
 }
+
+/**
+ * Every way the promotion dev → prod differs from docs/promotion.md; empty when it all holds.
+ * `released` is the release's `images` output, `tip` the commit the release pushed.
+ */
+export async function verifyPromotion({ outputs, released, tip, git, remote, argocd }) {
+  const problems = []
+  const expect = (ok, message) => {
+    if (!ok) problems.push(message)
+  }
+  expect(outputs.promoted === 'true', `output promoted is "${outputs.promoted}", expected true`)
+  expect(
+    outputs['promoted-from'] === 'dev' && outputs['promoted-to'] === 'prod',
+    `promoted ${outputs['promoted-from']} → ${outputs['promoted-to']}, expected dev → prod`
+  )
+  expect(
+    outputs['source-revision'] === tip,
+    `output source-revision is ${outputs['source-revision']}, expected the release's commit ${tip}`
+  )
+  const head = await git(['--git-dir', remote, 'rev-parse', 'main'])
+  if (head === tip) {
+    problems.push('the remote main branch did not move: the promotion landed nothing')
+    return problems
+  }
+  expect(
+    outputs['commit-sha'] === head,
+    `output commit-sha "${outputs['commit-sha']}" is not the remote head ${head}`
+  )
+  const parent = await git(['--git-dir', remote, 'rev-parse', 'main^'])
+  expect(parent === tip, `the promotion's parent is ${parent}, expected ${tip}`)
+  const files = await git(['--git-dir', remote, 'diff', '--name-only', 'main^', 'main'])
+  expect(
+    files === 'helm/values-prod.yaml',
+    `the promotion changed ${files.split('\n').join(', ')}, expected helm/values-prod.yaml only`
+  )
+  const message = await git(['--git-dir', remote, 'log', '-1', '--format=%s%n%b', 'main'])
+  expect(
+    message.startsWith('chore(promote): ') && message.includes(`Promoted-from: dev@${tip}`),
+    `the commit message is ${JSON.stringify(message)}, expected chore(promote): … with Promoted-from: dev@${tip}`
+  )
+
+  const dev = parse(await git(['--git-dir', remote, 'show', 'main:helm/values.yaml']))
+  const prod = parse(await git(['--git-dir', remote, 'show', 'main:helm/values-prod.yaml']))
+  const promoted = parseImages(outputs.images)
+  expect(
+    promoted
+      .map((i) => i.name)
+      .sort()
+      .join() === 'backend,frontend',
+    `the promotion's images are [${promoted.map((i) => i.name).join(', ')}], expected backend, frontend`
+  )
+  for (const image of promoted) {
+    const before = released.find((r) => r.name === image.name)
+    expect(
+      image.digest !== '' && image.digest === before?.digest,
+      `${image.name}: promoted digest "${image.digest}", the release pushed "${before?.digest}"`
+    )
+    for (const [env, values] of [
+      ['helm/values.yaml', dev],
+      ['helm/values-prod.yaml', prod]
+    ]) {
+      expect(
+        values?.[image.name]?.tag === before?.tag &&
+          values?.[image.name]?.image === before?.repository,
+        `${image.name} in ${env} is ${values?.[image.name]?.image}:${values?.[image.name]?.tag}, expected ${before?.repository}:${before?.tag}`
+      )
+    }
+    const inRegistry = await registryDigest(image.repository, image.tag)
+    expect(
+      inRegistry === image.digest,
+      `${image.name}: the registry has ${image.repository}:${image.tag} as ${inRegistry}, the output says ${image.digest}`
+    )
+  }
+  expect(
+    outputs['argocd-revision'] === head && outputs['argocd-health-status'] === 'Healthy',
+    `prod's app was reported ${outputs['argocd-health-status']} at ${outputs['argocd-revision']}, expected Healthy at ${head}`
+  )
+  expect(
+    argocd.history('tutorial-prod').at(-1)?.revision === head,
+    "the fake Argo CD never served prod's app at the promotion's commit"
+  )
+  return problems
+}
