@@ -501,38 +501,6 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 9481:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost),
-/* harmony export */   t: () => (/* binding */ isLoopbackUrl)
-/* harmony export */ });
-/**
- * True when a URL's host names this machine by itself: `localhost`, an IPv4 address in
- * 127.0.0.0/8 (also IPv4-mapped, `[::ffff:7f00:1]`), or `[::1]` (brackets optional). A name that
- * merely resolves to a loopback address does not count (`app.localhost`, `127.0.0.1.nip.io`):
- * what it resolves to is up to a resolver, and a proxy resolves it on its own machine. Hosts as
- * `new URL()` writes them (lower case, IPv4 in dotted decimal); any other spelling is not loopback.
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (host === 'localhost' || host === '::1')
-        return true;
-    // IPv4-mapped IPv6, as WHATWG URL writes it (::ffff:7f00:1) or with the IPv4 part spelt out.
-    if (/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host))
-        return true;
-    const octets = /^(?:::ffff:)?127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-    return octets?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
-}
-/** True when the URL's host is a loopback address as the URL itself names it (see isLoopbackHost). */
-function isLoopbackUrl(url) {
-    return isLoopbackHost((typeof url === 'string' ? new URL(url) : url).hostname);
-}
-
-
-/***/ }),
-
 /***/ 1542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -545,8 +513,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: promote, release
 
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(8806);
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(692);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __webpack_require__(3483);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -3600,6 +3568,12 @@ function composeStages(settings, runtime, logger) {
         const { createHttpClient } = await __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068));
         return createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT });
     });
+    // The publish stage's services, made once per run: the GitHub API's rate-limit budget is the
+    // run's, whatever number of repositories it opens.
+    const publishServices = once(async () => {
+        const { createPublishDeps } = await Promise.all(/* import() */[__webpack_require__.e(418), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 2656));
+        return createPublishDeps({ env: settings.env }, { logger, runtime });
+    });
     return {
         logger,
         edits: createEditEngine(),
@@ -3624,27 +3598,20 @@ function composeStages(settings, runtime, logger) {
             });
         },
         openRepository: async (options) => {
-            const [{ publish }, { createDescendantCheck }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 423).then(__webpack_require__.bind(__webpack_require__, 5423)),
-                Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(591)]).then(__webpack_require__.bind(__webpack_require__, 1591))
-            ]);
-            let ancestry;
+            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 418).then(__webpack_require__.bind(__webpack_require__, 9418));
+            const services = await publishServices();
+            // Cloned on first use (a run that fails before it reads the repository clones nothing);
+            // the message and title come with each commit.
+            const publisher = publisherOnFirstUse(() => openPublisher({ ...options, message: '', prTitle: '' }, services));
             const repository = {
-                preview: (text, compute, quiet) => publish({ ...options, ...text, dryRun: true }, { logger: quiet, runtime, compute }),
-                land: (text, compute) => publish({ ...options, ...text }, { logger, runtime, compute }),
-                isDescendant: async (ancestor, commit) => {
-                    ancestry ??= createDescendantCheck({ ...options, message: '', prTitle: '' }, {
-                        logger,
-                        runtime
-                    });
-                    return (await ancestry).isDescendant(ancestor, commit);
-                },
-                close: async () => {
-                    if (ancestry !== undefined)
-                        await (await ancestry).close();
-                }
+                preview: (_text, compute, quiet) => publisher.preview(compute, quiet),
+                // dry-run: the commit is computed and shown, never pushed.
+                land: (text, compute) => options.dryRun ? publisher.preview(compute) : publisher.land(text, compute),
+                isDescendant: (ancestor, commit) => publisher.isDescendant(ancestor, commit),
+                sourceAt: (revision) => publisher.sourceAt(revision),
+                close: () => publisher.close()
             };
-            return withRevisions(repository, options, { logger, runtime });
+            return repository;
         },
         notifyWebhook: async (options) => {
             const { notifyWebhook } = await __webpack_require__.e(/* import() */ 644).then(__webpack_require__.bind(__webpack_require__, 5644));
@@ -3686,27 +3653,6 @@ function composeStages(settings, runtime, logger) {
         },
         notice: (message) => {
             core/* notice */.lm(message);
-        }
-    };
-}
-// The repository with `sourceAt`: a reader of its commits opened on first use, closed with it.
-// (To be served by the run's one clone once the Publisher holds it.)
-function withRevisions(repository, options, services) {
-    let reader;
-    return {
-        ...repository,
-        sourceAt: async (revision) => {
-            reader ??= Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 8416)).then(({ openRevisionReader }) => openRevisionReader({ ...options, message: '', prTitle: '' }, services));
-            return (await reader).sourceAt(revision);
-        },
-        close: async () => {
-            try {
-                if (reader !== undefined)
-                    await (await reader).close();
-            }
-            finally {
-                await repository.close();
-            }
         }
     };
 }
@@ -3820,6 +3766,8 @@ function outputValues(state) {
 var wait_error = __webpack_require__(6003);
 // EXTERNAL MODULE: ./src/lib/text.ts
 var lib_text = __webpack_require__(6299);
+// EXTERNAL MODULE: ./src/publish/landed-error.ts
+var landed_error = __webpack_require__(3879);
 ;// CONCATENATED MODULE: ./src/edit/remove-key.ts
 function onOwnLine(file, offset) {
     const lineStart = offset - file.columnOf(offset);
@@ -4394,6 +4342,7 @@ function appState(app) {
 
 
 
+
 // The steps of a release, in the order src/main.ts runs them. Each takes the resolved settings
 // and the bound stages, records what its stage returned in the release state, and returns what
 // the next step needs.
@@ -4518,7 +4467,15 @@ async function landRelease(settings, commit, stages, repository, images, state) 
  */
 async function landEdits(text, request, dryRun, stages, repository, state) {
     const title = dryRun ? 'Committing (dry run)' : 'Committing and pushing';
-    state.publish = await stages.logger.group(title, () => repository.land(text, (source) => stages.edits.plan(source, request, stages.logger)));
+    state.publish = await stages.logger.group(title, () => repository
+        .land(text, (source) => stages.edits.plan(source, request, stages.logger))
+        .catch((error) => {
+        // A failure after the commit reached the remote still reports what landed.
+        const landed = (0,landed_error/* landedResult */.U)(error);
+        if (landed !== undefined)
+            state.publish = landed;
+        throw error;
+    }));
     logChanges(state, stages);
     return state.publish;
 }

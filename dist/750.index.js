@@ -13,12 +13,12 @@ __webpack_require__.r(__webpack_exports__);
 // only its own modules, so the main step does not load the post step's docker and git cleanup.
 const runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .createCoreRuntime */ .C)();
 if (runtime.getState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost) === 'true') {
-    const { run } = await Promise.all(/* import() */[__webpack_require__.e(423), __webpack_require__.e(755), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 4550));
+    const { run } = await Promise.all(/* import() */[__webpack_require__.e(418), __webpack_require__.e(219), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 4550));
     await run(runtime);
 }
 else {
     runtime.saveState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost, 'true');
-    const { coreRunDeps, run } = await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(755), __webpack_require__.e(542)]).then(__webpack_require__.bind(__webpack_require__, 1542));
+    const { coreRunDeps, run } = await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(219), __webpack_require__.e(542)]).then(__webpack_require__.bind(__webpack_require__, 1542));
     await run(coreRunDeps(runtime));
 }
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 /* harmony export */   C: () => (/* binding */ createCoreRuntime),
 /* harmony export */   L: () => (/* binding */ STATE_KEYS)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8806);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(692);
 
 /** Every main→post state key, in one place so the two steps cannot disagree. */
 const STATE_KEYS = {
