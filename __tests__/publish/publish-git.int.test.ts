@@ -330,6 +330,31 @@ describe('publish with git: faults', () => {
 })
 
 describe('publish with git in the workspace checkout', () => {
+  it('names the repository the push goes to, not GITHUB_REPOSITORY, when origin is elsewhere', async () => {
+    const { url } = createRemote({ [VALUES]: valuesFile(2) })
+    const ws = cloneWorkspace(url)
+    const temp = tempDir()
+    const logger = createMemoryLogger()
+    // The workflow's repository is acme/shop on github.com; this checkout's origin is a file URL.
+    const options = publishOptions({
+      ...inWorkspace(ws, temp),
+      github: {
+        serverUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+        graphqlUrl: 'https://api.github.com/graphql',
+        repository: { owner: 'acme', repo: 'shop' }
+      }
+    })
+    await publishWithDefaults(options, {
+      ...fastDeps(),
+      compute: setLine(VALUES, 'app1', 'v2'),
+      logger
+    })
+    const landed = logger.lines.find((line) => line.includes('Landed '))
+    expect(landed).toContain(` on main of ${url}`)
+    expect(landed).not.toContain('acme/shop')
+  })
+
   it('works from a detached HEAD, pushes to origin and updates the workspace file only', async () => {
     const { bare, url } = createRemote({ [VALUES]: valuesFile(2), 'other.txt': 'x\n' })
     const ws = cloneWorkspace(url)
