@@ -1,4 +1,4 @@
-// A throw-away self-signed certificate for 127.0.0.1, made with the openssl CLI (Node's crypto
+// A throw-away self-signed certificate for 127.0.0.1 (and any names a test adds), made with the openssl CLI (Node's crypto
 // cannot issue X.509 certificates). Undefined when openssl is not installed.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -21,8 +21,11 @@ export function hasOpenssl(): boolean {
   }
 }
 
-/** A new EC P-256 key and a one-day self-signed certificate for IP 127.0.0.1 and localhost. */
-export function createSelfSignedCert(): KeyAndCert | undefined {
+/**
+ * A new EC P-256 key and a one-day self-signed certificate for IP 127.0.0.1, localhost and
+ * `dnsNames` (such as a name only a test proxy resolves).
+ */
+export function createSelfSignedCert(dnsNames: readonly string[] = []): KeyAndCert | undefined {
   if (!hasOpenssl()) return undefined
   const dir = mkdtempSync(join(tmpdir(), 'argocd-tls-'))
   try {
@@ -47,7 +50,7 @@ export function createSelfSignedCert(): KeyAndCert | undefined {
         '-subj',
         '/CN=127.0.0.1',
         '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost'
+        `subjectAltName=${['IP:127.0.0.1', 'DNS:localhost', ...dnsNames.map((name) => `DNS:${name}`)].join(',')}`
       ],
       { stdio: 'ignore' }
     )

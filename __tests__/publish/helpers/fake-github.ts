@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { KeyAndCert } from '../../support/self-signed.js'
 import { startGitHttpServer, type GitHttpServer } from './git-http-server.js'
 import {
   commitJson,
@@ -107,12 +108,16 @@ function commitRefused(type: string, message: string): unknown {
   }
 }
 
-/** Starts the fake for `OWNER/REPO` whose bare repository is `bare` under `root`. */
+/**
+ * Starts the fake for `OWNER/REPO` whose bare repository is `bare` under `root`; with `tls` the
+ * API and git both go over https with that key and certificate.
+ */
 export async function startFakeGitHub(
   root: string,
   owner: string,
   repo: string,
-  token: string
+  token: string,
+  tls?: KeyAndCert
 ): Promise<FakeGitHub> {
   const bare = join(root, owner, `${repo}.git`)
   const gitIn = (args: string[], input?: Buffer | string, env: NodeJS.ProcessEnv = {}): string =>
@@ -467,42 +472,50 @@ export async function startFakeGitHub(
     return restError(res, 404, 'Not Found')
   }
 
-  const server: GitHttpServer = await startGitHttpServer(root, token, (req, res, raw) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (!url.pathname.startsWith('/api/')) return false
-    const auth = req.headers.authorization ?? ''
-    if (auth !== `token ${token}` && auth !== `bearer ${token}`) {
-      return restError(res, 401, 'Bad credentials')
-    }
-    const canned = fake.cannedAnswers.shift()
-    if (canned && canned !== PASS) {
-      calls.push(`${req.method ?? ''} ${url.pathname} canned ${canned.status}`)
-      res.writeHead(canned.status, {
-        'content-type': 'application/json; charset=utf-8',
-        ...canned.headers
-      })
-      res.end(JSON.stringify(canned.body))
-      return true
-    }
-    const body = (raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}) as Record<string, unknown>
-    const exchange: FakeExchange = {
-      method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api(\/v3)?/, ''),
-      query: Object.fromEntries(url.searchParams),
-      body: raw.length > 0 ? body : undefined
-    }
-    exchanges.push(exchange)
-    pending.set(res, exchange)
-    if (url.pathname === '/api/graphql') {
-      return graphql(res, body as { query: string; variables: Record<string, unknown> })
-    }
-    if (url.pathname.startsWith(repoPath)) {
-      // Octokit sends `{ref}` with its slashes encoded (heads%2Frelease%2F1.0); GitHub decodes it
-      const path = decodeURIComponent(url.pathname.slice(repoPath.length))
-      return rest(req, res, path, url.searchParams, body)
-    }
-    return restError(res, 404, 'Not Found')
-  })
+  const server: GitHttpServer = await startGitHttpServer(
+    root,
+    token,
+    (req, res, raw) => {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      if (!url.pathname.startsWith('/api/')) return false
+      const auth = req.headers.authorization ?? ''
+      if (auth !== `token ${token}` && auth !== `bearer ${token}`) {
+        return restError(res, 401, 'Bad credentials')
+      }
+      const canned = fake.cannedAnswers.shift()
+      if (canned && canned !== PASS) {
+        calls.push(`${req.method ?? ''} ${url.pathname} canned ${canned.status}`)
+        res.writeHead(canned.status, {
+          'content-type': 'application/json; charset=utf-8',
+          ...canned.headers
+        })
+        res.end(JSON.stringify(canned.body))
+        return true
+      }
+      const body = (raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {}) as Record<
+        string,
+        unknown
+      >
+      const exchange: FakeExchange = {
+        method: req.method ?? 'GET',
+        path: url.pathname.replace(/^\/api(\/v3)?/, ''),
+        query: Object.fromEntries(url.searchParams),
+        body: raw.length > 0 ? body : undefined
+      }
+      exchanges.push(exchange)
+      pending.set(res, exchange)
+      if (url.pathname === '/api/graphql') {
+        return graphql(res, body as { query: string; variables: Record<string, unknown> })
+      }
+      if (url.pathname.startsWith(repoPath)) {
+        // Octokit sends `{ref}` with its slashes encoded (heads%2Frelease%2F1.0); GitHub decodes it
+        const path = decodeURIComponent(url.pathname.slice(repoPath.length))
+        return rest(req, res, path, url.searchParams, body)
+      }
+      return restError(res, 404, 'Not Found')
+    },
+    tls
+  )
   serverUrl = server.url
   const fake: FakeGitHub = {
     serverUrl,

@@ -1,6 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import type { KeyAndCert } from '../../support/self-signed.js'
 
 /** Handles a request before git does; returns false to let git serve it. */
 export type ExtraRoute = (
@@ -9,7 +11,10 @@ export type ExtraRoute = (
   body: Buffer
 ) => boolean | Promise<boolean>
 
-/** A smart-HTTP git server on 127.0.0.1 (`git http-backend` as CGI) that demands a token. */
+/**
+ * A smart-HTTP git server on 127.0.0.1 (`git http-backend` as CGI) that demands a token, over
+ * plain http or, given a key and certificate, over https.
+ */
 export interface GitHttpServer {
   readonly url: string
   /** `METHOD PATH STATUS` of every git request. */
@@ -81,15 +86,19 @@ function serveGit(root: string, req: IncomingMessage, res: ServerResponse, body:
   child.stdin.end(body)
 }
 
-/** Starts the server over the bare repositories under `root` (URL path = path under root). */
+/**
+ * Starts the server over the bare repositories under `root` (URL path = path under root); with
+ * `tls` it serves https with that key and certificate.
+ */
 export async function startGitHttpServer(
   root: string,
   token: string,
-  extra?: ExtraRoute
+  extra?: ExtraRoute,
+  tls?: KeyAndCert
 ): Promise<GitHttpServer> {
   const requests: string[] = []
   const authorizations: string[] = []
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     authorizations.push(req.headersDistinct.authorization?.join(', ') ?? '')
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -115,11 +124,14 @@ export async function startGitHttpServer(
         serveGit(root, req, res, body)
       })()
     })
-  })
+  }
+  const server = tls
+    ? createTlsServer({ key: tls.key, cert: tls.cert }, handle)
+    : createServer(handle)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     authorizations,
     close: () =>
