@@ -101,7 +101,14 @@ async function loaded(): Promise<string[]> {
   return JSON.parse(await readFile(loadedFile, 'utf8')) as string[]
 }
 
-describe('dist/index.js behind a proxy', () => {
+// Without the openssl CLI there is no certificate: CI fails (the check above throws), a plain
+// `npm test` on a machine without it says so once and skips.
+const describeTls = pair !== undefined || process.env.CI === 'true' ? describe : describe.skip
+if (pair === undefined && process.env.CI !== 'true') {
+  console.warn('SKIPPING dist/index.js behind a proxy: the openssl CLI is not installed')
+}
+
+describeTls('dist/index.js behind a proxy', () => {
   it('commits with commit-mode: api, every API call through the proxy', async () => {
     const result = await run({ 'commit-mode': 'api' })
     expect(result.stdout).not.toContain('::error')
