@@ -2342,8 +2342,10 @@ class GitStrategy {
         this.git = repo.git;
         this.webRepository = repositoryFromUrl(repo.url, options.github.serverUrl);
         const repository = options.github.repository ?? this.webRepository;
-        this.label = repository
-            ? `${repository.owner}/${repository.repo}`
+        // Messages name the repository the push goes to: OWNER/NAME when its URL is on the GitHub
+        // server, else the URL itself (a workspace whose origin is elsewhere is not GITHUB_REPOSITORY).
+        this.label = this.webRepository
+            ? `${this.webRepository.owner}/${this.webRepository.repo}`
             : withoutCredentials(repo.url);
         this.remoteUrl = withoutCredentials(repo.url);
         this.onGitHub = repository !== undefined;
