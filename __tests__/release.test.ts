@@ -283,6 +283,7 @@ describe('release', () => {
       images: 'web',
       tag: 'v2',
       'create-pr': 'true',
+      token: 'ghs_x',
       ...argocdInputs
     })
     expect(error).toBeUndefined()
@@ -314,7 +315,7 @@ describe('release', () => {
       }
     })
     const { state, error } = await runRelease(
-      { images: 'web', tag: 'v2', 'create-pr': 'true' },
+      { images: 'web', tag: 'v2', 'create-pr': 'true', token: 'ghs_x' },
       fakes
     )
     expect(error).toBeInstanceOf(LandedError)

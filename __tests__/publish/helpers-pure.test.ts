@@ -1,3 +1,4 @@
+import { ownerNameOnServer } from '../../src/lib/git-url.js'
 import { quotePath } from '../../src/publish/git/git.js'
 import { describe, expect, it } from '@jest/globals'
 import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/cas-loop.js'
@@ -6,9 +7,7 @@ import {
   commitWebUrl,
   hasEmbeddedCredentials,
   httpOrigin,
-  isLoopbackHost,
   normalizeRemote,
-  repositoryFromUrl,
   withoutCredentials
 } from '../../src/publish/remote-url.js'
 
@@ -133,23 +132,6 @@ describe('tokenOrigins', () => {
   })
 })
 
-describe('isLoopbackHost', () => {
-  it.each([
-    ['127.0.0.1', true],
-    ['127.8.9.10', true],
-    ['localhost', true],
-    ['LOCALHOST', true],
-    ['[::1]', true],
-    ['128.0.0.1', false],
-    ['127.0.0.1.nip.io', false],
-    ['localhost.example.com', false],
-    ['github.com', false],
-    ['[::2]', false]
-  ])('%p → %p', (host, loopback) => {
-    expect(isLoopbackHost(host)).toBe(loopback)
-  })
-})
-
 describe('remote URLs', () => {
   it.each([
     ['https://github.com/acme/gitops.git', 'https://github.com/'],
@@ -175,8 +157,8 @@ describe('remote URLs', () => {
     ['https://ghe.example.com/acme/gitops.git', 'https://github.com', undefined],
     ['https://github.com/acme/gitops/extra', 'https://github.com', undefined],
     ['file:///srv/acme/gitops.git', 'https://github.com', undefined]
-  ])('repositoryFromUrl(%p, %p)', (url, server, expected) => {
-    expect(repositoryFromUrl(url, server)).toEqual(expected)
+  ])('ownerNameOnServer(%p, %p)', (url, server, expected) => {
+    expect(ownerNameOnServer(url, server)).toEqual(expected)
   })
 
   it.each([

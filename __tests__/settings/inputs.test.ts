@@ -187,7 +187,13 @@ describe('getInputs', () => {
     ['rollback without wait', { ...api, 'rollback-on-failure': 'true' }, 'rollback-on-failure'],
     [
       'rollback with create-pr',
-      { ...api, 'argocd-wait': 'true', 'rollback-on-failure': 'true', 'create-pr': 'true' },
+      {
+        ...api,
+        'argocd-wait': 'true',
+        'rollback-on-failure': 'true',
+        'create-pr': 'true',
+        token: 'ghs_x'
+      },
       'rollback-on-failure'
     ],
     [
@@ -308,7 +314,7 @@ describe('getInputs', () => {
     (_label, values, input) => {
       let caught: unknown
       try {
-        getInputs(source({ images: 'a', ...values }), {
+        getInputs(source({ images: 'a', token: 'ghs_x', ...values }), {
           ...env,
           GITHUB_API_URL: 'http://ghes.internal/api/v3'
         })
@@ -320,13 +326,28 @@ describe('getInputs', () => {
       expect((caught as InputError).message).toMatch(/http:\/\/ghes\.internal.*not https/)
       // A loopback API (a local test server) is fine.
       expect(() =>
-        getInputs(source({ images: 'a', ...values }), {
+        getInputs(source({ images: 'a', token: 'ghs_x', ...values }), {
           ...env,
           GITHUB_API_URL: 'http://127.0.0.1:8080/api/v3'
         })
       ).not.toThrow()
     }
   )
+
+  it.each([
+    ['commit-mode: api', { 'commit-mode': 'api' }],
+    ['create-pr: true', { 'create-pr': 'true' }]
+  ])('refuses %s without a token, naming the token input', (_label, values) => {
+    let caught: unknown
+    try {
+      getInputs(source({ images: 'a', ...values }), env)
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(InputError)
+    expect((caught as InputError).location.input).toBe('token')
+    expect(() => getInputs(source({ images: 'a', token: 'ghs_x', ...values }), env)).not.toThrow()
+  })
 
   it('needs a tag when GITHUB_SHA is missing', () => {
     expect(() => getInputs(source({ images: 'a' }), { ...env, GITHUB_SHA: '' })).toThrow(

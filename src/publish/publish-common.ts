@@ -60,7 +60,10 @@ export function pullRequestBody(message: string, files: readonly string[], base:
   ].join('\n')
 }
 
-/** Refuses options that cannot work, before anything is pushed; in a dry run too. */
+/**
+ * Refuses options that cannot work, before anything is pushed; in a dry run too. (The token
+ * they need is checked with the inputs, by the settings.)
+ */
 export function checkPrerequisites(options: PublishOptions, onGitHub: boolean): void {
   if (options.createPr || options.mode === 'api') {
     const what = options.mode === 'api' ? 'commit-mode: api' : 'create-pr'
@@ -68,14 +71,6 @@ export function checkPrerequisites(options: PublishOptions, onGitHub: boolean): 
       throw new PublishError(
         `${what} needs a repository on the GitHub server (${options.github.serverUrl}); the target is not one. Use commit-mode: git without create-pr, or set repository to OWNER/NAME.`,
         { input: options.mode === 'api' ? 'commit-mode' : 'create-pr' }
-      )
-    }
-    if (!options.token) {
-      throw new PublishError(
-        `${what} needs a token for the GitHub API; the token input is empty.`,
-        {
-          input: 'token'
-        }
       )
     }
   }

@@ -110,7 +110,15 @@ export function readSettings(deps: SettingsDeps): Settings {
       input: 'commit-mode'
     })
   }
-  if (commit && (commitMode === 'api' || createPr)) checkApiTransport(github.apiUrl, commitMode)
+  if (commit && (commitMode === 'api' || createPr)) {
+    checkApiTransport(github.apiUrl, commitMode)
+    if (text('token') === '') {
+      const what = commitMode === 'api' ? "'commit-mode: api'" : "'create-pr: true'"
+      throw new InputError(`${what} needs a token for the GitHub API; the token input is empty.`, {
+        input: 'token'
+      })
+    }
+  }
   const { target, targetName } = resolveTarget(
     text('repository'),
     github.repository,

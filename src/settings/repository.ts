@@ -1,5 +1,11 @@
 import { InputError } from '../errors.js'
-import { isGitUrl, isScpLike, parseOwnerName, type OwnerName } from '../lib/git-url.js'
+import {
+  isGitUrl,
+  isScpLike,
+  ownerNameOnServer,
+  parseOwnerName,
+  type OwnerName
+} from '../lib/git-url.js'
 
 /** Where the commit goes: the workflow's own checkout, or another repository cloned for the run. */
 export type CommitTarget =
@@ -71,7 +77,5 @@ export function targetOwnerName(
   serverUrl: string
 ): OwnerName | undefined {
   if (target.kind === 'workspace') return parseOwnerName(workflowRepository)
-  const prefix = `${serverUrl}/`
-  if (!target.url.startsWith(prefix)) return undefined
-  return parseOwnerName(target.url.slice(prefix.length).replace(/\.git$/, ''))
+  return ownerNameOnServer(target.url, serverUrl)
 }

@@ -1,4 +1,5 @@
-import { httpOrigin, isLoopbackHost } from '../remote-url.js'
+import { isLoopbackHost } from '../../lib/loopback.js'
+import { httpOrigin } from '../remote-url.js'
 
 /** Environment for git that authenticates HTTP(S) requests, and the secrets derived. */
 export interface GitAuth {

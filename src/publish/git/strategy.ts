@@ -1,3 +1,4 @@
+import { ownerNameOnServer } from '../../lib/git-url.js'
 import { rm } from 'node:fs/promises'
 import type { FileEdit, FileSource } from '../../edit/types.js'
 import { PublishError } from '../../errors.js'
@@ -12,12 +13,7 @@ import {
   type EnsuredPullRequest,
   type PullRequestSpec
 } from '../github/pull-request.js'
-import {
-  commitWebUrl,
-  repositoryFromUrl,
-  withoutCredentials,
-  type RepositoryName
-} from '../remote-url.js'
+import { commitWebUrl, withoutCredentials, type RepositoryName } from '../remote-url.js'
 import { sameTreeAfter } from '../tree-compare.js'
 import { createTreeSource, type TreeEntry } from '../tree-source.js'
 import type { PublishOptions, ResolvedServices } from '../types.js'
@@ -59,7 +55,7 @@ export class GitStrategy implements CommitStrategy {
     this.repo = repo
     this.options = options
     this.git = repo.git
-    this.webRepository = repositoryFromUrl(repo.url, options.github.serverUrl)
+    this.webRepository = ownerNameOnServer(repo.url, options.github.serverUrl)
     const repository = options.github.repository ?? this.webRepository
     // Messages name the repository the push goes to: OWNER/NAME when its URL is on the GitHub
     // server, else the URL itself (a workspace whose origin is elsewhere is not GITHUB_REPOSITORY).

@@ -1,3 +1,4 @@
+import { ownerNameOnServer } from '../../lib/git-url.js'
 import type { FileEdit, FileSource } from '../../edit/types.js'
 import { PublishError } from '../../errors.js'
 import { isCommitSha, shortSha } from '../../lib/text.js'
@@ -10,7 +11,6 @@ import { ensurePullRequest, type EnsuredPullRequest, type PullRequestSpec } from
 import {
   commitWebUrl,
   normalizeRemote,
-  repositoryFromUrl,
   withoutCredentials,
   type RepositoryName
 } from '../remote-url.js'
@@ -29,7 +29,7 @@ export function apiTarget(options: PublishOptions): {
       : undefined
   const repository =
     options.github.repository ??
-    (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl))
+    (url === undefined ? undefined : ownerNameOnServer(url, options.github.serverUrl))
   return { ...(url === undefined ? {} : { url }), ...(repository ? { repository } : {}) }
 }
 
