@@ -485,6 +485,7 @@ function rfc3339(date = new Date()) {
 /* harmony export */   EV: () => (/* binding */ hasScheme),
 /* harmony export */   S2: () => (/* binding */ parseOwnerName),
 /* harmony export */   Uu: () => (/* binding */ isSshUrl),
+/* harmony export */   br: () => (/* binding */ ownerNameOnServer),
 /* harmony export */   ij: () => (/* binding */ isScpLike),
 /* harmony export */   m8: () => (/* binding */ isGitUrl),
 /* harmony export */   q$: () => (/* binding */ isHttpUrl),
@@ -537,6 +538,32 @@ function isScpLike(text) {
 function isSshUrl(text) {
     const scheme = /^([a-z0-9+.-]+):\/\//i.exec(text)?.[1]?.toLowerCase();
     return scheme === undefined ? isScpLike(text) : SSH_SCHEMES.includes(scheme);
+}
+/**
+ * OWNER/NAME of a repository URL on the GitHub server `serverUrl` (its host, and its path prefix
+ * on a server under a path), `.git` and a trailing slash ignored; undefined for any other URL.
+ * The one way the action works out OWNER/NAME from a URL.
+ */
+function ownerNameOnServer(url, serverUrl) {
+    const parsed = httpUrl(url);
+    const server = httpUrl(serverUrl);
+    if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
+        return undefined;
+    const serverPath = server.pathname.replace(/\/+$/, '');
+    if (!parsed.pathname.startsWith(`${serverPath}/`))
+        return undefined;
+    const path = parsed.pathname.slice(serverPath.length + 1);
+    return parseOwnerName(path.replace(/\/$/, '').replace(/\.git$/, ''));
+}
+function httpUrl(text) {
+    if (!isHttpUrl(text))
+        return undefined;
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

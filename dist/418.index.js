@@ -1684,17 +1684,15 @@ function pullRequestBody(message, files, base) {
         `Opened by gitops-release. Merging it lands the release on \`${base}\`; a newer release for the same branch updates this pull request.`
     ].join('\n');
 }
-/** Refuses options that cannot work, before anything is pushed; in a dry run too. */
+/**
+ * Refuses options that cannot work, before anything is pushed; in a dry run too. (The token
+ * they need is checked with the inputs, by the settings.)
+ */
 function checkPrerequisites(options, onGitHub) {
     if (options.createPr || options.mode === 'api') {
         const what = options.mode === 'api' ? 'commit-mode: api' : 'create-pr';
         if (!onGitHub) {
             throw new errors/* PublishError */.S1(`${what} needs a repository on the GitHub server (${options.github.serverUrl}); the target is not one. Use commit-mode: git without create-pr, or set repository to OWNER/NAME.`, { input: options.mode === 'api' ? 'commit-mode' : 'create-pr' });
-        }
-        if (!options.token) {
-            throw new errors/* PublishError */.S1(`${what} needs a token for the GitHub API; the token input is empty.`, {
-                input: 'token'
-            });
         }
     }
 }
@@ -1906,6 +1904,8 @@ function unknownCommit(commit, label) {
     return new errors/* PublishError */.S1(`The commit ${commit} is not in ${label}.`, { input: 'environments' });
 }
 
+// EXTERNAL MODULE: ./src/lib/git-url.ts
+var git_url = __webpack_require__(4158);
 ;// CONCATENATED MODULE: ./src/publish/authorship.ts
 /**
  * How the action recognises the pull request commits it wrote itself: the trailer below at the
@@ -1981,8 +1981,6 @@ async function ensurePullRequest(api, repository, spec, logger) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/lib/git-url.ts
-var git_url = __webpack_require__(4158);
 ;// CONCATENATED MODULE: ./src/publish/remote-url.ts
 
 
@@ -2016,31 +2014,11 @@ function httpOrigin(url) {
     const parsed = parseHttpUrl(url);
     return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
 }
-/** True for a loopback host name as a URL spells it: 127.0.0.0/8, [::1], localhost. */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase().replace(/\.$/, '');
-    return (host === 'localhost' ||
-        host === '[::1]' ||
-        host === '::1' ||
-        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
-}
 /** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */
 function normalizeRemote(url, base) {
     if ((0,git_url/* hasScheme */.EV)(url) || (0,git_url/* isScpLike */.ij)(url))
         return url;
     return (0,external_node_url_.pathToFileURL)((0,external_node_path_.resolve)(base, url)).toString();
-}
-/** OWNER/NAME of a remote URL on the given GitHub server, undefined for any other host. */
-function repositoryFromUrl(url, serverUrl) {
-    const parsed = parseHttpUrl(url);
-    const server = parseHttpUrl(serverUrl);
-    if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
-        return undefined;
-    const serverPath = server.pathname.replace(/\/+$/, '');
-    if (!parsed.pathname.startsWith(`${serverPath}/`))
-        return undefined;
-    const path = parsed.pathname.slice(serverPath.length + 1);
-    return (0,git_url/* parseOwnerName */.S2)(path.replace(/\/$/, '').replace(/\.git$/, ''));
 }
 /** Web URL of a commit on a GitHub server. */
 function commitWebUrl(serverUrl, repository, sha) {
@@ -2142,7 +2120,10 @@ function createTreeSource(description, entries, readBlob) {
 
 // EXTERNAL MODULE: ./src/lib/runtime.ts
 var runtime = __webpack_require__(6382);
+// EXTERNAL MODULE: ./src/lib/loopback.ts
+var loopback = __webpack_require__(9481);
 ;// CONCATENATED MODULE: ./src/publish/git/auth.ts
+
 
 /** The `AUTHORIZATION` header value git sends for a GitHub token (as actions/checkout does). */
 function basicAuthHeader(token) {
@@ -2188,7 +2169,7 @@ function tokenOrigins(urls, serverUrl) {
             continue;
         if (origin !== server)
             withheld.set(origin, 'other-host');
-        else if (origin.startsWith('http:') && !isLoopbackHost(new URL(origin).hostname))
+        else if (origin.startsWith('http:') && !(0,loopback/* isLoopbackHost */.c)(new URL(origin).hostname))
             withheld.set(origin, 'plain-http');
         else
             send.add(origin);
@@ -2313,6 +2294,7 @@ function gitContextFactory(options, deps) {
 
 
 
+
 /**
  * The git-CLI strategy: the workspace checkout or a temporary bare clone, plumbing on a
  * temporary index (work tree and index untouched), a non-force push as the compare-and-swap.
@@ -2340,7 +2322,7 @@ class GitStrategy {
         this.repo = repo;
         this.options = options;
         this.git = repo.git;
-        this.webRepository = repositoryFromUrl(repo.url, options.github.serverUrl);
+        this.webRepository = (0,git_url/* ownerNameOnServer */.br)(repo.url, options.github.serverUrl);
         const repository = options.github.repository ?? this.webRepository;
         // Messages name the repository the push goes to: OWNER/NAME when its URL is on the GitHub
         // server, else the URL itself (a workspace whose origin is elsewhere is not GITHUB_REPOSITORY).
@@ -2512,13 +2494,14 @@ async function openGitStrategy(options, deps) {
 
 
 
+
 /** The target's URL (a remote target) and its OWNER/NAME when it is on the GitHub server. */
 function apiTarget(options) {
     const url = options.target.kind === 'remote'
         ? normalizeRemote(options.target.url, options.workspace)
         : undefined;
     const repository = options.github.repository ??
-        (url === undefined ? undefined : repositoryFromUrl(url, options.github.serverUrl));
+        (url === undefined ? undefined : (0,git_url/* ownerNameOnServer */.br)(url, options.github.serverUrl));
     return { ...(url === undefined ? {} : { url }), ...(repository ? { repository } : {}) };
 }
 /**

@@ -5965,10 +5965,7 @@ function resolveTarget(repository, workflowRepository, serverUrl) {
 function targetOwnerName(target, workflowRepository, serverUrl) {
     if (target.kind === 'workspace')
         return (0,git_url/* parseOwnerName */.S2)(workflowRepository);
-    const prefix = `${serverUrl}/`;
-    if (!target.url.startsWith(prefix))
-        return undefined;
-    return (0,git_url/* parseOwnerName */.S2)(target.url.slice(prefix.length).replace(/\.git$/, ''));
+    return (0,git_url/* ownerNameOnServer */.br)(target.url, serverUrl);
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
@@ -6050,8 +6047,15 @@ function readSettings(deps) {
             input: 'commit-mode'
         });
     }
-    if (commit && (commitMode === 'api' || createPr))
+    if (commit && (commitMode === 'api' || createPr)) {
         checkApiTransport(github.apiUrl, commitMode);
+        if (text('token') === '') {
+            const what = commitMode === 'api' ? "'commit-mode: api'" : "'create-pr: true'";
+            throw new errors/* InputError */.dz(`${what} needs a token for the GitHub API; the token input is empty.`, {
+                input: 'token'
+            });
+        }
+    }
     const { target, targetName } = resolveTarget(text('repository'), github.repository, github.serverUrl);
     const authorName = authorField('author-name', text('author-name') || DEFAULT_AUTHOR_NAME);
     const authorEmail = authorField('author-email', text('author-email') || DEFAULT_AUTHOR_EMAIL);
