@@ -8,6 +8,8 @@ import { LandedError } from '../../src/publish/landed-error.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { type PublishOptions } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
+import { createPublishDeps } from '../../src/publish/publish.js'
+import { openPublisher } from '../../src/publish/session.js'
 import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
   cloneWorkspace,
@@ -97,6 +99,25 @@ function openEarlierPullRequest(): string {
 }
 
 describe('commit-mode api (createCommitOnBranch)', () => {
+  it('reads the files at any commit through the API (a promotion reads its source revision)', async () => {
+    const before = git(bare, 'rev-parse', 'main')
+    const opts = options({ mode: 'api' })
+    const services = { ...fastDeps(), logger: createMemoryLogger() }
+    const publisher = await openPublisher(opts, createPublishDeps(opts, services))
+    try {
+      const landed = await publisher.land({ message: 'release v2' }, setLine(VALUES, 'app1', 'v2'))
+      const old = await publisher.sourceAt(before)
+      const now = await publisher.sourceAt(landed.commitSha)
+      expect((await old.read(VALUES))?.toString('utf8')).toBe(valuesFile(3))
+      expect((await now.read(VALUES))?.toString('utf8')).toContain('app1: v2')
+      expect((await now.list()).sort()).toEqual(['README.md', VALUES])
+      await expect(publisher.sourceAt('f'.repeat(40))).rejects.toThrow()
+      await expect(publisher.sourceAt('not-a-sha')).rejects.toThrow(/is not in acme\/gitops/)
+    } finally {
+      await publisher.close()
+    }
+  })
+
   it('lands the commit through GraphQL with expectedHeadOid and base64 contents', async () => {
     const head = git(bare, 'rev-parse', 'main')
     const result = await publishWithDefaults(options({ mode: 'api' }), {

@@ -284,6 +284,8 @@ export async function startFakeGitHub(
     let match: RegExpExecArray | null
     if (method === 'GET' && (match = /^\/git\/trees\/([0-9a-f]{40})$/.exec(path))) {
       const sha = match[1] ?? ''
+      // GitHub answers 404 for a tree (or commit) it does not have.
+      if (refSha(`${sha}^{tree}`) === undefined) return restError(res, 404, 'Not Found')
       const lines = query.get('recursive')
         ? gitIn(['ls-tree', '-r', '-t', '-l', sha])
         : gitIn(['ls-tree', '-l', sha])
