@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildImages, type BuildOptions } from '../src/images/build-images.js'
-import { createMemoryLogger } from '../src/logger.js'
+import { createMemoryLogger } from '../src/lib/logger.js'
 import { dockerUnavailableReason, getDockerEnv } from '../__tests__/support/docker-env.js'
 import { liveProcessEnv } from '../__tests__/support/process-env.js'
 import {

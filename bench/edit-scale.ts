@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { computeEdits } from '../src/edit/compute-edits.js'
 import { createMemorySource } from '../__tests__/support/memory-source.js'
 import type { EditRequest } from '../src/edit/types.js'
-import { createMemoryLogger } from '../src/logger.js'
+import { createMemoryLogger } from '../src/lib/logger.js'
 
 const runs = Number(process.argv[2] ?? '3')
 const SIZES_MIB = [0.25, 1, 2, 4, 8]

@@ -11,7 +11,7 @@ import { computeEdits } from '../src/edit/compute-edits.js'
 import { createMemorySource } from '../__tests__/support/memory-source.js'
 import type { EditRequest } from '../src/edit/types.js'
 import { unifiedDiff } from '../src/edit/unified-diff.js'
-import { createMemoryLogger } from '../src/logger.js'
+import { createMemoryLogger } from '../src/lib/logger.js'
 
 const FILE = 'values.yaml'
 const PATHS = [

@@ -10,7 +10,7 @@ import type { PushedCommit } from '../src/argocd/types.js'
 import { notifyWebhook } from '../src/argocd/webhook.js'
 import { systemClock } from '../src/lib/clock.js'
 import { createHttpClient } from '../src/lib/http.js'
-import { createMemoryLogger } from '../src/logger.js'
+import { createMemoryLogger } from '../src/lib/logger.js'
 import { startWebhookReceiver } from '../__tests__/support/argocd-receiver.js'
 import type { ReceivedEvent } from '../__tests__/support/argocd-receiver.js'
 

@@ -3,7 +3,7 @@ import { createEditEngine } from './edit/engine.js'
 import type { HttpClient } from './lib/http.js'
 import { systemClock } from './lib/clock.js'
 import type { Runtime } from './lib/runtime.js'
-import type { Logger } from './logger.js'
+import type { Logger } from './lib/logger.js'
 import type { GitOpsRepository, Stages } from './pipeline/stages.js'
 import type { Settings } from './settings/settings.js'
 

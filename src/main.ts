@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { composeStages } from './compose.js'
-import { annotationOf, errorMessage } from './errors.js'
+import { annotationOf, errorMessage } from './lib/errors.js'
 import { createCoreRuntime, type Runtime } from './lib/runtime.js'
-import { coreLogger, type Logger } from './logger.js'
+import { coreLogger, type Logger } from './lib/logger.js'
 import { newReleaseState, outputValues, type ReleaseState } from './outputs.js'
 import {
   buildImages,

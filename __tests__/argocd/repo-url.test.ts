@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 import { normalizeRepoUrl } from '../../src/argocd/repo-url.js'
 
 describe('normalizeRepoUrl', () => {

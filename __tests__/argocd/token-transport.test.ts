@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { PushedCommit } from '../../src/argocd/types.js'
 import { parseAppRef } from '../../src/argocd/app-ref.js'
-import { ArgoCdError } from '../../src/errors.js'
+import { ArgoCdError } from '../../src/lib/errors.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import {
   createHttpClient,
@@ -9,7 +9,7 @@ import {
   type HttpClient,
   type HttpRequest
 } from '../../src/lib/http.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { createFakeClock } from '../support/fake-clock.js'
 
 describe('waitForApps over plain http', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readAppStatus } from '../../src/argocd/app-status.js'
 import { parseAppRef } from '../../src/argocd/app-ref.js'
 import { createArgoCdApi } from '../../src/argocd/argocd-api.js'
-import { ArgoCdError } from '../../src/errors.js'
+import { ArgoCdError } from '../../src/lib/errors.js'
 import { createHttpClient } from '../../src/lib/http.js'
 import {
   application,

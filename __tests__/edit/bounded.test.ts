@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { ActionError, EditError } from '../../src/errors.js'
+import { ActionError, EditError } from '../../src/lib/errors.js'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemorySource } from '../support/memory-source.js'
 import { MAX_FILE_BYTES, readText } from '../../src/edit/read-text.js'
@@ -12,7 +12,7 @@ import { createWorkspaceSource } from '../../src/edit/workspace-source.js'
 import { hasGitSegment, normalizeRelativePath } from '../../src/edit/workspace-path.js'
 import { writeEdits } from '../../src/edit/write-edits.js'
 import { MAX_ALIAS_EXPANSION } from '../../src/edit/yaml-file.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { request } from './helpers.js'
 
 let root: string

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseChanges } from '../../src/edit/changes.js'
 import { FloatValue } from '../../src/edit/edit-value.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 
 const VARS = { tag: 'v9', sha: 'a'.repeat(40), shortSha: 'aaaaaaa' }
 

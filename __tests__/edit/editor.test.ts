@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse, parseAllDocuments } from 'yaml'
-import { EditError } from '../../src/errors.js'
+import { EditError } from '../../src/lib/errors.js'
 import { editFile, image, run } from './helpers.js'
 
 describe('empty values are filled in place', () => {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { isCollection, isScalar, parse, parseAllDocuments } from 'yaml'
 import type { Scalar } from 'yaml'
-import { EditError } from '../../src/errors.js'
+import { EditError } from '../../src/lib/errors.js'
 import type { EditRequest, ImageTarget } from '../../src/edit/types.js'
 import { expectOnlyValuesChanged } from './corpus-check.js'
 import { changedLines, lineAt, run } from './helpers.js'

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemorySource } from '../support/memory-source.js'
 import type { EditRequest, FileEdit, ImageTarget } from '../../src/edit/types.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { corpusDir } from '../support/corpus.js'
 
 /** The repository root (this file is __tests__/edit/helpers.ts). */

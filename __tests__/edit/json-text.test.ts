@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { EditError } from '../../src/errors.js'
+import { EditError } from '../../src/lib/errors.js'
 import { isJsonFile, jsonScalar, jsonString } from '../../src/edit/json-text.js'
 import { parse } from 'yaml'
 import { repoRoot, run } from './helpers.js'

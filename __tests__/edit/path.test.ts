@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 import { fillTemplate, formatPath, parsePath } from '../../src/edit/path.js'
 import type { PathSegment } from '../../src/edit/path.js'
 

@@ -3,7 +3,7 @@ import { computeEdits } from '../../src/edit/compute-edits.js'
 import { restorePlaces } from '../../src/edit/restore.js'
 import type { EditedPlace } from '../../src/edit/places.js'
 import type { EditRequest } from '../../src/edit/types.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { createMemorySource } from '../support/memory-source.js'
 import { image, request } from './helpers.js'
 

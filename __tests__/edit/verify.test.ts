@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { InternalError } from '../../src/errors.js'
+import { InternalError } from '../../src/lib/errors.js'
 import { verifyEdit } from '../../src/edit/verify.js'
 import { parseYamlFile } from '../../src/edit/yaml-file.js'
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EditError } from '../../src/errors.js'
+import { EditError } from '../../src/lib/errors.js'
 import { createWorkspaceSource } from '../../src/edit/workspace-source.js'
 
 let root: string

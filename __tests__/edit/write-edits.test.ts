@@ -12,9 +12,9 @@ import {
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EditError } from '../../src/errors.js'
+import { EditError } from '../../src/lib/errors.js'
 import { updateWorkTree, writeEdits } from '../../src/edit/write-edits.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 
 let root: string
 let outside: string

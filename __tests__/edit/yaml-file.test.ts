@@ -3,7 +3,7 @@ import { computeEdits } from '../../src/edit/compute-edits.js'
 import { createMemorySource } from '../support/memory-source.js'
 import type { EditRequest } from '../../src/edit/types.js'
 import { ParseCache, parseYamlFile } from '../../src/edit/yaml-file.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { image, request } from './helpers.js'
 
 const VALUES =

@@ -7,10 +7,10 @@ import { cleanupBuild, type ImagesRuntime } from '../../src/images/login.js'
 import type { Clock } from '../../src/lib/clock.js'
 import { createHttpClient } from '../../src/lib/http.js'
 import { STATE_KEYS } from '../../src/lib/runtime.js'
-import type { Logger } from '../../src/logger.js'
-import { BuildError, InputError } from '../../src/errors.js'
+import type { Logger } from '../../src/lib/logger.js'
+import { BuildError, InputError } from '../../src/lib/errors.js'
 import type { ImageSpec } from '../../src/image-spec.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
 
 const digestOf = (name: string) =>

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBuildTemp, removeBuildTemp } from '../../src/images/build-temp.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { run as post } from '../../src/post.js'
 import { createMemoryRuntime } from '../support/memory-runtime.js'
 

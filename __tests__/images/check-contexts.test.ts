@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkBuildContexts } from '../../src/images/check-contexts.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 import type { ImageSpec } from '../../src/image-spec.js'
 
 let workspace = ''

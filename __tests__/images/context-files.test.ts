@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { readContextFiles, type ContextOptions } from '../../src/images/context-files.js'
-import { BuildError } from '../../src/errors.js'
+import { BuildError } from '../../src/lib/errors.js'
 import type { ContextEntry } from '../../src/images/fingerprint.js'
 import { git } from '../support/git-fixtures.js'
 

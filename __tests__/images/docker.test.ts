@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createDocker } from '../../src/images/docker.js'
-import { BuildError, InternalError } from '../../src/errors.js'
+import { BuildError, InternalError } from '../../src/lib/errors.js'
 import { createProcessRunner } from '../../src/lib/exec.js'
 
 describe('createDocker over the process runner', () => {

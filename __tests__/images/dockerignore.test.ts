@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { readContextFiles } from '../../src/images/context-files.js'
 import { parseDockerignore } from '../../src/images/dockerignore.js'
-import { BuildError } from '../../src/errors.js'
+import { BuildError } from '../../src/lib/errors.js'
 
 // What Docker sends: each row is a .dockerignore, a context path and whether Docker leaves it
 // out. The rows follow moby's patternmatcher and archive walk; the rows marked (engine) are

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { createProgress } from '../../src/images/progress.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 
 describe('the note for a line of build output', () => {
   it.each<[string, string | undefined]>([

@@ -11,7 +11,7 @@ import {
 } from '../../src/images/build-images.js'
 import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
 import { HttpNetworkError, type HttpClient } from '../../src/lib/http.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
 import { createFakeClock } from '../support/fake-clock.js'
 import { git } from '../support/git-fixtures.js'

@@ -6,7 +6,7 @@ import { buildImages, type BuildOptions, type BuiltImage } from '../../src/image
 import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
 import { lookupImage } from '../../src/images/registry-api.js'
 import { createHttpClient } from '../../src/lib/http.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { dockerEnvOrWarn } from '../support/docker-env.js'
 import { liveProcessEnv } from '../support/process-env.js'
 import { git } from '../support/git-fixtures.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { EditError } from '../../src/errors.js'
+import { EditError } from '../../src/lib/errors.js'
 import {
   readCandidate,
   sameCandidate,

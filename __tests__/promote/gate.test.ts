@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { AppRef } from '../../src/argocd/app-ref.js'
 import { readAppStatus } from '../../src/argocd/app-status.js'
 import { ArgoCdUnavailableError, type ArgoCdApi } from '../../src/argocd/argocd-api.js'
-import { ArgoCdError } from '../../src/errors.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { ArgoCdError } from '../../src/lib/errors.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import {
   evaluateGate,
   evaluateGateApp,

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import type { ImageLookup } from '../../src/images/registry-api.js'
 import type { HttpRequest, HttpResponse } from '../../src/lib/http.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import type { CandidateImage } from '../../src/promote/candidate.js'
-import { PromotionError } from '../../src/errors.js'
+import { PromotionError } from '../../src/lib/errors.js'
 import { checkRegistry, registryLookup } from '../../src/promote/registry-check.js'
 
 const D1 = `sha256:${'1'.repeat(64)}`

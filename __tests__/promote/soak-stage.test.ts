@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { measureSoak } from '../../src/promote/soak-stage.js'
 
 const A = 'a'.repeat(40)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import type { ImageTarget } from '../../src/edit/types.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { readCandidate, type CandidateSettings } from '../../src/promote/candidate.js'
 import { targetEditRequest } from '../../src/promote/target-request.js'
 import { createMemorySource } from '../support/memory-source.js'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { createDescendantCheck } from '../../src/publish/descendant.js'
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
 import {

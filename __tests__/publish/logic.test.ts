@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { EditError, PublishError } from '../../src/errors.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { EditError, PublishError } from '../../src/lib/errors.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { casLoop, type AttemptResult } from '../../src/publish/cas-loop.js'
 import { fakeClock } from './helpers/clock.js'
 import { GitCommandError } from '../../src/publish/git/git.js'

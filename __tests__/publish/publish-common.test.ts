@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { PublishError } from '../../src/errors.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { PublishError } from '../../src/lib/errors.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { checkPrerequisites, chooseBranch } from '../../src/publish/publish-common.js'
 import type { PublishOptions } from '../../src/publish/publish.js'
 import { publishOptions } from './helpers/options.js'

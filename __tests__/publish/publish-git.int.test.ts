@@ -8,8 +8,8 @@ import {
   writeFileSync
 } from 'node:fs'
 import { join } from 'node:path'
-import { EditError, PublishError } from '../../src/errors.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { EditError, PublishError } from '../../src/lib/errors.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { cleanupPublish, CLONE_STATE } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
 import { gitBlobSha } from '../../src/publish/tree-compare.js'

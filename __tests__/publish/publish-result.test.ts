@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import type { PullRequestSpec } from '../../src/publish/github/pull-request.js'
 import type { PublishOptions } from '../../src/publish/publish.js'
 import {

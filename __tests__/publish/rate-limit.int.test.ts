@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { type PublishOptions } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
 import { fakeClock } from './helpers/clock.js'

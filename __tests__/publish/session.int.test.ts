@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import { createPublishDeps, type PublishOptions } from '../../src/publish/publish.js'
 import { openPublisher, publisherOnFirstUse, type Publisher } from '../../src/publish/session.js'
 import {

@@ -3,7 +3,7 @@ import type { AppState, WebhookResult } from '../../src/argocd/types.js'
 import { computeEdits } from '../../src/edit/compute-edits.js'
 import type { EditedPlace } from '../../src/edit/places.js'
 import type { EditRequest, FileSource } from '../../src/edit/types.js'
-import { createMemoryLogger } from '../../src/logger.js'
+import { createMemoryLogger } from '../../src/lib/logger.js'
 import {
   rollback,
   rollbackError,

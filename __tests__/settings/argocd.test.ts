@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseAppRef } from '../../src/argocd/app-ref.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 import {
   argoCdSecrets,
   resolveArgoCd,

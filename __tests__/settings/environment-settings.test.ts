@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 import { environmentSettings } from '../../src/settings/environment-settings.js'
 import type { Environment } from '../../src/settings/environments.js'
 import { readSettings } from '../../src/settings/inputs.js'

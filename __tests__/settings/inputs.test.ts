@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readSettings } from '../../src/settings/inputs.js'
 import type { Runtime } from '../../src/lib/runtime.js'
 import type { Settings } from '../../src/settings/settings.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/lib/errors.js'
 
 const env = {
   GITHUB_WORKSPACE: '/tmp/ws',

@@ -9,7 +9,7 @@ import type { ImagesRuntime } from '../../src/images/login.js'
 import { systemClock } from '../../src/lib/clock.js'
 import { createProcessRunner } from '../../src/lib/exec.js'
 import { createHttpClient } from '../../src/lib/http.js'
-import type { Logger } from '../../src/logger.js'
+import type { Logger } from '../../src/lib/logger.js'
 import type { DockerEnv } from './docker-env.js'
 
 /** Every manifest type a push can produce (single image, list, OCI manifest, OCI index). */

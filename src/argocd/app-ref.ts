@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 
 /** An Argo CD application as named in `argocd-app`. */
 export interface AppRef {

@@ -1,4 +1,4 @@
-import { ArgoCdError } from '../errors.js'
+import { ArgoCdError } from '../lib/errors.js'
 import { HttpNetworkError } from '../lib/http.js'
 import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
 import { describeBody, redirectHint } from './answer.js'

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import { parseScpLike, SSH_SCHEMES } from '../lib/git-url.js'
 import { redactUrl } from '../lib/redact.js'
 

@@ -1,5 +1,5 @@
-import { ArgoCdError } from '../errors.js'
-import type { ErrorLocation } from '../errors.js'
+import { ArgoCdError } from '../lib/errors.js'
+import type { ErrorLocation } from '../lib/errors.js'
 import type { AppState } from './types.js'
 
 /**

@@ -1,5 +1,5 @@
-import { ArgoCdError, errorMessage } from '../errors.js'
-import type { Logger } from '../logger.js'
+import { ArgoCdError, errorMessage } from '../lib/errors.js'
+import type { Logger } from '../lib/logger.js'
 import type { Clock } from '../lib/clock.js'
 import type { HttpClient } from '../lib/http.js'
 import { shortSha } from '../lib/text.js'

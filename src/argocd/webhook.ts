@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { errorMessage } from '../errors.js'
-import type { Logger } from '../logger.js'
+import { errorMessage } from '../lib/errors.js'
+import type { Logger } from '../lib/logger.js'
 import type { Clock } from '../lib/clock.js'
 import { HttpNetworkError, PlainHttpCredentialError } from '../lib/http.js'
 import type { HttpClient, HttpResponse } from '../lib/http.js'

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import { assertExact, assertSafeValueKey, parseTaggedString, typedValue } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
 import { nestingDepth } from './nesting.js'

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml'
 import type { YAMLMap } from 'yaml'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../lib/errors.js'
 import { sameRepository } from '../lib/image-ref.js'
 import { fillTemplate, parsePath } from './path.js'
 import { readText } from './read-text.js'

@@ -1,4 +1,4 @@
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import { formatPath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { YamlFile } from './yaml-file.js'

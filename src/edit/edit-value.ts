@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml'
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import { FORBIDDEN_KEYS } from './path.js'
 import type { ScalarValue } from './render-scalar.js'
 

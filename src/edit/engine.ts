@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import { computeEdits } from './compute-edits.js'
 import { readCurrentValues, type CurrentValue } from './current-values.js'
 import type { EditRequest, FileEdit, FileSource } from './types.js'

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { isMap, isNode, isScalar, isSeq, Pair, Scalar, visit, YAMLMap } from 'yaml'
 import type { Document, Node, YAMLSeq } from 'yaml'
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import {
   detectIndentStep,
   detectLayout,

@@ -1,4 +1,4 @@
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import { FloatValue } from './edit-value.js'
 import type { EditValue } from './edit-value.js'
 import { renderTyped } from './render-scalar.js'

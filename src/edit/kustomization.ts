@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml'
 import type { YAMLMap } from 'yaml'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import type { FileEditor } from './file-editor.js'
 import { sameRepository } from '../lib/image-ref.js'
 import type { PathSegment } from './path.js'

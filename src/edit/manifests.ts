@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml'
 import type { Document, Scalar } from 'yaml'
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import type { FileEditor } from './file-editor.js'
 import { sameRepository, splitReference } from '../lib/image-ref.js'
 import { formatPath } from './path.js'

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 
 /**
  * One step of a YAML path: a map key, a sequence index, a `[field=value]` selector, `[-]`

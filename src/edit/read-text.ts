@@ -1,4 +1,4 @@
-import { ActionError, EditError, errorMessage } from '../errors.js'
+import { ActionError, EditError, errorMessage } from '../lib/errors.js'
 import type { FileSource } from './types.js'
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })

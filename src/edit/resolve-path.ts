@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml'
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml'
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import { assertSafeSegment, formatPath } from './path.js'
 import type { PathSegment } from './path.js'
 import type { YamlFile } from './yaml-file.js'

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { isMap, isNode, isScalar, isSeq, Scalar } from 'yaml'
 import type { Document, Node, Pair } from 'yaml'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../lib/errors.js'
 import { formatPath } from './path.js'
 import type { PathSegment } from './path.js'
 import { formatPlace, sameIdentity } from './places.js'

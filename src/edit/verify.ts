@@ -10,7 +10,7 @@ import {
   visit
 } from 'yaml'
 import type { Document, Node, Pair } from 'yaml'
-import { InternalError } from '../errors.js'
+import { InternalError } from '../lib/errors.js'
 import { parsesAsJson } from './json-text.js'
 import type { YamlFile } from './yaml-file.js'
 import { PARSE_OPTIONS } from './yaml-file.js'

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises'
 import { dirname, join, posix, relative as relativeTo, sep } from 'node:path'
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 
 function outside(path: string, input: string | undefined, why: string): EditError {
   const prefix = input ? `${input}: ` : ''

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EditError, errorMessage } from '../errors.js'
+import { EditError, errorMessage } from '../lib/errors.js'
 import { MAX_FILE_BYTES, tooLarge } from './read-text.js'
 import type { FileSource } from './types.js'
 import { hasGitSegment, normalizeRelativePath, resolveInside } from './workspace-path.js'

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { ActionError, EditError, errorMessage } from '../errors.js'
-import type { Logger } from '../logger.js'
+import { ActionError, EditError, errorMessage } from '../lib/errors.js'
+import type { Logger } from '../lib/logger.js'
 import type { FileEdit } from './types.js'
 import { normalizeRelativePath, resolveInside } from './workspace-path.js'
 

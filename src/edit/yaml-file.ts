@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml'
 import type { Alias, Document, Node } from 'yaml'
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import { isJsonFile } from './json-text.js'
 
 /**

@@ -1,11 +1,11 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../lib/errors.js'
 import type { ImageSpec } from '../image-spec.js'
 import type { Clock } from '../lib/clock.js'
 import type { HttpClient } from '../lib/http.js'
 import { sameRepository } from '../lib/image-ref.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import {
   buildxBuildArgs,
   classicBuildArgs,

@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 
 /** The name every temporary folder of a build starts with (metadata and image id files). */
 const BUILD_TEMP_PREFIX = 'gitops-release-build-'

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import type { ImageSpec } from '../image-spec.js'
 
 /** What the build-context preflight needs. */

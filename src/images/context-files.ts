@@ -2,7 +2,7 @@ import { createReadStream, type Stats } from 'node:fs'
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { basename, join } from 'node:path'
-import { BuildError, errorMessage } from '../errors.js'
+import { BuildError, errorMessage } from '../lib/errors.js'
 import {
   entersExcludedFolder,
   matchPath,

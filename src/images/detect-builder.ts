@@ -1,5 +1,5 @@
-import { BuildError, InputError } from '../errors.js'
-import type { Logger } from '../logger.js'
+import { BuildError, InputError } from '../lib/errors.js'
+import type { Logger } from '../lib/logger.js'
 import type { ImagePlan } from './build-commands.js'
 import type { Docker } from './docker.js'
 

@@ -1,4 +1,4 @@
-import { BuildError } from '../errors.js'
+import { BuildError } from '../lib/errors.js'
 import { ProgramNotFoundError, type ProcessRunner, type RunResult } from '../lib/exec.js'
 
 /** How one docker CLI call is run. */

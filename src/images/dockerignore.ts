@@ -1,4 +1,4 @@
-import { BuildError, errorMessage } from '../errors.js'
+import { BuildError, errorMessage } from '../lib/errors.js'
 
 /**
  * `.dockerignore` read exactly as Docker reads it (the CLI's ReadAll, moby's patternmatcher and

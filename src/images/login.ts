@@ -1,5 +1,5 @@
-import { BuildError, errorMessage } from '../errors.js'
-import type { Logger } from '../logger.js'
+import { BuildError, errorMessage } from '../lib/errors.js'
+import type { Logger } from '../lib/logger.js'
 import { loginArgs, logoutArgs } from './build-commands.js'
 import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Docker } from './docker.js'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../lib/errors.js'
 import type { HttpClient, HttpResponse } from '../lib/http.js'
 import { isDigest, parseReference } from '../lib/image-ref.js'
 import { isLoopbackHost } from '../lib/loopback.js'

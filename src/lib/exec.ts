@@ -1,6 +1,6 @@
 import * as actionsExec from '@actions/exec'
 import { StringDecoder } from 'node:string_decoder'
-import { errorMessage, InternalError } from '../errors.js'
+import { errorMessage, InternalError } from './errors.js'
 
 /** How one command is run. */
 export interface RunOptions {

@@ -1,7 +1,7 @@
 import * as http from 'node:http'
 import * as https from 'node:https'
 import type * as net from 'node:net'
-import { ActionError } from '../errors.js'
+import { ActionError } from './errors.js'
 import { isLoopbackHost } from './loopback.js'
 import { proxyRoute, type ProxyEnv } from './proxy-env.js'
 import { bareHost, openTunnel, proxyAuthorization, proxyPort, shownProxy } from './proxy-tunnel.js'

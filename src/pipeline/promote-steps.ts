@@ -1,6 +1,6 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import type { FileEdit, ImageTarget } from '../edit/types.js'
-import { createMemoryLogger } from '../logger.js'
+import { createMemoryLogger } from '../lib/logger.js'
 import type { PromotionState, ReleaseImage, ReleaseState } from '../outputs.js'
 import { readCandidate, type CandidateImage, type NamedImage } from '../promote/candidate.js'
 import type { GateResult } from '../promote/gate.js'

@@ -9,7 +9,7 @@ import type { FileSource } from '../edit/types.js'
 import { hasGitSegment, normalizeRelativePath } from '../edit/workspace-path.js'
 import { parseYamlFile } from '../edit/yaml-file.js'
 import type { YamlFile } from '../edit/yaml-file.js'
-import { EditError, InputError } from '../errors.js'
+import { EditError, InputError } from '../lib/errors.js'
 import { normalizeRepository, sameRepository, splitReference } from '../lib/image-ref.js'
 import type { Environment } from '../settings/environments.js'
 

@@ -5,12 +5,12 @@ import type { AppStatus } from '../argocd/app-status.js'
 import { ArgoCdUnavailableError, createArgoCdApi } from '../argocd/argocd-api.js'
 import type { ArgoCdApi } from '../argocd/argocd-api.js'
 import { operationRunning, reportedShas } from '../argocd/wait-state.js'
-import { ArgoCdError, errorMessage } from '../errors.js'
+import { ArgoCdError, errorMessage } from '../lib/errors.js'
 import type { Clock } from '../lib/clock.js'
 import { createHttpClient } from '../lib/http.js'
 import type { HttpClient } from '../lib/http.js'
 import { shortSha, suffix } from '../lib/text.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 
 /** The judgement of one observation of one source app. */
 export type GateVerdict =

@@ -2,9 +2,9 @@ import type { ImageTarget } from '../edit/types.js'
 import type { HttpClient } from '../lib/http.js'
 import { lookupImage } from '../images/registry-api.js'
 import type { ImageLookup, RegistryCredentials } from '../images/registry-api.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import type { CandidateImage } from './candidate.js'
-import { PromotionError } from '../errors.js'
+import { PromotionError } from '../lib/errors.js'
 
 /** What the registry check needs. */
 export interface RegistryCheckDeps {

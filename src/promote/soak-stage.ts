@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import { evaluateSoak, formatDuration, historyRevisions, readHistory } from './soak.js'
 import type { SoakResult } from './soak.js'
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../lib/clock.js'
 import { retry, type RetryPolicy } from '../lib/retry.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import { GitCommandError } from './git/git.js'
 import { GitHubApiError } from './github/api-error.js'
 import {

@@ -1,4 +1,4 @@
-import { PublishError } from '../errors.js'
+import { PublishError } from '../lib/errors.js'
 
 /** Why a git or GitHub operation failed, as far as the publish loop cares. */
 export type FailureKind =

@@ -1,4 +1,4 @@
-import { ActionError, PublishError, errorMessage } from '../errors.js'
+import { ActionError, PublishError, errorMessage } from '../lib/errors.js'
 import type { PublishResult } from './types.js'
 
 /**

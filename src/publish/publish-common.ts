@@ -1,6 +1,6 @@
-import { PublishError } from '../errors.js'
+import { PublishError } from '../lib/errors.js'
 import type { FileEdit } from '../edit/types.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import type { PublishOptions } from './types.js'
 import { unifiedDiff } from '../edit/unified-diff.js'
 

@@ -1,6 +1,6 @@
 import { shortSha } from '../lib/text.js'
 import type { FileEdit } from '../edit/types.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import type { EnsuredPullRequest } from './github/pull-request.js'
 import { changedEdits, editsDiff, pullRequestBody } from './publish-common.js'
 import type { PublishOptions, PublishResult } from './types.js'

@@ -2,7 +2,7 @@ import { runCompareAndSwap, type CommitStrategy } from './driver.js'
 import { openGitStrategy } from './git/strategy.js'
 import { openGitHubStrategy } from './github/strategy.js'
 import type { FileSource } from '../edit/types.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 import type { ComputeChanges, PublishOptions, PublishResult, ResolvedServices } from './types.js'
 
 /** What one commit brings: its message and, with `create-pr`, its branch and title. */

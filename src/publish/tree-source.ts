@@ -1,4 +1,4 @@
-import { EditError } from '../errors.js'
+import { EditError } from '../lib/errors.js'
 import type { FileSource } from '../edit/types.js'
 
 /** One entry of a recursive tree listing (`git ls-tree -r` or GitHub's trees API). */

@@ -3,9 +3,9 @@ import type { EditedPlace } from '../edit/places.js'
 import { restorePlaces } from '../edit/restore.js'
 import type { RestoredPlace, SkippedPlace } from '../edit/restore.js'
 import type { FileEdit, FileSource } from '../edit/types.js'
-import { ArgoCdError, errorMessage, type ErrorLocation } from '../errors.js'
+import { ArgoCdError, errorMessage, type ErrorLocation } from '../lib/errors.js'
 import { shortSha } from '../lib/text.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../lib/logger.js'
 
 export type { RestoredPlace, SkippedPlace } from '../edit/restore.js'
 

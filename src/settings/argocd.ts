@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import { parseAppRef, type AppRef } from '../argocd/app-ref.js'
 import { normalizeRepoUrl, redactUrl } from '../argocd/repo-url.js'
 import type { ArgoCdApiSettings, ArgoCdSettings, WebhookSettings } from '../argocd/types.js'

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml'
 import { parseAppRef } from '../argocd/app-ref.js'
 import { parsePath } from '../edit/path.js'
-import { ActionError, InputError } from '../errors.js'
+import { ActionError, InputError } from '../lib/errors.js'
 import { splitList } from '../lib/text.js'
 import { argoCdSecrets, resolveArgoCd } from './argocd.js'
 

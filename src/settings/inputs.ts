@@ -1,4 +1,4 @@
-import { InputError, InternalError } from '../errors.js'
+import { InputError, InternalError } from '../lib/errors.js'
 import { rfc3339 } from '../lib/clock.js'
 import { isLoopbackUrl } from '../lib/loopback.js'
 import { parseOwnerName, type OwnerName } from '../lib/git-url.js'

@@ -1,6 +1,6 @@
 import { parseDocument, isMap, isSeq, isScalar } from 'yaml'
 import type { ImageSpec } from '../image-spec.js'
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import { normalizeRepository } from '../lib/image-ref.js'
 
 /** Defaults that complete an image entry's repository and build arguments. */

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../lib/errors.js'
 import {
   isGitUrl,
   isScpLike,

@@ -1,4 +1,4 @@
-import { createMemoryLogger } from '../../../src/logger.js'
+import { createMemoryLogger } from '../../../src/lib/logger.js'
 import { publishWithDefaults } from './publish.js'
 import { setLine } from './line-compute.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { createMemoryLogger } from '../../../src/logger.js'
+import { createMemoryLogger } from '../../../src/lib/logger.js'
 import { publishWithDefaults } from './publish.js'
 import { setLine } from './line-compute.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PublishError } from '../../errors.js'
+import { PublishError } from '../../lib/errors.js'
 import { isSshUrl } from '../../lib/git-url.js'
 import { STATE_KEYS } from '../../lib/runtime.js'
-import type { Logger } from '../../logger.js'
+import type { Logger } from '../../lib/logger.js'
 import {
   createGit,
   gitTopLevel,

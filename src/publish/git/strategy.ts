@@ -1,7 +1,7 @@
 import { ownerNameOnServer } from '../../lib/git-url.js'
 import { rm } from 'node:fs/promises'
 import type { FileEdit, FileSource } from '../../edit/types.js'
-import { PublishError } from '../../errors.js'
+import { PublishError } from '../../lib/errors.js'
 import { isCommitSha, shortSha } from '../../lib/text.js'
 import { isOurCommit, withReleaseTrailer } from '../authorship.js'
 import { unknownCommit, type CommitStrategy, type SwapOutcome, type Tip } from '../driver.js'

@@ -1,4 +1,4 @@
-import { PublishError } from '../../errors.js'
+import { PublishError } from '../../lib/errors.js'
 import { HttpNetworkError, PlainHttpCredentialError } from '../../lib/http.js'
 import { HttpRedirectError } from '../../lib/http-fetch.js'
 import { classifyFailure, type FailureKind } from '../failure.js'

@@ -1,5 +1,5 @@
 import type { getOctokit } from '@actions/github'
-import { PublishError, errorMessage } from '../../errors.js'
+import { PublishError, errorMessage } from '../../lib/errors.js'
 import { createHttpClient, type HttpClient } from '../../lib/http.js'
 import { createHttpFetch, type FetchFunction } from '../../lib/http-fetch.js'
 import { classifyFailure, type FailureKind } from '../failure.js'

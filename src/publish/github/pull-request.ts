@@ -1,5 +1,5 @@
-import { PublishError } from '../../errors.js'
-import type { Logger } from '../../logger.js'
+import { PublishError } from '../../lib/errors.js'
+import type { Logger } from '../../lib/logger.js'
 import type { GitHubApi, PullRequestRef } from './api.js'
 import type { RepositoryName } from '../remote-url.js'
 

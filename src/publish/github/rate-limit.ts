@@ -1,7 +1,7 @@
-import { errorMessage } from '../../errors.js'
+import { errorMessage } from '../../lib/errors.js'
 import { systemClock, type Clock } from '../../lib/clock.js'
 import { retry, type AttemptOutcome, type RetryPolicy } from '../../lib/retry.js'
-import type { Logger } from '../../logger.js'
+import type { Logger } from '../../lib/logger.js'
 import {
   GitHubApiError,
   header,

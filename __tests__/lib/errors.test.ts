@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { annotationOf, EditError, errorMessage, InputError } from '../src/errors.js'
+import { annotationOf, EditError, errorMessage, InputError } from '../../src/lib/errors.js'
 
 describe('errors', () => {
   it('keeps the location and names the class', () => {
