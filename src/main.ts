@@ -102,7 +102,7 @@ export async function promote(
 }
 
 /** What `run` needs from the runner; replaceable so a test can see every output and failure. */
-export interface RunDeps {
+interface RunDeps {
   readonly runtime: Runtime
   readonly logger: Logger
   /** The runner's environment, read here and handed to the settings layer alone. */

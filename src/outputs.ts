@@ -24,7 +24,7 @@ export interface ReleaseRollback {
 }
 
 /** One image of a promotion: what moved, as the registry confirmed it. */
-export interface PromotedImage {
+interface PromotedImage {
   readonly name: string
   readonly repository: string
   readonly tag: string

@@ -4,7 +4,7 @@ import type { HttpClient, HttpRequest } from './http.js'
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
 /** Bounds of every request sent through the adapter. */
-export interface HttpFetchOptions {
+interface HttpFetchOptions {
   /** The whole exchange (connect, upload, wait, download) of one request, in ms. */
   readonly timeoutMs: number
   /** Largest response body accepted, in bytes. */

@@ -30,7 +30,7 @@ import type { CommitText, GitOpsRepository, Stages } from './stages.js'
 // promotion"). Like the release steps, each records what it found in the run's state.
 
 /** The GitOps repository as each side of a promotion reads or writes it. */
-export interface PromotionRepositories {
+interface PromotionRepositories {
   /** The source environment's branch: the candidate, the revisions the gate asks about. */
   readonly source: GitOpsRepository
   /** The target environment's branch: what it holds now, and where the promotion lands. */
@@ -38,7 +38,7 @@ export interface PromotionRepositories {
 }
 
 /** What both environments hold, read at the tips of their branches. */
-export interface PromotionFiles {
+interface PromotionFiles {
   /** The candidate: what the source's files hold for each image. */
   readonly candidate: readonly CandidateImage[]
   /** The source branch's tip the candidate was read at. */
@@ -57,7 +57,7 @@ export function newPromotionState(promotion: PromotionSettings): PromotionState 
 }
 
 /** The images of `images` by name and repository: what a promotion looks for. */
-export function namedImages(settings: Settings): NamedImage[] {
+function namedImages(settings: Settings): NamedImage[] {
   if (settings.images.length === 0) {
     throw new InputError(
       "Input 'images' is empty: a promotion moves the images it names. List them (names only).",

@@ -34,7 +34,7 @@ export function plannedImages(settings: Settings): ReleaseImage[] {
 }
 
 /** The edit request for `images`: the settings' edit inputs with the images to write. */
-export function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
+function editRequest(settings: Settings, images: readonly ImageTarget[]): EditRequest {
   return { ...settings.edit, images }
 }
 
@@ -42,7 +42,7 @@ export function editRequest(settings: Settings, images: readonly ImageTarget[]):
  * A commit's text from a template: `{names}` (the images written; `update` when none is, as
  * with `changes` alone), `{tag}`, `{sha}`, `{short-sha}`.
  */
-export function commitText(
+function commitText(
   settings: Settings,
   commit: CommitSettings,
   images: readonly ImageTarget[],

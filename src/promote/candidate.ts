@@ -14,11 +14,11 @@ import { normalizeRepository, sameRepository, splitReference } from '../lib/imag
 import type { Environment } from '../settings/environments.js'
 
 /** Where an environment's files record part of an image. */
-export type PlaceKind =
+type PlaceKind =
   'tag-path' | 'repository-path' | 'digest-path' | 'ref-path' | 'kustomization' | 'manifests'
 
 /** One place that records part of an image (a tag, repository or digest, or a whole reference). */
-export interface Sighting {
+interface Sighting {
   readonly kind: PlaceKind
   /** Repository-relative file. */
   readonly file: string

@@ -73,7 +73,7 @@ export function evaluateGateApp(
 }
 
 /** One app's verdict, as the whole gate sees it. */
-export interface GateAppVerdict {
+interface GateAppVerdict {
   readonly app: string
   readonly verdict: GateVerdict
 }
@@ -117,7 +117,7 @@ export interface GateOptions {
 }
 
 /** What the gate stage works with; tests pass fakes. */
-export interface GateDeps {
+interface GateDeps {
   readonly clock: Clock
   readonly logger: Logger
   /**

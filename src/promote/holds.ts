@@ -3,7 +3,7 @@ import { readCandidate, sameCandidate } from './candidate.js'
 import type { CandidateImage, CandidateSettings, NamedImage } from './candidate.js'
 
 /** What the "does revision R hold the candidate" question needs from git. */
-export interface HoldsDeps {
+interface HoldsDeps {
   /** The files of the source repository at a commit (e.g. a tree source over `git ls-tree`). */
   readonly sourceAt: (revision: string) => Promise<FileSource>
   /** Whether `revision` is the source branch's tip or an ancestor of it. */

@@ -7,7 +7,7 @@ import type { CandidateImage } from './candidate.js'
 import { PromotionError } from '../lib/errors.js'
 
 /** What the registry check needs. */
-export interface RegistryCheckDeps {
+interface RegistryCheckDeps {
   /** What the registry holds under `repository:tag` (see `registryLookup`). */
   readonly lookup: (repository: string, tag: string) => Promise<ImageLookup>
   readonly logger: Pick<Logger, 'info'>

@@ -3,7 +3,7 @@ import { evaluateSoak, formatDuration, historyRevisions, readHistory } from './s
 import type { SoakResult } from './soak.js'
 
 /** What measuring the soak needs. */
-export interface SoakDeps {
+interface SoakDeps {
   /** Whether the source files at a revision hold the candidate (see candidateHolder). */
   readonly holdsCandidate: (revision: string) => Promise<boolean>
   /** Wall-clock time, epoch ms (history times are wall-clock). */

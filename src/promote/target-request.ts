@@ -4,7 +4,7 @@ import type { Environment } from '../settings/environments.js'
 import type { CandidateImage } from './candidate.js'
 
 /** What the target edit request is built from. */
-export interface TargetRequestOptions {
+interface TargetRequestOptions {
   /** The target environment (where its image values live). */
   readonly target: Pick<
     Environment,

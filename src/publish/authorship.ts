@@ -21,7 +21,7 @@ export function hasReleaseTrailer(message: string): boolean {
 }
 
 /** A commit as far as authorship goes. */
-export interface CommitAuthorship {
+interface CommitAuthorship {
   /** `NAME <EMAIL>`; undefined where the server sets it (GitHub's API signs as the token). */
   readonly author?: string
   readonly committer?: string

@@ -31,27 +31,27 @@ export interface Retry {
  * is spent. Failures that are no progress (unreachable remote, declined hook) count against
  * push-attempts.
  */
-export const RACE_BUDGET_PER_ATTEMPT_MS = 60_000
+const RACE_BUDGET_PER_ATTEMPT_MS = 60_000
 
 /**
  * Attempts that may end in a stalled remote (no byte for the stall time): a silent server costs
  * the whole stall time per attempt, so one retry covers a blip and a dead server fails the run
  * in about two stall times instead of push-attempts of them.
  */
-export const STALLED_ATTEMPTS = 2
+const STALLED_ATTEMPTS = 2
 
 /** Shortest back-off window after a lost race, in ms (a local remote answers in milliseconds). */
-export const MIN_RACE_BACKOFF_MS = 20
+const MIN_RACE_BACKOFF_MS = 20
 
 /** Shortest back-off window after a network failure or declined hook, in ms. */
-export const MIN_FAILURE_BACKOFF_MS = 1000
+const MIN_FAILURE_BACKOFF_MS = 1000
 
 /**
  * How often a race window doubles at most (to 32 exposure windows). Measured with bench/race
  * (16 racers, one process each, same run): a cap of 8 windows took 21–27× one run with a median
  * of 4 attempts, 32 windows 17–19× with 3.5; racers that spread wider collide less.
  */
-export const MAX_RACE_DOUBLINGS = 5
+const MAX_RACE_DOUBLINGS = 5
 
 /** Longest single wait, in ms. */
 export const MAX_BACKOFF_MS = 30_000
@@ -98,7 +98,7 @@ export function failureOutcome<T>(
 }
 
 /** Loop settings. */
-export interface LoopOptions {
+interface LoopOptions {
   /** push-attempts: attempts that may fail for another reason than a moved branch. */
   readonly attempts: number
   /** Total time for the loop; default push-attempts × RACE_BUDGET_PER_ATTEMPT_MS. */

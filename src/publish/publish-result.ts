@@ -22,7 +22,7 @@ export interface Settled {
 }
 
 /** The fields of a result that do not depend on whether or where a commit landed. */
-export type ResultBase = Pick<
+type ResultBase = Pick<
   PublishResult,
   'before' | 'defaultBranch' | 'remoteUrl' | 'files' | 'edits' | 'diff'
 >
@@ -56,7 +56,7 @@ export function resultBase(
 }
 
 /** The pull request from the pull request branch to `branch`, listing the changed files. */
-export function pullRequestSpec(
+function pullRequestSpec(
   options: PublishOptions,
   branch: string,
   files: readonly string[]

@@ -6,7 +6,7 @@ import type { Logger } from '../lib/logger.js'
 import type { ComputeChanges, PublishOptions, PublishResult, ResolvedServices } from './types.js'
 
 /** What one commit brings: its message and, with `create-pr`, its branch and title. */
-export type LandText = Pick<PublishOptions, 'message'> &
+type LandText = Pick<PublishOptions, 'message'> &
   Partial<Pick<PublishOptions, 'prTitle' | 'prBranch'>>
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { TreeEntry } from './tree-source.js'
 
 /** A file as it would be written over a tree. */
-export interface TreeWrite {
+interface TreeWrite {
   readonly path: string
   readonly content: Buffer
 }

@@ -13,7 +13,7 @@ export interface TreeEntry {
 const REGULAR_FILE = /^100(?:644|755)$/
 
 /** Splits a repository-relative path, refusing anything that could leave the repository. */
-export function checkRepositoryPath(path: string): string[] {
+function checkRepositoryPath(path: string): string[] {
   const parts = path.split('/')
   if (
     path === '' ||

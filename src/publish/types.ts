@@ -105,7 +105,7 @@ export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | ''
 export type PublishRuntime = Pick<Runtime, 'setSecret' | 'secrets' | 'saveState'>
 
 /** Makes the GitHub API client for a token (replaceable in tests). */
-export type GitHubApiFactory = (
+type GitHubApiFactory = (
   token: string,
   urls: GitHubUrls,
   limits?: RateLimitOptions,

@@ -4,7 +4,7 @@ import type { Environment } from './environments.js'
 import type { CommitSettings, EditSettings, EnvironmentSettings } from './settings.js'
 
 /** What every environment starts from: the top-level settings it does not override. */
-export interface EnvironmentBase {
+interface EnvironmentBase {
   /** The top-level edit settings (`pin-digest`, `create-missing`, the template values). */
   readonly edit: EditSettings
   /** The top-level commit settings; absent with `commit: false`. */

@@ -24,7 +24,7 @@ import type {
  * What reading the settings needs: the inputs and masking, the environment (read here and
  * nowhere else), a warning sink.
  */
-export interface SettingsDeps {
+interface SettingsDeps {
   readonly runtime: Pick<Runtime, 'getInput' | 'setSecret'>
   readonly env: NodeJS.ProcessEnv
   /** Shows a warning about an input that is accepted but risky. */

@@ -4,7 +4,7 @@ import { InputError } from '../lib/errors.js'
 import { normalizeRepository } from '../lib/image-ref.js'
 
 /** Defaults that complete an image entry's repository and build arguments. */
-export interface ImageDefaults {
+interface ImageDefaults {
   readonly registry: string
   readonly namespace: string
   /** Global `build-args`, put before each image's own. */

@@ -44,10 +44,10 @@ export function gitAuthEnv(
 }
 
 /** Why the token is not sent to an origin. */
-export type WithheldReason = 'other-host' | 'plain-http'
+type WithheldReason = 'other-host' | 'plain-http'
 
 /** Which origins of a repository's remote URLs get the token. */
-export interface TokenOrigins {
+interface TokenOrigins {
   /** `scheme://host[:port]/` origins that get the token: the GitHub server's only. */
   readonly send: readonly string[]
   /** HTTP(S) origins that get no credentials, with the reason. */

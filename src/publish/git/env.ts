@@ -1,5 +1,5 @@
 /** Variables a calling git (a hook, a wrapper) may leave behind that would redirect our commands. */
-export const INHERITED_GIT_VARS: readonly string[] = [
+const INHERITED_GIT_VARS: readonly string[] = [
   'GIT_DIR',
   'GIT_WORK_TREE',
   'GIT_INDEX_FILE',

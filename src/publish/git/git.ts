@@ -23,7 +23,7 @@ export interface Identity {
 }
 
 /** A commit object's people and message. */
-export interface CommitObject {
+interface CommitObject {
   readonly parents: readonly string[]
   /** `NAME <EMAIL>` */
   readonly author: string
@@ -33,7 +33,7 @@ export interface CommitObject {
 }
 
 /** What fetchBranchAndHead found. */
-export interface FetchedRefs {
+interface FetchedRefs {
   /** The branch's tip; absent when the branch does not exist (or none was asked for). */
   readonly tip?: string
   /** The branch the remote's HEAD points to. */
@@ -43,7 +43,7 @@ export interface FetchedRefs {
 }
 
 /** What a push did: landed, or was refused with git's output. */
-export type PushResult = { readonly ok: true } | { readonly ok: false; readonly output: string }
+type PushResult = { readonly ok: true } | { readonly ok: false; readonly output: string }
 
 /** The git operations the publish stage needs, on one local repository. */
 export interface Git {
@@ -213,7 +213,7 @@ export function quotePath(path: string): Buffer {
  * when known (a bare repository), lets a fetch's result be read from FETCH_HEAD instead of
  * asking another git process.
  */
-export class LocalGit implements Git {
+class LocalGit implements Git {
   readonly dir: string
   private readonly context: GitContext
   private readonly gitDir: string | undefined

@@ -32,7 +32,7 @@ interface ReadTip {
  * One instance serves every commit and ancestry question of a run, so the repository is opened
  * (and a remote one cloned) once; `close` removes the temporary clone.
  */
-export class GitStrategy implements CommitStrategy {
+class GitStrategy implements CommitStrategy {
   readonly label: string
   readonly remoteUrl: string
   readonly onGitHub: boolean

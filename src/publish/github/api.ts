@@ -9,7 +9,7 @@ import type { RepositoryName } from '../remote-url.js'
 import type { TreeEntry } from '../tree-source.js'
 
 /** The tip of a branch as the API sees it. */
-export interface BranchHead {
+interface BranchHead {
   readonly oid: string
   readonly treeOid: string
   /** The first parent of the tip commit; empty for a root commit. */
@@ -25,12 +25,12 @@ export interface PullRequestRef {
 }
 
 /** Result of createCommitOnBranch: the new commit, or why it was refused. */
-export type CommitOutcome =
+type CommitOutcome =
   | { readonly ok: true; readonly oid: string; readonly url: string }
   | { readonly ok: false; readonly kind: FailureKind; readonly detail: string }
 
 /** One file of a createCommitOnBranch call. */
-export interface FileAddition {
+interface FileAddition {
   readonly path: string
   /** base64 */
   readonly contents: string
@@ -107,7 +107,7 @@ export interface GitHubUrls {
 }
 
 /** Deadline of one GitHub API request (connect to last byte), in ms. */
-export const API_REQUEST_TIMEOUT_MS = 60_000
+const API_REQUEST_TIMEOUT_MS = 60_000
 
 /** Largest GitHub API answer read, in bytes (a recursive tree listing of a big repository). */
 export const API_MAX_BODY_BYTES = 64 * 1024 * 1024
@@ -142,7 +142,7 @@ function graphqlFailure(what: string, errors: readonly GraphqlError[]): GitHubAp
  * `transport.http` (one deadline per request, no redirect followed, the runner's proxy);
  * rate limits are waited out within the run's budget.
  */
-export class OctokitGitHubApi implements GitHubApi {
+class OctokitGitHubApi implements GitHubApi {
   private octokit: Promise<ReturnType<typeof getOctokit>> | undefined
   private readonly fetch: FetchFunction
   private readonly token: string

@@ -16,7 +16,7 @@ import {
  * True for GitHub's rate-limit answers: 429, or 403 with `x-ratelimit-remaining: 0`, a
  * `retry-after` header, or a message about a (secondary) rate limit. A plain 403 stays an auth error.
  */
-export function isRateLimited(
+function isRateLimited(
   status: number | undefined,
   headers: Headers,
   message: string
@@ -36,7 +36,7 @@ export function isRateLimited(
  * answer's own `date` header so the runner's clock does not matter). Undefined when the answer
  * does not say: the retry policy's own back-off (a minute, then doubling) applies.
  */
-export function rateLimitDelay(headers: Headers): number | undefined {
+function rateLimitDelay(headers: Headers): number | undefined {
   const date = Date.parse(header(headers, 'date') ?? '')
   const after = header(headers, 'retry-after')
   if (after !== undefined) {
@@ -65,7 +65,7 @@ export const RATE_LIMIT_POLICY: RetryPolicy = {
 }
 
 /** The total time one run may spend waiting out rate limits, whatever the number of requests. */
-export const RATE_LIMIT_BUDGET_MS = 600_000
+const RATE_LIMIT_BUDGET_MS = 600_000
 
 /** What is left of a run's rate-limit waiting time; shared by every API client of the run. */
 export interface RateLimitBudget {

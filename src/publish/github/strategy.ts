@@ -19,7 +19,7 @@ import { createTreeSource, type TreeEntry } from '../tree-source.js'
 import type { PublishOptions, ResolvedServices } from '../types.js'
 
 /** The target's URL (a remote target) and its OWNER/NAME when it is on the GitHub server. */
-export function apiTarget(options: PublishOptions): {
+function apiTarget(options: PublishOptions): {
   readonly url?: string
   readonly repository?: RepositoryName
 } {
@@ -38,7 +38,7 @@ export function apiTarget(options: PublishOptions): {
  * clock, within the run's one budget); PublishError naming the input without a repository or a
  * token.
  */
-export function connectApi(
+function connectApi(
   options: PublishOptions,
   repository: RepositoryName | undefined,
   deps: ResolvedServices
@@ -68,7 +68,7 @@ export function connectApi(
  * and land with createCommitOnBranch, whose expectedHeadOid makes GitHub do the
  * compare-and-swap (and sign the commit). No clone, no git; ancestry through the compare API.
  */
-export class GitHubStrategy implements CommitStrategy {
+class GitHubStrategy implements CommitStrategy {
   readonly label: string
   readonly remoteUrl: string
   readonly onGitHub = true
