@@ -113,7 +113,7 @@ type GitHubApiFactory = (
 ) => GitHubApi
 
 /**
- * What the stage needs besides its options, for publish and the descendant check alike. The
+ * What the stage needs besides its options, for publish and the Publisher alike. The
  * optional ones default to the real thing (see createPublishDeps in publish.ts).
  */
 export interface PublishServices {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/lib/logger.js'
-import { createDescendantCheck } from '../../src/publish/descendant.js'
+import { createPublishDeps } from '../../src/publish/publish.js'
+import { openPublisher } from '../../src/publish/session.js'
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
 import {
   cloneWorkspace,
@@ -59,7 +60,7 @@ const cases = (): [string, string, string, boolean][] => [
   ['something that is no SHA', shas.a, '--upload-pack=evil', false]
 ]
 
-describe('isDescendant', () => {
+describe('Publisher.isDescendant', () => {
   it.each(['remote clone', 'workspace', 'api'] as const)(
     '%s mode answers every case',
     async (kind) => {
@@ -80,10 +81,10 @@ describe('isDescendant', () => {
                 graphqlUrl: github.graphqlUrl
               }
             })
-      const check = await createDescendantCheck(options, {
-        ...fastDeps(),
-        logger: createMemoryLogger()
-      })
+      const check = await openPublisher(
+        options,
+        createPublishDeps(options, { ...fastDeps(), logger: createMemoryLogger() })
+      )
       try {
         for (const [name, ancestor, commit, expected] of cases()) {
           expect([name, await check.isDescendant(ancestor, commit)]).toEqual([name, expected])
