@@ -1,12 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { unifiedDiff } from '../src/edit/unified-diff.js'
-import {
-  newReleaseState,
-  outputValues,
-  type ReleaseImage,
-  type ReleaseRollback
-} from '../src/outputs.js'
+import { newReleaseState, outputValues, type ReleaseRollback } from '../src/outputs.js'
 import type { AppState } from '../src/argocd/types.js'
+import type { BuiltImage } from '../src/images/build-images.js'
 import type { PublishResult } from '../src/publish/publish.js'
 import { renderSummary } from '../src/summary.js'
 
@@ -16,7 +12,7 @@ const edits = [
 ]
 const DIGEST = `sha256:${'a'.repeat(64)}`
 const SHA = 'c'.repeat(40)
-const planned: ReleaseImage = {
+const planned: BuiltImage = {
   name: 'web',
   repository: 'docker.io/acme/web',
   tag: 'v2',
@@ -27,14 +23,14 @@ const planned: ReleaseImage = {
   metadata: {},
   fingerprint: ''
 }
-const built: ReleaseImage = {
+const built: BuiltImage = {
   ...planned,
   digest: DIGEST,
   seconds: 12.34,
   built: true,
   metadata: { 'containerimage.digest': DIGEST, 'image.name': 'docker.io/acme/web:v2' }
 }
-const reused: ReleaseImage = {
+const reused: BuiltImage = {
   ...planned,
   name: 'api',
   repository: 'docker.io/acme/api',

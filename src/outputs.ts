@@ -6,9 +6,6 @@ import { unifiedDiff } from './edit/unified-diff.js'
 import type { PublishResult } from './publish/publish.js'
 import { promotionOutputs } from './promote/outputs.js'
 
-/** One image as the images stage reports it (or as planned, before any build: `built: false`). */
-export type ReleaseImage = BuiltImage
-
 /** What the Argo CD stage reported: the webhook, and each app's last state. */
 interface ReleaseArgoCd {
   readonly webhook?: WebhookResult
@@ -67,7 +64,7 @@ export interface ReleaseState {
   /** The tag of the run ('' when even that could not be read). */
   tag: string
   /** The images: as planned before the build, then as the images stage returned them. */
-  images: readonly ReleaseImage[]
+  images: readonly BuiltImage[]
   /** With `commit: false`: the edits made in the workspace. */
   edits?: readonly FileEdit[]
   /** With `commit: true`: what the publish stage returned. */

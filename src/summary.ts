@@ -2,7 +2,8 @@ import { argoCdSummary } from './argocd/summary.js'
 import { promotionSummary } from './promote/summary.js'
 import { rollbackSummary } from './rollback/summary.js'
 import { markdownCell, shortSha } from './lib/text.js'
-import { releaseDiff, releaseEdits, type ReleaseImage, type ReleaseState } from './outputs.js'
+import { releaseDiff, releaseEdits, type ReleaseState } from './outputs.js'
+import type { BuiltImage } from './images/build-images.js'
 
 /** The job summary as Markdown: images, the diff of each file, the commit, then Argo CD. */
 export function renderSummary(state: ReleaseState): string {
@@ -50,7 +51,7 @@ export function renderSummary(state: ReleaseState): string {
 }
 
 // One row per image: built (with its build time), reused (and from which tag), or not built.
-function imagesTable(images: readonly ReleaseImage[]): string {
+function imagesTable(images: readonly BuiltImage[]): string {
   const rows = images.map((image) => {
     const digest = image.digest === '' ? '' : `\`${markdownCell(image.digest)}\``
     const result = image.built

@@ -97,7 +97,10 @@ export interface ImagesDeps {
   readonly clock: Clock
 }
 
-/** One image of the run: built (and pushed) now, or reused by skip-unchanged. */
+/**
+ * One image of the run: built (and pushed) now, reused by skip-unchanged, or planned before any
+ * build (`built: false`).
+ */
 export interface BuiltImage {
   readonly name: string
   readonly repository: string

@@ -1,7 +1,8 @@
 import { InputError } from '../lib/errors.js'
 import type { FileEdit, ImageTarget } from '../edit/types.js'
 import { createMemoryLogger } from '../lib/logger.js'
-import type { PromotionState, ReleaseImage, ReleaseState } from '../outputs.js'
+import type { BuiltImage } from '../images/build-images.js'
+import type { PromotionState, ReleaseState } from '../outputs.js'
 import { readCandidate, type CandidateImage, type NamedImage } from '../promote/candidate.js'
 import type { GateResult } from '../promote/gate.js'
 import { candidateHolder } from '../promote/holds.js'
@@ -343,7 +344,7 @@ function promotionRecord(state: ReleaseState, promotion: PromotionSettings): Pro
   return state.promotion
 }
 
-function releaseImage(image: ImageTarget): ReleaseImage {
+function releaseImage(image: ImageTarget): BuiltImage {
   return {
     name: image.name,
     repository: image.repository,

@@ -1,10 +1,10 @@
 import type { AppState, ArgoCdSettings, PushedCommit, WebhookResult } from '../argocd/types.js'
 import { ArgoCdWaitError } from '../argocd/wait-error.js'
 import type { EditRequest, FileEdit, FileSource, ImageTarget } from '../edit/types.js'
-import type { CurrentImage } from '../images/build-images.js'
+import type { BuiltImage, CurrentImage } from '../images/build-images.js'
 import { renderTemplate } from '../lib/text.js'
 import { createMemoryLogger } from '../lib/logger.js'
-import { releaseDiff, releaseEdits, type ReleaseImage, type ReleaseState } from '../outputs.js'
+import { releaseDiff, releaseEdits, type ReleaseState } from '../outputs.js'
 import { landedResult } from '../publish/landed-error.js'
 import type { PublishResult } from '../publish/publish.js'
 import { rollback, rollbackError, type RolledBackError } from '../rollback/rollback.js'
@@ -19,7 +19,7 @@ import type { CommitText, GitOpsRepository, Stages } from './stages.js'
 const PLACEHOLDER_DIGEST = `sha256:${'0'.repeat(64)}`
 
 /** The images as planned before any build: no digest, not built. */
-export function plannedImages(settings: Settings): ReleaseImage[] {
+export function plannedImages(settings: Settings): BuiltImage[] {
   return settings.images.map((image) => ({
     name: image.name,
     repository: image.repository,

@@ -2,9 +2,6 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { hasScheme, isHttpUrl, isScpLike, type OwnerName } from '../lib/git-url.js'
 
-/** A GitHub repository by owner and name. */
-export type RepositoryName = OwnerName
-
 function parseHttpUrl(url: string): URL | undefined {
   if (!isHttpUrl(url)) return undefined
   try {
@@ -42,6 +39,6 @@ export function normalizeRemote(url: string, base: string): string {
 }
 
 /** Web URL of a commit on a GitHub server. */
-export function commitWebUrl(serverUrl: string, repository: RepositoryName, sha: string): string {
+export function commitWebUrl(serverUrl: string, repository: OwnerName, sha: string): string {
   return `${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/commit/${sha}`
 }

@@ -7,7 +7,7 @@ import type { NetworkLimits } from './git/env.js'
 import type { HttpClient } from '../lib/http.js'
 import type { GitHubApi, GitHubTransport, GitHubUrls } from './github/api.js'
 import type { RateLimitBudget, RateLimitOptions } from './github/rate-limit.js'
-import type { RepositoryName } from './remote-url.js'
+import type { OwnerName } from '../lib/git-url.js'
 
 /** Where and how to land the commit (inputs of "Where to commit", already parsed). */
 export interface PublishOptions {
@@ -54,7 +54,7 @@ export interface PublishOptions {
     readonly apiUrl: string
     readonly graphqlUrl: string
     /** The target repository on the GitHub server, when known. */
-    readonly repository?: RepositoryName
+    readonly repository?: OwnerName
   }
 }
 

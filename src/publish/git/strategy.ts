@@ -1,4 +1,4 @@
-import { ownerNameOnServer } from '../../lib/git-url.js'
+import { ownerNameOnServer, type OwnerName } from '../../lib/git-url.js'
 import { rm } from 'node:fs/promises'
 import type { FileEdit, FileSource } from '../../edit/types.js'
 import { PublishError } from '../../lib/errors.js'
@@ -13,7 +13,7 @@ import {
   type EnsuredPullRequest,
   type PullRequestSpec
 } from '../github/pull-request.js'
-import { commitWebUrl, withoutCredentials, type RepositoryName } from '../remote-url.js'
+import { commitWebUrl, withoutCredentials } from '../remote-url.js'
 import { sameTreeAfter } from '../tree-compare.js'
 import { createTreeSource, type TreeEntry } from '../tree-source.js'
 import type { PublishOptions, ResolvedServices } from '../types.js'
@@ -40,7 +40,7 @@ class GitStrategy implements CommitStrategy {
   readonly openPullRequest?: (spec: PullRequestSpec) => Promise<EnsuredPullRequest>
   private readonly git: Git
   private readonly identity: Identity
-  private readonly webRepository: RepositoryName | undefined
+  private readonly webRepository: OwnerName | undefined
   private defaultBranch: Promise<string> | undefined
   private read: ReadTip | undefined
   private prTip: string | undefined

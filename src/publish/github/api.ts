@@ -5,7 +5,7 @@ import { createHttpFetch, type FetchFunction } from '../../lib/http-fetch.js'
 import { classifyFailure, type FailureKind } from '../failure.js'
 import { GitHubApiError, statusOf } from './api-error.js'
 import { callWithRateLimits, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js'
-import type { RepositoryName } from '../remote-url.js'
+import type { OwnerName } from '../../lib/git-url.js'
 import type { TreeEntry } from '../tree-source.js'
 
 /** The tip of a branch as the API sees it. */
@@ -38,42 +38,42 @@ interface FileAddition {
 
 /** The GitHub REST and GraphQL calls the publish stage makes. */
 export interface GitHubApi {
-  defaultBranch(repository: RepositoryName): Promise<string>
+  defaultBranch(repository: OwnerName): Promise<string>
   /** The branch tip read through GraphQL (REST ref reads may be cached for a minute). */
-  branchHead(repository: RepositoryName, branch: string): Promise<BranchHead | undefined>
-  listTree(repository: RepositoryName, treeSha: string): Promise<TreeEntry[]>
-  readBlob(repository: RepositoryName, sha: string): Promise<Buffer>
+  branchHead(repository: OwnerName, branch: string): Promise<BranchHead | undefined>
+  listTree(repository: OwnerName, treeSha: string): Promise<TreeEntry[]>
+  readBlob(repository: OwnerName, sha: string): Promise<Buffer>
   createCommitOnBranch(
-    repository: RepositoryName,
+    repository: OwnerName,
     branch: string,
     expectedHeadOid: string,
     message: string,
     additions: readonly FileAddition[]
   ): Promise<CommitOutcome>
   /** Points a branch at `sha`, creating it or moving it (only used for our PR branch). */
-  setBranch(repository: RepositoryName, branch: string, sha: string): Promise<void>
+  setBranch(repository: OwnerName, branch: string, sha: string): Promise<void>
   findOpenPull(
-    repository: RepositoryName,
+    repository: OwnerName,
     head: string,
     base: string
   ): Promise<PullRequestRef | undefined>
   /** Opens a pull request; `exists` when GitHub says one is already open for `head`. */
   createPull(
-    repository: RepositoryName,
+    repository: OwnerName,
     pull: { head: string; base: string; title: string; body: string }
   ): Promise<PullRequestRef | 'exists'>
   updatePull(
-    repository: RepositoryName,
+    repository: OwnerName,
     number: number,
     pull: { title: string; body: string }
   ): Promise<PullRequestRef>
-  addLabels(repository: RepositoryName, number: number, labels: readonly string[]): Promise<void>
+  addLabels(repository: OwnerName, number: number, labels: readonly string[]): Promise<void>
   /**
    * How `head` relates to `base` (GitHub's compare API): identical, ahead, behind or diverged;
    * undefined when GitHub does not know one of the commits (404).
    */
   compare(
-    repository: RepositoryName,
+    repository: OwnerName,
     base: string,
     head: string
   ): Promise<'identical' | 'ahead' | 'behind' | 'diverged' | undefined>
@@ -164,7 +164,7 @@ class OctokitGitHubApi implements GitHubApi {
     })
   }
 
-  async defaultBranch(repository: RepositoryName): Promise<string> {
+  async defaultBranch(repository: OwnerName): Promise<string> {
     const what = `Reading the default branch of ${repository.owner}/${repository.repo}`
     const { data, errors } = await this.graphql(what, DEFAULT_BRANCH_QUERY, {
       owner: repository.owner,
@@ -182,7 +182,7 @@ class OctokitGitHubApi implements GitHubApi {
     return name
   }
 
-  async branchHead(repository: RepositoryName, branch: string): Promise<BranchHead | undefined> {
+  async branchHead(repository: OwnerName, branch: string): Promise<BranchHead | undefined> {
     const what = `Reading branch ${branch} of ${repository.owner}/${repository.repo}`
     const { data, errors } = await this.graphql(what, HEAD_QUERY, {
       owner: repository.owner,
@@ -214,7 +214,7 @@ class OctokitGitHubApi implements GitHubApi {
     }
   }
 
-  async listTree(repository: RepositoryName, treeSha: string): Promise<TreeEntry[]> {
+  async listTree(repository: OwnerName, treeSha: string): Promise<TreeEntry[]> {
     const { data } = await this.limited(`Listing tree ${treeSha}`, async () =>
       (await this.client()).request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
         ...repository,
@@ -233,7 +233,7 @@ class OctokitGitHubApi implements GitHubApi {
       .map((entry) => ({ mode: entry.mode, sha: entry.sha, path: entry.path }))
   }
 
-  async readBlob(repository: RepositoryName, sha: string): Promise<Buffer> {
+  async readBlob(repository: OwnerName, sha: string): Promise<Buffer> {
     const { data } = await this.limited(`Reading blob ${sha}`, async () =>
       (await this.client()).request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
         ...repository,
@@ -244,7 +244,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   async createCommitOnBranch(
-    repository: RepositoryName,
+    repository: OwnerName,
     branch: string,
     expectedHeadOid: string,
     message: string,
@@ -293,7 +293,7 @@ class OctokitGitHubApi implements GitHubApi {
     return { ok: true, oid: commit.oid, url: commit.url ?? '' }
   }
 
-  async setBranch(repository: RepositoryName, branch: string, sha: string): Promise<void> {
+  async setBranch(repository: OwnerName, branch: string, sha: string): Promise<void> {
     const existing = await this.branchHead(repository, branch)
     await this.limited(`Pointing branch ${branch} at ${sha}`, async () => {
       if (existing) {
@@ -318,7 +318,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   async findOpenPull(
-    repository: RepositoryName,
+    repository: OwnerName,
     head: string,
     base: string
   ): Promise<PullRequestRef | undefined> {
@@ -337,7 +337,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   async createPull(
-    repository: RepositoryName,
+    repository: OwnerName,
     pull: { head: string; base: string; title: string; body: string }
   ): Promise<PullRequestRef | 'exists'> {
     return this.limited(`Opening a pull request from ${pull.head} to ${pull.base}`, async () => {
@@ -364,7 +364,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   async updatePull(
-    repository: RepositoryName,
+    repository: OwnerName,
     number: number,
     pull: { title: string; body: string }
   ): Promise<PullRequestRef> {
@@ -379,7 +379,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   async compare(
-    repository: RepositoryName,
+    repository: OwnerName,
     base: string,
     head: string
   ): Promise<'identical' | 'ahead' | 'behind' | 'diverged' | undefined> {
@@ -398,11 +398,7 @@ class OctokitGitHubApi implements GitHubApi {
     }
   }
 
-  async addLabels(
-    repository: RepositoryName,
-    number: number,
-    labels: readonly string[]
-  ): Promise<void> {
+  async addLabels(repository: OwnerName, number: number, labels: readonly string[]): Promise<void> {
     if (labels.length === 0) return
     await this.limited(`Labelling pull request #${number}`, async () =>
       (await this.client()).request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {

@@ -1,7 +1,7 @@
 import { PublishError } from '../../lib/errors.js'
 import type { Logger } from '../../lib/logger.js'
 import type { GitHubApi, PullRequestRef } from './api.js'
-import type { RepositoryName } from '../remote-url.js'
+import type { OwnerName } from '../../lib/git-url.js'
 
 /** What the pull request should say. */
 export interface PullRequestSpec {
@@ -20,7 +20,7 @@ export interface EnsuredPullRequest extends PullRequestRef {
 /** Opens a pull request from `head` to `base`, or updates the one already open for `head`. */
 export async function ensurePullRequest(
   api: GitHubApi,
-  repository: RepositoryName,
+  repository: OwnerName,
   spec: PullRequestSpec,
   logger: Logger
 ): Promise<EnsuredPullRequest> {

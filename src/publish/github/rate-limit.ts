@@ -16,11 +16,7 @@ import {
  * True for GitHub's rate-limit answers: 429, or 403 with `x-ratelimit-remaining: 0`, a
  * `retry-after` header, or a message about a (secondary) rate limit. A plain 403 stays an auth error.
  */
-function isRateLimited(
-  status: number | undefined,
-  headers: Headers,
-  message: string
-): boolean {
+function isRateLimited(status: number | undefined, headers: Headers, message: string): boolean {
   if (status === 429) return true
   if (status !== 403) return false
   return (

@@ -1,4 +1,4 @@
-import { ownerNameOnServer } from '../../lib/git-url.js'
+import { ownerNameOnServer, type OwnerName } from '../../lib/git-url.js'
 import type { FileEdit, FileSource } from '../../edit/types.js'
 import { PublishError } from '../../lib/errors.js'
 import { isCommitSha, shortSha } from '../../lib/text.js'
@@ -8,12 +8,7 @@ import type { GitHubApi } from './api.js'
 import { RATE_LIMIT_POLICY } from './rate-limit.js'
 import { checkPrerequisites } from '../publish-common.js'
 import { ensurePullRequest, type EnsuredPullRequest, type PullRequestSpec } from './pull-request.js'
-import {
-  commitWebUrl,
-  normalizeRemote,
-  withoutCredentials,
-  type RepositoryName
-} from '../remote-url.js'
+import { commitWebUrl, normalizeRemote, withoutCredentials } from '../remote-url.js'
 import { sameTreeAfter } from '../tree-compare.js'
 import { createTreeSource, type TreeEntry } from '../tree-source.js'
 import type { PublishOptions, ResolvedServices } from '../types.js'
@@ -21,7 +16,7 @@ import type { PublishOptions, ResolvedServices } from '../types.js'
 /** The target's URL (a remote target) and its OWNER/NAME when it is on the GitHub server. */
 function apiTarget(options: PublishOptions): {
   readonly url?: string
-  readonly repository?: RepositoryName
+  readonly repository?: OwnerName
 } {
   const url =
     options.target.kind === 'remote'
@@ -40,9 +35,9 @@ function apiTarget(options: PublishOptions): {
  */
 function connectApi(
   options: PublishOptions,
-  repository: RepositoryName | undefined,
+  repository: OwnerName | undefined,
   deps: ResolvedServices
-): { readonly api: GitHubApi; readonly repository: RepositoryName } {
+): { readonly api: GitHubApi; readonly repository: OwnerName } {
   if (!repository || !options.token) {
     throw new PublishError(
       'commit-mode: api needs the target repository on the GitHub server and a token.',
@@ -79,7 +74,7 @@ class GitHubStrategy implements CommitStrategy {
   private read: { tip: string; entries: readonly TreeEntry[] } | undefined
 
   private readonly api: GitHubApi
-  private readonly repository: RepositoryName
+  private readonly repository: OwnerName
   private readonly options: PublishOptions
   private readonly logger: ResolvedServices['logger']
   // the identity note is logged with the first commit, not by a preview or an ancestry check
@@ -87,7 +82,7 @@ class GitHubStrategy implements CommitStrategy {
 
   constructor(
     api: GitHubApi,
-    repository: RepositoryName,
+    repository: OwnerName,
     options: PublishOptions,
     url: string | undefined,
     logger: ResolvedServices['logger']
