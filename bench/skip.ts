@@ -13,7 +13,7 @@ import { readSettings } from '../src/settings/inputs.js'
 import { composeStages } from '../src/compose.js'
 import { release } from '../src/main.js'
 import type { Stages } from '../src/pipeline/stages.js'
-import { newReleaseState, releaseChanged } from '../src/outputs.js'
+import { newReleaseState, outputValues } from '../src/outputs.js'
 import { createMemoryLogger } from '../src/lib/logger.js'
 import { createMemoryRuntime } from '../__tests__/support/memory-runtime.js'
 import { dockerUnavailableReason, getDockerEnv } from '../__tests__/support/docker-env.js'
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         return {
           seconds: (performance.now() - started) / 1000,
           built,
-          changed: releaseChanged(state)
+          changed: outputValues(state).changed === 'true'
         }
       }
       const first = await releaseOnce()

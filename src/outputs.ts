@@ -94,7 +94,7 @@ export function releaseDiff(state: ReleaseState): string {
 }
 
 /** True when the run changed file content (with a commit: when it landed one). */
-export function releaseChanged(state: ReleaseState): boolean {
+function releaseChanged(state: ReleaseState): boolean {
   if (state.publish !== undefined) return state.publish.changed
   return (state.edits ?? []).some((edit) => edit.before !== edit.after)
 }

@@ -10,7 +10,8 @@ import {
 import { join } from 'node:path'
 import { EditError, PublishError } from '../../src/lib/errors.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
-import { cleanupPublish, CLONE_STATE } from '../../src/publish/publish.js'
+import { STATE_KEYS } from '../../src/lib/runtime.js'
+import { cleanupPublish } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
 import { gitBlobSha } from '../../src/publish/tree-compare.js'
 import {
@@ -76,7 +77,7 @@ describe('publish with git to a separate repository', () => {
     )
     expect(result.diff).toContain('-app1: old\n+app1: v2\n')
     expect(readdirSync(temp)).toEqual([])
-    expect(deps.runtime.state.get(CLONE_STATE)).toMatch(/gitops-release-clone-/)
+    expect(deps.runtime.state.get(STATE_KEYS.cloneDir)).toMatch(/gitops-release-clone-/)
   })
 
   it('starts git from options.env, not from process.env', async () => {
@@ -229,7 +230,7 @@ describe('publish with git to a separate repository', () => {
     const temp = tempDir()
     const left = join(temp, 'gitops-release-clone-abc')
     git(temp, 'init', '--quiet', '--bare', left)
-    const state = new Map<string, string>([[CLONE_STATE, left]])
+    const state = new Map<string, string>([[STATE_KEYS.cloneDir, left]])
     await cleanupPublish(createMemoryLogger(), { getState: (name) => state.get(name) ?? '' })
     expect(existsSync(left)).toBe(false)
   })

@@ -19,7 +19,7 @@ export const PARSE_OPTIONS = {
  * its anchored node (nested aliases multiply). Real values files stay far below; an "alias bomb"
  * (a billion nodes from a few hundred bytes) is refused before anything expands it.
  */
-export const MAX_ALIAS_EXPANSION = 1_000_000
+const MAX_ALIAS_EXPANSION = 1_000_000
 
 /** One parsed YAML file: its text, its documents and a line lookup for messages. */
 export interface YamlFile {

@@ -32,7 +32,7 @@ export class HttpRedirectError extends Error {
 }
 
 /** The response body was larger than the adapter accepts. */
-export class HttpBodyTooLargeError extends Error {
+class HttpBodyTooLargeError extends Error {
   constructor(method: string, url: string, maxBodyBytes: number) {
     super(`${method} ${url}: the answer is larger than ${maxBodyBytes} bytes`)
     this.name = 'HttpBodyTooLargeError'

@@ -30,9 +30,6 @@ export type {
 } from './types.js'
 export { TEMP_PREFIX } from './types.js'
 
-/** The state entry naming the temporary clone, removed by cleanupPublish. */
-export const CLONE_STATE = STATE_KEYS.cloneDir
-
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
  * branch tip, computes the edits against it (`deps.compute`), and swaps the branch to a commit on
@@ -101,7 +98,7 @@ export async function cleanupPublish(
   logger: Logger,
   runtime: Pick<Runtime, 'getState'>
 ): Promise<void> {
-  const dir = runtime.getState(CLONE_STATE)
+  const dir = runtime.getState(STATE_KEYS.cloneDir)
   if (dir === '' || !basename(dir).startsWith(TEMP_PREFIX) || !existsSync(dir)) return
   await rm(dir, { recursive: true, force: true })
   logger.debug(`Removed the temporary clone ${dir}`)
