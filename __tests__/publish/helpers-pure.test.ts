@@ -1,8 +1,6 @@
 import { ownerNameOnServer } from '../../src/lib/git-url.js'
-import { quotePath } from '../../src/publish/git/git.js'
 import { describe, expect, it } from '@jest/globals'
-import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/cas-loop.js'
-import { basicAuthHeader, gitAuthEnv, tokenOrigins } from '../../src/publish/git/auth.js'
+import { gitAuthEnv, tokenOrigins } from '../../src/publish/git/auth.js'
 import {
   commitWebUrl,
   hasEmbeddedCredentials,
@@ -10,29 +8,6 @@ import {
   normalizeRemote,
   withoutCredentials
 } from '../../src/publish/remote-url.js'
-
-describe('backoffDelay', () => {
-  it.each([
-    // kind, count, window, random, expected
-    ['failure', 1, 50, 1, 1000],
-    ['failure', 1, 50, 0.5, 500],
-    ['failure', 2, 50, 1, 2000],
-    ['failure', 3, 50, 1, 4000],
-    ['failure', 1, 500, 1, 4000],
-    ['failure', 2, 500, 0.25, 2000],
-    ['failure', 9, 500, 1, MAX_BACKOFF_MS],
-    ['failure', 1, 50, 0, 0],
-    ['race', 1, 5, 1, 20],
-    ['race', 1, 50, 1, 50],
-    ['race', 3, 50, 0.5, 100],
-    ['race', 4, 50, 1, 400],
-    ['race', 6, 50, 1, 1600],
-    ['race', 1000, 50, 1, 1600],
-    ['race', 1000, 5000, 1, MAX_BACKOFF_MS]
-  ] as const)('%s %p, window %p ms, random %p → %p ms', (kind, count, window, random, expected) => {
-    expect(backoffDelay(kind, count, window, () => random)).toBe(expected)
-  })
-})
 
 describe('gitAuthEnv', () => {
   it('clears persisted headers, then sends ours, for each origin; nothing on argv', () => {
@@ -54,7 +29,6 @@ describe('gitAuthEnv', () => {
       GIT_CONFIG_VALUE_3: `AUTHORIZATION: ${header}`
     })
     expect(auth.secrets).toEqual(['TOKEN', header, header.slice(6)])
-    expect(basicAuthHeader('TOKEN')).toBe(header)
   })
 
   it('keeps config entries already in the environment', () => {
@@ -174,18 +148,5 @@ describe('remote URLs', () => {
     expect(commitWebUrl('https://github.com/', { owner: 'a', repo: 'b' }, 'abc')).toBe(
       'https://github.com/a/b/commit/abc'
     )
-  })
-})
-
-describe('quotePath (fast-import file names)', () => {
-  it.each([
-    ['helm/values.yaml', '"helm/values.yaml"'],
-    ['a b/"q".yaml', '"a b/\\"q\\".yaml"'],
-    ['back\\slash', '"back\\\\slash"'],
-    ['line\nbreak', '"line\\012break"'],
-    ['tab\there', '"tab\\011here"'],
-    ['ü.yaml', '"\u00c3\u00bc.yaml"']
-  ])('%p', (path, expected) => {
-    expect(quotePath(path)).toEqual(Buffer.from(expected, 'latin1'))
   })
 })

@@ -10,7 +10,7 @@ export interface GitAuth {
 }
 
 /** The `AUTHORIZATION` header value git sends for a GitHub token (as actions/checkout does). */
-export function basicAuthHeader(token: string): string {
+function basicAuthHeader(token: string): string {
   return `basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}`
 }
 

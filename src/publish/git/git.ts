@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/logger.js'
 import type { TreeEntry } from '../tree-source.js'
 import { FIXED_ENV } from './env.js'
 import { fetchHeads, headSymref, MissingHead } from './fetch-head.js'
+import { quotePath } from './fast-import-path.js'
 
 /** A file to place in a tree. */
 export interface TreeFile {
@@ -194,18 +195,6 @@ export async function initBareRepository(
   // `--` keeps a URL that starts with a dash from being read as an option
   await text(['-C', dir, 'remote', 'add', '--', 'origin', url], context)
   return createGit(dir, context, dir)
-}
-
-/** A path as fast-import reads it: always C-quoted, so no name can end the command early. */
-export function quotePath(path: string): Buffer {
-  let quoted = ''
-  for (const byte of Buffer.from(path, 'utf8')) {
-    if (byte === 0x22 || byte === 0x5c) quoted += `\\${String.fromCharCode(byte)}`
-    else if (byte < 0x20 || byte === 0x7f) quoted += `\\${byte.toString(8).padStart(3, '0')}`
-    else quoted += String.fromCharCode(byte)
-  }
-  // bytes above 0x7f stay as they are: latin1 turns each char back into its one byte
-  return Buffer.from(`"${quoted}"`, 'latin1')
 }
 
 /**

@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals'
+import { backoffDelay, MAX_BACKOFF_MS } from '../../src/publish/backoff.js'
+
+describe('backoffDelay', () => {
+  it.each([
+    // kind, count, window, random, expected
+    ['failure', 1, 50, 1, 1000],
+    ['failure', 1, 50, 0.5, 500],
+    ['failure', 2, 50, 1, 2000],
+    ['failure', 3, 50, 1, 4000],
+    ['failure', 1, 500, 1, 4000],
+    ['failure', 2, 500, 0.25, 2000],
+    ['failure', 9, 500, 1, MAX_BACKOFF_MS],
+    ['failure', 1, 50, 0, 0],
+    ['race', 1, 5, 1, 20],
+    ['race', 1, 50, 1, 50],
+    ['race', 3, 50, 0.5, 100],
+    ['race', 4, 50, 1, 400],
+    ['race', 6, 50, 1, 1600],
+    ['race', 1000, 50, 1, 1600],
+    ['race', 1000, 5000, 1, MAX_BACKOFF_MS]
+  ] as const)('%s %p, window %p ms, random %p → %p ms', (kind, count, window, random, expected) => {
+    expect(backoffDelay(kind, count, window, () => random)).toBe(expected)
+  })
+})
