@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  hasReleaseTrailer,
-  isOurCommit,
-  RELEASE_TRAILER,
-  withReleaseTrailer
-} from '../../src/publish/authorship.js'
+import { isOurCommit, withReleaseTrailer } from '../../src/publish/authorship.js'
+
+// the trailer as docs/committing.md documents it
+const RELEASE_TRAILER = 'Released-by: gitops-release'
 
 const bot = {
   name: 'github-actions[bot]',
@@ -19,7 +17,7 @@ describe('withReleaseTrailer', () => {
     ['a message that has it', `release\n\n${RELEASE_TRAILER}\n`, `release\n\n${RELEASE_TRAILER}`]
   ])('adds the trailer as the last paragraph once: %s', (_name, message, expected) => {
     expect(withReleaseTrailer(message)).toBe(expected)
-    expect(hasReleaseTrailer(withReleaseTrailer(message))).toBe(true)
+    expect(isOurCommit({ message: withReleaseTrailer(message) })).toBe(true)
   })
 })
 

@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PublishError } from '../../src/lib/errors.js'
-import { RELEASE_TRAILER } from '../../src/publish/authorship.js'
 import { LandedError } from '../../src/publish/landed-error.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { type PublishOptions } from '../../src/publish/publish.js'
@@ -75,16 +74,20 @@ function openEarlierPullRequest(): string {
     workspace: work,
     tempDir: work
   })
-  execFileSync('git', ['commit', '--quiet', '-am', `earlier release\n\n${RELEASE_TRAILER}`], {
-    cwd: work,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: name,
-      GIT_AUTHOR_EMAIL: email,
-      GIT_COMMITTER_NAME: name,
-      GIT_COMMITTER_EMAIL: email
+  execFileSync(
+    'git',
+    ['commit', '--quiet', '-am', `earlier release\n\nReleased-by: gitops-release`],
+    {
+      cwd: work,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: name,
+        GIT_AUTHOR_EMAIL: email,
+        GIT_COMMITTER_NAME: name,
+        GIT_COMMITTER_EMAIL: email
+      }
     }
-  })
+  )
   git(work, 'push', '--quiet', 'origin', 'HEAD:refs/heads/release/1.0')
   github.pulls.push({
     number: 1,

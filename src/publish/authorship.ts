@@ -4,7 +4,7 @@
  * identity of the inputs. A pull request branch whose head is anything else holds a reviewer's
  * work and is never overwritten.
  */
-export const RELEASE_TRAILER = 'Released-by: gitops-release'
+const RELEASE_TRAILER = 'Released-by: gitops-release'
 
 /** `message` with the release trailer as its last paragraph (once). */
 export function withReleaseTrailer(message: string): string {
@@ -14,7 +14,7 @@ export function withReleaseTrailer(message: string): string {
 }
 
 /** True when the last paragraph of `message` holds the release trailer line. */
-export function hasReleaseTrailer(message: string): boolean {
+function hasReleaseTrailer(message: string): boolean {
   const paragraphs = message.replace(/\s+$/, '').split(/\n\s*\n/)
   const last = paragraphs.at(-1) ?? ''
   return paragraphs.length > 1 && last.split('\n').some((line) => line.trim() === RELEASE_TRAILER)
