@@ -7,13 +7,13 @@ import {
   symlinkSync,
   writeFileSync
 } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { EditError, PublishError } from '../../src/lib/errors.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { STATE_KEYS } from '../../src/lib/runtime.js'
 import { cleanupPublish } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
-import { gitBlobSha } from '../../src/publish/tree-compare.js'
 import {
   cloneWorkspace,
   createRemote,
@@ -42,6 +42,11 @@ afterEach(() => {
 })
 
 const VALUES = 'helm/values.yaml'
+
+/** The blob id git gives `text`. */
+function blobSha(text: string): string {
+  return execFileSync('git', ['hash-object', '--stdin'], { input: text }).toString('utf8').trim()
+}
 
 function remoteTarget(url: string) {
   return { kind: 'remote' as const, url }
@@ -431,7 +436,7 @@ describe('publish with git in the workspace checkout', () => {
     expect(git(ws, 'rev-parse', 'refs/remotes/origin/main')).toBe(human)
     expect(git(bare, 'rev-parse', 'main')).toBe(main)
     // no object written: the new content exists nowhere in the workspace repository
-    expect(() => git(ws, 'cat-file', '-e', gitBlobSha(Buffer.from(expected)))).toThrow()
+    expect(() => git(ws, 'cat-file', '-e', blobSha(expected))).toThrow()
     const network = readFileSync(recording.log, 'utf8')
       .split('\n')
       .filter((line) => /^-C \S+ (?:fetch|ls-remote|push|clone)\b/.test(line))

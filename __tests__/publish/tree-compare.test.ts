@@ -1,24 +1,27 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { gitBlobSha, sameTreeAfter } from '../../src/publish/tree-compare.js'
+import { sameTreeAfter } from '../../src/publish/tree-compare.js'
 import type { TreeEntry } from '../../src/publish/tree-source.js'
 
-describe('gitBlobSha', () => {
+/** The blob id as git itself computes it. */
+function hashObject(bytes: Buffer): string {
+  return execFileSync('git', ['hash-object', '--stdin'], { input: bytes }).toString('utf8').trim()
+}
+
+describe('sameTreeAfter on blob ids', () => {
   it.each([[''], ['a: 1\n'], ['tag: "v1.2.3" # ünïcödé\n'], ['\0binary\xff']])(
-    'matches git hash-object for %p',
+    'knows the blob git hash-object gives %p',
     (text) => {
-      const bytes = Buffer.from(text, 'utf8')
-      const expected = execFileSync('git', ['hash-object', '--stdin'], { input: bytes })
-        .toString('utf8')
-        .trim()
-      expect(gitBlobSha(bytes)).toBe(expected)
+      const content = Buffer.from(text, 'utf8')
+      const written = [{ mode: '100644', sha: hashObject(content), path: 'f' }]
+      expect(sameTreeAfter([], [{ path: 'f', content }], written)).toBe(true)
     }
   )
 })
 
 describe('sameTreeAfter', () => {
   const next = Buffer.from('tag: v2\n')
-  const nextSha = gitBlobSha(next)
+  const nextSha = hashObject(next)
   const base: TreeEntry[] = [
     { mode: '100644', sha: 'a'.repeat(40), path: 'helm/values.yaml' },
     { mode: '100755', sha: 'b'.repeat(40), path: 'run.sh' },

@@ -8,7 +8,7 @@ interface TreeWrite {
 }
 
 /** The object id git gives a blob with these bytes (SHA-1, as on GitHub). */
-export function gitBlobSha(content: Buffer): string {
+function gitBlobSha(content: Buffer): string {
   return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex')
 }
 
