@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/lib/errors.js'
 import {
   parseEnvironments,
-  parseSoak,
   resolvePromotion,
   type Environment,
   type EnvironmentDefaults
@@ -38,21 +37,30 @@ const THREE = `
   branch: refs/heads/release
 `
 
-describe('parseSoak', () => {
-  it.each<[string, number | undefined]>([
+describe('parseEnvironments: soak', () => {
+  const withSoak = (text: string): Environment[] =>
+    parse(
+      `- name: dev\n  values-file: d.yaml\n  argocd-app: app-dev\n` +
+        `- name: prod\n  values-file: p.yaml\n  soak: '${text}'\n`
+    )
+
+  it.each<[string, number]>([
     ['90s', 90],
     ['30m', 1800],
     ['2h', 7200],
     ['1d', 86400],
     [' 5m ', 300],
-    ['0s', 0],
-    ['90', undefined],
-    ['1.5h', undefined],
-    ['2w', undefined],
-    ['-1d', undefined],
-    ['', undefined]
+    ['0s', 0]
   ])('%j is %j seconds', (text, seconds) => {
-    expect(parseSoak(text)).toBe(seconds)
+    expect(withSoak(text)[1]?.soakSeconds).toBe(seconds)
+  })
+
+  it.each(['90', '1.5h', '2w', '-1d'])('%j is refused', (text) => {
+    expect(() => withSoak(text)).toThrow(/'prod': soak is/)
+  })
+
+  it('reads an empty soak as none', () => {
+    expect(withSoak('')[1]?.soakSeconds).toBeUndefined()
   })
 })
 

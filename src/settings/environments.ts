@@ -95,7 +95,7 @@ function within<T>(where: string, fn: () => T): T {
 }
 
 /** Parses a soak duration (`90s`, `30m`, `2h`, `1d`) into seconds; undefined when malformed. */
-export function parseSoak(text: string): number | undefined {
+function parseSoak(text: string): number | undefined {
   const match = /^(\d{1,9})([smhd])$/.exec(text.trim())
   if (match === null) return undefined
   return Number(match[1]) * (SOAK_UNITS[match[2] ?? 's'] ?? 1)
