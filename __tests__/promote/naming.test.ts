@@ -4,13 +4,11 @@ import type { ImageTarget } from '../../src/edit/types.js'
 import type { CandidateImage } from '../../src/promote/candidate.js'
 import {
   alreadyPromoted,
-  candidateHash,
   imageList,
   promotionBranch,
   promotionMessage,
   promotionRollbackMessage,
-  promotionSubject,
-  promotionTrailer
+  promotionSubject
 } from '../../src/promote/naming.js'
 
 const D1 = `sha256:${'1'.repeat(64)}`
@@ -37,7 +35,6 @@ describe('messages', () => {
       promotionSubject([backend, frontend], 'prod'),
       'chore(promote): backend:1.4.2, frontend:a1b2c3d to prod [skip ci]'
     ],
-    ['promotionTrailer', promotionTrailer('staging', R), `Promoted-from: staging@${R}`],
     [
       'promotionMessage',
       promotionMessage([backend], 'prod', 'staging', R),
@@ -53,15 +50,14 @@ describe('messages', () => {
   })
 })
 
-describe('candidateHash and promotionBranch', () => {
+describe('promotionBranch', () => {
   it('is 12 hex digits of a SHA-256 over the candidate in name order', () => {
     const canonical = JSON.stringify([
       ['backend', 'docker.io/acme/backend', '1.4.2', D1],
       ['frontend', 'ghcr.io/acme/frontend', 'a1b2c3d', D2]
     ])
     const expected = createHash('sha256').update(canonical).digest('hex').slice(0, 12)
-    expect(candidateHash([frontend, backend])).toBe(expected)
-    expect(promotionBranch('prod', [backend, frontend])).toBe(`promote/prod/${expected}`)
+    expect(promotionBranch('prod', [frontend, backend])).toBe(`promote/prod/${expected}`)
   })
 
   it.each<[string, ImageTarget[], boolean]>([
@@ -74,8 +70,10 @@ describe('candidateHash and promotionBranch', () => {
     ['another tag', [{ ...backend, tag: '1.4.3' }, frontend], false],
     ['another digest', [{ ...backend, digest: D2 }, frontend], false],
     ['an image less', [backend], false]
-  ])('%s: same hash %s', (_name, images, same) => {
-    expect(candidateHash(images) === candidateHash([backend, frontend])).toBe(same)
+  ])('%s: same branch %s', (_name, images, same) => {
+    expect(promotionBranch('prod', images) === promotionBranch('prod', [backend, frontend])).toBe(
+      same
+    )
   })
 })
 

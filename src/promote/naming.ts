@@ -17,7 +17,7 @@ export function promotionSubject(
 }
 
 /** The trailer that ties a promotion to what the gate saw: `Promoted-from: {from}@{R}`. */
-export function promotionTrailer(from: string, revision: string): string {
+function promotionTrailer(from: string, revision: string): string {
   return `Promoted-from: ${from}@${revision}`
 }
 
@@ -43,7 +43,7 @@ export function promotionRollbackMessage(
  * 12 hex digits of a SHA-256 of the candidate: each image's name, repository (normalised) and
  * tag and digest, in name order, so the same candidate always gets the same name.
  */
-export function candidateHash(images: readonly ImageTarget[]): string {
+function candidateHash(images: readonly ImageTarget[]): string {
   const canonical = [...images]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((image) => [
