@@ -1,11 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { createHash } from 'node:crypto'
 import type { ImageLookup } from '../../src/images/registry-api.js'
-import type { HttpRequest, HttpResponse } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import type { CandidateImage } from '../../src/promote/candidate.js'
 import { PromotionError } from '../../src/lib/errors.js'
-import { checkRegistry, registryLookup } from '../../src/promote/registry-check.js'
+import { checkRegistry } from '../../src/promote/registry-check.js'
 
 const D1 = `sha256:${'1'.repeat(64)}`
 const D2 = `sha256:${'2'.repeat(64)}`
@@ -92,32 +90,5 @@ describe('checkRegistry', () => {
     })
     await expect(promise).rejects.toThrow(PromotionError)
     await expect(promise).rejects.toThrow(message)
-  })
-})
-
-describe('registryLookup', () => {
-  it("asks the registry through registry-api's lookup (manifest and config, no layer)", async () => {
-    const config = JSON.stringify({ config: { Labels: {} } })
-    const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
-    const manifest = JSON.stringify({ config: { digest: configDigest }, layers: [] })
-    // The registry's digest is the manifest's own (the lookup checks it against the body).
-    const manifestDigest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`
-    const urls: string[] = []
-    const http = {
-      request: (request: HttpRequest): Promise<HttpResponse> => {
-        urls.push(request.url)
-        const body = request.url.includes('/manifests/') ? manifest : config
-        const headers = request.url.includes('/manifests/')
-          ? { 'docker-content-digest': manifestDigest }
-          : {}
-        return Promise.resolve({ status: 200, headers, body })
-      }
-    }
-    const answer = await registryLookup(http)('localhost:5000/acme/backend', 't1')
-    expect(answer).toEqual({ kind: 'found', digest: manifestDigest, labels: {} })
-    expect(urls).toEqual([
-      'http://localhost:5000/v2/acme/backend/manifests/t1',
-      `http://localhost:5000/v2/acme/backend/blobs/${configDigest}`
-    ])
   })
 })

@@ -1,14 +1,15 @@
 import type { ImageTarget } from '../edit/types.js'
-import type { HttpClient } from '../lib/http.js'
-import { lookupImage } from '../images/registry-api.js'
-import type { ImageLookup, RegistryCredentials } from '../images/registry-api.js'
+import type { ImageLookup } from '../images/registry-api.js'
 import type { Logger } from '../lib/logger.js'
 import type { CandidateImage } from './candidate.js'
 import { PromotionError } from '../lib/errors.js'
 
 /** What the registry check needs. */
 interface RegistryCheckDeps {
-  /** What the registry holds under `repository:tag` (see `registryLookup`). */
+  /**
+   * What the registry holds under `repository:tag` (images/registry-api's lookupImage, bound
+   * by the composition root).
+   */
   readonly lookup: (repository: string, tag: string) => Promise<ImageLookup>
   readonly logger: Pick<Logger, 'info'>
 }
@@ -17,18 +18,6 @@ interface RegistryCheckDeps {
 export interface VerifiedImage extends ImageTarget {
   /** True when the source's files recorded the digest; false when it was read from the registry. */
   readonly recorded: boolean
-}
-
-/**
- * The lookup of registry-api.ts (manifest and config JSON requests only, never a layer), with
- * the run's registry credentials, which go only to their own registry.
- */
-export function registryLookup(
-  http: HttpClient,
-  credentials?: RegistryCredentials
-): RegistryCheckDeps['lookup'] {
-  return (repository, tag) =>
-    lookupImage(http, repository, tag, credentials === undefined ? {} : { credentials })
 }
 
 /**
