@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readAppStatus } from '../src/argocd/app-status.js'
-import { evaluateGateApp, settledApp } from '../src/promote/gate.js'
+import { evaluateGateApp, settledApp } from '../src/promote/gate-verdict.js'
 import { readHistory, runningSince } from '../src/promote/soak.js'
 import { startFakeArgoCd } from '../scripts/lib/fake-argocd.js'
 import type { FakeArgoCd } from '../scripts/lib/fake-argocd.js'
