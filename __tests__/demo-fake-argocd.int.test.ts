@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readAppStatus } from '../src/argocd/app-status.js'
 import { evaluateGateApp, settledApp } from '../src/promote/gate-verdict.js'
-import { readHistory, runningSince } from '../src/promote/soak.js'
+import { evaluateSoak, readHistory } from '../src/promote/soak.js'
 import { startFakeArgoCd } from '../scripts/lib/fake-argocd.js'
 import type { FakeArgoCd } from '../scripts/lib/fake-argocd.js'
 
@@ -83,9 +83,15 @@ describe('the demo fake Argo CD (scripts/lib/fake-argocd.js)', () => {
     ])
     // Both commits hold the candidate: the soak counts from the first deployment; only the
     // second does: from the second.
-    const holds = (...shas: string[]) => new Map(shas.map((sha) => [sha, true]))
-    expect(runningSince(history, holds(first, second))).toBe(Date.UTC(2026, 0, 1, 12))
-    expect(runningSince(history, holds(second))).toBe(Date.UTC(2026, 0, 1, 12, 2))
+    const since = (...shas: string[]) =>
+      evaluateSoak({
+        histories: [history],
+        holds: new Map(shas.map((sha) => [sha, true])),
+        soakSeconds: 0,
+        nowMs: clock
+      }).since
+    expect(since(first, second)).toBe(Date.UTC(2026, 0, 1, 12))
+    expect(since(second)).toBe(Date.UTC(2026, 0, 1, 12, 2))
     expect(argocd.history('shop-dev').map((d) => d.revision)).toEqual([first, second])
     expect(argocd.served.at(-1)).toBe('shop-dev@2222222: Synced/Healthy')
   })

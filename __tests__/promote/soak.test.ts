@@ -4,7 +4,6 @@ import {
   formatDuration,
   historyRevisions,
   readHistory,
-  runningSince,
   type Deployment
 } from '../../src/promote/soak.js'
 
@@ -59,7 +58,7 @@ describe('historyRevisions', () => {
   })
 })
 
-describe('runningSince', () => {
+describe('evaluateSoak: since', () => {
   it.each<[string, Deployment[], number | undefined]>([
     ['one deployment that holds it', [deployment(1, A, 5)], at(5)],
     [
@@ -81,7 +80,8 @@ describe('runningSince', () => {
     ],
     ['a revision in upper case', [deployment(1, A.toUpperCase(), 3)], at(3)]
   ])('%s', (_name, history, expected) => {
-    expect(runningSince(history, holds)).toBe(expected)
+    const result = evaluateSoak({ histories: [history], holds, soakSeconds: 0, nowMs: 0 })
+    expect(result.since).toBe(expected)
   })
 })
 

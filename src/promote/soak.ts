@@ -53,7 +53,7 @@ export function historyRevisions(histories: readonly (readonly Deployment[])[]):
  * anything else in between restarts the count). Undefined when the newest deployment does not
  * hold it. A history trimmed by `revisionHistoryLimit` gives a later start, never an earlier one.
  */
-export function runningSince(
+function runningSince(
   history: readonly Deployment[],
   holds: ReadonlyMap<string, boolean>
 ): number | undefined {
