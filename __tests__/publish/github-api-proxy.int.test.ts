@@ -7,7 +7,7 @@ import { DEFAULT_RATE_LIMITS } from '../../src/publish/github/rate-limit.js'
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 import { createSelfSignedCert, hasOpenssl, type KeyAndCert } from '../support/self-signed.js'
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js'
-import { createRemote, isolateGitConfig, removeTempDirs, tempDir } from './helpers/git-fixtures.js'
+import { createRemote, isolateGitConfig, removeTempDirs, tempDir } from '../support/git-fixtures.js'
 import { valuesFile } from './helpers/line-compute.js'
 
 // The GitHub API behind a proxy, as on a self-hosted runner: HTTPS_PROXY/HTTP_PROXY send every

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { EditError, PublishError } from '../../src/lib/errors.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { casLoop, type AttemptResult } from '../../src/publish/cas-loop.js'
-import { fakeClock } from './helpers/clock.js'
+import { createFakeClock } from '../support/fake-clock.js'
 import { GitCommandError } from '../../src/publish/git/git.js'
 import type { GitHubApi, PullRequestRef } from '../../src/publish/github/api.js'
 import { ensurePullRequest } from '../../src/publish/github/pull-request.js'
@@ -11,7 +11,7 @@ import { createTreeSource } from '../../src/publish/tree-source.js'
 const context = () => ({ repository: 'acme/gitops', branch: 'main', action: 'pushing' })
 
 function loop(attempts: number, sleeps: number[], budgetMs?: number) {
-  const clock = fakeClock(() => 1)
+  const clock = createFakeClock(() => 1)
   return {
     attempts,
     logger: createMemoryLogger(),

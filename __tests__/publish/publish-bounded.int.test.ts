@@ -11,7 +11,7 @@ import {
   remoteFile,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { startGitHttpServer } from './helpers/git-http-server.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, publishOptions } from './helpers/options.js'

@@ -25,7 +25,7 @@ import {
   remoteLog,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
 import { liveProcessEnv } from '../support/process-env.js'

@@ -19,7 +19,7 @@ import {
   remoteLog,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, publishOptions } from './helpers/options.js'
 

@@ -7,7 +7,7 @@ import {
   remoteLog,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { valuesFile } from './helpers/line-compute.js'
 import { runRaceInProcess } from './helpers/race.js'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { type PublishOptions } from '../../src/publish/publish.js'
 import { publishWithDefaults } from './helpers/publish.js'
-import { fakeClock } from './helpers/clock.js'
+import { createFakeClock } from '../support/fake-clock.js'
 import { PASS, startFakeGitHub, type CannedAnswer, type FakeGitHub } from './helpers/fake-github.js'
 import {
   createRemote,
@@ -11,7 +11,7 @@ import {
   remoteFile,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, publishOptions } from './helpers/options.js'
 
@@ -97,7 +97,7 @@ describe('GitHub API rate limits', () => {
     ['a GraphQL RATE_LIMITED error in a 200', graphqlLimited, 6_000]
   ])('waits out %s and lands the commit', async (_name, answer, wait) => {
     github.cannedAnswers.push(answer)
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const logger = createMemoryLogger()
     const result = await publishWithDefaults(options(), {
       ...fastDeps(),
@@ -122,7 +122,7 @@ describe('GitHub API rate limits', () => {
       body: { message: 'Too many requests', documentation_url: 'https://docs.github.com/rest' }
     }
     github.cannedAnswers.push(bare429, bare429, bare429, bare429)
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
@@ -141,7 +141,7 @@ describe('GitHub API rate limits', () => {
       ...primary,
       headers: { ...primary.headers, 'x-ratelimit-reset': String(EPOCH + 3600) }
     })
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
@@ -158,7 +158,7 @@ describe('GitHub API rate limits', () => {
       headers: { ...secondary.headers, 'retry-after': '240' }
     }
     github.cannedAnswers.push(fourMinutes, PASS, fourMinutes, PASS, fourMinutes)
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,
@@ -180,7 +180,7 @@ describe('GitHub API rate limits', () => {
         documentation_url: 'https://docs.github.com/rest'
       }
     })
-    const clock = fakeClock()
+    const clock = createFakeClock()
     const run = publishWithDefaults(options(), {
       ...fastDeps(),
       clock,

@@ -12,7 +12,7 @@ import {
   isolateGitConfig,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
 
 const TOKEN = 'ghs_DescendantToken0123456789abcd'

@@ -13,7 +13,7 @@ import {
   remoteFile,
   removeTempDirs,
   tempDir
-} from './helpers/git-fixtures.js'
+} from '../support/git-fixtures.js'
 import { startGitHttpServer, type GitHttpServer } from './helpers/git-http-server.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
 import { fastDeps, publishOptions } from './helpers/options.js'

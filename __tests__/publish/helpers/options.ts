@@ -1,4 +1,4 @@
-import { fakeClock } from './clock.js'
+import { createFakeClock, type FakeClock } from '../../support/fake-clock.js'
 import type { PublishOptions } from '../../../src/publish/publish.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'
 import { liveProcessEnv } from '../../support/process-env.js'
@@ -36,10 +36,10 @@ export function publishOptions(
  * secrets and saved state (the caller adds compute and logger).
  */
 export function fastDeps(): {
-  clock: ReturnType<typeof fakeClock>
+  clock: FakeClock
   runtime: ReturnType<typeof createMemoryRuntime>
 } {
-  return { clock: fakeClock(), runtime: createMemoryRuntime() }
+  return { clock: createFakeClock(), runtime: createMemoryRuntime() }
 }
 
 /** The option fields of a run in the workspace checkout `workspace`, on the workflow branch main. */

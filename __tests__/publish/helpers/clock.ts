@@ -1,1 +1,0 @@
-export { createFakeClock as fakeClock } from '../../support/fake-clock.js'
