@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder'
 import { errorMessage, InternalError } from './errors.js'
 
 /** How one command is run. */
-export interface RunOptions {
+interface RunOptions {
   /** Working folder (default: this process's). */
   readonly cwd?: string
   /** Variables added to the command's environment for this call (credentials go here, never in argv). */
