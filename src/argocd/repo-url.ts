@@ -2,9 +2,6 @@ import { InputError } from '../lib/errors.js'
 import { parseScpLike, SSH_SCHEMES } from '../lib/git-url.js'
 import { redactUrl } from '../lib/redact.js'
 
-// Kept for src/settings/argocd.ts until it imports from lib/redact.js itself.
-export { redactUrl } from '../lib/redact.js'
-
 const WEB_SCHEMES = new Set(['https:', 'http:'])
 // git:// names the same host as its web URL, like the SSH schemes
 const HOST_SCHEMES = new Set([...SSH_SCHEMES, 'git'].map((scheme) => `${scheme}:`))

@@ -19,16 +19,7 @@ import {
   type ResolvedServices
 } from './types.js'
 
-export type {
-  ComputeChanges,
-  PublishDeps,
-  PublishOptions,
-  PublishResult,
-  PublishRuntime,
-  PublishServices,
-  PullRequestOperation
-} from './types.js'
-export { TEMP_PREFIX } from './types.js'
+export type { ComputeChanges, PublishOptions, PublishResult } from './types.js'
 
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the

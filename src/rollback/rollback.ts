@@ -7,8 +7,6 @@ import { ArgoCdError, errorMessage, type ErrorLocation } from '../lib/errors.js'
 import { shortSha } from '../lib/text.js'
 import type { Logger } from '../lib/logger.js'
 
-export type { RestoredPlace, SkippedPlace } from '../edit/restore.js'
-
 /**
  * The rollback stage (`rollback-on-failure`): after the Argo CD wait failed, put back every value
  * this run wrote, found again on the branch tip the way the edit found it (src/edit/restore.ts),

@@ -1,6 +1,7 @@
 import { InputError } from '../lib/errors.js'
 import { parseAppRef, type AppRef } from '../argocd/app-ref.js'
-import { normalizeRepoUrl, redactUrl } from '../argocd/repo-url.js'
+import { normalizeRepoUrl } from '../argocd/repo-url.js'
+import { redactUrl } from '../lib/redact.js'
 import type { ArgoCdApiSettings, ArgoCdSettings, WebhookSettings } from '../argocd/types.js'
 import { webhookEndpoint } from '../argocd/webhook-endpoint.js'
 import { isLoopbackUrl } from '../lib/loopback.js'

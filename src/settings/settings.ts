@@ -6,9 +6,6 @@ import type { ImageSpec } from '../image-spec.js'
 import type { BuildOptions } from '../images/build-images.js'
 import type { PublishOptions } from '../publish/publish.js'
 
-export type { GitHubEnvironment } from './github-env.js'
-export type { CommitTarget } from './repository.js'
-
 /** The images stage's options as the settings resolve them; the run adds the files' current tags. */
 export type ImagesSettings = Omit<BuildOptions, 'current'>
 

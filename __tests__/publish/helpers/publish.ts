@@ -2,10 +2,9 @@ import {
   createPublishDeps,
   publish,
   type PublishOptions,
-  type PublishResult,
-  type PublishServices
+  type PublishResult
 } from '../../../src/publish/publish.js'
-import type { ComputeChanges } from '../../../src/publish/types.js'
+import type { ComputeChanges, PublishServices } from '../../../src/publish/types.js'
 
 /** The publish stage with the services the composition root would make, `deps` taking over. */
 export function publishWithDefaults(
