@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fetchHeads, headSymref } from '../../src/publish/git/fetch-head.js'
+import { fetchHeads, headSymref } from '../../../src/publish/git/fetch-head.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'fetch-head-'))
 afterAll(() => {
