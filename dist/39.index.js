@@ -131,7 +131,7 @@ function strings(value) {
 /* harmony export */   N: () => (/* binding */ ArgoCdUnavailableError),
 /* harmony export */   T: () => (/* binding */ createArgoCdApi)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 /* harmony import */ var _lib_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5068);
 /* harmony import */ var _answer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2683);
 /* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5645);
@@ -168,7 +168,7 @@ function createArgoCdApi(options, http) {
         }
         catch (error) {
             if (error instanceof _lib_http_js__WEBPACK_IMPORTED_MODULE_1__.HttpNetworkError && error.tls) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer}: TLS verification failed while ${what} ${app.label} (${error.message}). ` +
+                throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer}: TLS verification failed while ${what} ${app.label} (${error.message}). ` +
                     'If the server uses a self-signed certificate, set argocd-insecure: true.', { input: 'argocd-insecure' });
             }
             if (error instanceof _lib_http_js__WEBPACK_IMPORTED_MODULE_1__.HttpNetworkError) {
@@ -180,17 +180,17 @@ function createArgoCdApi(options, http) {
     const refuse = (app, what, response) => {
         const detail = `HTTP ${response.status}${(0,_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .describeBody */ .M)(response)}`;
         if (response.status === 401) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} rejected argocd-token while ${what} ${app.label} (${detail}); ` +
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} rejected argocd-token while ${what} ${app.label} (${detail}); ` +
                 'the token is invalid or expired: create a new one with `argocd account generate-token`', { input: 'argocd-token' });
         }
         if (response.status === 403) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} denied ${what} ${app.label} (${detail}). The token's account needs RBAC ` +
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} denied ${what} ${app.label} (${detail}). The token's account needs RBAC ` +
                 '"applications, get" (and "applications, sync" for argocd-sync) on the app\'s project; ' +
                 'Argo CD also answers 403 for an application that does not exist', { input: 'argocd-app' });
         }
         if (response.status === 404) {
             const where = app.namespace === undefined ? '' : ` in namespace ${app.namespace}`;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} has no application ${app.name}${where} (${detail}); ` +
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} has no application ${app.name}${where} (${detail}); ` +
                 'check argocd-app (NAME, or NAMESPACE/NAME for apps outside the Argo CD namespace) and argocd-server', { input: 'argocd-app' });
         }
         if (response.status >= 500 || response.status === 429 || response.status === 408) {
@@ -198,9 +198,9 @@ function createArgoCdApi(options, http) {
         }
         const redirect = (0,_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .redirectHint */ ._)(response, 'argocd-server');
         if (redirect !== '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`, { input: 'argocd-server' });
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with ${detail}${redirect}`, { input: 'argocd-server' });
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} refused ${what} ${app.label} (${detail})`, {
             input: 'argocd-app'
         });
     };
@@ -209,7 +209,7 @@ function createArgoCdApi(options, http) {
             return JSON.parse(response.body);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with HTTP ${response.status} but not JSON ` +
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD at ${shownServer} answered ${what} ${app.label} with HTTP ${response.status} but not JSON ` +
                 `(${response.headers['content-type'] ?? 'no content type'}); argocd-server must be the base URL ` +
                 'of Argo CD (plus its --rootpath, if any), e.g. https://argocd.example.com', { input: 'argocd-server' });
         }
@@ -436,8 +436,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/lib/loopback.ts
 var loopback = __webpack_require__(9481);
 // EXTERNAL MODULE: external "node:net"

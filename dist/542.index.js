@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ parseAppRef)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 
 // Kubernetes names: a DNS subdomain for the app, a DNS label for the namespace.
 const APP_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -23,7 +23,7 @@ function parseAppRef(text) {
     if (parts.length > 2 ||
         !APP_NAME.test(name) ||
         (namespace !== undefined && !NAMESPACE.test(namespace))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`argocd-app: "${label}" is not an application name; expected NAME or NAMESPACE/NAME ` +
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`argocd-app: "${label}" is not an application name; expected NAME or NAMESPACE/NAME ` +
             '(lower-case letters, digits, "-" and "."; the namespace without ".")', { input: 'argocd-app' });
     }
     return namespace === undefined ? { name, label } : { name, namespace, label };
@@ -36,20 +36,17 @@ function parseAppRef(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* reexport safe */ _lib_redact_js__WEBPACK_IMPORTED_MODULE_1__.B),
 /* harmony export */   H: () => (/* binding */ normalizeRepoUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
-/* harmony import */ var _lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4158);
-/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5645);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
+/* harmony import */ var _lib_git_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4158);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5645);
 
 
-
-// Kept for src/settings/argocd.ts until it imports from lib/redact.js itself.
 
 const WEB_SCHEMES = new Set(['https:', 'http:']);
 // git:// names the same host as its web URL, like the SSH schemes
-const HOST_SCHEMES = new Set([..._lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__/* .SSH_SCHEMES */ .qp, 'git'].map((scheme) => `${scheme}:`));
+const HOST_SCHEMES = new Set([..._lib_git_url_js__WEBPACK_IMPORTED_MODULE_1__/* .SSH_SCHEMES */ .qp, 'git'].map((scheme) => `${scheme}:`));
 // Hosts that serve only SSH next to a web host of the same name; Argo CD's matcher accepts the
 // prefix on an Application's repoURL but only when html_url names the web host.
 const SSH_HOST_PREFIX = /^(?:ssh|altssh)\./i;
@@ -59,7 +56,7 @@ const SSH_HOST_PREFIX = /^(?:ssh|altssh)\./i;
  */
 function normalizeRepoUrl(url, input = 'argocd-repo-url') {
     const text = url.trim();
-    const scp = (0,_lib_git_url_js__WEBPACK_IMPORTED_MODULE_2__/* .parseScpLike */ .$x)(text);
+    const scp = (0,_lib_git_url_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScpLike */ .$x)(text);
     if (scp !== undefined && !text.includes('://')) {
         return build('https:', webHost(scp.host), '', scp.path, url, input);
     }
@@ -95,7 +92,7 @@ function build(scheme, host, port, rawPath, original, input) {
 }
 function unsupported(url, input) {
     // The URL may carry a token (https://x-access-token:...@host/...): never echo it whole.
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: cannot turn "${(0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .B)(url)}" into the repository's web URL; expected ` +
+    return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: cannot turn "${(0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .B)(url)}" into the repository's web URL; expected ` +
         'https://HOST/OWNER/REPO (or a git URL such as git@HOST:OWNER/REPO.git). ' +
         'Set argocd-repo-url to the URL your Argo CD Applications use as repoURL.', { input });
 }
@@ -109,14 +106,14 @@ function unsupported(url, input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ ArgoCdWaitError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 
 /**
  * The wait failed: a sync failed, an app turned Degraded, or time ran out. Carries every app's
  * last state in `argocd-app` order; the apps that failed also carry `failure` (why, with what Argo
  * CD said), so a caller such as a rollback can report what failed and where Argo CD stands now.
  */
-class ArgoCdWaitError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA {
+class ArgoCdWaitError extends _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA {
     /** The last state seen of each app, in `argocd-app` order. */
     apps;
     constructor(message, apps, location = {}) {
@@ -127,256 +124,6 @@ class ArgoCdWaitError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdE
     get failed() {
         return this.apps.filter((app) => app.failure !== undefined);
     }
-}
-
-
-/***/ }),
-
-/***/ 2997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  lookupImage: () => (/* binding */ lookupImage)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
-// EXTERNAL MODULE: ./src/lib/image-ref.ts
-var image_ref = __webpack_require__(6847);
-// EXTERNAL MODULE: ./src/lib/loopback.ts
-var loopback = __webpack_require__(9481);
-;// CONCATENATED MODULE: ./src/images/registry-protocol.ts
-/** The registry protocol as data: where a registry answers, its auth challenge, an index's manifest. */
-
-
-/** `https://HOST` for a domain; plain http for loopback, which Docker also treats as insecure. */
-function registryBase(domain) {
-    const host = domain === image_ref/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : domain;
-    return `${(0,loopback/* isLoopbackHost */.c)(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`;
-}
-/** The parameters of a `WWW-Authenticate` challenge (`Bearer realm="…",service="…"`). */
-function parseChallenge(header) {
-    if (header === undefined)
-        return undefined;
-    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (match === null)
-        return undefined;
-    const params = {};
-    for (const param of (match[2] ?? '').matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
-        params[(param[1] ?? '').toLowerCase()] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
-    }
-    return { scheme: (match[1] ?? '').toLowerCase(), params };
-}
-/**
- * From an image index, the manifest to read labels from: the wanted platform when it is there,
- * else linux/amd64, else the first real image (attestation entries, `unknown/unknown`, are not).
- */
-function pickManifest(index, platform) {
-    const entries = index?.manifests;
-    if (!Array.isArray(entries))
-        return undefined;
-    const images = entries.flatMap((entry) => {
-        const item = entry;
-        if (!(0,image_ref/* isDigest */.Bc)(item.digest))
-            return [];
-        const os = typeof item.platform?.os === 'string' ? item.platform.os : '';
-        const arch = typeof item.platform?.architecture === 'string' ? item.platform.architecture : '';
-        const variant = typeof item.platform?.variant === 'string' ? item.platform.variant : '';
-        if (os === 'unknown' || arch === 'unknown')
-            return [];
-        return [{ digest: item.digest, names: [`${os}/${arch}`, `${os}/${arch}/${variant}`] }];
-    });
-    const wanted = [platform?.trim(), 'linux/amd64'].filter((p) => !!p);
-    for (const name of wanted) {
-        const hit = images.find((image) => image.names.includes(name));
-        if (hit)
-            return hit.digest;
-    }
-    return images[0]?.digest;
-}
-
-;// CONCATENATED MODULE: ./src/images/registry-api.ts
-
-
-
-
-
-/** Every manifest type a registry may hold for a tag. */
-const MANIFEST_ACCEPT = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-/** Time limit of each registry request. */
-const REGISTRY_TIMEOUT_MS = 15_000;
-/** A registry request that did not go as expected (the lookup turns it into `unknown`). */
-class LookupError extends Error {
-}
-/**
- * Whether the registry's credentials may go to a token service (`realm`): only to the
- * registry's own origin, or over https, or over plain http to a loopback address (a test
- * registry). Anything else would send the password in clear text, or to a stranger over http.
- */
-function realmMayHaveCredentials(realm, registryOrigin) {
-    if (realm.origin === registryOrigin)
-        return true;
-    if (realm.protocol === 'https:')
-        return true;
-    return realm.protocol === 'http:' && (0,loopback/* isLoopbackHost */.c)(realm.hostname);
-}
-/**
- * Reads what the registry holds under `repository:tag` with small API requests only: the
- * manifest (for an index, one platform's manifest) and the image config JSON; never a layer.
- * Authenticates as Docker does: the bearer-token flow when the registry asks for it (Docker
- * Hub, GHCR and most others), basic auth when it asks for that; `credentials` are used only for
- * their own registry. Never throws: anything unexpected is `unknown` with the reason.
- */
-async function lookupImage(http, repository, tag, options = {}) {
-    const ref = (0,image_ref/* parseReference */.F2)(repository);
-    if (ref === undefined)
-        return { kind: 'unknown', reason: `'${repository}' is not a valid repository` };
-    const mine = options.credentials &&
-        (0,image_ref/* parseReference */.F2)(`${options.credentials.registry}/x`)?.domain === ref.domain;
-    const session = createSession(http, registryBase(ref.domain), ref.path, mine ? options.credentials : undefined);
-    try {
-        const top = await session.get(`/v2/${ref.path}/manifests/${tag}`, MANIFEST_ACCEPT);
-        if (top.status === 404)
-            return { kind: 'missing' };
-        expectOk(top, 'the manifest');
-        // The digest is what skip-unchanged reports and the files may pin: it must be the digest of
-        // the manifest read, not merely what a header (or a proxy in between) claims.
-        const digest = top.headers['docker-content-digest'] ?? sha256(top.body);
-        if (!(0,image_ref/* isDigest */.Bc)(digest)) {
-            throw new LookupError(`the registry gave an invalid Docker-Content-Digest '${String(digest)}'`);
-        }
-        if (sha256(top.body) !== digest) {
-            throw new LookupError(`the manifest does not match its Docker-Content-Digest ${digest} (its content is ${sha256(top.body)})`);
-        }
-        let manifest = parseJson(top.body, 'the manifest');
-        const config = manifest.config;
-        if (config === undefined) {
-            const chosen = pickManifest(manifest, options.platform);
-            if (chosen === undefined)
-                throw new LookupError('the image index lists no image manifest');
-            const platform = await session.get(`/v2/${ref.path}/manifests/${chosen}`, MANIFEST_ACCEPT);
-            expectOk(platform, `the manifest ${chosen}`);
-            if (sha256(platform.body) !== chosen) {
-                throw new LookupError(`the manifest ${chosen} does not match its digest`);
-            }
-            manifest = parseJson(platform.body, `the manifest ${chosen}`);
-        }
-        const configDigest = manifest.config?.digest;
-        if (!(0,image_ref/* isDigest */.Bc)(configDigest))
-            throw new LookupError('the manifest names no image config');
-        const blob = await session.get(`/v2/${ref.path}/blobs/${configDigest}`, '*/*');
-        expectOk(blob, 'the image config');
-        if (sha256(blob.body) !== configDigest) {
-            throw new LookupError(`the image config does not match its digest ${configDigest}`);
-        }
-        const labels = parseJson(blob.body, 'the image config')
-            .config?.Labels;
-        const clean = {};
-        if (labels !== null && typeof labels === 'object') {
-            for (const [key, value] of Object.entries(labels)) {
-                if (typeof value === 'string')
-                    clean[key] = value;
-            }
-        }
-        return { kind: 'found', digest, labels: clean };
-    }
-    catch (error) {
-        return { kind: 'unknown', reason: (0,errors/* errorMessage */.gJ)(error) };
-    }
-}
-function sha256(text) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
-}
-function parseJson(text, what) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new LookupError(`${what} is not JSON`);
-    }
-}
-function expectOk(response, what) {
-    if (response.status === 200)
-        return;
-    const detail = response.body.replace(/\s+/g, ' ').trim().slice(0, 200);
-    throw new LookupError(`the registry answered ${response.status} for ${what}${detail ? `: ${detail}` : ''}`);
-}
-/** GETs against one registry, answering its auth challenge once and keeping the result. */
-function createSession(http, base, path, credentials) {
-    let authorization;
-    const basic = credentials
-        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
-        : undefined;
-    const send = (url, accept, auth) => http.request({
-        method: 'GET',
-        url,
-        headers: { Accept: accept, ...(auth === undefined ? {} : { Authorization: auth }) },
-        timeoutMs: REGISTRY_TIMEOUT_MS
-    });
-    const answerChallenge = async (header) => {
-        const challenge = parseChallenge(header);
-        if (challenge?.scheme === 'basic') {
-            if (basic === undefined)
-                throw new LookupError('the registry needs credentials (username and password)');
-            return basic;
-        }
-        if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
-            throw new LookupError(`the registry asked for unsupported authentication (${header ?? 'none'})`);
-        }
-        let realm;
-        try {
-            realm = new URL(challenge.params.realm);
-        }
-        catch {
-            throw new LookupError(`the registry named an invalid token service '${challenge.params.realm}'`);
-        }
-        if (basic !== undefined && !realmMayHaveCredentials(realm, new URL(base).origin)) {
-            throw new LookupError(`the registry sends the credentials to the token service ${realm.origin}${realm.pathname}, ` +
-                'which is neither the registry itself nor https; they were not sent');
-        }
-        if (challenge.params.service)
-            realm.searchParams.set('service', challenge.params.service);
-        realm.searchParams.set('scope', challenge.params.scope ?? `repository:${path}:pull`);
-        const answer = await send(realm.toString(), 'application/json', basic);
-        if (answer.status !== 200) {
-            throw new LookupError(`the token service ${realm.origin} answered ${answer.status}`);
-        }
-        const body = parseJson(answer.body, 'the token answer');
-        const token = typeof body.token === 'string' ? body.token : body.access_token;
-        if (typeof token !== 'string' || token === '')
-            throw new LookupError('the token service gave no token');
-        return `Bearer ${token}`;
-    };
-    return {
-        async get(relative, accept) {
-            let url = `${base}${relative}`;
-            let response = await send(url, accept, authorization);
-            if (response.status === 401) {
-                authorization = await answerChallenge(response.headers['www-authenticate']);
-                response = await send(url, accept, authorization);
-            }
-            // Blobs may be served from elsewhere (Docker Hub sends them to a CDN): follow a few
-            // redirects by hand, and carry the credentials only to the registry's own origin.
-            for (let hop = 0; hop < 3 && [301, 302, 303, 307, 308].includes(response.status); hop++) {
-                const location = response.headers.location;
-                if (location === undefined)
-                    break;
-                const next = new URL(location, url);
-                url = next.toString();
-                response = await send(url, accept, next.origin === new URL(base).origin ? authorization : undefined);
-            }
-            return response;
-        }
-    };
 }
 
 
@@ -517,8 +264,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(692);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __webpack_require__(3483);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/lib/image-ref.ts
 var image_ref = __webpack_require__(6847);
 ;// CONCATENATED MODULE: ./src/edit/path.ts
@@ -3571,7 +3318,7 @@ function composeStages(settings, runtime, logger) {
     // The publish stage's services, made once per run: the GitHub API's rate-limit budget is the
     // run's, whatever number of repositories it opens.
     const publishServices = once(async () => {
-        const { createPublishDeps } = await Promise.all(/* import() */[__webpack_require__.e(418), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 2656));
+        const { createPublishDeps } = await Promise.all(/* import() */[__webpack_require__.e(191), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 2656));
         return createPublishDeps({ env: settings.env }, { logger, runtime });
     });
     return {
@@ -3598,7 +3345,7 @@ function composeStages(settings, runtime, logger) {
             });
         },
         openRepository: async (options) => {
-            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 418).then(__webpack_require__.bind(__webpack_require__, 9418));
+            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 191).then(__webpack_require__.bind(__webpack_require__, 2191));
             const services = await publishServices();
             // Cloned on first use (a run that fails before it reads the repository clones nothing);
             // the message and title come with each commit.
@@ -3627,14 +3374,14 @@ function composeStages(settings, runtime, logger) {
             });
         },
         lookupImage: async (repository, tag, credentials) => {
-            const { lookupImage } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2997));
+            const { lookupImage } = await __webpack_require__.e(/* import() */ 997).then(__webpack_require__.bind(__webpack_require__, 2997));
             return lookupImage(await registryHttp(), repository, tag, {
                 ...(credentials === undefined ? {} : { credentials })
             });
         },
         waitForGate: async (options, holdsCandidate) => {
             const [{ waitForGate }, { createHttpClient }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(39), __webpack_require__.e(394)]).then(__webpack_require__.bind(__webpack_require__, 6394)),
+                Promise.all(/* import() */[__webpack_require__.e(39), __webpack_require__.e(840)]).then(__webpack_require__.bind(__webpack_require__, 5840)),
                 __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068))
             ]);
             // The source's Argo CD may be another server than the target's, with its own `insecure`.
@@ -3664,8 +3411,8 @@ function once(make) {
 
 // EXTERNAL MODULE: ./src/lib/runtime.ts
 var lib_runtime = __webpack_require__(6382);
-// EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __webpack_require__(2084);
+// EXTERNAL MODULE: ./src/lib/logger.ts
+var lib_logger = __webpack_require__(7856);
 // EXTERNAL MODULE: ./src/edit/unified-diff.ts
 var unified_diff = __webpack_require__(2061);
 // EXTERNAL MODULE: ./src/promote/soak.ts
@@ -4400,7 +4147,7 @@ async function checkFiles(settings, stages, repository, state) {
             digest: settings.build === undefined ? '' : PLACEHOLDER_DIGEST
         }));
         const request = editRequest(settings, preview);
-        const quiet = (0,src_logger/* createMemoryLogger */.C)();
+        const quiet = (0,lib_logger/* createMemoryLogger */.C)();
         let current;
         const compute = async (source) => {
             if (settings.build?.skipUnchanged === true) {
@@ -4953,18 +4700,8 @@ function alreadyPromoted(target, candidate) {
     });
 }
 
-// EXTERNAL MODULE: ./src/images/registry-api.ts + 1 modules
-var registry_api = __webpack_require__(2997);
 ;// CONCATENATED MODULE: ./src/promote/registry-check.ts
 
-
-/**
- * The lookup of registry-api.ts (manifest and config JSON requests only, never a layer), with
- * the run's registry credentials, which go only to their own registry.
- */
-function registryLookup(http, credentials) {
-    return (repository, tag) => lookupImage(http, repository, tag, credentials === undefined ? {} : { credentials });
-}
 /**
  * Checks each candidate tag against the registry: it must still resolve to the digest the
  * source recorded; with no recorded digest, the registry's digest is taken (and said). Returns
@@ -5103,7 +4840,7 @@ async function readEnvironments(settings, promotion, stages, repositories, state
     const names = namedImages(settings);
     const { from, to } = promotion;
     return logger.group(`Reading '${from.environment.name}' and '${to.environment.name}'`, async () => {
-        const quiet = (0,src_logger/* createMemoryLogger */.C)();
+        const quiet = (0,lib_logger/* createMemoryLogger */.C)();
         const text = { message: 'read', prTitle: 'read' };
         let candidate = [];
         const read = await repositories.source.preview(text, async (files) => {
@@ -5274,6 +5011,8 @@ var git_url = __webpack_require__(4158);
 var app_ref = __webpack_require__(5114);
 // EXTERNAL MODULE: ./src/argocd/repo-url.ts
 var repo_url = __webpack_require__(1997);
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(5645);
 ;// CONCATENATED MODULE: ./src/argocd/webhook-endpoint.ts
 /** `argocd-webhook-url` as the endpoint: a bare server URL gets Argo CD's `/api/webhook`. */
 function webhookEndpoint(url) {
@@ -5284,6 +5023,7 @@ function webhookEndpoint(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/argocd.ts
+
 
 
 
@@ -5326,7 +5066,7 @@ function resolveArgoCd(inputs, warn) {
     }
     const base = httpUrl(server, 'argocd-server', 'https://argocd.example.com');
     if (/\/api(\/|$)/.test(base.pathname)) {
-        throw new errors/* InputError */.dz(`Input 'argocd-server': "${(0,repo_url/* redactUrl */.B)(server)}" must be the server's base URL (plus its root path, if any), ` +
+        throw new errors/* InputError */.dz(`Input 'argocd-server': "${(0,redact/* redactUrl */.B)(server)}" must be the server's base URL (plus its root path, if any), ` +
             'without /api/...; e.g. https://argocd.example.com', { input: 'argocd-server' });
     }
     if (token === undefined) {
@@ -5343,10 +5083,10 @@ function resolveArgoCd(inputs, warn) {
     // user says so (`argocd-insecure`, as the argocd CLI wants `--plaintext`).
     if (base.protocol === 'http:' && !(0,loopback/* isLoopbackUrl */.t)(base)) {
         if (!inputs.insecure) {
-            throw new errors/* InputError */.dz(`Input 'argocd-server' is plain http (${(0,repo_url/* redactUrl */.B)(server)}), which would send 'argocd-token' unencrypted; ` +
+            throw new errors/* InputError */.dz(`Input 'argocd-server' is plain http (${(0,redact/* redactUrl */.B)(server)}), which would send 'argocd-token' unencrypted; ` +
                 "use https, or set 'argocd-insecure: true' to accept it.", { input: 'argocd-server' });
         }
-        warn(`argocd-server ${(0,repo_url/* redactUrl */.B)(server)} is plain http: 'argocd-token' crosses the network unencrypted (accepted because argocd-insecure is true).`);
+        warn(`argocd-server ${(0,redact/* redactUrl */.B)(server)} is plain http: 'argocd-token' crosses the network unencrypted (accepted because argocd-insecure is true).`);
     }
     if (apps.length === 0) {
         throw new errors/* InputError */.dz(`Input 'argocd-app' is required for ${why}: application names, one per line or comma-separated.`, { input: 'argocd-app' });
@@ -5414,7 +5154,7 @@ function httpUrl(value, input, example) {
         url = undefined;
     }
     if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-        throw new errors/* InputError */.dz(`Input '${input}': "${(0,repo_url/* redactUrl */.B)(value)}" is not an http(s) URL; expected e.g. ${example}.`, { input });
+        throw new errors/* InputError */.dz(`Input '${input}': "${(0,redact/* redactUrl */.B)(value)}" is not an http(s) URL; expected e.g. ${example}.`, { input });
     }
     return url;
 }
@@ -6675,7 +6415,7 @@ async function promote(settings, promotion, stages, state) {
 }
 /** The runner's services: one Runtime over @actions/core, the core logger, the real stages. */
 function coreRunDeps(runtime = (0,lib_runtime/* createCoreRuntime */.C)()) {
-    return { runtime, logger: src_logger/* coreLogger */.W, env: process.env, compose: composeStages, fail: main_fail };
+    return { runtime, logger: lib_logger/* coreLogger */.W, env: process.env, compose: composeStages, fail: main_fail };
 }
 /**
  * Runs the action; the only place that fails the step. Outputs and the job summary are written
@@ -6743,7 +6483,6 @@ function main_fail(error) {
 /* harmony export */   ZJ: () => (/* binding */ historyRevisions),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* unused harmony export runningSince */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -191,7 +191,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createDocker: () => (/* binding */ createDocker)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 /* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
 
 
@@ -212,7 +212,7 @@ function createDocker(runner, env = {}, command = 'docker') {
             }
             catch (error) {
                 if (error instanceof _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__.ProgramNotFoundError) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`The docker CLI ('${command}') could not be run (${error.message}); install Docker on the runner.`);
+                    throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`The docker CLI ('${command}') could not be run (${error.message}); install Docker on the runner.`);
                 }
                 throw error;
             }
@@ -230,7 +230,7 @@ function createDocker(runner, env = {}, command = 'docker') {
 /* harmony export */   a: () => (/* binding */ dockerLogin),
 /* harmony export */   d: () => (/* binding */ cleanupBuild)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 /* harmony import */ var _build_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(392);
 /* harmony import */ var _lib_runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6382);
 /* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5645);
@@ -249,7 +249,7 @@ async function dockerLogin(docker, credentials, logger, runtime) {
     const result = await docker.run((0,_build_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .loginArgs */ .be)(registry, username), { input: password });
     if (result.exitCode !== 0) {
         const detail = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecret */ .Y)(result.stderr.trim() || result.stdout.trim(), password);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`docker login to ${registry} as '${username}' failed (exit code ${result.exitCode}): ` +
             `${detail}. Check the 'username' and 'password' inputs and the 'registry' input.`, { input: 'password' });
     }
     logger.debug((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecret */ .Y)(result.stdout.trim(), password));
@@ -265,7 +265,7 @@ async function cleanupBuild(logger, docker, runtime) {
         registries = JSON.parse(saved);
     }
     catch (error) {
-        logger.warning(`Ignoring the saved docker logout state: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+        logger.warning(`Ignoring the saved docker logout state: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         return;
     }
     if (!Array.isArray(registries))
@@ -281,7 +281,7 @@ async function cleanupBuild(logger, docker, runtime) {
                 logger.warning(`docker logout ${registry} failed: ${result.stderr.trim()}`);
         }
         catch (error) {
-            logger.warning(`docker logout ${registry} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+            logger.warning(`docker logout ${registry} failed: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         }
     }
 }
@@ -295,10 +295,10 @@ async function cleanupBuild(logger, docker, runtime) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 /* harmony import */ var _lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6382);
 /* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1737);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2084);
+/* harmony import */ var _lib_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7856);
 /* harmony import */ var _images_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6784);
 /* harmony import */ var _images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2836);
 /* harmony import */ var _images_docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7953);
@@ -315,21 +315,21 @@ async function cleanupBuild(logger, docker, runtime) {
  * The post step (entry `run`, as @github/local-action --post expects): logs out of the registry
  * and removes the temporary clone; never fails the job.
  */
-async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .createCoreRuntime */ .C)(), logger = _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .W) {
+async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .createCoreRuntime */ .C)(), logger = _lib_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .W) {
     // A composition root like coreRunDeps: the post step reads no settings, so it passes the
     // process environment itself.
     const docker = (0,_images_docker_js__WEBPACK_IMPORTED_MODULE_6__.createDocker)((0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_2__.createProcessRunner)(runtime.secrets, process.env));
     const cleanups = [
         ['registry logout', () => (0,_images_login_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupBuild */ .d)(logger, docker, runtime)],
         ['build folders', () => (0,_images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuildTemp */ .V)(process.env.RUNNER_TEMP ?? '', logger)],
-        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .cleanupPublish */ .qH)(logger, runtime)]
+        ['git credentials', () => (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .cleanupPublish */ .q)(logger, runtime)]
     ];
     for (const [stage, cleanup] of cleanups) {
         try {
             await cleanup();
         }
         catch (error) {
-            logger.warning(`Cleanup of ${stage} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+            logger.warning(`Cleanup of ${stage} failed: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         }
     }
 }
@@ -343,11 +343,11 @@ async function run(runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qH: () => (/* binding */ cleanupPublish),
+  q: () => (/* binding */ cleanupPublish),
   createPublishDeps: () => (/* binding */ createPublishDeps)
 });
 
-// UNUSED EXPORTS: CLONE_STATE, TEMP_PREFIX, publish
+// UNUSED EXPORTS: publish
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -360,13 +360,13 @@ var clock = __webpack_require__(6296);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(1737);
 // EXTERNAL MODULE: ./src/lib/runtime.ts
-var runtime = __webpack_require__(6382);
+var lib_runtime = __webpack_require__(6382);
 // EXTERNAL MODULE: ./src/publish/git/env.ts
 var env = __webpack_require__(5754);
 // EXTERNAL MODULE: ./src/lib/http.ts + 2 modules
 var http = __webpack_require__(5068);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/lib/http-fetch.ts
 var http_fetch = __webpack_require__(2877);
 // EXTERNAL MODULE: ./src/publish/failure.ts
@@ -429,7 +429,7 @@ class OctokitGitHubApi {
         this.token = token;
         this.urls = urls;
         this.limits = limits;
-        this.fetch = (0,http_fetch/* createHttpFetch */.HW)(transport.http, {
+        this.fetch = (0,http_fetch/* createHttpFetch */.H)(transport.http, {
             timeoutMs: transport.timeoutMs ?? API_REQUEST_TIMEOUT_MS,
             maxBodyBytes: transport.maxBodyBytes ?? API_MAX_BODY_BYTES
         });
@@ -637,8 +637,8 @@ function createGitHubApi(token, urls, limits = rate_limit/* DEFAULT_RATE_LIMITS 
     return new OctokitGitHubApi(token, urls, limits, transport);
 }
 
-// EXTERNAL MODULE: ./src/publish/session.ts + 15 modules
-var session = __webpack_require__(9418);
+// EXTERNAL MODULE: ./src/publish/session.ts + 17 modules
+var session = __webpack_require__(2191);
 // EXTERNAL MODULE: ./src/publish/types.ts
 var types = __webpack_require__(1067);
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
@@ -654,9 +654,6 @@ var types = __webpack_require__(1067);
 
 
 
-
-/** The state entry naming the temporary clone, removed by cleanupPublish. */
-const CLONE_STATE = runtime/* STATE_KEYS */.L.cloneDir;
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
  * branch tip, computes the edits against it (`deps.compute`), and swaps the branch to a commit on
@@ -719,7 +716,7 @@ function createPublishDeps(options, deps) {
  * processes only), so the one thing to clean is a temporary clone a cancelled run left behind.
  */
 async function cleanupPublish(logger, runtime) {
-    const dir = runtime.getState(CLONE_STATE);
+    const dir = runtime.getState(lib_runtime/* STATE_KEYS */.L.cloneDir);
     if (dir === '' || !(0,external_node_path_.basename)(dir).startsWith(types/* TEMP_PREFIX */.M) || !(0,external_node_fs_.existsSync)(dir))
         return;
     await (0,promises_.rm)(dir, { recursive: true, force: true });

@@ -56,8 +56,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/lib/http.ts + 2 modules
 var lib_http = __webpack_require__(5068);
 // EXTERNAL MODULE: ./src/lib/retry.ts
@@ -400,8 +400,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/lib/loopback.ts
 var loopback = __webpack_require__(9481);
 // EXTERNAL MODULE: external "node:net"

@@ -8,11 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qH: () => (/* binding */ cleanupPublish),
+  q: () => (/* binding */ cleanupPublish),
   createPublishDeps: () => (/* binding */ createPublishDeps)
 });
 
-// UNUSED EXPORTS: CLONE_STATE, TEMP_PREFIX, publish
+// UNUSED EXPORTS: publish
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -25,13 +25,13 @@ var clock = __webpack_require__(6296);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(1737);
 // EXTERNAL MODULE: ./src/lib/runtime.ts
-var runtime = __webpack_require__(6382);
+var lib_runtime = __webpack_require__(6382);
 // EXTERNAL MODULE: ./src/publish/git/env.ts
 var env = __webpack_require__(5754);
 // EXTERNAL MODULE: ./src/lib/http.ts + 2 modules
 var http = __webpack_require__(5068);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(4231);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(3931);
 // EXTERNAL MODULE: ./src/lib/http-fetch.ts
 var http_fetch = __webpack_require__(2877);
 // EXTERNAL MODULE: ./src/publish/failure.ts
@@ -94,7 +94,7 @@ class OctokitGitHubApi {
         this.token = token;
         this.urls = urls;
         this.limits = limits;
-        this.fetch = (0,http_fetch/* createHttpFetch */.HW)(transport.http, {
+        this.fetch = (0,http_fetch/* createHttpFetch */.H)(transport.http, {
             timeoutMs: transport.timeoutMs ?? API_REQUEST_TIMEOUT_MS,
             maxBodyBytes: transport.maxBodyBytes ?? API_MAX_BODY_BYTES
         });
@@ -302,8 +302,8 @@ function createGitHubApi(token, urls, limits = rate_limit/* DEFAULT_RATE_LIMITS 
     return new OctokitGitHubApi(token, urls, limits, transport);
 }
 
-// EXTERNAL MODULE: ./src/publish/session.ts + 15 modules
-var session = __webpack_require__(9418);
+// EXTERNAL MODULE: ./src/publish/session.ts + 17 modules
+var session = __webpack_require__(2191);
 // EXTERNAL MODULE: ./src/publish/types.ts
 var types = __webpack_require__(1067);
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
@@ -319,9 +319,6 @@ var types = __webpack_require__(1067);
 
 
 
-
-/** The state entry naming the temporary clone, removed by cleanupPublish. */
-const CLONE_STATE = runtime/* STATE_KEYS */.L.cloneDir;
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
  * branch tip, computes the edits against it (`deps.compute`), and swaps the branch to a commit on
@@ -384,7 +381,7 @@ function createPublishDeps(options, deps) {
  * processes only), so the one thing to clean is a temporary clone a cancelled run left behind.
  */
 async function cleanupPublish(logger, runtime) {
-    const dir = runtime.getState(CLONE_STATE);
+    const dir = runtime.getState(lib_runtime/* STATE_KEYS */.L.cloneDir);
     if (dir === '' || !(0,external_node_path_.basename)(dir).startsWith(types/* TEMP_PREFIX */.M) || !(0,external_node_fs_.existsSync)(dir))
         return;
     await (0,promises_.rm)(dir, { recursive: true, force: true });

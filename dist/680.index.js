@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   waitForApps: () => (/* binding */ waitForApps)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
 /* harmony import */ var _lib_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6299);
 /* harmony import */ var _app_status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8917);
 /* harmony import */ var _argocd_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1314);
@@ -161,7 +161,7 @@ async function startSync(ctx, app) {
             throw error;
         // Without wait this is the only chance: the sync did not happen.
         if (!ctx.options.wait)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD sync of ${label} failed: ${error.message}`, {
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdError */ .rA(`Argo CD sync of ${label} failed: ${error.message}`, {
                 input: 'argocd-sync'
             });
         app.lastProblem = error.message;
@@ -176,7 +176,7 @@ function descendsFromOurs(ctx, revision) {
     if (answer === undefined) {
         answer = ctx.isDescendant(ctx.target.revision, revision).catch((error) => {
             ctx.logger.info(`Could not tell whether ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shortSha */ .Fu)(revision)} contains ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shortSha */ .Fu)(ctx.target.revision)} ` +
-                `(${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); waiting for ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shortSha */ .Fu)(ctx.target.revision)} itself`);
+                `(${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); waiting for ${(0,_lib_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shortSha */ .Fu)(ctx.target.revision)} itself`);
             return false;
         });
         ctx.ancestry.set(key, answer);

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4231);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3931);
 
 
 
@@ -38,14 +38,14 @@ async function checkBuildContexts(options) {
         const context = inWorkspace(image.context);
         const contextKind = await kindOf(context);
         if (contextKind !== 'folder') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`images (line ${image.line}): the build context '${image.context}' of image '${image.name}' ` +
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`images (line ${image.line}): the build context '${image.context}' of image '${image.name}' ` +
                 `${contextKind === 'missing' ? 'does not exist' : 'is not a folder'}; expected a folder ` +
                 `relative to the workspace (write NAME=CONTEXT or the 'context' key to choose another one).`, location);
         }
         const dockerfile = image.dockerfile ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(image.context, 'Dockerfile');
         const dockerfileKind = await kindOf(inWorkspace(dockerfile));
         if (dockerfileKind !== 'file') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`images (line ${image.line}): the Dockerfile '${dockerfile}' of image '${image.name}' ` +
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`images (line ${image.line}): the Dockerfile '${dockerfile}' of image '${image.name}' ` +
                 `${dockerfileKind === 'missing' ? 'does not exist' : 'is not a file'}; ` +
                 `expected a file relative to the workspace (set the 'dockerfile' key to choose another one).`, location);
         }
