@@ -4,7 +4,7 @@ import type { BuiltImage } from './images/build-images.js'
 import type { FileEdit } from './edit/types.js'
 import { unifiedDiff } from './edit/unified-diff.js'
 import type { PublishResult } from './publish/publish.js'
-import { promotionOutputs } from './promote/outputs.js'
+import { promotionOutputs, type PromotionState } from './promote/outputs.js'
 
 /** What the Argo CD stage reported: the webhook, and each app's last state. */
 interface ReleaseArgoCd {
@@ -18,41 +18,6 @@ interface ReleaseArgoCd {
 export interface ReleaseRollback {
   readonly failure: WaitFailure
   readonly result: RollbackResult
-}
-
-/** One image of a promotion: what moved, as the registry confirmed it. */
-interface PromotedImage {
-  readonly name: string
-  readonly repository: string
-  readonly tag: string
-  /** `sha256:…`. */
-  readonly digest: string
-  /** True when the source's files recorded the digest; false when read from the registry. */
-  readonly recorded: boolean
-}
-
-/** What a promotion has found and done so far, filled step by step. */
-export interface PromotionState {
-  /** `promote-from`. */
-  readonly from: string
-  /** `promote-to`. */
-  readonly to: string
-  /** The source branch's tip the candidate was read at. */
-  sourceTip?: string
-  /** The candidate (with the registry's digests once checked). */
-  images?: readonly PromotedImage[]
-  /** The target already held the candidate: nothing to do. */
-  alreadyPromoted?: boolean
-  /** The revision at which the gate saw the source healthy (the tip when it has no gate). */
-  sourceRevision?: string
-  /** How the source was judged: `Synced and Healthy`, or why it was not checked. */
-  sourceHealth?: string
-  /** The target's soak, in seconds, when it has one. */
-  soakSeconds?: number
-  /** Seconds of soak still needed, once measured. */
-  soakRemaining?: number
-  /** A commit or a pull request landed. */
-  promoted: boolean
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { promotionOutputs, soakNotice, type PromotionOutcome } from '../../src/promote/outputs.js'
+import { promotionOutputs, soakNotice, type PromotionState } from '../../src/promote/outputs.js'
 
 const R = 'a'.repeat(40)
 
 describe('promotionOutputs', () => {
-  it.each<[string, PromotionOutcome | undefined, Record<string, string>]>([
+  it.each<[string, PromotionState | undefined, Record<string, string>]>([
     [
       'no promotion (a release)',
       undefined,

@@ -1,5 +1,5 @@
 import { markdownCell, shortSha } from '../lib/text.js'
-import type { PromotionState } from '../outputs.js'
+import type { PromotionState } from './outputs.js'
 import { formatDuration } from './soak.js'
 
 /**
