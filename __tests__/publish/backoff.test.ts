@@ -12,10 +12,15 @@ describe('backoffDelay', () => {
     ['failure', 2, 500, 0.25, 2000],
     ['failure', 9, 500, 1, MAX_BACKOFF_MS],
     ['failure', 1, 50, 0, 0],
+    // a lost race: two exposure windows (at least 20 ms), doubling to 32 windows
     ['race', 1, 5, 1, 20],
-    ['race', 1, 50, 1, 50],
-    ['race', 3, 50, 0.5, 100],
-    ['race', 4, 50, 1, 400],
+    ['race', 1, 8, 1, 20],
+    ['race', 1, 15, 1, 30],
+    ['race', 1, 50, 1, 100],
+    ['race', 1, 50, 0.5, 50],
+    ['race', 3, 50, 0.5, 200],
+    ['race', 4, 50, 1, 800],
+    ['race', 5, 50, 1, 1600],
     ['race', 6, 50, 1, 1600],
     ['race', 1000, 50, 1, 1600],
     ['race', 1000, 5000, 1, MAX_BACKOFF_MS]

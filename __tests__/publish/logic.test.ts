@@ -31,16 +31,16 @@ describe('casLoop', () => {
   it('retries lost races with growing back-off until one lands', async () => {
     const sleeps: number[] = []
     const results: AttemptResult<string>[] = [
-      { retry: 'stale', detail: 'fetch first', windowMs: 10 },
-      { retry: 'stale', detail: 'fetch first', windowMs: 10 },
+      { retry: 'stale', detail: 'fetch first', windowMs: 30 },
+      { retry: 'stale', detail: 'fetch first', windowMs: 30 },
       { done: 'landed' }
     ]
     let calls = 0
     const value = await casLoop(() => Promise.resolve(results[calls++]!), loop(5, sleeps))
     expect(value).toBe('landed')
     expect(calls).toBe(3)
-    // the exposure window (at least 20 ms), doubling per lost race
-    expect(sleeps).toEqual([20, 40])
+    // two exposure windows, doubling per lost race
+    expect(sleeps).toEqual([60, 120])
   })
 
   it('keeps retrying lost races past push-attempts, within its time budget', async () => {
@@ -58,7 +58,7 @@ describe('casLoop', () => {
       loop(2, sleeps)
     )
     expect(value).toBe('x')
-    expect(sleeps).toEqual([100, 200, 400, 800, 1600, 3200, 3200])
+    expect(sleeps).toEqual([200, 400, 800, 1600, 3200, 3200, 3200])
   })
 
   it('stops when the time budget is spent, with an error naming repository and branch', async () => {
@@ -67,7 +67,7 @@ describe('casLoop', () => {
     const run = casLoop(
       () => {
         calls++
-        return Promise.resolve({ retry: 'stale' as const, detail: 'fetch first', windowMs: 1000 })
+        return Promise.resolve({ retry: 'stale' as const, detail: 'fetch first', windowMs: 500 })
       },
       loop(3, sleeps, 10_000)
     )
