@@ -3305,21 +3305,21 @@ const REGISTRY_BODY_LIMIT = 4 * 1024 * 1024;
  * Argo CD code.
  */
 function composeStages(settings, runtime, logger) {
+    // The action's HTTP client, loaded on first use, always with the settings' proxy environment.
+    const httpClient = async (options = {}) => {
+        const { createHttpClient } = await __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068));
+        return createHttpClient({ env: settings.env, ...options });
+    };
     // One client for the webhook and the API: `argocd-insecure` applies to Argo CD alone.
-    const argoCdHttp = once(async () => {
-        const { createHttpClient } = await __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068));
-        const { webhook, api } = settings.argocd;
-        return createHttpClient({ env: settings.env, insecure: (api ?? webhook)?.insecure ?? false });
-    });
-    const registryHttp = once(async () => {
-        const { createHttpClient } = await __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068));
-        return createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT });
-    });
+    const argoCdHttp = once(() => httpClient({ insecure: (settings.argocd.api ?? settings.argocd.webhook)?.insecure ?? false }));
+    const registryHttp = once(() => httpClient({ maxBodyBytes: REGISTRY_BODY_LIMIT }));
     // The publish stage's services, made once per run: the GitHub API's rate-limit budget is the
-    // run's, whatever number of repositories it opens.
+    // run's, whatever number of repositories it opens. Every GitHub API request goes through the
+    // action's client.
     const publishServices = once(async () => {
-        const { createPublishDeps } = await Promise.all(/* import() */[__webpack_require__.e(191), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 2656));
-        return createPublishDeps({ env: settings.env }, { logger, runtime });
+        const { createPublishDeps, API_MAX_BODY_BYTES } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.bind(__webpack_require__, 1815));
+        const http = await httpClient({ maxBodyBytes: API_MAX_BODY_BYTES });
+        return createPublishDeps({ env: settings.env }, { logger, runtime, http });
     });
     return {
         logger,
@@ -3329,23 +3329,22 @@ function composeStages(settings, runtime, logger) {
             return checkBuildContexts(options);
         },
         buildImages: async (options) => {
-            const [{ buildImages }, { createDocker }, { createProcessRunner }, { createHttpClient }] = await Promise.all([
+            const [{ buildImages }, { createDocker }, { createProcessRunner }] = await Promise.all([
                 __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 7711)),
                 __webpack_require__.e(/* import() */ 953).then(__webpack_require__.bind(__webpack_require__, 7953)),
-                __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 1737)),
-                __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068))
+                __webpack_require__.e(/* import() */ 737).then(__webpack_require__.bind(__webpack_require__, 1737))
             ]);
             const runner = createProcessRunner(runtime.secrets, settings.env);
             return buildImages(options, {
                 docker: createDocker(runner),
-                http: createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT }),
+                http: await registryHttp(),
                 logger,
                 runtime,
                 clock: clock/* systemClock */.m
             });
         },
         openRepository: async (options) => {
-            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 191).then(__webpack_require__.bind(__webpack_require__, 2191));
+            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.bind(__webpack_require__, 1815));
             const services = await publishServices();
             // Cloned on first use (a run that fails before it reads the repository clones nothing);
             // the message and title come with each commit.
@@ -3365,7 +3364,7 @@ function composeStages(settings, runtime, logger) {
             return notifyWebhook(options, { logger, clock: clock/* systemClock */.m, http: await argoCdHttp() });
         },
         waitForApps: async (options, isDescendant) => {
-            const { waitForApps } = await Promise.all(/* import() */[__webpack_require__.e(39), __webpack_require__.e(680)]).then(__webpack_require__.bind(__webpack_require__, 1680));
+            const { waitForApps } = await __webpack_require__.e(/* import() */ 680).then(__webpack_require__.bind(__webpack_require__, 1680));
             return waitForApps(options, {
                 logger,
                 clock: clock/* systemClock */.m,
@@ -3380,12 +3379,9 @@ function composeStages(settings, runtime, logger) {
             });
         },
         waitForGate: async (options, holdsCandidate) => {
-            const [{ waitForGate }, { createHttpClient }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(39), __webpack_require__.e(840)]).then(__webpack_require__.bind(__webpack_require__, 5840)),
-                __webpack_require__.e(/* import() */ 68).then(__webpack_require__.bind(__webpack_require__, 5068))
-            ]);
+            const { waitForGate } = await __webpack_require__.e(/* import() */ 840).then(__webpack_require__.bind(__webpack_require__, 5840));
             // The source's Argo CD may be another server than the target's, with its own `insecure`.
-            const http = createHttpClient({ env: settings.env, insecure: options.insecure });
+            const http = await httpClient({ insecure: options.insecure });
             return waitForGate(options, {
                 clock: clock/* systemClock */.m,
                 logger,

@@ -2,16 +2,50 @@ export const id = 68;
 export const ids = [68];
 export const modules = {
 
+/***/ 5162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ PlainHttpCredentialError),
+/* harmony export */   z: () => (/* binding */ HttpNetworkError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3931);
+// What every stage sees of HTTP: the request and answer shapes, the client interface and its
+// errors. Kept apart from the implementation (http.ts, which the composition root loads), so a
+// stage's lazily loaded code does not carry its own copy of the proxying client.
+
+/** No HTTP answer: connection refused or reset, DNS, TLS, proxy, timeout, or an oversized body. */
+class HttpNetworkError extends Error {
+    /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT; EPROXY for a proxy's refusal. */
+    code;
+    /** The request ran out of time. */
+    timedOut;
+    /** The server's certificate was not trusted: retrying will not help. */
+    tls;
+    constructor(message, code, timedOut) {
+        super(message);
+        this.name = 'HttpNetworkError';
+        this.code = code;
+        this.timedOut = timedOut;
+        this.tls = code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code);
+    }
+}
+/**
+ * A request would have sent credentials unencrypted to a host that is not this machine. Nothing
+ * was sent; retrying will not help.
+ */
+class PlainHttpCredentialError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+}
+
+
+/***/ }),
+
 /***/ 5068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  HttpNetworkError: () => (/* binding */ HttpNetworkError),
-  PlainHttpCredentialError: () => (/* binding */ PlainHttpCredentialError),
   createHttpClient: () => (/* binding */ createHttpClient)
 });
 
@@ -19,8 +53,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(3931);
+// EXTERNAL MODULE: ./src/lib/http-client.ts
+var http_client = __webpack_require__(5162);
 // EXTERNAL MODULE: ./src/lib/loopback.ts
 var loopback = __webpack_require__(9481);
 // EXTERNAL MODULE: external "node:net"
@@ -233,28 +267,6 @@ function openTunnel(proxy, target, rejectUnauthorized, track) {
 
 
 
-/** No HTTP answer: connection refused or reset, DNS, TLS, proxy, timeout, or an oversized body. */
-class HttpNetworkError extends Error {
-    /** Node's error code, e.g. ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT; EPROXY for a proxy's refusal. */
-    code;
-    /** The request ran out of time. */
-    timedOut;
-    /** The server's certificate was not trusted: retrying will not help. */
-    tls;
-    constructor(message, code, timedOut) {
-        super(message);
-        this.name = 'HttpNetworkError';
-        this.code = code;
-        this.timedOut = timedOut;
-        this.tls = code !== undefined && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code);
-    }
-}
-/**
- * A request would have sent credentials unencrypted to a host that is not this machine. Nothing
- * was sent; retrying will not help.
- */
-class PlainHttpCredentialError extends errors/* ActionError */.lZ {
-}
 /** Default cap on a response body, so no server can make the action hold unbounded memory. */
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /**
@@ -283,10 +295,10 @@ function parseTarget(url) {
         target = new URL(url);
     }
     catch {
-        throw new HttpNetworkError('not a valid URL', 'ERR_INVALID_URL', false);
+        throw new http_client/* HttpNetworkError */.z('not a valid URL', 'ERR_INVALID_URL', false);
     }
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-        throw new HttpNetworkError(`${target.protocol} URLs are not supported (only http and https)`, 'ERR_INVALID_PROTOCOL', false);
+        throw new http_client/* HttpNetworkError */.z(`${target.protocol} URLs are not supported (only http and https)`, 'ERR_INVALID_PROTOCOL', false);
     }
     return target;
 }
@@ -304,7 +316,7 @@ function refuseExposedCredentials(request, target) {
     ];
     if (carried.length === 0)
         return;
-    throw new PlainHttpCredentialError(`refused to send ${carried.join(' and ')} over plain http to ${target.host}, which is not ` +
+    throw new http_client/* PlainHttpCredentialError */.K(`refused to send ${carried.join(' and ')} over plain http to ${target.host}, which is not ` +
         'this machine: use https (plain http is allowed to localhost, 127.0.0.0/8 and [::1] only)');
 }
 // The headers of the request itself: a body's length, and Basic credentials written in the URL
@@ -323,7 +335,7 @@ function targetHeaders(request, target, body) {
 function send(request, target, settings) {
     const route = proxyRoute(target, settings.env);
     if (route.kind === 'invalid') {
-        return Promise.reject(new HttpNetworkError(`proxy setting: ${route.reason}`, 'EPROXY', false));
+        return Promise.reject(new http_client/* HttpNetworkError */.z(`proxy setting: ${route.reason}`, 'EPROXY', false));
     }
     const proxy = route.kind === 'proxy' ? route.proxy : undefined;
     const via = proxy === undefined ? '' : ` (through proxy ${shownProxy(proxy)})`;
@@ -355,7 +367,7 @@ function send(request, target, settings) {
             const text = timedOut
                 ? `no answer within ${Math.round(request.timeoutMs / 1000)} s${via}`
                 : `${error.message}${via}`;
-            reject(new HttpNetworkError(text, timedOut ? 'ETIMEDOUT' : error.code, timedOut));
+            reject(new http_client/* HttpNetworkError */.z(text, timedOut ? 'ETIMEDOUT' : error.code, timedOut));
         };
         // One deadline for the whole exchange, unlike socket idle timeouts: a server or proxy that
         // accepts and never answers, or drips bytes, cannot keep the step alive.

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { createEditEngine } from './edit/engine.js'
-import type { HttpClient } from './lib/http.js'
+import type { HttpClient } from './lib/http-client.js'
+import type { HttpClientOptions } from './lib/http.js'
 import { systemClock } from './lib/clock.js'
 import type { Runtime } from './lib/runtime.js'
 import type { Logger } from './lib/logger.js'
@@ -17,21 +18,23 @@ const REGISTRY_BODY_LIMIT = 4 * 1024 * 1024
  * Argo CD code.
  */
 export function composeStages(settings: Settings, runtime: Runtime, logger: Logger): Stages {
+  // The action's HTTP client, loaded on first use, always with the settings' proxy environment.
+  const httpClient = async (options: Omit<HttpClientOptions, 'env'> = {}): Promise<HttpClient> => {
+    const { createHttpClient } = await import('./lib/http.js')
+    return createHttpClient({ env: settings.env, ...options })
+  }
   // One client for the webhook and the API: `argocd-insecure` applies to Argo CD alone.
-  const argoCdHttp = once(async (): Promise<HttpClient> => {
-    const { createHttpClient } = await import('./lib/http.js')
-    const { webhook, api } = settings.argocd
-    return createHttpClient({ env: settings.env, insecure: (api ?? webhook)?.insecure ?? false })
-  })
-  const registryHttp = once(async (): Promise<HttpClient> => {
-    const { createHttpClient } = await import('./lib/http.js')
-    return createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT })
-  })
+  const argoCdHttp = once(() =>
+    httpClient({ insecure: (settings.argocd.api ?? settings.argocd.webhook)?.insecure ?? false })
+  )
+  const registryHttp = once(() => httpClient({ maxBodyBytes: REGISTRY_BODY_LIMIT }))
   // The publish stage's services, made once per run: the GitHub API's rate-limit budget is the
-  // run's, whatever number of repositories it opens.
+  // run's, whatever number of repositories it opens. Every GitHub API request goes through the
+  // action's client.
   const publishServices = once(async () => {
-    const { createPublishDeps } = await import('./publish/publish.js')
-    return createPublishDeps({ env: settings.env }, { logger, runtime })
+    const { createPublishDeps, API_MAX_BODY_BYTES } = await import('./publish/publish.js')
+    const http = await httpClient({ maxBodyBytes: API_MAX_BODY_BYTES })
+    return createPublishDeps({ env: settings.env }, { logger, runtime, http })
   })
   return {
     logger,
@@ -41,25 +44,22 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
       return checkBuildContexts(options)
     },
     buildImages: async (options) => {
-      const [{ buildImages }, { createDocker }, { createProcessRunner }, { createHttpClient }] =
-        await Promise.all([
-          import('./images/build-images.js'),
-          import('./images/docker.js'),
-          import('./lib/exec.js'),
-          import('./lib/http.js')
-        ])
+      const [{ buildImages }, { createDocker }, { createProcessRunner }] = await Promise.all([
+        import('./images/build-images.js'),
+        import('./images/docker.js'),
+        import('./lib/exec.js')
+      ])
       const runner = createProcessRunner(runtime.secrets, settings.env)
       return buildImages(options, {
         docker: createDocker(runner),
-
-        http: createHttpClient({ env: settings.env, maxBodyBytes: REGISTRY_BODY_LIMIT }),
+        http: await registryHttp(),
         logger,
         runtime,
         clock: systemClock
       })
     },
     openRepository: async (options) => {
-      const { openPublisher, publisherOnFirstUse } = await import('./publish/session.js')
+      const { openPublisher, publisherOnFirstUse } = await import('./publish/publish.js')
       const services = await publishServices()
       // Cloned on first use (a run that fails before it reads the repository clones nothing);
       // the message and title come with each commit.
@@ -97,12 +97,9 @@ export function composeStages(settings: Settings, runtime: Runtime, logger: Logg
       })
     },
     waitForGate: async (options, holdsCandidate) => {
-      const [{ waitForGate }, { createHttpClient }] = await Promise.all([
-        import('./promote/gate.js'),
-        import('./lib/http.js')
-      ])
+      const { waitForGate } = await import('./promote/gate.js')
       // The source's Argo CD may be another server than the target's, with its own `insecure`.
-      const http = createHttpClient({ env: settings.env, insecure: options.insecure })
+      const http = await httpClient({ insecure: options.insecure })
       return waitForGate(options, {
         clock: systemClock,
         logger,

@@ -4,11 +4,11 @@ import { parseAppRef } from '../../src/argocd/app-ref.js'
 import { ArgoCdError } from '../../src/lib/errors.js'
 import { waitForApps } from '../../src/argocd/wait.js'
 import {
-  createHttpClient,
   PlainHttpCredentialError,
   type HttpClient,
   type HttpRequest
-} from '../../src/lib/http.js'
+} from '../../src/lib/http-client.js'
+import { createHttpClient } from '../../src/lib/http.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { createFakeClock } from '../support/fake-clock.js'
 

@@ -1,3 +1,4 @@
+import { createHttpClient } from '../../src/lib/http.js'
 // The GitHub calls of src/publish/github-api.ts, checked against GitHub's own API descriptions:
 // every GraphQL document against @octokit/graphql-schema, every REST call (method, path,
 // query, body) and every answer of the fake GitHub against the operations cut out of
@@ -181,7 +182,8 @@ async function exercise(github: FakeGitHub): Promise<void> {
   const api = createGitHubApi(
     TOKEN,
     { apiUrl: github.apiUrl, graphqlUrl: github.graphqlUrl },
-    { clock: systemClock, policy: RATE_LIMIT_POLICY }
+    { clock: systemClock, policy: RATE_LIMIT_POLICY },
+    { http: createHttpClient() }
   )
   expect(await api.defaultBranch(REPO)).toBe('main')
   const head = (await api.branchHead(REPO, 'main'))!

@@ -6,7 +6,7 @@ import {
   type HttpClient,
   type HttpRequest,
   type HttpResponse
-} from '../../src/lib/http.js'
+} from '../../src/lib/http-client.js'
 
 const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
 const D = (c: string) => `sha256:${c.repeat(64)}`

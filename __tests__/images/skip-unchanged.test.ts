@@ -10,7 +10,7 @@ import {
   type ImagesDeps
 } from '../../src/images/build-images.js'
 import { FINGERPRINT_LABEL } from '../../src/images/fingerprint.js'
-import { HttpNetworkError, type HttpClient } from '../../src/lib/http.js'
+import { HttpNetworkError, type HttpClient } from '../../src/lib/http-client.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { argAfter, createFakeDocker, type FakeAnswer } from '../support/fake-docker.js'
 import { createFakeClock } from '../support/fake-clock.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHttpFetch, HttpRedirectError } from '../../src/lib/http-fetch.js'
-import type { HttpClient, HttpRequest, HttpResponse } from '../../src/lib/http.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../src/lib/http-client.js'
 
 // An HttpClient that records each request and gives the canned answer.
 function fakeHttp(answer: HttpResponse): { http: HttpClient; sent: HttpRequest[] } {

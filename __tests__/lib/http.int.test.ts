@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url'
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 import { createSelfSignedCert } from '../support/self-signed.js'
 import {
-  createHttpClient,
   HttpNetworkError,
   PlainHttpCredentialError,
   type HttpRequest
-} from '../../src/lib/http.js'
+} from '../../src/lib/http-client.js'
+import { createHttpClient } from '../../src/lib/http.js'
 
 // A target server (plain and TLS) and a forward proxy on loopback. The proxy maps every host it
 // is asked for to loopback, so tests use names that only the proxy can reach: a request that

@@ -1,3 +1,4 @@
+import { createHttpClient } from '../../src/lib/http.js'
 import { describe, expect, it } from '@jest/globals'
 import type { AppRef } from '../../src/argocd/app-ref.js'
 import { ArgoCdUnavailableError, type ArgoCdApi } from '../../src/argocd/argocd-api.js'
@@ -155,7 +156,8 @@ describe('waitForGate', () => {
         {
           clock: createFakeClock(),
           logger: createMemoryLogger(),
-          holdsCandidate: (revision) => Promise.resolve(revision === R1)
+          holdsCandidate: (revision) => Promise.resolve(revision === R1),
+          http: createHttpClient()
         }
       )
       expect(result.revision).toBe(R1)

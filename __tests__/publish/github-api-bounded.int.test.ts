@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_LIMITS } from '../../src/publish/github/rate-limit.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -40,7 +41,7 @@ function api(url: string, timeoutMs: number) {
   return createGitHubApi(
     TOKEN,
     { apiUrl: `${url}/api/v3`, graphqlUrl: `${url}/api/graphql` },
-    undefined,
+    DEFAULT_RATE_LIMITS,
     { http: createHttpClient(), timeoutMs }
   )
 }

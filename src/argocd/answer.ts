@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../lib/http.js'
+import type { HttpResponse } from '../lib/http-client.js'
 import { suffix } from '../lib/text.js'
 import { redactUrl } from '../lib/redact.js'
 

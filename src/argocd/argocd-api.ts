@@ -1,6 +1,6 @@
 import { ArgoCdError } from '../lib/errors.js'
-import { HttpNetworkError } from '../lib/http.js'
-import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http.js'
+import { HttpNetworkError } from '../lib/http-client.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../lib/http-client.js'
 import { describeBody, redirectHint } from './answer.js'
 import type { AppRef } from './app-ref.js'
 import { redactUrl } from '../lib/redact.js'

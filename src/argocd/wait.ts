@@ -1,7 +1,7 @@
 import { ArgoCdError, errorMessage } from '../lib/errors.js'
 import type { Logger } from '../lib/logger.js'
 import type { Clock } from '../lib/clock.js'
-import type { HttpClient } from '../lib/http.js'
+import type { HttpClient } from '../lib/http-client.js'
 import { shortSha } from '../lib/text.js'
 import type { AppRef } from './app-ref.js'
 import { readAppStatus } from './app-status.js'

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { errorMessage } from '../lib/errors.js'
 import type { ImageSpec } from '../image-spec.js'
 import type { Clock } from '../lib/clock.js'
-import type { HttpClient } from '../lib/http.js'
+import type { HttpClient } from '../lib/http-client.js'
 import { sameRepository } from '../lib/image-ref.js'
 import type { Logger } from '../lib/logger.js'
 import {

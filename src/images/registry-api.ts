@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { errorMessage } from '../lib/errors.js'
-import type { HttpClient, HttpResponse } from '../lib/http.js'
+import type { HttpClient, HttpResponse } from '../lib/http-client.js'
 import { isDigest, parseReference } from '../lib/image-ref.js'
 import { isLoopbackHost } from '../lib/loopback.js'
 import { parseChallenge, pickManifest, registryBase } from './registry-protocol.js'

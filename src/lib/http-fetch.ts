@@ -1,4 +1,4 @@
-import type { HttpClient, HttpRequest } from './http.js'
+import type { HttpClient, HttpRequest } from './http-client.js'
 
 /** The `fetch` signature libraries such as Octokit accept as their transport. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>

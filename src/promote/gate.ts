@@ -7,8 +7,7 @@ import type { ArgoCdApi } from '../argocd/argocd-api.js'
 import { reportedShas } from '../argocd/wait-state.js'
 import { ArgoCdError, errorMessage } from '../lib/errors.js'
 import type { Clock } from '../lib/clock.js'
-import { createHttpClient } from '../lib/http.js'
-import type { HttpClient } from '../lib/http.js'
+import type { HttpClient } from '../lib/http-client.js'
 import { shortSha } from '../lib/text.js'
 import type { Logger } from '../lib/logger.js'
 import {
@@ -34,8 +33,12 @@ export interface GateOptions {
   readonly timeoutSeconds: number
 }
 
+/** How the gate reaches Argo CD: the client of src/argocd over the action's HTTP client, or (in
+ * tests) a fake of that client. */
+type GateConnection = { readonly api: ArgoCdApi } | { readonly http: HttpClient }
+
 /** What the gate stage works with; tests pass fakes. */
-interface GateDeps {
+type GateDeps = GateConnection & {
   readonly clock: Clock
   readonly logger: Logger
   /**
@@ -43,10 +46,6 @@ interface GateDeps {
    * commit that is not the source branch's tip or an ancestor of it.
    */
   readonly holdsCandidate: (revision: string) => Promise<boolean>
-  /** Default: the Argo CD client of src/argocd over `http`. */
-  readonly api?: ArgoCdApi
-  /** Default: the action's HTTP client, with `options.insecure`. */
-  readonly http?: HttpClient
   /** Between rounds of polls (default 5 s). */
   readonly pollMs?: number
   /**
@@ -84,11 +83,12 @@ const REQUEST_TIMEOUT_MS = 30_000
  */
 export async function waitForGate(options: GateOptions, deps: GateDeps): Promise<GateResult> {
   const api =
-    deps.api ??
-    createArgoCdApi(
-      { server: options.server, token: options.token, insecure: options.insecure },
-      deps.http ?? createHttpClient({ insecure: options.insecure })
-    )
+    'api' in deps
+      ? deps.api
+      : createArgoCdApi(
+          { server: options.server, token: options.token, insecure: options.insecure },
+          deps.http
+        )
   const refs: AppRef[] = options.apps.map((app) => parseAppRef(app))
   const deadline = deps.clock.now() + options.timeoutSeconds * 1000
   const holds = new Map<string, boolean>()

@@ -6,8 +6,7 @@ import { createProcessRunner } from '../lib/exec.js'
 import { STATE_KEYS, type Runtime } from '../lib/runtime.js'
 import type { Logger } from '../lib/logger.js'
 import { DEFAULT_NETWORK_LIMITS, gitBaseEnv } from './git/env.js'
-import { createHttpClient } from '../lib/http.js'
-import { API_MAX_BODY_BYTES, createGitHubApi } from './github/api.js'
+import { createGitHubApi } from './github/api.js'
 import { newRateLimitBudget } from './github/rate-limit.js'
 import { openPublisher } from './session.js'
 import {
@@ -20,6 +19,9 @@ import {
 } from './types.js'
 
 export type { ComputeChanges, PublishOptions, PublishResult } from './types.js'
+// The stage's one entry for the composition root: one lazily loaded chunk, not one per module.
+export { API_MAX_BODY_BYTES } from './github/api.js'
+export { openPublisher, publisherOnFirstUse } from './session.js'
 
 /**
  * Lands the edits as one commit on the branch, however many jobs race: each attempt reads the
@@ -75,8 +77,7 @@ export function createPublishDeps(
     clock: deps.clock ?? systemClock,
     createGitHubApi: deps.createGitHubApi ?? createGitHubApi,
     networkLimits: deps.networkLimits ?? DEFAULT_NETWORK_LIMITS,
-    // The proxy variables come from the settings' copy of the environment, as git's do.
-    http: deps.http ?? createHttpClient({ env: options.env, maxBodyBytes: API_MAX_BODY_BYTES }),
+    http: deps.http,
     rateLimitBudget: deps.rateLimitBudget ?? newRateLimitBudget()
   }
 }

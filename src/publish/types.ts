@@ -4,7 +4,7 @@ import type { ProcessRunner } from '../lib/exec.js'
 import type { Runtime } from '../lib/runtime.js'
 import type { Logger } from '../lib/logger.js'
 import type { NetworkLimits } from './git/env.js'
-import type { HttpClient } from '../lib/http.js'
+import type { HttpClient } from '../lib/http-client.js'
 import type { GitHubApi, GitHubTransport, GitHubUrls } from './github/api.js'
 import type { RateLimitBudget, RateLimitOptions } from './github/rate-limit.js'
 import type { OwnerName } from '../lib/git-url.js'
@@ -108,8 +108,8 @@ export type PublishRuntime = Pick<Runtime, 'setSecret' | 'secrets' | 'saveState'
 type GitHubApiFactory = (
   token: string,
   urls: GitHubUrls,
-  limits?: RateLimitOptions,
-  transport?: GitHubTransport
+  limits: RateLimitOptions,
+  transport: GitHubTransport
 ) => GitHubApi
 
 /**
@@ -130,7 +130,7 @@ export interface PublishServices {
   /** How long git may wait on a silent remote before the attempt counts as unreachable. */
   readonly networkLimits?: NetworkLimits
   /** The action's HTTP client: every GitHub API request goes through it. */
-  readonly http?: HttpClient
+  readonly http: HttpClient
   /** The run's rate-limit waiting time, shared by every GitHub API client of the run. */
   readonly rateLimitBudget?: RateLimitBudget
 }

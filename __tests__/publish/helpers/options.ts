@@ -1,3 +1,5 @@
+import { createHttpClient } from '../../../src/lib/http.js'
+import type { HttpClient } from '../../../src/lib/http-client.js'
 import { createFakeClock, type FakeClock } from '../../support/fake-clock.js'
 import type { PublishOptions } from '../../../src/publish/publish.js'
 import { createMemoryRuntime } from '../../support/memory-runtime.js'
@@ -38,8 +40,9 @@ export function publishOptions(
 export function fastDeps(): {
   clock: FakeClock
   runtime: ReturnType<typeof createMemoryRuntime>
+  http: HttpClient
 } {
-  return { clock: createFakeClock(), runtime: createMemoryRuntime() }
+  return { clock: createFakeClock(), runtime: createMemoryRuntime(), http: createHttpClient() }
 }
 
 /** The option fields of a run in the workspace checkout `workspace`, on the workflow branch main. */

@@ -1,3 +1,4 @@
+import { createHttpClient } from '../../../src/lib/http.js'
 import {
   createPublishDeps,
   publish,
@@ -9,7 +10,9 @@ import type { ComputeChanges, PublishServices } from '../../../src/publish/types
 /** The publish stage with the services the composition root would make, `deps` taking over. */
 export function publishWithDefaults(
   options: PublishOptions,
-  deps: PublishServices & { readonly compute: ComputeChanges }
+  deps: Omit<PublishServices, 'http'> &
+    Partial<Pick<PublishServices, 'http'>> & { readonly compute: ComputeChanges }
 ): Promise<PublishResult> {
-  return publish(options, { ...createPublishDeps(options, deps), compute: deps.compute })
+  const services = { ...deps, http: deps.http ?? createHttpClient() }
+  return publish(options, { ...createPublishDeps(options, services), compute: deps.compute })
 }

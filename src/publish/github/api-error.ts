@@ -1,5 +1,5 @@
 import { PublishError } from '../../lib/errors.js'
-import { HttpNetworkError, PlainHttpCredentialError } from '../../lib/http.js'
+import { HttpNetworkError, PlainHttpCredentialError } from '../../lib/http-client.js'
 import { HttpRedirectError } from '../../lib/http-fetch.js'
 import { classifyFailure, type FailureKind } from '../failure.js'
 

@@ -1,10 +1,10 @@
 import type { getOctokit } from '@actions/github'
 import { PublishError, errorMessage } from '../../lib/errors.js'
-import { createHttpClient, type HttpClient } from '../../lib/http.js'
+import { type HttpClient } from '../../lib/http-client.js'
 import { createHttpFetch, type FetchFunction } from '../../lib/http-fetch.js'
 import { classifyFailure, type FailureKind } from '../failure.js'
 import { GitHubApiError, statusOf } from './api-error.js'
-import { callWithRateLimits, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js'
+import { callWithRateLimits, type RateLimitOptions } from './rate-limit.js'
 import type { OwnerName } from '../../lib/git-url.js'
 import type { TreeEntry } from '../tree-source.js'
 
@@ -454,8 +454,8 @@ class OctokitGitHubApi implements GitHubApi {
 export function createGitHubApi(
   token: string,
   urls: GitHubUrls,
-  limits: RateLimitOptions = DEFAULT_RATE_LIMITS,
-  transport: GitHubTransport = { http: createHttpClient({ maxBodyBytes: API_MAX_BODY_BYTES }) }
+  limits: RateLimitOptions,
+  transport: GitHubTransport
 ): GitHubApi {
   return new OctokitGitHubApi(token, urls, limits, transport)
 }
