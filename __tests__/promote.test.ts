@@ -111,7 +111,7 @@ function harness(
     // Argo CD's answer for the source app: Synced and Healthy at one revision; the gate passes
     // only when git says that revision holds the candidate (a timeout otherwise).
     waitForGate: async (gate, holdsCandidate) => {
-      calls.push(`gate ${gate.environment} ${gate.apps.join(',')}`)
+      calls.push(`gate ${gate.environment} ${gate.apps.map((app) => app.label).join(',')}`)
       const revision = options.sourceRuns?.() ?? repo.tips.get('main') ?? ''
       if (!(await holdsCandidate(revision))) {
         throw new ArgoCdError(`Environment '${gate.environment}' did not run the candidate`, {

@@ -486,11 +486,12 @@ function annotationOf(error) {
 /* harmony export */   S2: () => (/* binding */ parseOwnerName),
 /* harmony export */   Uu: () => (/* binding */ isSshUrl),
 /* harmony export */   br: () => (/* binding */ ownerNameOnServer),
+/* harmony export */   f$: () => (/* binding */ parseHttpUrl),
 /* harmony export */   ij: () => (/* binding */ isScpLike),
 /* harmony export */   m8: () => (/* binding */ isGitUrl),
-/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   qp: () => (/* binding */ SSH_SCHEMES)
 /* harmony export */ });
+/* unused harmony export isHttpUrl */
 /** Repository names and git remote URLs: the one place their patterns are written. */
 /** `OWNER/NAME` of a GitHub repository: the one pattern for it in the action. */
 const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -545,8 +546,8 @@ function isSshUrl(text) {
  * The one way the action works out OWNER/NAME from a URL.
  */
 function ownerNameOnServer(url, serverUrl) {
-    const parsed = httpUrl(url);
-    const server = httpUrl(serverUrl);
+    const parsed = parseHttpUrl(url);
+    const server = parseHttpUrl(serverUrl);
     if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase())
         return undefined;
     const serverPath = server.pathname.replace(/\/+$/, '');
@@ -555,7 +556,8 @@ function ownerNameOnServer(url, serverUrl) {
     const path = parsed.pathname.slice(serverPath.length + 1);
     return parseOwnerName(path.replace(/\/$/, '').replace(/\.git$/, ''));
 }
-function httpUrl(text) {
+/** An `http://` or `https://` URL, parsed; undefined for anything else or a malformed one. */
+function parseHttpUrl(text) {
     if (!isHttpUrl(text))
         return undefined;
     try {

@@ -18,7 +18,7 @@ if (runtime.getState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS 
 }
 else {
     runtime.saveState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost, 'true');
-    const { coreRunDeps, run } = await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(485), __webpack_require__.e(542)]).then(__webpack_require__.bind(__webpack_require__, 1542));
+    const { coreRunDeps, run } = await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(485), __webpack_require__.e(525)]).then(__webpack_require__.bind(__webpack_require__, 7525));
     await run(coreRunDeps(runtime));
 }
 

@@ -1794,19 +1794,9 @@ var external_node_url_ = __webpack_require__(3136);
 
 
 
-function parseHttpUrl(url) {
-    if (!(0,git_url/* isHttpUrl */.q$)(url))
-        return undefined;
-    try {
-        return new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-}
 /** The URL with any user name and password removed (http/https); other forms unchanged. */
 function withoutCredentials(url) {
-    const parsed = parseHttpUrl(url);
+    const parsed = (0,git_url/* parseHttpUrl */.f$)(url);
     if (!parsed || (parsed.username === '' && parsed.password === ''))
         return url;
     parsed.username = '';
@@ -1815,12 +1805,12 @@ function withoutCredentials(url) {
 }
 /** True when an http(s) URL carries a password or token in its user information. */
 function hasEmbeddedCredentials(url) {
-    const parsed = parseHttpUrl(url);
+    const parsed = (0,git_url/* parseHttpUrl */.f$)(url);
     return parsed !== undefined && (parsed.password !== '' || parsed.username !== '');
 }
 /** `scheme://host[:port]/` of an http(s) URL, the key git uses for `http.<url>.extraheader`. */
 function httpOrigin(url) {
-    const parsed = parseHttpUrl(url);
+    const parsed = (0,git_url/* parseHttpUrl */.f$)(url);
     return parsed ? `${parsed.protocol}//${parsed.host}/` : undefined;
 }
 /** A git URL for a remote given as a URL or a path (relative paths resolve against `base`). */

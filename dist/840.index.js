@@ -466,8 +466,6 @@ __webpack_require__.d(__webpack_exports__, {
   waitForGate: () => (/* binding */ waitForGate)
 });
 
-// EXTERNAL MODULE: ./src/argocd/app-ref.ts
-var app_ref = __webpack_require__(5114);
 // EXTERNAL MODULE: ./src/argocd/app-status.ts
 var app_status = __webpack_require__(8917);
 // EXTERNAL MODULE: ./src/argocd/argocd-api.ts
@@ -565,7 +563,6 @@ function settledApp(status, nowMs, settleMs) {
 
 
 
-
 const DEFAULT_POLL_MS = 5000;
 const DEFAULT_SETTLE_MS = 5000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -582,7 +579,7 @@ async function waitForGate(options, deps) {
     const api = 'api' in deps
         ? deps.api
         : (0,argocd_api/* createArgoCdApi */.T)({ server: options.server, token: options.token, insecure: options.insecure }, deps.http);
-    const refs = options.apps.map((app) => (0,app_ref/* parseAppRef */.W)(app));
+    const refs = options.apps;
     const deadline = deps.clock.now() + options.timeoutSeconds * 1000;
     const holds = new Map();
     const lastLine = new Map();

@@ -1,3 +1,4 @@
+import { parseAppRef } from '../../src/argocd/app-ref.js'
 import { createHttpClient } from '../../src/lib/http.js'
 import { describe, expect, it } from '@jest/globals'
 import type { AppRef } from '../../src/argocd/app-ref.js'
@@ -31,7 +32,7 @@ function fakeApi(scripts: Record<string, (AppFrame | 'unavailable')[]>) {
 
 const options: GateOptions = {
   environment: 'dev',
-  apps: ['web', 'team/worker'],
+  apps: [parseAppRef('web'), parseAppRef('team/worker')],
   server: 'https://argocd.example.com',
   token: 'a.b.c',
   insecure: false,

@@ -68,8 +68,8 @@ export function isSshUrl(text: string): boolean {
  * The one way the action works out OWNER/NAME from a URL.
  */
 export function ownerNameOnServer(url: string, serverUrl: string): OwnerName | undefined {
-  const parsed = httpUrl(url)
-  const server = httpUrl(serverUrl)
+  const parsed = parseHttpUrl(url)
+  const server = parseHttpUrl(serverUrl)
   if (!parsed || server?.host.toLowerCase() !== parsed.host.toLowerCase()) return undefined
   const serverPath = server.pathname.replace(/\/+$/, '')
   if (!parsed.pathname.startsWith(`${serverPath}/`)) return undefined
@@ -77,7 +77,8 @@ export function ownerNameOnServer(url: string, serverUrl: string): OwnerName | u
   return parseOwnerName(path.replace(/\/$/, '').replace(/\.git$/, ''))
 }
 
-function httpUrl(text: string): URL | undefined {
+/** An `http://` or `https://` URL, parsed; undefined for anything else or a malformed one. */
+export function parseHttpUrl(text: string): URL | undefined {
   if (!isHttpUrl(text)) return undefined
   try {
     return new URL(text)

@@ -237,7 +237,7 @@ export async function passGate(
     stages.waitForGate(
       {
         environment: from.environment.name,
-        apps: api.apps.map((app) => app.label),
+        apps: api.apps,
         server: api.server,
         token: api.token,
         insecure: api.insecure,

@@ -1,4 +1,3 @@
-import { parseAppRef } from '../argocd/app-ref.js'
 import type { AppRef } from '../argocd/app-ref.js'
 import { readAppStatus } from '../argocd/app-status.js'
 import type { AppStatus } from '../argocd/app-status.js'
@@ -23,7 +22,7 @@ export interface GateOptions {
   /** The source environment's name, for messages. */
   readonly environment: string
   /** Its `argocd-app` (at least one). */
-  readonly apps: readonly string[]
+  readonly apps: readonly AppRef[]
   /** Its `argocd-server` and `argocd-token`. */
   readonly server: string
   readonly token: string
@@ -89,7 +88,7 @@ export async function waitForGate(options: GateOptions, deps: GateDeps): Promise
           { server: options.server, token: options.token, insecure: options.insecure },
           deps.http
         )
-  const refs: AppRef[] = options.apps.map((app) => parseAppRef(app))
+  const refs = options.apps
   const deadline = deps.clock.now() + options.timeoutSeconds * 1000
   const holds = new Map<string, boolean>()
   const lastLine = new Map<string, string>()

@@ -1,15 +1,6 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { hasScheme, isHttpUrl, isScpLike, type OwnerName } from '../lib/git-url.js'
-
-function parseHttpUrl(url: string): URL | undefined {
-  if (!isHttpUrl(url)) return undefined
-  try {
-    return new URL(url)
-  } catch {
-    return undefined
-  }
-}
+import { hasScheme, isScpLike, parseHttpUrl, type OwnerName } from '../lib/git-url.js'
 
 /** The URL with any user name and password removed (http/https); other forms unchanged. */
 export function withoutCredentials(url: string): string {
