@@ -4753,7 +4753,6 @@ function targetEditRequest(options) {
 
 
 
-
 /** The promotion's record before any step ran. */
 function newPromotionState(promotion) {
     return {
@@ -4764,25 +4763,15 @@ function newPromotionState(promotion) {
 }
 /** The images of `images` by name and repository: what a promotion looks for. */
 function namedImages(settings) {
-    if (settings.images.length === 0) {
-        throw new errors/* InputError */.dz("Input 'images' is empty: a promotion moves the images it names. List them (names only).", { input: 'images' });
-    }
     return settings.images.map((image) => ({ name: image.name, repository: image.repository }));
-}
-/** The commit settings of an environment; a promotion always commits. */
-function environmentCommit(env) {
-    if (env.commit === undefined) {
-        throw new errors/* InputError */.dz("Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.", { input: 'commit' });
-    }
-    return env.commit;
 }
 /**
  * Opens the source's and the target's branch (one repository when both environments share a
  * branch and the target takes direct commits).
  */
 async function openPromotion(promotion, stages) {
-    const from = environmentCommit(promotion.from).publish;
-    const to = environmentCommit(promotion.to).publish;
+    const from = promotion.from.commit.publish;
+    const to = promotion.to.commit.publish;
     const target = await stages.openRepository(to);
     if (from.branch === to.branch && !to.createPr)
         return { source: target, target };
@@ -4912,7 +4901,7 @@ async function soaked(promotion, stages, gate, holds, state) {
  */
 function promotionText(promotion, images, revision) {
     const to = promotion.to.environment.name;
-    const commit = environmentCommit(promotion.to);
+    const commit = promotion.to.commit;
     return {
         message: promotionMessage(images, to, promotion.from.environment.name, revision),
         prTitle: commit.prTitle ?? promotionSubject(images, to),
@@ -4922,7 +4911,7 @@ function promotionText(promotion, images, revision) {
 /** What deploying the promotion needs: the target's apps and the promotion's messages. */
 function promotionDelivery(settings, promotion, images, text) {
     return {
-        commit: environmentCommit(promotion.to),
+        commit: promotion.to.commit,
         argocd: promotion.to.argocd,
         rollbackOnFailure: settings.rollbackOnFailure,
         text,
@@ -5905,7 +5894,7 @@ function readSettings(deps) {
     if (commit && environments.some((entry) => entry.environment.createPr)) {
         checkApiTransport(github.apiUrl, commitMode);
     }
-    const promotion = readPromotion(environments, optional('promote-to'), optional('promote-from'), {
+    const promotion = readPromotion(environments, optional('promote-to'), optional('promote-from'), images, {
         ...optionalField('credentials', username === undefined || password === undefined
             ? undefined
             : { registry, username, password }),
@@ -5938,7 +5927,7 @@ function readSettings(deps) {
     };
 }
 // `promote-to` and `promote-from` against the environments, each side resolved for its stages.
-function readPromotion(environments, promoteTo, promoteFrom, rest) {
+function readPromotion(environments, promoteTo, promoteFrom, images, rest) {
     const resolved = resolvePromotion({
         environments: environments.map((env) => env.environment),
         ...optionalField('promoteTo', promoteTo),
@@ -5946,14 +5935,18 @@ function readPromotion(environments, promoteTo, promoteFrom, rest) {
     });
     if (resolved === undefined)
         return undefined;
-    if (environments.some((env) => env.commit === undefined)) {
-        throw new errors/* InputError */.dz("Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.", { input: 'commit' });
+    if (images.length === 0) {
+        throw new errors/* InputError */.dz("Input 'images' is empty: a promotion moves the images it names. List them (names only).", { input: 'images' });
     }
     const settingsOf = (index) => {
         const found = environments[index];
         if (found === undefined)
             throw new errors/* InternalError */.Gd(`environment ${index} is not resolved`);
-        return found;
+        const { commit } = found;
+        if (commit === undefined) {
+            throw new errors/* InputError */.dz("Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.", { input: 'commit' });
+        }
+        return { ...found, commit };
     };
     return {
         from: settingsOf(resolved.from.index),

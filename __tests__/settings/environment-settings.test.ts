@@ -111,14 +111,15 @@ describe('settings with environments', () => {
     const settings = settingsOf(inputs({ environments: environments({ branch: 'prod' }) }))
     expect(settings.build).toBeUndefined()
     expect(settings.promotion?.from.environment.name).toBe('dev')
-    expect(settings.promotion?.to.commit?.publish.branch).toBe('prod')
+    expect(settings.promotion?.to.commit.publish.branch).toBe('prod')
     expect(settings.promotion?.to.argocd.api?.apps.map((app) => app.label)).toEqual(['shop-prod'])
   })
 
   it.each([
     ['a top-level values-file', { 'values-file': 'envs/values.yaml' }, 'values-file'],
     ['a top-level argocd-app', { 'argocd-app': 'shop' }, 'argocd-app'],
-    ['commit: false', { commit: 'false' }, 'commit']
+    ['commit: false', { commit: 'false' }, 'commit'],
+    ['no image to promote', { images: '', changes: '{"a": 1}' }, 'images']
   ])('refuses %s beside environments', (_label, over, input) => {
     let caught: unknown
     try {

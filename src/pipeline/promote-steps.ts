@@ -1,4 +1,3 @@
-import { InputError } from '../lib/errors.js'
 import type { FileEdit, ImageTarget } from '../edit/types.js'
 import { createMemoryLogger } from '../lib/logger.js'
 import type { BuiltImage } from '../images/build-images.js'
@@ -19,12 +18,7 @@ import { soakNotice } from '../promote/outputs.js'
 import { checkRegistry, type VerifiedImage } from '../promote/registry-check.js'
 import { targetEditRequest } from '../promote/target-request.js'
 import type { PublishResult } from '../publish/publish.js'
-import type {
-  CommitSettings,
-  EnvironmentSettings,
-  PromotionSettings,
-  Settings
-} from '../settings/settings.js'
+import type { PromotionSettings, Settings } from '../settings/settings.js'
 import type { Delivery } from './release-steps.js'
 import type { CommitText, GitOpsRepository, Stages } from './stages.js'
 
@@ -60,24 +54,7 @@ export function newPromotionState(promotion: PromotionSettings): PromotionState 
 
 /** The images of `images` by name and repository: what a promotion looks for. */
 function namedImages(settings: Settings): NamedImage[] {
-  if (settings.images.length === 0) {
-    throw new InputError(
-      "Input 'images' is empty: a promotion moves the images it names. List them (names only).",
-      { input: 'images' }
-    )
-  }
   return settings.images.map((image) => ({ name: image.name, repository: image.repository }))
-}
-
-/** The commit settings of an environment; a promotion always commits. */
-export function environmentCommit(env: EnvironmentSettings): CommitSettings {
-  if (env.commit === undefined) {
-    throw new InputError(
-      "Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.",
-      { input: 'commit' }
-    )
-  }
-  return env.commit
 }
 
 /**
@@ -88,8 +65,8 @@ export async function openPromotion(
   promotion: PromotionSettings,
   stages: Stages
 ): Promise<PromotionRepositories> {
-  const from = environmentCommit(promotion.from).publish
-  const to = environmentCommit(promotion.to).publish
+  const from = promotion.from.commit.publish
+  const to = promotion.to.commit.publish
   const target = await stages.openRepository(to)
   if (from.branch === to.branch && !to.createPr) return { source: target, target }
   try {
@@ -287,7 +264,7 @@ export function promotionText(
   revision: string
 ): CommitText {
   const to = promotion.to.environment.name
-  const commit = environmentCommit(promotion.to)
+  const commit = promotion.to.commit
   return {
     message: promotionMessage(images, to, promotion.from.environment.name, revision),
     prTitle: commit.prTitle ?? promotionSubject(images, to),
@@ -303,7 +280,7 @@ export function promotionDelivery(
   text: CommitText
 ): Delivery {
   return {
-    commit: environmentCommit(promotion.to),
+    commit: promotion.to.commit,
     argocd: promotion.to.argocd,
     rollbackOnFailure: settings.rollbackOnFailure,
     text,

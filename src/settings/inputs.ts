@@ -17,8 +17,10 @@ import type {
   EnvironmentSettings,
   ImagesSettings,
   PromotionSettings,
+  PromotionSide,
   Settings
 } from './settings.js'
+import type { ImageSpec } from '../image-spec.js'
 
 /**
  * What reading the settings needs: the inputs and masking, the environment (read here and
@@ -261,15 +263,21 @@ export function readSettings(deps: SettingsDeps): Settings {
   if (commit && environments.some((entry) => entry.environment.createPr)) {
     checkApiTransport(github.apiUrl, commitMode)
   }
-  const promotion = readPromotion(environments, optional('promote-to'), optional('promote-from'), {
-    ...optionalField(
-      'credentials',
-      username === undefined || password === undefined
-        ? undefined
-        : { registry, username, password }
-    ),
-    gateTimeoutSeconds: argocdInputs.timeoutSeconds
-  })
+  const promotion = readPromotion(
+    environments,
+    optional('promote-to'),
+    optional('promote-from'),
+    images,
+    {
+      ...optionalField(
+        'credentials',
+        username === undefined || password === undefined
+          ? undefined
+          : { registry, username, password }
+      ),
+      gateTimeoutSeconds: argocdInputs.timeoutSeconds
+    }
+  )
   // With environments, a release writes into the first one: its files, its branch, its apps.
   const first = promotion === undefined ? environments[0] : undefined
   const argocd =
@@ -303,6 +311,7 @@ function readPromotion(
   environments: readonly EnvironmentSettings[],
   promoteTo: string | undefined,
   promoteFrom: string | undefined,
+  images: readonly ImageSpec[],
   rest: Pick<PromotionSettings, 'credentials' | 'gateTimeoutSeconds'>
 ): PromotionSettings | undefined {
   const resolved = resolvePromotion({
@@ -311,16 +320,23 @@ function readPromotion(
     ...optionalField('promoteFrom', promoteFrom)
   })
   if (resolved === undefined) return undefined
-  if (environments.some((env) => env.commit === undefined)) {
+  if (images.length === 0) {
     throw new InputError(
-      "Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.",
-      { input: 'commit' }
+      "Input 'images' is empty: a promotion moves the images it names. List them (names only).",
+      { input: 'images' }
     )
   }
-  const settingsOf = (index: number): EnvironmentSettings => {
+  const settingsOf = (index: number): PromotionSide => {
     const found = environments[index]
     if (found === undefined) throw new InternalError(`environment ${index} is not resolved`)
-    return found
+    const { commit } = found
+    if (commit === undefined) {
+      throw new InputError(
+        "Inputs 'promote-to' and 'commit: false' conflict: a promotion is a commit (or a pull request) on the target's branch.",
+        { input: 'commit' }
+      )
+    }
+    return { ...found, commit }
   }
   return {
     from: settingsOf(resolved.from.index),

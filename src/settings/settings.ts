@@ -50,12 +50,15 @@ export interface EnvironmentSettings {
   readonly argocd: ArgoCdSettings
 }
 
+/** One side of a promotion: an environment, which a promotion always commits to or reads. */
+export type PromotionSide = EnvironmentSettings & { readonly commit: CommitSettings }
+
 /** A promotion (`promote-to`), resolved. */
 export interface PromotionSettings {
   /** `promote-from`. */
-  readonly from: EnvironmentSettings
+  readonly from: PromotionSide
   /** `promote-to`. */
-  readonly to: EnvironmentSettings
+  readonly to: PromotionSide
   /** Said once the run starts (a source without a health gate). */
   readonly warnings: readonly string[]
   /** The registry login, for the manifest requests of the registry check. */
