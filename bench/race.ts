@@ -1,12 +1,16 @@
 // Racing publishes against one remote: 1, 4, 8, 16, 32 and 64 runs started at once, each setting
 // its own line of one values file with the action's default inputs (push-attempts 5).
 // Question: do all land, and what does the race cost in wall time relative to one run
-// (measured in the same invocation)?
+// (measured in the same invocation)? All racers share this machine's cores, so N runs at once
+// take longer than one even without a race; in process mode each size is also run without a
+// race (every run on a branch of its own, same remote, same start), and the race's own cost is
+// the ratio of the two.
 // Usage: npm run bench -- race [--reps N] [--sizes 1,4,8,16,32,64] [--mode process|inprocess]
 //   inprocess: every racer is a publish() call in this process (git runs as child processes);
 //   process (the default): every racer is its own Node process, as separate jobs would be.
 import {
   createRemote,
+  git,
   isolateGitConfig,
   remoteFile,
   removeTempDirs,
@@ -27,23 +31,31 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
+// `apart`: every racer on a branch of its own (the same work and start, no race)
 async function race(
   n: number,
   mode: string,
-  self: string
+  self: string,
+  apart = false
 ): Promise<{ landed: number; wallMs: number; attempts: number[]; errors: string[] }> {
   const { bare, url } = createRemote({ 'helm/values.yaml': valuesFile(n) })
+  const own = (i: number): string => `own-${i}`
+  if (apart) for (let i = 0; i < n; i++) git(bare, 'branch', own(i), 'main')
   const temp = tempDir()
   const { outcomes, wallMs } =
     mode === 'process'
-      ? await runRace(n, { url, path: 'helm/values.yaml', tempDir: temp, attempts: 5 }, () => ({
-          command: process.execPath,
-          args: [self]
-        }))
+      ? await runRace(
+          n,
+          { url, path: 'helm/values.yaml', tempDir: temp, attempts: 5 },
+          () => ({ command: process.execPath, args: [self] }),
+          undefined,
+          apart ? own : undefined
+        )
       : await runRaceInProcess(n, url, 'helm/values.yaml', () => tempDir())
-  const file = remoteFile(bare, 'helm/values.yaml')
+  const landedOn = (i: number): boolean =>
+    remoteFile(bare, 'helm/values.yaml', apart ? own(i) : 'main').includes(`app${i}: v${i}\n`)
   return {
-    landed: outcomes.filter((o, i) => o.ok && file.includes(`app${i}: v${i}\n`)).length,
+    landed: outcomes.filter((o, i) => o.ok && landedOn(i)).length,
     wallMs,
     attempts: outcomes.filter((o) => o.ok).map((o) => o.attempts),
     errors: outcomes.filter((o) => !o.ok).map((o) => o.error.split('\n')[0] ?? '')
@@ -56,13 +68,27 @@ async function bench(): Promise<void> {
   const sizes = arg('sizes', '1,4,8,16,32,64').split(',').map(Number)
   const mode = arg('mode', 'process')
   const self = process.argv[1] ?? ''
-  const rows: { n: number; landed: string; wall: number; attempts: number; maxAttempts: number }[] =
-    []
+  const rows: {
+    n: number
+    landed: string
+    wall: number
+    apart: number
+    attempts: number
+    maxAttempts: number
+  }[] = []
   for (const n of sizes) {
     const walls: number[] = []
+    const apart: number[] = []
     const attempts: number[] = []
     let landed = 0
     for (let rep = 0; rep < reps; rep++) {
+      // the run without a race right before its race, so both see the same machine
+      if (mode === 'process' && n > 1) {
+        const alone = await race(n, mode, self, true)
+        for (const error of alone.errors) console.error(`  lost (apart): ${error}`)
+        apart.push(alone.wallMs)
+        removeTempDirs()
+      }
       const result = await race(n, mode, self)
       landed += result.landed
       walls.push(result.wallMs)
@@ -70,10 +96,12 @@ async function bench(): Promise<void> {
       for (const error of result.errors) console.error(`  lost: ${error}`)
       removeTempDirs()
     }
+    const wall = median(walls)
     rows.push({
       n,
       landed: `${landed}/${n * reps}`,
-      wall: median(walls),
+      wall,
+      apart: apart.length > 0 ? median(apart) : wall,
       attempts: attempts.length > 0 ? median(attempts) : 0,
       maxAttempts: Math.max(0, ...attempts)
     })
@@ -83,14 +111,19 @@ async function bench(): Promise<void> {
   console.log(
     `race: ${reps} repetition(s) per size, default inputs (push-attempts 5), one bare file:// remote, ${mode}`
   )
-  console.log('racers  landed   median wall ms  x one run  median attempts  max attempts')
+  console.log(
+    'racers  landed   median wall ms  x one run  no race ms  x one run  race cost  median attempts  max attempts'
+  )
   for (const row of rows) {
     console.log(
-      `${String(row.n).padStart(6)}  ${row.landed.padStart(7)}  ${String(Math.round(row.wall)).padStart(14)}  ${(row.wall / base).toFixed(1).padStart(9)}  ${String(row.attempts).padStart(15)}  ${String(row.maxAttempts).padStart(12)}`
+      `${String(row.n).padStart(6)}  ${row.landed.padStart(7)}  ${String(Math.round(row.wall)).padStart(14)}  ${(row.wall / base).toFixed(1).padStart(9)}  ${String(Math.round(row.apart)).padStart(10)}  ${(row.apart / base).toFixed(1).padStart(9)}  ${(row.wall / row.apart).toFixed(2).padStart(9)}  ${String(row.attempts).padStart(15)}  ${String(row.maxAttempts).padStart(12)}`
     )
   }
   console.log(
-    'goal: every update lands at every size; 16 racers within 20x one run (they serialize on the branch)'
+    'no race: the same runs at once, each on a branch of its own; race cost = wall / no-race wall'
+  )
+  console.log(
+    'goal: every update lands at every size; 16 racers within 20x one run, 64 within 80x (they serialize on the branch)'
   )
 }
 

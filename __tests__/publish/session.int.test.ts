@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { createProcessRunner, type ProcessRunner } from '../../src/lib/exec.js'
 import { createMemoryLogger } from '../../src/lib/logger.js'
 import { createPublishDeps, type PublishOptions } from '../../src/publish/publish.js'
 import { openPublisher, publisherOnFirstUse, type Publisher } from '../../src/publish/session.js'
@@ -16,7 +17,7 @@ import {
 } from '../support/git-fixtures.js'
 import { startGitHttpServer, type GitHttpServer } from './helpers/git-http-server.js'
 import { setLine, valuesFile } from './helpers/line-compute.js'
-import { fastDeps, publishOptions } from './helpers/options.js'
+import { fastDeps, inWorkspace, publishOptions } from './helpers/options.js'
 
 const TOKEN = 'ghs_SessionToken0123456789abcdefABCD'
 const VALUES = 'helm/values.yaml'
@@ -167,4 +168,60 @@ describe('publisherOnFirstUse', () => {
     const unused = publisherOnFirstUse(() => Promise.reject(new Error('opened')))
     await expect(unused.close()).resolves.toBeUndefined()
   })
+})
+
+// Every git command line a publisher starts, through the real runner.
+function recordingRunner(): { runner: ProcessRunner; commands: string[] } {
+  const real = createProcessRunner([], process.env)
+  const commands: string[] = []
+  return {
+    commands,
+    runner: {
+      run: (command, args, options) => {
+        commands.push([command, ...args.filter((_, i) => i > 1 || args[0] !== '-C')].join(' '))
+        return real.run(command, args, options)
+      }
+    }
+  }
+}
+
+describe('git processes of one release', () => {
+  it.each([
+    ['workspace', (bare: string) => inWorkspace(cloneWorkspace(bare), tempDir())],
+    ['remote', (bare: string) => ({ target: { kind: 'remote' as const, url: bare } })]
+  ])(
+    '%s mode: the preflight and the commit read the tip once, and its tip and files come from the fetch',
+    async (_mode, target) => {
+      const { bare } = createRemote({ [VALUES]: valuesFile(2) })
+      const temp = tempDir()
+      const options = publishOptions({ workspace: temp, tempDir: temp, ...target(bare) })
+      const { runner, commands } = recordingRunner()
+      const deps = createPublishDeps(options, {
+        ...fastDeps(),
+        logger: createMemoryLogger(),
+        runner
+      })
+      const publisher = await openPublisher(options, deps)
+      try {
+        await publisher.preview(setLine(VALUES, 'app0', 'v2'))
+        const landed = await publisher.land(
+          { message: 'release v2' },
+          setLine(VALUES, 'app0', 'v2')
+        )
+        expect(git(bare, 'rev-parse', 'main')).toBe(landed.commitSha)
+      } finally {
+        await publisher.close()
+      }
+      const named = (verb: string): string[] => commands.filter((c) => c.startsWith(`git ${verb}`))
+      expect(named('ls-tree')).toHaveLength(1)
+      expect(named('cat-file blob')).toHaveLength(1)
+      expect(named('fetch')).toHaveLength(1)
+      // the fetched tip is read from FETCH_HEAD, the work tree's facts from one rev-parse
+      expect(named('rev-parse')).toEqual(
+        _mode === 'workspace'
+          ? ['git rev-parse --show-toplevel --absolute-git-dir --is-shallow-repository']
+          : []
+      )
+    }
+  )
 })

@@ -26,6 +26,12 @@ describe('readGitHubEnvironment', () => {
     })
   })
 
+  it('makes a relative RUNNER_TEMP absolute (git runs in other folders and must find its files)', () => {
+    expect(readGitHubEnvironment({ RUNNER_TEMP: 'runner-temp' }).runnerTemp).toBe(
+      path.resolve('runner-temp')
+    )
+  })
+
   it('derives GHES API URLs and treats empty variables as unset', () => {
     const github = readGitHubEnvironment({
       GITHUB_SERVER_URL: 'https://ghes.example.com/',

@@ -44,7 +44,8 @@ export function readGitHubEnvironment(env: NodeJS.ProcessEnv): GitHubEnvironment
     sha: env.GITHUB_SHA ?? '',
     ...(branch === undefined ? {} : { branch }),
     act: env.ACT === 'true',
-    runnerTemp: env.RUNNER_TEMP || os.tmpdir(),
+    // absolute: git runs with -C elsewhere and must find the files the stages name under it
+    runnerTemp: path.resolve(env.RUNNER_TEMP || os.tmpdir()),
     workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd())
   }
 }

@@ -12,6 +12,8 @@ export interface RaceConfig {
   readonly value: string
   readonly tempDir: string
   readonly attempts: number
+  /** The branch to land on; the remote's default branch when absent. */
+  readonly branch?: string
 }
 
 /** What each racing process prints (one JSON line on stdout). */
@@ -36,6 +38,7 @@ export async function raceWorkerMain(): Promise<void> {
         workspace: config.tempDir,
         tempDir: config.tempDir,
         pushAttempts: config.attempts,
+        ...(config.branch === undefined ? {} : { branch: config.branch }),
         message: `chore(release): ${config.key} ${config.value} [skip ci]`
       }),
       {

@@ -9,17 +9,26 @@ import type { RaceConfig, RaceOutcome } from './race-worker.js'
 /** How to start one racing process running raceWorkerMain(). */
 export type RaceCommand = () => { readonly command: string; readonly args: readonly string[] }
 
-/** Starts `count` processes at once, each setting line `app<i>` of `path` to `value<i>`. */
+/**
+ * Starts `count` processes at once, each setting line `app<i>` of `path` to `value<i>`; with
+ * `branch`, racer i lands on the branch it names (which must exist) instead of the default one.
+ */
 export async function runRace(
   count: number,
-  base: Omit<RaceConfig, 'key' | 'value'>,
+  base: Omit<RaceConfig, 'key' | 'value' | 'branch'>,
   start: RaceCommand,
-  value: (i: number) => string = (i) => `v${i}`
+  value: (i: number) => string = (i) => `v${i}`,
+  branch?: (i: number) => string
 ): Promise<{ outcomes: RaceOutcome[]; wallMs: number }> {
   const started = Date.now()
   const outcomes = await Promise.all(
     Array.from({ length: count }, (_, i) => {
-      const config: RaceConfig = { ...base, key: `app${i}`, value: value(i) }
+      const config: RaceConfig = {
+        ...base,
+        key: `app${i}`,
+        value: value(i),
+        ...(branch === undefined ? {} : { branch: branch(i) })
+      }
       const { command, args } = start()
       return new Promise<RaceOutcome>((resolve) => {
         const child = spawn(command, args, {

@@ -52,8 +52,6 @@ export interface Git {
   readonly dir: string
   /** The fetch and push URLs of a remote. */
   remoteUrls(remote: string): Promise<{ readonly fetch: string; readonly push: string }>
-  /** True for a shallow repository (fetches must stay shallow). */
-  isShallow(): Promise<boolean>
   /** The branch the remote's HEAD points to, undefined when it does not say. */
   defaultBranch(remote: string): Promise<string | undefined>
   /** Fetches a branch tip into `refs/remotes/REMOTE/BRANCH`; undefined when the branch is missing. */
@@ -174,9 +172,23 @@ async function text(
   return result.stdout.trim()
 }
 
-/** The top-level folder of the work tree containing `dir`. */
-export async function gitTopLevel(dir: string, context: GitContext): Promise<string> {
-  return text(['-C', dir, 'rev-parse', '--show-toplevel'], context)
+/** The work tree containing a folder, as one `rev-parse` reports it. */
+export interface WorkTree {
+  /** Top-level folder. */
+  readonly root: string
+  /** Its git directory (a linked worktree's own), where a fetch writes FETCH_HEAD. */
+  readonly gitDir: string
+  /** True for a shallow repository (fetches must stay shallow). */
+  readonly shallow: boolean
+}
+
+/** The work tree containing `dir`, in one git process. */
+export async function workTreeOf(dir: string, context: GitContext): Promise<WorkTree> {
+  const args = ['-C', dir, 'rev-parse', '--show-toplevel', '--absolute-git-dir']
+  const [root = '', gitDir = '', shallow = ''] = (
+    await text([...args, '--is-shallow-repository'], context)
+  ).split('\n')
+  return { root, gitDir, shallow: shallow === 'true' }
 }
 
 /** True when git's own configuration (any scope) names an ssh command for this repository. */
@@ -199,8 +211,8 @@ export async function initBareRepository(
 
 /**
  * A Git over the repository at `dir` (a work tree top level or a bare repository). `gitDir`,
- * when known (a bare repository), lets a fetch's result be read from FETCH_HEAD instead of
- * asking another git process.
+ * when known, lets a fetch's result be read from FETCH_HEAD instead of asking another git
+ * process.
  */
 class LocalGit implements Git {
   readonly dir: string
@@ -219,10 +231,6 @@ class LocalGit implements Git {
     const fetch = await this.git(['remote', 'get-url', '--', remote])
     const push = await this.git(['remote', 'get-url', '--push', '--', remote])
     return { fetch, push }
-  }
-
-  async isShallow(): Promise<boolean> {
-    return (await this.git(['rev-parse', '--is-shallow-repository'])) === 'true'
   }
 
   async defaultBranch(remote: string): Promise<string | undefined> {
@@ -422,7 +430,8 @@ class LocalGit implements Git {
   ): Promise<FetchedRefs> {
     const ref = branch === undefined ? undefined : `refs/remotes/${remote}/${branch}`
     const args = ['-C', this.dir, 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
-    // no auto-maintenance (git 2.23+): one process less per attempt; the clone is thrown away
+    // no auto-maintenance (git 2.23+): one process less per attempt (in the workspace, the
+    // runner's checkout is thrown away with the job)
     args.push('--no-auto-gc')
     if (shallow) args.push('--depth=1')
     args.push('--end-of-options', remote)

@@ -6,11 +6,12 @@ import { STATE_KEYS } from '../../lib/runtime.js'
 import type { Logger } from '../../lib/logger.js'
 import {
   createGit,
-  gitTopLevel,
   initBareRepository,
   sshCommandConfigured,
+  workTreeOf,
   type Git,
-  type GitContext
+  type GitContext,
+  type WorkTree
 } from './git.js'
 import { gitAuthEnv, tokenOrigins, type GitAuth } from './auth.js'
 import { networkEnv } from './env.js'
@@ -94,15 +95,16 @@ export async function openRepository(
 ): Promise<Repository> {
   const bare = context({}, [])
   if (options.target.kind === 'workspace') {
-    let root: string
+    let workTree: WorkTree
     try {
-      root = await gitTopLevel(options.workspace, bare)
+      workTree = await workTreeOf(options.workspace, bare)
     } catch {
       throw new PublishError(
         `The workspace ${options.workspace} is not a git repository. Run actions/checkout before this step, or set repository to the GitOps repository.`,
         { input: 'repository' }
       )
     }
+    const { root, gitDir, shallow } = workTree
     let urls: { fetch: string; push: string }
     try {
       urls = await createGit(root, bare).remoteUrls(REMOTE)
@@ -113,8 +115,8 @@ export async function openRepository(
       )
     }
     const auth = await gitEnv([urls.fetch, urls.push], root, options, bare, deps)
-    const git = createGit(root, context(auth.env, auth.secrets))
-    return { git, root, url: urls.fetch, shallow: await git.isShallow() }
+    const git = createGit(root, context(auth.env, auth.secrets), gitDir)
+    return { git, root, url: urls.fetch, shallow }
   }
   const url = normalizeRemote(options.target.url, options.workspace)
   if (hasEmbeddedCredentials(url)) {

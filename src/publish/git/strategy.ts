@@ -19,10 +19,12 @@ import { createTreeSource, type TreeEntry } from '../tree-source.js'
 import type { PublishOptions, ResolvedServices } from '../types.js'
 import { REMOTE, gitContextFactory, openRepository, type Repository } from './repository.js'
 
-// What the current attempt read: the tip's listing and, once written, the new tree.
+// What the current attempt read: the tip's listing, its files and, once written, the new tree.
 interface ReadTip {
+  readonly branch: string
   readonly tip: string
   readonly entries: TreeEntry[]
+  readonly source: FileSource
   tree?: string
 }
 
@@ -107,12 +109,22 @@ class GitStrategy implements CommitStrategy {
     const tip = (reuse ? this.known.get(branch) : undefined) ?? (await this.fetchTip(branch))
     if (tip === undefined) return undefined
     this.known.set(branch, tip)
-    const entries = await this.git.listTree(tip)
-    this.read = { tip, entries }
-    const source = createTreeSource(`${this.label}@${branch} (${shortSha(tip)})`, entries, (sha) =>
-      this.git.readBlob(sha)
-    )
-    return { oid: tip, source }
+    // A commit's files never change: the preflight's listing and the blobs it read serve the
+    // first attempt on the same tip (two git processes less). The tree is written anew, since
+    // another commit may bring other edits.
+    if (this.read?.tip === tip && this.read.branch === branch) {
+      const { entries, source } = this.read
+      this.read = { branch, tip, entries, source }
+    } else {
+      const entries = await this.git.listTree(tip)
+      const source = createTreeSource(
+        `${this.label}@${branch} (${shortSha(tip)})`,
+        entries,
+        (sha) => this.git.readBlob(sha)
+      )
+      this.read = { branch, tip, entries, source }
+    }
+    return { oid: tip, source: this.read.source }
   }
 
   // the remote's HEAD and its commit (which a first attempt on the default branch then reuses)
