@@ -265,6 +265,56 @@ describe('publish with git: faults', () => {
     expect(remoteLog(bare)).toHaveLength(2)
   })
 
+  it('two runs that build the very same commit: one lands it, the other reports nothing done', async () => {
+    // Byte-identical commits need the same tip, files, message and second; the second is not the
+    // test's to set, so a try whose two commits fell into different seconds is tried again.
+    const outcomes: string[] = []
+    for (let round = 0; round < 3 && !outcomes.includes('same'); round++) {
+      const { bare, url } = createRemote({ [VALUES]: valuesFile(2) })
+      const before = git(bare, 'rev-parse', 'main')
+      let arrived = 0
+      let go: () => void = () => undefined
+      const start = new Promise<void>((resolve) => (go = resolve))
+      let firstLanded: () => void = () => undefined
+      const landed = new Promise<void>((resolve) => (firstLanded = resolve))
+      const run = (first: boolean) => {
+        const temp = tempDir()
+        const logger = createMemoryLogger()
+        const inner = setLine(VALUES, 'app0', 'v2')
+        const result = publishWithDefaults(
+          publishOptions({ target: remoteTarget(url), workspace: temp, tempDir: temp }),
+          {
+            ...fastDeps(),
+            logger,
+            compute: async (source) => {
+              if (++arrived === 2) setTimeout(go, 1010 - (Date.now() % 1000))
+              await start
+              if (!first) await landed
+              return inner(source)
+            }
+          }
+        )
+        return { result, logger }
+      }
+      const a = run(true)
+      const b = run(false)
+      const first = await a.result
+      firstLanded()
+      const second = await b.result
+      expect(first).toMatchObject({ changed: true, before })
+      expect(second).toMatchObject({ changed: false, commitSha: '' })
+      expect(remoteLog(bare)).toHaveLength(2)
+      expect(git(bare, 'rev-parse', 'main')).toBe(first.commitSha)
+      const same = b.logger.lines.some((line) =>
+        line.includes(
+          `already is at ${first.commitSha.slice(0, 7)}, the very commit this run built`
+        )
+      )
+      outcomes.push(same ? 'same' : 'different seconds')
+    }
+    expect(outcomes).toContain('same')
+  })
+
   it('lands on top of a human commit that moved the branch meanwhile, keeping it', async () => {
     const { bare, url } = createRemote({ [VALUES]: valuesFile(3) })
     const temp = tempDir()

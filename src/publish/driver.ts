@@ -27,6 +27,11 @@ export type SwapOutcome =
   | { readonly ok: true; readonly sha: string; readonly url: string }
   /** The edits leave the tip's tree as it is (content the edits could not tell apart). */
   | { readonly ok: 'unchanged' }
+  /**
+   * The branch already was at the very commit this run built: another run built the same one
+   * (same tip, files, message and second) and landed it first. This run landed nothing.
+   */
+  | { readonly ok: 'landed-by-another'; readonly sha: string }
   /** Refused or failed; `sha` is the commit that may still have landed (its answer was lost). */
   | {
       readonly ok: false
@@ -156,11 +161,18 @@ export async function runCompareAndSwap(
     const target = options.createPr ? options.prBranch : branch
     const outcome = await strategy.commitAndSwap(tip.oid, changed, target, options.message)
     if (outcome.ok === 'unchanged') return { done: { ...none, changed: false } }
+    if (outcome.ok === 'landed-by-another') {
+      logger.info(
+        `${target} already is at ${shortSha(outcome.sha)}, the very commit this run built: another run landed the same change first. Nothing to do.`
+      )
+      return { done: { ...none, changed: false } }
+    }
     if (outcome.ok) {
       const url = outcome.url || strategy.commitUrl(outcome.sha)
       return { done: { tip: tip.oid, sha: outcome.sha, url, edits, changed: true } }
     }
-    if (outcome.sha !== undefined && !options.createPr) {
+    // only an update whose answer never came may have landed; a refusal is final
+    if (outcome.sha !== undefined && outcome.kind === 'unreachable' && !options.createPr) {
       pending = { tip: tip.oid, sha: outcome.sha, edits }
     }
     return failureOutcome(

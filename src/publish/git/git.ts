@@ -44,7 +44,10 @@ interface FetchedRefs {
 }
 
 /** What a push did: landed, or was refused with git's output. */
-type PushResult = { readonly ok: true } | { readonly ok: false; readonly output: string }
+type PushResult =
+  /** `upToDate`: the remote's ref already was at the commit (another run pushed the same one). */
+  | { readonly ok: true; readonly upToDate: boolean }
+  | { readonly ok: false; readonly output: string }
 
 /** The git operations the publish stage needs, on one local repository. */
 export interface Git {
@@ -400,7 +403,9 @@ class LocalGit implements Git {
     if (lease !== undefined) args.push(`--force-with-lease=${ref}:${lease}`)
     args.push('--end-of-options', remote, `${sha}:${ref}`)
     const result = await exec(args, this.context)
-    if (result.exitCode === 0) return { ok: true }
+    // --porcelain flags each ref: `=` for up to date, ` ` for a fast-forward, `+` forced
+    const upToDate = result.stdout.split('\n').some((line) => line.startsWith(`=\t${sha}:${ref}\t`))
+    if (result.exitCode === 0) return { ok: true, upToDate }
     return { ok: false, output: result.output }
   }
 

@@ -179,7 +179,7 @@ class GitStrategy implements CommitStrategy {
     const result = await this.git.push(REMOTE, sha, `refs/heads/${ref}`, lease)
     if (result.ok) {
       this.known.set(ref, sha)
-      return { ok: true, sha, url: '' }
+      return result.upToDate ? { ok: 'landed-by-another', sha } : { ok: true, sha, url: '' }
     }
     this.known.delete(ref)
     return { ok: false, kind: classifyFailure(result.output), output: result.output, sha }
