@@ -39,8 +39,8 @@ describe('casLoop', () => {
     const value = await casLoop(() => Promise.resolve(results[calls++]!), loop(5, sleeps))
     expect(value).toBe('landed')
     expect(calls).toBe(3)
-    // two exposure windows, doubling per lost race
-    expect(sleeps).toEqual([60, 120])
+    // two exposure windows, doubled along the sawtooth (1, then 0)
+    expect(sleeps).toEqual([120, 60])
   })
 
   it('keeps retrying lost races past push-attempts, within its time budget', async () => {
@@ -58,7 +58,7 @@ describe('casLoop', () => {
       loop(2, sleeps)
     )
     expect(value).toBe('x')
-    expect(sleeps).toEqual([200, 400, 800, 1600, 3200, 3200, 3200])
+    expect(sleeps).toEqual([400, 200, 800, 400, 200, 1600, 800])
   })
 
   it('stops when the time budget is spent, with an error naming repository and branch', async () => {
@@ -72,10 +72,10 @@ describe('casLoop', () => {
       loop(3, sleeps, 10_000)
     )
     await expect(run).rejects.toThrow(
-      /Gave up after 4 attempt\(s\) in 10 s to push to branch main of acme\/gitops.*fetch first/
+      /Gave up after 6 attempt\(s\) in 10 s to push to branch main of acme\/gitops.*fetch first/
     )
-    expect(calls).toBe(4)
-    expect(sleeps).toEqual([1000, 2000, 4000])
+    expect(calls).toBe(6)
+    expect(sleeps).toEqual([2000, 1000, 4000, 2000, 1000])
   })
 
   it('retries a git command that could not reach the remote, not one that was refused', async () => {
