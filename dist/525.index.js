@@ -5158,7 +5158,8 @@ function readGitHubEnvironment(env) {
         sha: env.GITHUB_SHA ?? '',
         ...(branch === undefined ? {} : { branch }),
         act: env.ACT === 'true',
-        runnerTemp: env.RUNNER_TEMP || external_node_os_.tmpdir(),
+        // absolute: git runs with -C elsewhere and must find the files the stages name under it
+        runnerTemp: external_node_path_.resolve(env.RUNNER_TEMP || external_node_os_.tmpdir()),
         workspace: external_node_path_.resolve(env.GITHUB_WORKSPACE || process.cwd())
     };
 }
