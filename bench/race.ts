@@ -5,9 +5,11 @@
 // take longer than one even without a race; in process mode each size is also run without a
 // race (every run on a branch of its own, same remote, same start), and the race's own cost is
 // the ratio of the two.
-// Usage: npm run bench -- race [--reps N] [--sizes 1,4,8,16,32,64] [--mode process|inprocess]
+// Usage: npm run bench -- race [--reps N] [--sizes 1,4,8,16,32,64] [--mode process|inprocess|action]
 //   inprocess: every racer is a publish() call in this process (git runs as child processes);
-//   process (the default): every racer is its own Node process, as separate jobs would be.
+//   process (the default): every racer is its own Node process, as separate jobs would be;
+//   action: every racer is a whole run of dist/index.js (`npm run bundle` first) in a checkout of
+//   its own, as the jobs of one workflow would be (`build: false`, tag-path `{name}`).
 import {
   createRemote,
   git,
@@ -18,7 +20,10 @@ import {
 } from '../__tests__/support/git-fixtures.js'
 import { valuesFile } from '../__tests__/publish/helpers/line-compute.js'
 import { runRace, runRaceInProcess } from '../__tests__/publish/helpers/race.js'
-import { raceWorkerMain } from '../__tests__/publish/helpers/race-worker.js'
+import { raceWorkerMain, type RaceOutcome } from '../__tests__/publish/helpers/race-worker.js'
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`)
@@ -29,6 +34,69 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+// Racers that are whole runs of the bundled action, each in a checkout of its own made before
+// the clock starts; racer i releases image `app<i>` at tag `v<i>`.
+async function runActionRace(
+  n: number,
+  bare: string,
+  branch?: (i: number) => string
+): Promise<{ outcomes: RaceOutcome[]; wallMs: number }> {
+  const dist = join(process.cwd(), 'dist', 'index.js')
+  const runs = Array.from({ length: n }, (_, i) => {
+    const workspace = join(tempDir(), 'ws')
+    git(tempDir(), 'clone', '-q', bare, workspace)
+    git(workspace, 'checkout', '-q', '--detach', 'HEAD')
+    const files = tempDir()
+    for (const name of ['output', 'summary', 'state']) writeFileSync(join(files, name), '')
+    mkdirSync(join(files, 'tmp'))
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? files,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: join(files, 'output'),
+      GITHUB_STEP_SUMMARY: join(files, 'summary'),
+      GITHUB_STATE: join(files, 'state'),
+      RUNNER_TEMP: join(files, 'tmp'),
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_REF: 'refs/heads/main',
+      INPUT_IMAGES: `app${i}`,
+      INPUT_BUILD: 'false',
+      INPUT_TAG: `v${i}`,
+      INPUT_TAG_PATH: '{name}',
+      INPUT_TOKEN: '',
+      ...(branch === undefined ? {} : { INPUT_BRANCH: branch(i) })
+    }
+    return { workspace, env }
+  })
+  const started = Date.now()
+  const outcomes = await Promise.all(
+    runs.map(
+      ({ workspace, env }) =>
+        new Promise<RaceOutcome>((resolve) => {
+          const child = spawn(process.execPath, [dist], { cwd: workspace, env, stdio: 'pipe' })
+          let out = ''
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+          child.stderr.resume()
+          child.on('close', (code) => {
+            resolve({
+              ok: code === 0,
+              commitSha: '',
+              attempts: 1 + (out.match(/did not land/g) ?? []).length,
+              ms: Date.now() - started,
+              error:
+                code === 0
+                  ? ''
+                  : (out.split('\n').find((l) => l.startsWith('::error')) ?? `exit ${code ?? '?'}`)
+            })
+          })
+        })
+    )
+  )
+  return { outcomes, wallMs: Date.now() - started }
 }
 
 // `apart`: every racer on a branch of its own (the same work and start, no race)
@@ -43,15 +111,17 @@ async function race(
   if (apart) for (let i = 0; i < n; i++) git(bare, 'branch', own(i), 'main')
   const temp = tempDir()
   const { outcomes, wallMs } =
-    mode === 'process'
-      ? await runRace(
-          n,
-          { url, path: 'helm/values.yaml', tempDir: temp, attempts: 5 },
-          () => ({ command: process.execPath, args: [self] }),
-          undefined,
-          apart ? own : undefined
-        )
-      : await runRaceInProcess(n, url, 'helm/values.yaml', () => tempDir())
+    mode === 'action'
+      ? await runActionRace(n, bare, apart ? own : undefined)
+      : mode === 'process'
+        ? await runRace(
+            n,
+            { url, path: 'helm/values.yaml', tempDir: temp, attempts: 5 },
+            () => ({ command: process.execPath, args: [self] }),
+            undefined,
+            apart ? own : undefined
+          )
+        : await runRaceInProcess(n, url, 'helm/values.yaml', () => tempDir())
   const landedOn = (i: number): boolean =>
     remoteFile(bare, 'helm/values.yaml', apart ? own(i) : 'main').includes(`app${i}: v${i}\n`)
   return {
@@ -83,7 +153,7 @@ async function bench(): Promise<void> {
     let landed = 0
     for (let rep = 0; rep < reps; rep++) {
       // the run without a race right before its race, so both see the same machine
-      if (mode === 'process' && n > 1) {
+      if (mode !== 'inprocess' && n > 1) {
         const alone = await race(n, mode, self, true)
         for (const error of alone.errors) console.error(`  lost (apart): ${error}`)
         apart.push(alone.wallMs)
