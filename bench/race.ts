@@ -9,7 +9,8 @@
 //   inprocess: every racer is a publish() call in this process (git runs as child processes);
 //   process (the default): every racer is its own Node process, as separate jobs would be;
 //   action: every racer is a whole run of dist/index.js (`npm run bundle` first) in a checkout of
-//   its own, as the jobs of one workflow would be (`build: false`, tag-path `{name}`).
+//   its own, as the jobs of one workflow would be (`build: false`, tag-path `{name}`; `--dist DIR`
+//   picks another build than ./dist).
 import {
   createRemote,
   git,
@@ -23,7 +24,7 @@ import { runRace, runRaceInProcess } from '../__tests__/publish/helpers/race.js'
 import { raceWorkerMain, type RaceOutcome } from '../__tests__/publish/helpers/race-worker.js'
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`)
@@ -43,7 +44,9 @@ async function runActionRace(
   bare: string,
   branch?: (i: number) => string
 ): Promise<{ outcomes: RaceOutcome[]; wallMs: number }> {
-  const dist = join(process.cwd(), 'dist', 'index.js')
+  // joined by hand: ncc takes a path.join or resolve it can follow for an asset of the bench's
+  // own bundle and points it at a copy
+  const dist = [resolve(arg('dist', 'dist')), 'index.js'].join(sep)
   const runs = Array.from({ length: n }, (_, i) => {
     const workspace = join(tempDir(), 'ws')
     git(tempDir(), 'clone', '-q', bare, workspace)
@@ -66,7 +69,7 @@ async function runActionRace(
       INPUT_IMAGES: `app${i}`,
       INPUT_BUILD: 'false',
       INPUT_TAG: `v${i}`,
-      INPUT_TAG_PATH: '{name}',
+      'INPUT_TAG-PATH': '{name}',
       INPUT_TOKEN: '',
       ...(branch === undefined ? {} : { INPUT_BRANCH: branch(i) })
     }
@@ -80,7 +83,8 @@ async function runActionRace(
           const child = spawn(process.execPath, [dist], { cwd: workspace, env, stdio: 'pipe' })
           let out = ''
           child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-          child.stderr.resume()
+          let err = ''
+          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
           child.on('close', (code) => {
             resolve({
               ok: code === 0,
@@ -90,7 +94,8 @@ async function runActionRace(
               error:
                 code === 0
                   ? ''
-                  : (out.split('\n').find((l) => l.startsWith('::error')) ?? `exit ${code ?? '?'}`)
+                  : (out.split('\n').find((l) => l.startsWith('::error')) ??
+                    `exit ${code ?? '?'}: ${err.replace(/\s*\n\s*/g, ' | ').slice(0, 600)}`)
             })
           })
         })

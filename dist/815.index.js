@@ -1385,10 +1385,10 @@ const RACE_BUDGET_PER_ATTEMPT_MS = 60_000;
  */
 const STALLED_ATTEMPTS = 2;
 /** Turns a refused update or failed command into a retry, or the final error. */
-function failureOutcome(kind, output, context, windowMs) {
+function failureOutcome(kind, output, context, measure) {
     const detail = failureDetail(output);
     if (isRetryable(kind))
-        return windowMs === undefined ? { retry: kind, detail } : { retry: kind, detail, windowMs };
+        return { retry: kind, detail, ...measure };
     throw publishFailure(kind, context, detail);
 }
 function why(kind) {
@@ -1444,7 +1444,10 @@ async function casLoop(attempt, options) {
         last = result;
         const window = result.windowMs ?? clock.now() - started;
         let delayMs;
-        if (result.retry === 'stale') {
+        if (result.retry === 'stale' && result.staleRead === true) {
+            delayMs = 0;
+        }
+        else if (result.retry === 'stale') {
             races++;
             shortest = Math.min(shortest, window);
             delayMs = backoffDelay('race', races, shortest, () => clock.random());
@@ -1714,7 +1717,10 @@ async function runCompareAndSwap(strategy, options, deps) {
         if (outcome.sha !== undefined && outcome.kind === 'unreachable' && !options.createPr) {
             pending = { tip: tip.oid, sha: outcome.sha, edits };
         }
-        return failureOutcome(outcome.kind, outcome.output, { ...failureContext(), branch: target }, deps.clock.now() - started);
+        // A tip read before this attempt (the preflight's, or a commit this session landed) was not
+        // raced for: losing on it says nothing of how many runs race, so it does not size a back-off.
+        const raced = tip.readAt === undefined || tip.readAt >= started;
+        return failureOutcome(outcome.kind, outcome.output, { ...failureContext(), branch: target }, raced ? { windowMs: deps.clock.now() - started } : { staleRead: true });
     };
     const landed = await casLoop(attempt, {
         attempts: options.pushAttempts,
@@ -2137,8 +2143,9 @@ class GitStrategy {
     read;
     prTip;
     signing;
-    // the tip of each branch as this session last read or moved it
+    // the tip of each branch as this session last read or moved it, and when (the run's clock)
     known = new Map();
+    clock;
     repo;
     options;
     constructor(repo, options, deps) {
@@ -2155,6 +2162,7 @@ class GitStrategy {
         this.remoteUrl = withoutCredentials(repo.url);
         this.onGitHub = repository !== undefined;
         this.identity = { name: options.authorName, email: options.authorEmail };
+        this.clock = deps.clock;
         if (repo.root !== undefined)
             this.workspaceRoot = repo.root;
         if (repository) {
@@ -2181,10 +2189,12 @@ class GitStrategy {
         return this.defaultBranch;
     }
     async readTip(branch, reuse) {
-        const tip = (reuse ? this.known.get(branch) : undefined) ?? (await this.fetchTip(branch));
+        const known = reuse ? this.known.get(branch) : undefined;
+        const tip = known?.oid ?? (await this.fetchTip(branch));
         if (tip === undefined)
             return undefined;
-        this.known.set(branch, tip);
+        const readAt = known?.at ?? this.clock.now();
+        this.known.set(branch, { oid: tip, at: readAt });
         // A commit's files never change: the preflight's listing and the blobs it read serve the
         // first attempt on the same tip (two git processes less). The tree is written anew, since
         // another commit may bring other edits.
@@ -2197,15 +2207,16 @@ class GitStrategy {
             const source = createTreeSource(`${this.label}@${branch} (${(0,lib_text/* shortSha */.Fu)(tip)})`, entries, (sha) => this.git.readBlob(sha));
             this.read = { branch, tip, entries, source };
         }
-        return { oid: tip, source: this.read.source };
+        return { oid: tip, source: this.read.source, readAt };
     }
     // the remote's HEAD and its commit (which a first attempt on the default branch then reuses)
     async fetchDefaultBranch() {
         const fetched = await this.git.fetchBranchAndHead(REMOTE, undefined, this.repo.shallow);
         if (fetched.defaultBranch === undefined)
             return (await this.git.defaultBranch(REMOTE)) ?? '';
-        if (fetched.headTip !== undefined)
-            this.known.set(fetched.defaultBranch, fetched.headTip);
+        if (fetched.headTip !== undefined) {
+            this.known.set(fetched.defaultBranch, { oid: fetched.headTip, at: this.clock.now() });
+        }
         return fetched.defaultBranch;
     }
     // the branch's tip, and the default branch with it while that is unknown
@@ -2240,7 +2251,7 @@ class GitStrategy {
         const lease = createPr ? (this.prTip ?? '') : undefined;
         const result = await this.git.push(REMOTE, sha, `refs/heads/${ref}`, lease);
         if (result.ok) {
-            this.known.set(ref, sha);
+            this.known.set(ref, { oid: sha, at: this.clock.now() });
             return result.upToDate ? { ok: 'landed-by-another', sha } : { ok: true, sha, url: '' };
         }
         this.known.delete(ref);

@@ -43,6 +43,20 @@ describe('casLoop', () => {
     expect(sleeps).toEqual([120, 60])
   })
 
+  it('retries at once after losing on a tip read before the attempt, and sizes no back-off by it', async () => {
+    const sleeps: number[] = []
+    const results: AttemptResult<string>[] = [
+      { retry: 'stale', detail: 'fetch first', staleRead: true },
+      { retry: 'stale', detail: 'fetch first', windowMs: 30 },
+      { done: 'landed' }
+    ]
+    let calls = 0
+    const value = await casLoop(() => Promise.resolve(results[calls++]!), loop(5, sleeps))
+    expect(value).toBe('landed')
+    // at once, then the first race window of the attempt that did race
+    expect(sleeps).toEqual([0, 120])
+  })
+
   it('keeps retrying lost races past push-attempts, within its time budget', async () => {
     const sleeps: number[] = []
     let calls = 0

@@ -45,6 +45,8 @@ async function open(over: Partial<PublishOptions> = {}): Promise<{
   publisher: Publisher
   bare: string
   temp: string
+  logger: ReturnType<typeof createMemoryLogger>
+  clock: ReturnType<typeof fastDeps>['clock']
 }> {
   execFileSync('rm', ['-rf', join(root, 'acme')])
   const { bare } = createRemote({ [VALUES]: valuesFile(2) }, join(root, 'acme', 'gitops.git'))
@@ -61,9 +63,17 @@ async function open(over: Partial<PublishOptions> = {}): Promise<{
     },
     ...over
   })
-  const deps = createPublishDeps(options, { ...fastDeps(), logger: createMemoryLogger() })
+  const logger = createMemoryLogger()
+  const services = { ...fastDeps(), logger }
+  const deps = createPublishDeps(options, services)
   server.requests.length = 0
-  return { publisher: await openPublisher(options, deps), bare, temp }
+  return {
+    publisher: await openPublisher(options, deps),
+    bare,
+    temp,
+    logger,
+    clock: services.clock
+  }
 }
 
 // Requests the git server answered, by kind: the ref advertisements a new connection starts with.
@@ -121,6 +131,28 @@ describe('one publisher per run', () => {
     expect(remoteFile(bare, VALUES)).toBe(valuesFile(2))
     expect(count('upload-advertisements')).toBe(1)
     expect(count('receive-advertisements')).toBe(2)
+  })
+
+  it('a release whose preflight tip moved before it landed reads the new tip at once', async () => {
+    const { publisher, bare, logger, clock } = await open({ branch: 'main' })
+    try {
+      await publisher.preview(setLine(VALUES, 'app0', 'v2'))
+      // the images build meanwhile
+      await clock.sleep(60_000)
+      const other = cloneWorkspace(bare)
+      execFileSync('sh', ['-c', 'echo other > other.txt'], { cwd: other })
+      git(other, 'add', 'other.txt')
+      git(other, 'commit', '--quiet', '-m', 'another job')
+      git(other, 'push', '--quiet', 'origin', 'HEAD:main')
+      const landed = await publisher.land({ message: 'release v2' }, setLine(VALUES, 'app0', 'v2'))
+      expect(landed).toMatchObject({ changed: true, before: git(other, 'rev-parse', 'HEAD') })
+      // the preflight's tip was not raced for: no back-off, and the one read after it is anew
+      expect(logger.lines.filter((line) => line.includes('did not land'))).toHaveLength(1)
+      expect(clock.sleeps).toEqual([60_000, 0])
+    } finally {
+      await publisher.close()
+    }
+    expect(remoteFile(bare, VALUES)).toContain('app0: v2')
   })
 
   it('a rollback after another commit landed reads the moved tip: two ref advertisements', async () => {

@@ -24,7 +24,12 @@ export interface Retry {
   readonly detail: string
   /** How long the tip we built on was exposed to racers (read to refused update). */
   readonly windowMs?: number
+  /** The tip was read before the attempt began: the next attempt reads it anew at once. */
+  readonly staleRead?: boolean
 }
+
+/** What an attempt that lost a race measured. */
+type RaceMeasure = { readonly windowMs: number } | { readonly staleRead: true }
 
 /**
  * Time each attempt may take: `push-attempts` minutes in all. Lost races (the branch moved) do
@@ -46,11 +51,10 @@ export function failureOutcome<T>(
   kind: FailureKind,
   output: string,
   context: FailureContext,
-  windowMs?: number
+  measure?: RaceMeasure
 ): AttemptResult<T> {
   const detail = failureDetail(output)
-  if (isRetryable(kind))
-    return windowMs === undefined ? { retry: kind, detail } : { retry: kind, detail, windowMs }
+  if (isRetryable(kind)) return { retry: kind, detail, ...measure }
   throw publishFailure(kind, context, detail)
 }
 
@@ -117,7 +121,9 @@ export async function casLoop<T>(
     last = result
     const window = result.windowMs ?? clock.now() - started
     let delayMs: number
-    if (result.retry === 'stale') {
+    if (result.retry === 'stale' && result.staleRead === true) {
+      delayMs = 0
+    } else if (result.retry === 'stale') {
       races++
       shortest = Math.min(shortest, window)
       delayMs = backoffDelay('race', races, shortest, () => clock.random())

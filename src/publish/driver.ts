@@ -20,6 +20,8 @@ import type { ComputeChanges, PublishOptions, PublishResult } from './types.js'
 export interface Tip {
   readonly oid: string
   readonly source: FileSource
+  /** When the tip was read (the run's clock), where the strategy may hand out one it knew. */
+  readonly readAt?: number
 }
 
 /** What creating the commit and swapping the branch to it did. */
@@ -175,11 +177,14 @@ export async function runCompareAndSwap(
     if (outcome.sha !== undefined && outcome.kind === 'unreachable' && !options.createPr) {
       pending = { tip: tip.oid, sha: outcome.sha, edits }
     }
+    // A tip read before this attempt (the preflight's, or a commit this session landed) was not
+    // raced for: losing on it says nothing of how many runs race, so it does not size a back-off.
+    const raced = tip.readAt === undefined || tip.readAt >= started
     return failureOutcome(
       outcome.kind,
       outcome.output,
       { ...failureContext(), branch: target },
-      deps.clock.now() - started
+      raced ? { windowMs: deps.clock.now() - started } : { staleRead: true }
     )
   }
 

@@ -47,8 +47,9 @@ class GitStrategy implements CommitStrategy {
   private read: ReadTip | undefined
   private prTip: string | undefined
   private signing: Promise<boolean> | undefined
-  // the tip of each branch as this session last read or moved it
-  private readonly known = new Map<string, string>()
+  // the tip of each branch as this session last read or moved it, and when (the run's clock)
+  private readonly known = new Map<string, { readonly oid: string; readonly at: number }>()
+  private readonly clock: ResolvedServices['clock']
 
   private readonly repo: Repository
   private readonly options: PublishOptions
@@ -67,6 +68,7 @@ class GitStrategy implements CommitStrategy {
     this.remoteUrl = withoutCredentials(repo.url)
     this.onGitHub = repository !== undefined
     this.identity = { name: options.authorName, email: options.authorEmail }
+    this.clock = deps.clock
     if (repo.root !== undefined) this.workspaceRoot = repo.root
     if (repository) {
       this.openPullRequest = (spec) =>
@@ -106,9 +108,11 @@ class GitStrategy implements CommitStrategy {
   }
 
   async readTip(branch: string, reuse: boolean): Promise<Tip | undefined> {
-    const tip = (reuse ? this.known.get(branch) : undefined) ?? (await this.fetchTip(branch))
+    const known = reuse ? this.known.get(branch) : undefined
+    const tip = known?.oid ?? (await this.fetchTip(branch))
     if (tip === undefined) return undefined
-    this.known.set(branch, tip)
+    const readAt = known?.at ?? this.clock.now()
+    this.known.set(branch, { oid: tip, at: readAt })
     // A commit's files never change: the preflight's listing and the blobs it read serve the
     // first attempt on the same tip (two git processes less). The tree is written anew, since
     // another commit may bring other edits.
@@ -124,14 +128,16 @@ class GitStrategy implements CommitStrategy {
       )
       this.read = { branch, tip, entries, source }
     }
-    return { oid: tip, source: this.read.source }
+    return { oid: tip, source: this.read.source, readAt }
   }
 
   // the remote's HEAD and its commit (which a first attempt on the default branch then reuses)
   private async fetchDefaultBranch(): Promise<string> {
     const fetched = await this.git.fetchBranchAndHead(REMOTE, undefined, this.repo.shallow)
     if (fetched.defaultBranch === undefined) return (await this.git.defaultBranch(REMOTE)) ?? ''
-    if (fetched.headTip !== undefined) this.known.set(fetched.defaultBranch, fetched.headTip)
+    if (fetched.headTip !== undefined) {
+      this.known.set(fetched.defaultBranch, { oid: fetched.headTip, at: this.clock.now() })
+    }
     return fetched.defaultBranch
   }
 
@@ -178,7 +184,7 @@ class GitStrategy implements CommitStrategy {
     const lease = createPr ? (this.prTip ?? '') : undefined
     const result = await this.git.push(REMOTE, sha, `refs/heads/${ref}`, lease)
     if (result.ok) {
-      this.known.set(ref, sha)
+      this.known.set(ref, { oid: sha, at: this.clock.now() })
       return result.upToDate ? { ok: 'landed-by-another', sha } : { ok: true, sha, url: '' }
     }
     this.known.delete(ref)
