@@ -10,7 +10,8 @@
 //   process (the default): every racer is its own Node process, as separate jobs would be;
 //   action: every racer is a whole run of dist/index.js (`npm run bundle` first) in a checkout of
 //   its own, as the jobs of one workflow would be (`build: false`, tag-path `{name}`; `--dist DIR`
-//   picks another build than ./dist).
+//   picks another build than ./dist; `--trace DIR` writes each racer's log there, every line
+//   prefixed with the milliseconds since the start, to see when racers lose, wait and land).
 import {
   createRemote,
   git,
@@ -38,7 +39,8 @@ function median(values: readonly number[]): number {
 }
 
 // Racers that are whole runs of the bundled action, each in a checkout of its own made before
-// the clock starts; racer i releases image `app<i>` at tag `v<i>`.
+// the clock starts; racer i releases image `app<i>` at tag `v<i>`. The log is kept (with each
+// line's time since the start) for `--trace`.
 async function runActionRace(
   n: number,
   bare: string,
@@ -78,14 +80,25 @@ async function runActionRace(
   const started = Date.now()
   const outcomes = await Promise.all(
     runs.map(
-      ({ workspace, env }) =>
+      ({ workspace, env }, i) =>
         new Promise<RaceOutcome>((resolve) => {
           const child = spawn(process.execPath, [dist], { cwd: workspace, env, stdio: 'pipe' })
           let out = ''
-          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+          child.stdout.on('data', (chunk: Buffer) => {
+            const at = `@${Date.now() - started} `
+            for (const line of chunk.toString('utf8').split('\n')) if (line) out += `${at}${line}\n`
+          })
           let err = ''
           child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
           child.on('close', (code) => {
+            const trace = arg('trace', '')
+            if (trace !== '') {
+              const name = `${n}-app${i}-${env.INPUT_BRANCH ?? 'main'}.log`
+              writeFileSync(
+                join(trace, name),
+                `${out}@${Date.now() - started} exit ${code ?? '?'}\n`
+              )
+            }
             resolve({
               ok: code === 0,
               commitSha: '',
@@ -94,7 +107,10 @@ async function runActionRace(
               error:
                 code === 0
                   ? ''
-                  : (out.split('\n').find((l) => l.startsWith('::error')) ??
+                  : (out
+                      .split('\n')
+                      .find((l) => l.includes(' ::error'))
+                      ?.replace(/^@\d+ /, '') ??
                     `exit ${code ?? '?'}: ${err.replace(/\s*\n\s*/g, ' | ').slice(0, 600)}`)
             })
           })
