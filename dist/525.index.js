@@ -3287,7 +3287,7 @@ function composeStages(settings, runtime, logger) {
     // run's, whatever number of repositories it opens. Every GitHub API request goes through the
     // action's client.
     const publishServices = once(async () => {
-        const { createPublishDeps, API_MAX_BODY_BYTES } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.bind(__webpack_require__, 1815));
+        const { createPublishDeps, API_MAX_BODY_BYTES } = await __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 8268));
         const http = await httpClient({ maxBodyBytes: API_MAX_BODY_BYTES });
         return createPublishDeps({ env: settings.env }, { logger, runtime, http });
     });
@@ -3314,7 +3314,7 @@ function composeStages(settings, runtime, logger) {
             });
         },
         openRepository: async (options) => {
-            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.bind(__webpack_require__, 1815));
+            const { openPublisher, publisherOnFirstUse } = await __webpack_require__.e(/* import() */ 268).then(__webpack_require__.bind(__webpack_require__, 8268));
             const services = await publishServices();
             // Cloned on first use (a run that fails before it reads the repository clones nothing);
             // the message and title come with each commit.

@@ -302,7 +302,7 @@ async function cleanupBuild(logger, docker, runtime) {
 /* harmony import */ var _images_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6784);
 /* harmony import */ var _images_build_temp_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2836);
 /* harmony import */ var _images_docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7953);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1815);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8268);
 
 
 

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 // only its own modules, so the main step does not load the post step's docker and git cleanup.
 const runtime = (0,_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .createCoreRuntime */ .C)();
 if (runtime.getState(_lib_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE_KEYS */ .L.isPost) === 'true') {
-    const { run } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(485), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 4550));
+    const { run } = await Promise.all(/* import() */[__webpack_require__.e(268), __webpack_require__.e(485), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 4550));
     await run(runtime);
 }
 else {

@@ -11,7 +11,7 @@ import { parseYamlFile } from '../edit/yaml-file.js'
 import type { YamlFile } from '../edit/yaml-file.js'
 import { EditError, InputError } from '../lib/errors.js'
 import { normalizeRepository, sameRepository, splitReference } from '../lib/image-ref.js'
-import type { Environment } from '../settings/environments.js'
+import type { Environment, ValuePlacement } from '../settings/environments.js'
 
 /** Where an environment's files record part of an image. */
 type PlaceKind =
@@ -44,18 +44,8 @@ export interface CandidateImage {
   readonly sightings: readonly Sighting[]
 }
 
-/** The parts of an environment that say where its image values live. */
-export type CandidateSettings = Pick<
-  Environment,
-  | 'name'
-  | 'valuesFiles'
-  | 'kustomizations'
-  | 'manifests'
-  | 'tagPath'
-  | 'repositoryPath'
-  | 'digestPath'
-  | 'refPath'
->
+/** An environment by name, with where its image values live. */
+export type CandidateSettings = ValuePlacement & Pick<Environment, 'name'>
 
 /** An image of `images`: its name and the repository it resolves to. */
 export interface NamedImage {

@@ -1,21 +1,12 @@
 import type { EditRequest, EditVars, ImageTarget } from '../edit/types.js'
 import { sameRepository } from '../lib/image-ref.js'
-import type { Environment } from '../settings/environments.js'
+import type { ValuePlacement } from '../settings/environments.js'
 import type { CandidateImage } from './candidate.js'
 
 /** What the target edit request is built from. */
 interface TargetRequestOptions {
   /** The target environment (where its image values live). */
-  readonly target: Pick<
-    Environment,
-    | 'valuesFiles'
-    | 'kustomizations'
-    | 'manifests'
-    | 'tagPath'
-    | 'repositoryPath'
-    | 'digestPath'
-    | 'refPath'
-  >
+  readonly target: ValuePlacement
   /** The candidate, its digests confirmed by the registry. */
   readonly images: readonly ImageTarget[]
   /** What the target's files hold now (readCandidate on the target): decides where a digest goes. */

@@ -39,6 +39,18 @@ export interface Environment {
   readonly soakSeconds?: number
 }
 
+/** Where an environment's image values live: its files and the paths in them. */
+export type ValuePlacement = Pick<
+  Environment,
+  | 'valuesFiles'
+  | 'kustomizations'
+  | 'manifests'
+  | 'tagPath'
+  | 'repositoryPath'
+  | 'digestPath'
+  | 'refPath'
+>
+
 /** The top-level inputs an environment inherits, and those it must not be combined with. */
 export interface EnvironmentDefaults {
   /** `tag-path` (its default `{name}.tag` included). */

@@ -7,7 +7,7 @@ import { isOurCommit, withReleaseTrailer } from '../authorship.js'
 import { unknownCommit, type CommitStrategy, type SwapOutcome, type Tip } from '../driver.js'
 import { classifyFailure } from '../failure.js'
 import type { Git, Identity, TreeFile } from './git.js'
-import { RATE_LIMIT_POLICY } from '../github/rate-limit.js'
+import { runGitHubApi } from '../github/run-api.js'
 import {
   ensurePullRequest,
   type EnsuredPullRequest,
@@ -73,17 +73,7 @@ class GitStrategy implements CommitStrategy {
     if (repository) {
       this.openPullRequest = (spec) =>
         ensurePullRequest(
-          deps.createGitHubApi(
-            options.token ?? '',
-            options.github,
-            {
-              clock: deps.clock,
-              policy: RATE_LIMIT_POLICY,
-              logger: deps.logger,
-              budget: deps.rateLimitBudget
-            },
-            { http: deps.http }
-          ),
+          runGitHubApi(options.token ?? '', options.github, deps),
           repository,
           spec,
           deps.logger

@@ -5,7 +5,7 @@ import { isCommitSha, shortSha } from '../../lib/text.js'
 import { isOurCommit, withReleaseTrailer } from '../authorship.js'
 import { unknownCommit, type CommitStrategy, type SwapOutcome, type Tip } from '../driver.js'
 import type { GitHubApi } from './api.js'
-import { RATE_LIMIT_POLICY } from './rate-limit.js'
+import { runGitHubApi } from './run-api.js'
 import { checkPrerequisites } from '../publish-common.js'
 import { ensurePullRequest, type EnsuredPullRequest, type PullRequestSpec } from './pull-request.js'
 import { commitWebUrl, normalizeRemote, withoutCredentials } from '../remote-url.js'
@@ -44,17 +44,7 @@ function connectApi(
       { input: 'commit-mode' }
     )
   }
-  const api = deps.createGitHubApi(
-    options.token,
-    options.github,
-    {
-      clock: deps.clock,
-      policy: RATE_LIMIT_POLICY,
-      logger: deps.logger,
-      budget: deps.rateLimitBudget
-    },
-    { http: deps.http }
-  )
+  const api = runGitHubApi(options.token, options.github, deps)
   return { api, repository }
 }
 
