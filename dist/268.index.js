@@ -935,15 +935,18 @@ const MIN_FAILURE_BACKOFF_MS = 1000;
  */
 const FIRST_RACE_WINDOWS = 2;
 /**
- * The largest race window exponent (2^4 first windows: 32 exposure windows). Measured with
- * bench/race (16 racers, one process each, same run): a cap of 8 windows took 21–27× one run with
- * a median of 4 attempts, 32 windows 17–19× with 3.5; racers that spread wider collide less. A cap
- * of 64 windows was no faster for 64 racers.
+ * The largest race window exponent in the sawtooth (2^5 first windows: 64 exposure windows).
+ * Measured with bench/race, one process per racer, alternating in one session (three runs of 3
+ * repetitions each): 64 racers 87.7–90.6× one run against 92.3–100.4× with 2^4, 16 racers
+ * 19.7–20.4× against 19.5–22.5×; an earlier session had 2^5 at 12.7–14.3 s for 64 racers against
+ * 13.7–16.5 s. Without the sawtooth (windows only doubling), a cap of 8 windows took 16 racers
+ * 21–27× with a median of 4 attempts, 32 windows 17–19× with 3.5: racers that spread wider
+ * collide less.
  */
-const MAX_RACE_DOUBLINGS = 4;
+const MAX_RACE_DOUBLINGS = 5;
 /**
  * How often the first race window is doubled after `count` consecutive lost races: a sawtooth
- * over phases `1 0 | 2 1 0 | 3 2 1 0 | 4 3 2 1 0 | 4 3 2 1 0 | …`. Racing runs are mostly a batch
+ * over phases `1 0 | 2 1 0 | 3 2 1 0 | 4 3 2 1 0 | 5 4 3 2 1 0 | 5 4 … | …`. Racing runs are mostly a batch
  * (the jobs of one workflow finishing together): a window that only grows keeps the last racers
  * waiting long after the crowd has thinned, while each sawtooth phase sweeps from a wide window to
  * a narrow one, so a racer comes back soon once the others have landed. Measured with bench/race

@@ -13,7 +13,7 @@ describe('backoffDelay', () => {
     ['failure', 9, 500, 1, MAX_BACKOFF_MS],
     ['failure', 1, 50, 0, 0],
     // a lost race: two exposure windows (at least 20 ms), doubled along the sawtooth
-    // 1 0 | 2 1 0 | 3 2 1 0 | 4 3 2 1 0 | 4 …
+    // 1 0 | 2 1 0 | 3 2 1 0 | 4 3 2 1 0 | 5 4 3 2 1 0 | 5 …
     ['race', 1, 5, 1, 40],
     ['race', 2, 8, 1, 20],
     ['race', 2, 15, 1, 30],
@@ -26,7 +26,9 @@ describe('backoffDelay', () => {
     ['race', 6, 50, 1, 800],
     ['race', 10, 50, 1, 1600],
     ['race', 14, 50, 1, 100],
-    ['race', 15, 50, 1, 1600],
+    ['race', 15, 50, 1, 3200],
+    ['race', 20, 50, 1, 100],
+    ['race', 21, 50, 1, 3200],
     ['race', 1000, 5000, 1, MAX_BACKOFF_MS]
   ] as const)('%s %p, window %p ms, random %p → %p ms', (kind, count, window, random, expected) => {
     expect(backoffDelay(kind, count, window, () => random)).toBe(expected)
@@ -34,10 +36,10 @@ describe('backoffDelay', () => {
 })
 
 describe('raceDoublings', () => {
-  it('sweeps each phase from wide to narrow, the phases growing to 4 and then repeating', () => {
-    const counts = Array.from({ length: 20 }, (_, i) => i + 1)
+  it('sweeps each phase from wide to narrow, the phases growing to 5 and then repeating', () => {
+    const counts = Array.from({ length: 27 }, (_, i) => i + 1)
     expect(counts.map(raceDoublings)).toEqual([
-      1, 0, 2, 1, 0, 3, 2, 1, 0, 4, 3, 2, 1, 0, 4, 3, 2, 1, 0, 4
+      1, 0, 2, 1, 0, 3, 2, 1, 0, 4, 3, 2, 1, 0, 5, 4, 3, 2, 1, 0, 5, 4, 3, 2, 1, 0, 5
     ])
   })
 })
