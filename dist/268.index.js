@@ -946,13 +946,13 @@ const FIRST_RACE_WINDOWS = 2;
 const MAX_RACE_DOUBLINGS = 5;
 /**
  * How often the first race window is doubled after `count` consecutive lost races: a sawtooth
- * over phases `1 0 | 2 1 0 | 3 2 1 0 | 4 3 2 1 0 | 5 4 3 2 1 0 | 5 4 … | …`. Racing runs are mostly a batch
- * (the jobs of one workflow finishing together): a window that only grows keeps the last racers
- * waiting long after the crowd has thinned, while each sawtooth phase sweeps from a wide window to
- * a narrow one, so a racer comes back soon once the others have landed. Measured with bench/race
- * in one session, alternating with doubling up to 32 windows (four runs of 3 repetitions each):
- * 64 racers 14.4–16.5 s against 15.6–16.8 s, with a median of 2–3 attempts instead of 5; 16
- * racers 3.5–3.8 s against 2.9–4.2 s.
+ * over phases `1 0 | 2 1 0 | 3 2 1 0 | 4 3 2 1 0 | 5 4 3 2 1 0 | 5 4 … | …`. Racing runs are
+ * mostly a batch (the jobs of one workflow finishing together): a window that only grows keeps the
+ * last racers waiting long after the crowd has thinned, while each sawtooth phase sweeps from a
+ * wide window to a narrow one, so a racer comes back soon once the others have landed. Measured
+ * with bench/race in one session, alternating with doubling up to 32 windows (four runs of 3
+ * repetitions each): 64 racers 14.4–16.5 s against 15.6–16.8 s, with a median of 2–3 attempts
+ * instead of 5; 16 racers 3.5–3.8 s against 2.9–4.2 s.
  */
 function raceDoublings(count) {
     let left = Math.max(1, Math.floor(count));
