@@ -77,6 +77,8 @@ async function runActionRace(
     }
     return { workspace, env }
   })
+  const trace = arg('trace', '')
+  if (trace !== '') mkdirSync(trace, { recursive: true })
   const started = Date.now()
   const outcomes = await Promise.all(
     runs.map(
@@ -91,7 +93,6 @@ async function runActionRace(
           let err = ''
           child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
           child.on('close', (code) => {
-            const trace = arg('trace', '')
             if (trace !== '') {
               const name = `${n}-app${i}-${env.INPUT_BRANCH ?? 'main'}.log`
               writeFileSync(
