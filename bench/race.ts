@@ -32,6 +32,13 @@ function arg(name: string, fallback: string): string {
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback
 }
 
+// racers → the most times one run they may take; 64 is not met on two cores, a documented limit
+// (docs/benchmarks.md, "The limit for large batches")
+const PACE_GOALS: ReadonlyMap<number, number> = new Map([
+  [16, 20],
+  [64, 80]
+])
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -217,6 +224,20 @@ async function bench(): Promise<void> {
   console.log(
     'goal: every update lands at every size; 16 racers within 20x one run, 64 within 80x (they serialize on the branch)'
   )
+  const lost = rows.filter((row) => !row.landed.startsWith(`${row.n * reps}/`))
+  console.log(
+    lost.length === 0
+      ? 'every update landed'
+      : `updates lost at ${lost.map((row) => row.n).join(', ')} racers`
+  )
+  for (const [n, within] of PACE_GOALS) {
+    const row = rows.find((candidate) => candidate.n === n)
+    if (row === undefined) continue
+    const ratio = row.wall / base
+    console.log(
+      `${n} racers: ${ratio.toFixed(1)}x one run, ${ratio <= within ? 'within' : 'NOT within'} ${within}x`
+    )
+  }
 }
 
 if (process.env.RACE_CONFIG) await raceWorkerMain()
